@@ -20,7 +20,8 @@ pub fn run(args: &DemoArgs) -> Result<(), String> {
         .map_err(|e| format!("Kan de map {} niet maken: {e}", args.out.display()))?;
     let write = |name: &str, bytes: &[u8]| {
         let path = args.out.join(name);
-        std::fs::write(&path, bytes).map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))
+        std::fs::write(&path, bytes)
+            .map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))
     };
     for f in &set.files {
         write(&f.name, &f.bytes)?;

@@ -7,7 +7,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "perspectief", version, about = "Perspectief: registraties controleren, koppelen en analyseren, zonder server.")]
+#[command(
+    name = "perspectief",
+    version,
+    about = "Perspectief: registraties controleren, koppelen en analyseren, zonder server."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -4,6 +4,7 @@
 pub mod date;
 pub mod demo;
 pub mod kind;
+pub mod locale;
 pub mod rng;
 pub mod table;
 pub mod write;

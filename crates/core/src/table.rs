@@ -48,7 +48,11 @@ pub struct Sheet {
 
 impl Sheet {
     pub fn new(name: impl Into<String>, header: Vec<String>) -> Sheet {
-        Sheet { name: name.into(), header, ..Sheet::default() }
+        Sheet {
+            name: name.into(),
+            header,
+            ..Sheet::default()
+        }
     }
 
     /// Every line in order: titles, header, rows, footer.
@@ -58,7 +62,15 @@ impl Sheet {
             .iter()
             .map(|r| std::borrow::Cow::Borrowed(r.as_slice()))
             .chain(std::iter::once(std::borrow::Cow::Owned(header)))
-            .chain(self.rows.iter().map(|r| std::borrow::Cow::Borrowed(r.as_slice())))
-            .chain(self.footer_rows.iter().map(|r| std::borrow::Cow::Borrowed(r.as_slice())))
+            .chain(
+                self.rows
+                    .iter()
+                    .map(|r| std::borrow::Cow::Borrowed(r.as_slice())),
+            )
+            .chain(
+                self.footer_rows
+                    .iter()
+                    .map(|r| std::borrow::Cow::Borrowed(r.as_slice())),
+            )
     }
 }

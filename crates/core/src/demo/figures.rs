@@ -16,8 +16,18 @@ pub struct SteunpuntFigures {
     pub mob: usize,
 }
 
-const fn sp(name: &'static str, persons: usize, in_begeleiding: usize, mob: usize) -> SteunpuntFigures {
-    SteunpuntFigures { name, persons, in_begeleiding, mob }
+const fn sp(
+    name: &'static str,
+    persons: usize,
+    in_begeleiding: usize,
+    mob: usize,
+) -> SteunpuntFigures {
+    SteunpuntFigures {
+        name,
+        persons,
+        in_begeleiding,
+        mob,
+    }
 }
 
 /// Table 27 (n and % in begeleiding, rounded to persons) and Table 26 (% MOB).
@@ -45,8 +55,12 @@ pub const STEUNPUNTEN: [SteunpuntFigures; 20] = [
 ];
 
 /// Table 19: outcomes of the persons who left counselling, other than MOB.
-pub const OTHER_OUTFLOW: [(&str, usize); 4] =
-    [("Terugkeer", 21), ("Verblijfsvergunning", 107), ("Doormigratie", 10), ("Overig", 35)];
+pub const OTHER_OUTFLOW: [(&str, usize); 4] = [
+    ("Terugkeer", 21),
+    ("Verblijfsvergunning", 107),
+    ("Doormigratie", 10),
+    ("Overig", 35),
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Region {
@@ -64,8 +78,20 @@ pub struct Country {
     pub names: &'static NameBank,
 }
 
-const fn c(name: &'static str, persons: usize, region: Region, men_only: bool, names: &'static NameBank) -> Country {
-    Country { name, persons, region, men_only, names }
+const fn c(
+    name: &'static str,
+    persons: usize,
+    region: Region,
+    men_only: bool,
+    names: &'static NameBank,
+) -> Country {
+    Country {
+        name,
+        persons,
+        region,
+        men_only,
+        names,
+    }
 }
 
 /// Table 8; the groups "Overig Afrika" (34), "Overige Azië" (36) and

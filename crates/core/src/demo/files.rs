@@ -61,7 +61,12 @@ struct Style {
 }
 
 const fn csv(delimiter: u8, dates: DateText, encoding: Encoding) -> Format {
-    Format::Csv(CsvStyle { delimiter, decimal_comma: delimiter != b',', dates, encoding })
+    Format::Csv(CsvStyle {
+        delimiter,
+        decimal_comma: delimiter != b',',
+        dates,
+        encoding,
+    })
 }
 
 const BASE: Style = Style {
@@ -81,41 +86,194 @@ const BASE: Style = Style {
 
 /// One style per steunpunt, in the order of `STEUNPUNTEN`.
 const STYLES: [Style; 20] = [
-    Style { file_name: "Alkmaar deelnemers Perspectief.xlsx", title: Some("Deelnemers Perspectief Alkmaar"), footer: Some("Totaal"), ..BASE },
-    Style { file_name: "almelo.csv", format: csv(b';', DateText::DutchPadded, Encoding::Utf8), headers: Headers::B, dates: Dates::Text(DateText::DutchPadded), ..BASE },
-    Style { file_name: "registratie_amsterdam_2010.xlsx", steunpunt_column: true, split_name: true, numeric_v_nummer: true, two_sheets: true, values: Values::Words, ..BASE },
-    Style { file_name: "Arnhem_clienten.csv", format: csv(b';', DateText::MonthShort, Encoding::Windows1252), dates: Dates::Text(DateText::MonthShort), hours_column: true, ..BASE },
-    Style { file_name: "den_haag_deelnemers.xlsx", title: Some("Steunpunt Perspectief Den Haag - overzicht cliënten"), headers: Headers::C, dates: Dates::Serial, ..BASE },
-    Style { file_name: "deventer.csv", format: csv(b',', DateText::Iso, Encoding::Utf8Bom), dates: Dates::Text(DateText::Iso), headers: Headers::B, values: Values::Codes, ..BASE },
-    Style { file_name: "Drachten.xlsx", values: Values::Words, ..BASE },
-    Style { file_name: "eindhoven-registratie.txt", format: csv(b'\t', DateText::Slash, Encoding::Utf8), dates: Dates::Text(DateText::Slash), headers: Headers::C, ..BASE },
-    Style { file_name: "Steunpunt Enschede.xlsx", footer: Some("Opmerking: contacten geteld vanaf 1-10-2009"), headers: Headers::B, ..BASE },
-    Style { file_name: "groningen.csv", format: csv(b';', DateText::MonthLong, Encoding::Utf8Bom), dates: Dates::Text(DateText::MonthLong), split_name: true, hours_column: true, ..BASE },
-    Style { file_name: "haarlem.xlsx", dates: Dates::Text(DateText::Dutch), values: Values::Codes, ..BASE },
-    Style { file_name: "hengelo.csv", format: csv(b';', DateText::MonthShortDashed, Encoding::Utf8), dates: Dates::Text(DateText::MonthShortDashed), headers: Headers::C, values: Values::Words, ..BASE },
-    Style { file_name: "Leeuwarden registratie.xlsx", title: Some("Registratie ex-AMV's Leeuwarden"), headers: Headers::C, ..BASE },
-    Style { file_name: "maastricht.csv", format: csv(b';', DateText::DutchPadded, Encoding::Windows1252), dates: Dates::Text(DateText::DutchPadded), ..BASE },
-    Style { file_name: "nijmegen.xlsx", headers: Headers::B, split_name: true, ..BASE },
-    Style { file_name: "export_clientsysteem.xlsx", steunpunt_column: true, values: Values::Words, footer: Some("Totaal"), ..BASE },
-    Style { file_name: "tilburg.csv", format: csv(b';', DateText::Dutch, Encoding::Utf8), dates: Dates::Text(DateText::Dutch), values: Values::Codes, hours_column: true, ..BASE },
-    Style { file_name: "Utrecht.xlsx", title: Some("Perspectief Utrecht"), numeric_v_nummer: true, headers: Headers::C, ..BASE },
-    Style { file_name: "zaandam.csv", format: csv(b',', DateText::DutchPadded, Encoding::Utf8), dates: Dates::Text(DateText::DutchPadded), headers: Headers::B, ..BASE },
-    Style { file_name: "zwolle.xlsx", values: Values::Words, ..BASE },
+    Style {
+        file_name: "Alkmaar deelnemers Perspectief.xlsx",
+        title: Some("Deelnemers Perspectief Alkmaar"),
+        footer: Some("Totaal"),
+        ..BASE
+    },
+    Style {
+        file_name: "almelo.csv",
+        format: csv(b';', DateText::DutchPadded, Encoding::Utf8),
+        headers: Headers::B,
+        dates: Dates::Text(DateText::DutchPadded),
+        ..BASE
+    },
+    Style {
+        file_name: "registratie_amsterdam_2010.xlsx",
+        steunpunt_column: true,
+        split_name: true,
+        numeric_v_nummer: true,
+        two_sheets: true,
+        values: Values::Words,
+        ..BASE
+    },
+    Style {
+        file_name: "Arnhem_clienten.csv",
+        format: csv(b';', DateText::MonthShort, Encoding::Windows1252),
+        dates: Dates::Text(DateText::MonthShort),
+        hours_column: true,
+        ..BASE
+    },
+    Style {
+        file_name: "den_haag_deelnemers.xlsx",
+        title: Some("Steunpunt Perspectief Den Haag - overzicht cliënten"),
+        headers: Headers::C,
+        dates: Dates::Serial,
+        ..BASE
+    },
+    Style {
+        file_name: "deventer.csv",
+        format: csv(b',', DateText::Iso, Encoding::Utf8Bom),
+        dates: Dates::Text(DateText::Iso),
+        headers: Headers::B,
+        values: Values::Codes,
+        ..BASE
+    },
+    Style {
+        file_name: "Drachten.xlsx",
+        values: Values::Words,
+        ..BASE
+    },
+    Style {
+        file_name: "eindhoven-registratie.txt",
+        format: csv(b'\t', DateText::Slash, Encoding::Utf8),
+        dates: Dates::Text(DateText::Slash),
+        headers: Headers::C,
+        ..BASE
+    },
+    Style {
+        file_name: "Steunpunt Enschede.xlsx",
+        footer: Some("Opmerking: contacten geteld vanaf 1-10-2009"),
+        headers: Headers::B,
+        ..BASE
+    },
+    Style {
+        file_name: "groningen.csv",
+        format: csv(b';', DateText::MonthLong, Encoding::Utf8Bom),
+        dates: Dates::Text(DateText::MonthLong),
+        split_name: true,
+        hours_column: true,
+        ..BASE
+    },
+    Style {
+        file_name: "haarlem.xlsx",
+        dates: Dates::Text(DateText::Dutch),
+        values: Values::Codes,
+        ..BASE
+    },
+    Style {
+        file_name: "hengelo.csv",
+        format: csv(b';', DateText::MonthShortDashed, Encoding::Utf8),
+        dates: Dates::Text(DateText::MonthShortDashed),
+        headers: Headers::C,
+        values: Values::Words,
+        ..BASE
+    },
+    Style {
+        file_name: "Leeuwarden registratie.xlsx",
+        title: Some("Registratie ex-AMV's Leeuwarden"),
+        headers: Headers::C,
+        ..BASE
+    },
+    Style {
+        file_name: "maastricht.csv",
+        format: csv(b';', DateText::DutchPadded, Encoding::Windows1252),
+        dates: Dates::Text(DateText::DutchPadded),
+        ..BASE
+    },
+    Style {
+        file_name: "nijmegen.xlsx",
+        headers: Headers::B,
+        split_name: true,
+        ..BASE
+    },
+    Style {
+        file_name: "export_clientsysteem.xlsx",
+        steunpunt_column: true,
+        values: Values::Words,
+        footer: Some("Totaal"),
+        ..BASE
+    },
+    Style {
+        file_name: "tilburg.csv",
+        format: csv(b';', DateText::Dutch, Encoding::Utf8),
+        dates: Dates::Text(DateText::Dutch),
+        values: Values::Codes,
+        hours_column: true,
+        ..BASE
+    },
+    Style {
+        file_name: "Utrecht.xlsx",
+        title: Some("Perspectief Utrecht"),
+        numeric_v_nummer: true,
+        headers: Headers::C,
+        ..BASE
+    },
+    Style {
+        file_name: "zaandam.csv",
+        format: csv(b',', DateText::DutchPadded, Encoding::Utf8),
+        dates: Dates::Text(DateText::DutchPadded),
+        headers: Headers::B,
+        ..BASE
+    },
+    Style {
+        file_name: "zwolle.xlsx",
+        values: Values::Words,
+        ..BASE
+    },
 ];
 
 const HEADERS_A: [&str; 15] = [
-    "V-nummer", "Naam", "Geslacht", "Geboortedatum", "Land van herkomst", "Datum instroom", "Datum uitstroom",
-    "Resultaat", "Aantal cliëntcontacten", "Onder behandeling arts", "Psychiatrische diagnose", "Kinderen in NL",
-    "Ingezet traject", "Beëindigd door", "Vastlopend dossier",
+    "V-nummer",
+    "Naam",
+    "Geslacht",
+    "Geboortedatum",
+    "Land van herkomst",
+    "Datum instroom",
+    "Datum uitstroom",
+    "Resultaat",
+    "Aantal cliëntcontacten",
+    "Onder behandeling arts",
+    "Psychiatrische diagnose",
+    "Kinderen in NL",
+    "Ingezet traject",
+    "Beëindigd door",
+    "Vastlopend dossier",
 ];
 const HEADERS_B: [&str; 15] = [
-    "vnr", "naam", "sekse", "geb. datum", "herkomstland", "startdatum", "einddatum", "uitkomst", "contacten",
-    "behandeling arts", "psychiatrie", "kinderen", "traject", "gestopt door", "vastgelopen",
+    "vnr",
+    "naam",
+    "sekse",
+    "geb. datum",
+    "herkomstland",
+    "startdatum",
+    "einddatum",
+    "uitkomst",
+    "contacten",
+    "behandeling arts",
+    "psychiatrie",
+    "kinderen",
+    "traject",
+    "gestopt door",
+    "vastgelopen",
 ];
 const HEADERS_C: [&str; 15] = [
-    "V-Nummer ", "Volledige naam", "Geslacht", "Geboren", "Land", "Start begeleiding", "Einde begeleiding",
-    "Uitstroomreden", "Aantal contacten", "Lichamelijke klachten", "Psych. diagnose", "Kinderen", "Traject",
-    "Beëindiging door", "Vastlopend",
+    "V-Nummer ",
+    "Volledige naam",
+    "Geslacht",
+    "Geboren",
+    "Land",
+    "Start begeleiding",
+    "Einde begeleiding",
+    "Uitstroomreden",
+    "Aantal contacten",
+    "Lichamelijke klachten",
+    "Psych. diagnose",
+    "Kinderen",
+    "Traject",
+    "Beëindiging door",
+    "Vastlopend",
 ];
 
 fn header(style: &Style) -> Vec<String> {
@@ -188,8 +346,14 @@ fn row(style: &Style, p: &Person) -> Vec<Cell> {
     if style.steunpunt_column {
         r.push(Cell::text(STEUNPUNTEN[p.steunpunt].name));
     }
-    let numeric = style.numeric_v_nummer && !p.v_nummer.is_empty() && p.v_nummer.bytes().all(|b| b.is_ascii_digit());
-    r.push(if numeric { Cell::Number(p.v_nummer.parse::<f64>().expect("digits")) } else { Cell::text(p.v_nummer.as_str()) });
+    let numeric = style.numeric_v_nummer
+        && !p.v_nummer.is_empty()
+        && p.v_nummer.bytes().all(|b| b.is_ascii_digit());
+    r.push(if numeric {
+        Cell::Number(p.v_nummer.parse::<f64>().expect("digits"))
+    } else {
+        Cell::text(p.v_nummer.as_str())
+    });
     if style.split_name {
         r.push(Cell::text(p.voornaam.as_str()));
         r.push(Cell::text(p.achternaam.as_str()));
@@ -210,7 +374,10 @@ fn row(style: &Style, p: &Person) -> Vec<Cell> {
     r.push(date_cell(style, Some(p.instroom)));
     r.push(date_cell(style, p.uitstroom));
     r.push(Cell::text(resultaat(style.values, p.resultaat)));
-    r.push(p.contacten.map_or(Cell::Empty, |n| Cell::Number(f64::from(n))));
+    r.push(
+        p.contacten
+            .map_or(Cell::Empty, |n| Cell::Number(f64::from(n))),
+    );
     r.push(Cell::text(yes_no(style.values, p.arts)));
     r.push(Cell::text(yes_no(style.values, p.psychiatrie)));
     r.push(Cell::text(if p.kinderen == 0 { "nee" } else { "ja" }));
@@ -233,7 +400,8 @@ pub struct DemoFile {
     pub rows: usize,
 }
 
-const SYNTHETIC: &str = "Synthetische voorbeeldgegevens (geen echte personen) - gemaakt door Perspectief";
+const SYNTHETIC: &str =
+    "Synthetische voorbeeldgegevens (geen echte personen) - gemaakt door Perspectief";
 
 fn encode(style: &Style, sheets: Vec<Sheet>, created: Date) -> Vec<u8> {
     match style.format {
@@ -250,7 +418,12 @@ pub fn registrations(pop: &Population, created: Date, planted: &mut Vec<Planted>
         .enumerate()
         .map(|(s, style)| {
             let mut rows: Vec<(bool, Vec<Cell>)> = Vec::new();
-            for (i, p) in pop.persons.iter().enumerate().filter(|(_, p)| p.steunpunt == s) {
+            for (i, p) in pop
+                .persons
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.steunpunt == s)
+            {
                 let current = p.uitstroom.is_none();
                 rows.push((current, row(style, p)));
                 if i == pop.exact_duplicate {
@@ -308,16 +481,36 @@ pub fn registrations(pop: &Population, created: Date, planted: &mut Vec<Planted>
                     sheet.footer_rows.push(vec![Cell::text(SYNTHETIC)]);
                 }
             }
-            DemoFile { name: style.file_name.into(), kind: crate::kind::FileKind::Registration, bytes: encode(style, sheets, created), rows: n }
+            DemoFile {
+                name: style.file_name.into(),
+                kind: crate::kind::FileKind::Registration,
+                bytes: encode(style, sheets, created),
+                rows: n,
+            }
         })
         .collect()
 }
 
 const NATIONAL_HEADER: [&str; 20] = [
-    "V-nummer", "Naam", "Geslacht", "Geboortedatum", "Nationaliteit", "Datum eerste registratie",
-    "Aantal asielaanvragen", "Datum eerste asielaanvraag", "Datum beslissing eerste aanvraag", "Aantal beroep AR",
-    "Aantal beroep AC", "Aantal beroep VK", "Aantal reguliere aanvragen", "Buiten schuld aanvraag",
-    "Buiten schuld gegrond", "Aantal VBM", "Duur VBM dagen", "Datum eerste VBM", "Huidige verblijfstitel",
+    "V-nummer",
+    "Naam",
+    "Geslacht",
+    "Geboortedatum",
+    "Nationaliteit",
+    "Datum eerste registratie",
+    "Aantal asielaanvragen",
+    "Datum eerste asielaanvraag",
+    "Datum beslissing eerste aanvraag",
+    "Aantal beroep AR",
+    "Aantal beroep AC",
+    "Aantal beroep VK",
+    "Aantal reguliere aanvragen",
+    "Buiten schuld aanvraag",
+    "Buiten schuld gegrond",
+    "Aantal VBM",
+    "Duur VBM dagen",
+    "Datum eerste VBM",
+    "Huidige verblijfstitel",
     "In procedure",
 ];
 
@@ -330,7 +523,11 @@ fn national_row(r: &NationalRecord) -> Vec<Cell> {
         Cell::text(if r.sex == Sex::M { "M" } else { "V" }),
         Cell::Date(r.birth),
         // The ministry writes the long official name of Congo.
-        Cell::text(if r.nationaliteit == "Congo" { "Congo (Democratische Republiek)" } else { r.nationaliteit.as_str() }),
+        Cell::text(if r.nationaliteit == "Congo" {
+            "Congo (Democratische Republiek)"
+        } else {
+            r.nationaliteit.as_str()
+        }),
         Cell::Date(r.eerste_registratie),
         n(r.asielaanvragen),
         Cell::Date(r.eerste_asielaanvraag),
@@ -350,11 +547,16 @@ fn national_row(r: &NationalRecord) -> Vec<Cell> {
 }
 
 pub fn national(pop: &Population, created: Date) -> DemoFile {
-    let mut sheet = Sheet::new("Extract", NATIONAL_HEADER.iter().map(|s| s.to_string()).collect());
+    let mut sheet = Sheet::new(
+        "Extract",
+        NATIONAL_HEADER.iter().map(|s| s.to_string()).collect(),
+    );
     sheet.rows = pop.national.iter().map(national_row).collect();
     let mut about = Sheet::new("Toelichting", vec!["Toelichting".into()]);
     about.rows.push(vec![Cell::text(SYNTHETIC)]);
-    about.rows.push(vec![Cell::text("Opgevraagd op V-nummer; één rij per gevonden V-nummer.")]);
+    about.rows.push(vec![Cell::text(
+        "Opgevraagd op V-nummer; één rij per gevonden V-nummer.",
+    )]);
     DemoFile {
         name: "DMB_extract_Perspectief.xlsx".into(),
         kind: crate::kind::FileKind::National,

@@ -6,8 +6,8 @@
 //! app finds them.
 
 mod characteristics;
-mod files;
 pub mod figures;
+mod files;
 mod names;
 mod population;
 
@@ -41,13 +41,22 @@ pub fn generate(seed: u64) -> DemoSet {
     let mut rng = Rng::new(seed);
     let pop = population::generate(&mut rng);
     // File dates are fixed, not the clock: the report's data were collected then.
-    let created = Date { year: 2011, month: 1, day: 10 };
+    let created = Date {
+        year: 2011,
+        month: 1,
+        day: 10,
+    };
     let mut planted = pop.planted.clone();
     let mut files = files::registrations(&pop, created, &mut planted);
     files.push(files::national(&pop, created));
     files.push(characteristics::workbook(&mut rng, created));
     let readme = readme(&planted);
-    DemoSet { files, planted, persons: pop.persons.len(), readme }
+    DemoSet {
+        files,
+        planted,
+        persons: pop.persons.len(),
+        readme,
+    }
 }
 
 fn readme(planted: &[Planted]) -> String {
@@ -100,9 +109,24 @@ mod tests {
         assert_eq!(ext(".xlsx"), 13);
         assert_eq!(ext(".csv") + ext(".txt"), 9);
         assert_eq!(demo.persons, 733);
-        let rows: usize = demo.files.iter().filter(|f| f.kind == FileKind::Registration).map(|f| f.rows).sum();
-        assert_eq!(rows, 735, "733 persons, one exact and one conflicting duplicate row");
-        assert_eq!(demo.files.iter().find(|f| f.kind == FileKind::National).unwrap().rows, 715);
+        let rows: usize = demo
+            .files
+            .iter()
+            .filter(|f| f.kind == FileKind::Registration)
+            .map(|f| f.rows)
+            .sum();
+        assert_eq!(
+            rows, 735,
+            "733 persons, one exact and one conflicting duplicate row"
+        );
+        assert_eq!(
+            demo.files
+                .iter()
+                .find(|f| f.kind == FileKind::National)
+                .unwrap()
+                .rows,
+            715
+        );
     }
 
     #[test]
@@ -128,7 +152,11 @@ mod tests {
                 let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&f.bytes);
                 text.into_owned()
             };
-            assert!(text.contains("Synthetische voorbeeldgegevens"), "{}", f.name);
+            assert!(
+                text.contains("Synthetische voorbeeldgegevens"),
+                "{}",
+                f.name
+            );
         }
     }
 
@@ -146,11 +174,19 @@ mod tests {
         assert_eq!(n(PlantedKind::OnlyByFallback), 2);
         assert_eq!(n(PlantedKind::ExactDuplicate), 1);
         assert_eq!(n(PlantedKind::ConflictingDuplicate), 1);
-        assert!(n(PlantedKind::LeadingZeroLost) > 10, "Amsterdam and Utrecht store V-nummers as numbers");
+        assert!(
+            n(PlantedKind::LeadingZeroLost) > 10,
+            "Amsterdam and Utrecht store V-nummers as numbers"
+        );
         // 99 distinct deviating links.
         let mut deviating: HashMap<&str, usize> = HashMap::new();
         for p in demo.planted.iter().filter(|p| {
-            matches!(p.what, PlantedKind::SexDiffers | PlantedKind::BirthDateDiffers | PlantedKind::CountryDiffers)
+            matches!(
+                p.what,
+                PlantedKind::SexDiffers
+                    | PlantedKind::BirthDateDiffers
+                    | PlantedKind::CountryDiffers
+            )
         }) {
             *deviating.entry(p.v_nummer.as_str()).or_default() += 1;
         }
@@ -160,7 +196,8 @@ mod tests {
     #[test]
     fn the_population_matches_the_published_tables() {
         let pop = population::generate(&mut Rng::new(DEFAULT_SEED));
-        let count = |f: &dyn Fn(&population::Person) -> bool| pop.persons.iter().filter(|p| f(p)).count();
+        let count =
+            |f: &dyn Fn(&population::Person) -> bool| pop.persons.iter().filter(|p| f(p)).count();
         assert_eq!(count(&|p| p.resultaat == "In begeleiding"), 473);
         assert_eq!(count(&|p| p.resultaat == "MOB"), 87);
         assert_eq!(count(&|p| p.resultaat == "Terugkeer"), 21);
@@ -184,14 +221,24 @@ mod tests {
             }
         }
         // Recompute Table 3 from the two sides, independent of the planted list.
-        let local: HashMap<&str, &population::Person> =
-            pop.persons.iter().filter(|p| !p.v_nummer.is_empty()).map(|p| (p.v_nummer.as_str(), p)).collect();
-        let linked: Vec<_> =
-            pop.national.iter().filter_map(|r| local.get(r.v_nummer.as_str()).map(|p| (*p, r))).collect();
+        let local: HashMap<&str, &population::Person> = pop
+            .persons
+            .iter()
+            .filter(|p| !p.v_nummer.is_empty())
+            .map(|p| (p.v_nummer.as_str(), p))
+            .collect();
+        let linked: Vec<_> = pop
+            .national
+            .iter()
+            .filter_map(|r| local.get(r.v_nummer.as_str()).map(|p| (*p, r)))
+            .collect();
         assert_eq!(linked.len(), 713, "715 national rows, 2 only by fallback");
         let sex = linked.iter().filter(|(p, r)| p.sex != r.sex).count();
         let birth = linked.iter().filter(|(p, r)| p.birth != r.birth).count();
-        let country = linked.iter().filter(|(p, r)| p.country != r.nationaliteit).count();
+        let country = linked
+            .iter()
+            .filter(|(p, r)| p.country != r.nationaliteit)
+            .count();
         assert_eq!((sex, birth, country), (13, 63, 36));
     }
 }

@@ -8,10 +8,18 @@ use super::figures::{self, table3, COUNTRIES, NEIGHBOURS, OTHER_OUTFLOW, STEUNPU
 
 /// Start of the experiment; the demo's peildatum (reference date).
 pub fn experiment_start() -> Date {
-    Date { year: 2009, month: 10, day: 1 }
+    Date {
+        year: 2009,
+        month: 10,
+        day: 1,
+    }
 }
 pub fn peildatum() -> Date {
-    Date { year: 2010, month: 12, day: 31 }
+    Date {
+        year: 2010,
+        month: 12,
+        day: 31,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,10 +116,16 @@ pub fn planted_label(kind: PlantedKind) -> &'static str {
     match kind {
         PlantedKind::MissingVNummer => "V-nummer ontbreekt",
         PlantedKind::WrongFormat => "V-nummer heeft niet 10 cijfers (te kort of met een letter)",
-        PlantedKind::OtherRegistrationNumber => "ander registratienummer (CRV) in plaats van V-nummer",
-        PlantedKind::LeadingZeroLost => "V-nummer als getal opgeslagen, voorloopnul kwijt (9 cijfers)",
+        PlantedKind::OtherRegistrationNumber => {
+            "ander registratienummer (CRV) in plaats van V-nummer"
+        }
+        PlantedKind::LeadingZeroLost => {
+            "V-nummer als getal opgeslagen, voorloopnul kwijt (9 cijfers)"
+        }
         PlantedKind::ExactDuplicate => "dezelfde rij twee keer",
-        PlantedKind::ConflictingDuplicate => "zelfde V-nummer bij twee steunpunten, met andere gegevens",
+        PlantedKind::ConflictingDuplicate => {
+            "zelfde V-nummer bij twee steunpunten, met andere gegevens"
+        }
         PlantedKind::NotInNationalExtract => "niet gevonden in het landelijke extract",
         PlantedKind::OnlyByFallback => "alleen te koppelen op naam en geboortedatum",
         PlantedKind::SexDiffers => "geslacht verschilt tussen steunpunt en DMB",
@@ -146,10 +160,23 @@ fn new_v_nummer(rng: &mut Rng, used: &mut std::collections::HashSet<String>) -> 
     }
 }
 
-fn person(rng: &mut Rng, steunpunt: usize, country: usize, resultaat: &'static str) -> (Person, Date) {
+fn person(
+    rng: &mut Rng,
+    steunpunt: usize,
+    country: usize,
+    resultaat: &'static str,
+) -> (Person, Date) {
     let country = &COUNTRIES[country];
-    let sex = if country.men_only || rng.chance(0.78) { Sex::M } else { Sex::V };
-    let first_names = if sex == Sex::M { country.names.male } else { country.names.female };
+    let sex = if country.men_only || rng.chance(0.78) {
+        Sex::M
+    } else {
+        Sex::V
+    };
+    let first_names = if sex == Sex::M {
+        country.names.male
+    } else {
+        country.names.female
+    };
     let start = experiment_start();
     // 32% came in before the experiment started (report Table 19 note).
     let instroom = if rng.chance(0.32) {
@@ -157,7 +184,13 @@ fn person(rng: &mut Rng, steunpunt: usize, country: usize, resultaat: &'static s
     } else {
         start.add_days(rng.range(0, 395))
     };
-    let age_at_intake = 18.2 + rng.unit() * 4.5 + if rng.chance(0.1) { rng.unit() * 6.0 } else { 0.0 };
+    let age_at_intake = 18.2
+        + rng.unit() * 4.5
+        + if rng.chance(0.1) {
+            rng.unit() * 6.0
+        } else {
+            0.0
+        };
     let birth = instroom.add_days(-years(age_at_intake));
     // Known in the Netherlands as a minor, between 13 and 17.8 years old.
     let arrival_age = 13.0 + rng.unit() * 4.8;
@@ -168,10 +201,25 @@ fn person(rng: &mut Rng, steunpunt: usize, country: usize, resultaat: &'static s
     });
     let beeindigd_door = uitstroom.map(|_| match resultaat {
         "MOB" => *rng.pick(&["Client", "Client", "Onbekend"]),
-        _ => *rng.pick(&["Steunpunt", "Wederzijds", "Wederzijds", "Client", "Gemeente"]),
+        _ => *rng.pick(&[
+            "Steunpunt",
+            "Wederzijds",
+            "Wederzijds",
+            "Client",
+            "Gemeente",
+        ]),
     });
     let traject = (!rng.chance(19.0 / 733.0)).then(|| {
-        *rng.pick(&["Verblijfsvergunning", "Verblijfsvergunning", "Buitenschuld", "Terugkeer", "Tweesporen", "Tweesporen", "Doormigratie", "Anders"])
+        *rng.pick(&[
+            "Verblijfsvergunning",
+            "Verblijfsvergunning",
+            "Buitenschuld",
+            "Terugkeer",
+            "Tweesporen",
+            "Tweesporen",
+            "Doormigratie",
+            "Anders",
+        ])
     });
     let p = Person {
         steunpunt,
@@ -185,9 +233,26 @@ fn person(rng: &mut Rng, steunpunt: usize, country: usize, resultaat: &'static s
         uitstroom,
         resultaat,
         contacten: Some(rng.range(2, 80) as u32),
-        arts: *rng.pick(&[YesNo::Ja, YesNo::Nee, YesNo::Nee, YesNo::Nee, YesNo::Onbekend]),
-        psychiatrie: *rng.pick(&[YesNo::Ja, YesNo::Nee, YesNo::Nee, YesNo::Nee, YesNo::Nee, YesNo::Onbekend]),
-        kinderen: if rng.chance(0.12) { rng.range(1, 2) as u32 } else { 0 },
+        arts: *rng.pick(&[
+            YesNo::Ja,
+            YesNo::Nee,
+            YesNo::Nee,
+            YesNo::Nee,
+            YesNo::Onbekend,
+        ]),
+        psychiatrie: *rng.pick(&[
+            YesNo::Ja,
+            YesNo::Nee,
+            YesNo::Nee,
+            YesNo::Nee,
+            YesNo::Nee,
+            YesNo::Onbekend,
+        ]),
+        kinderen: if rng.chance(0.12) {
+            rng.range(1, 2) as u32
+        } else {
+            0
+        },
         traject,
         beeindigd_door,
         vastlopend: rng.chance(0.2),
@@ -196,19 +261,34 @@ fn person(rng: &mut Rng, steunpunt: usize, country: usize, resultaat: &'static s
     (p, eerste_registratie)
 }
 
-fn national_for(rng: &mut Rng, p: &Person, v_nummer: &str, eerste_registratie: Date) -> NationalRecord {
+fn national_for(
+    rng: &mut Rng,
+    p: &Person,
+    v_nummer: &str,
+    eerste_registratie: Date,
+) -> NationalRecord {
     let eerste_asielaanvraag = eerste_registratie.add_days(rng.range(0, 30));
-    let vbm = if rng.chance(0.3) { rng.range(1, 3) as u32 } else { 0 };
+    let vbm = if rng.chance(0.3) {
+        rng.range(1, 3) as u32
+    } else {
+        0
+    };
     let eerste_vbm = (vbm > 0).then(|| {
         let span = (p.instroom.days() - eerste_asielaanvraag.days()).max(60);
         eerste_asielaanvraag.add_days(rng.range(30, span + 200))
     });
     let verblijfstitel = if p.resultaat == "Verblijfsvergunning" {
-        *rng.pick(&["Regulier bepaalde tijd", "Asiel bepaalde tijd", "Regulier onbepaalde tijd"])
+        *rng.pick(&[
+            "Regulier bepaalde tijd",
+            "Asiel bepaalde tijd",
+            "Regulier onbepaalde tijd",
+        ])
     } else {
         "Geen"
     };
     let buiten_schuld = rng.chance(0.25);
+    const IN_PROCEDURE: [&str; 4] = ["Nee", "Nee", "Ja, asiel", "Ja, regulier"];
+    let in_procedure = IN_PROCEDURE[rng.range(0, 3) as usize];
     NationalRecord {
         v_nummer: v_nummer.to_string(),
         naam: format!("{} {}", p.voornaam, p.achternaam).to_uppercase(),
@@ -229,14 +309,16 @@ fn national_for(rng: &mut Rng, p: &Person, v_nummer: &str, eerste_registratie: D
         vbm_dagen: vbm * rng.range(14, 120) as u32,
         eerste_vbm,
         verblijfstitel,
-        in_procedure: *rng.pick(&["Nee", "Nee", "Ja, asiel", "Ja, regulier"]),
+        in_procedure,
     }
 }
 
 /// Per steunpunt, the outcomes of its persons, matching Tables 19, 26 and 27 exactly.
 fn outcomes(rng: &mut Rng) -> Vec<Vec<&'static str>> {
-    let mut others: Vec<&'static str> =
-        OTHER_OUTFLOW.iter().flat_map(|(name, n)| std::iter::repeat_n(*name, *n)).collect();
+    let mut others: Vec<&'static str> = OTHER_OUTFLOW
+        .iter()
+        .flat_map(|(name, n)| std::iter::repeat_n(*name, *n))
+        .collect();
     rng.shuffle(&mut others);
     let mut others = others.into_iter();
     STEUNPUNTEN
@@ -278,7 +360,11 @@ struct LinkProfile {
 
 fn link_profiles(rng: &mut Rng, links: usize) -> Vec<LinkProfile> {
     use table3::*;
-    let prof = |sex, birth, country| LinkProfile { sex, birth, country };
+    let prof = |sex, birth, country| LinkProfile {
+        sex,
+        birth,
+        country,
+    };
     let mut births_compatible: Vec<BirthPlant> = [
         (BirthPlant::UnderAYear, BIRTH_UNDER_A_YEAR),
         (BirthPlant::NationalPlausible, BIRTH_NATIONAL_PLAUSIBLE),
@@ -308,11 +394,22 @@ fn link_profiles(rng: &mut Rng, links: usize) -> Vec<LinkProfile> {
     for _ in 0..BIRTH_COMPATIBLE_AND_COUNTRY {
         let birth = births_compatible.pop().expect("enough birth plants");
         v.push(prof(false, birth, CountryPlant::Neighbour));
-        let i = countries_explained.iter().position(|x| *x == CountryPlant::Neighbour).expect("neighbours");
+        let i = countries_explained
+            .iter()
+            .position(|x| *x == CountryPlant::Neighbour)
+            .expect("neighbours");
         countries_explained.remove(i);
     }
-    v.extend(births_compatible.drain(..).map(|birth| prof(false, birth, CountryPlant::None)));
-    v.extend(countries_explained.drain(..).map(|country| prof(false, BirthPlant::None, country)));
+    v.extend(
+        births_compatible
+            .drain(..)
+            .map(|birth| prof(false, birth, CountryPlant::None)),
+    );
+    v.extend(
+        countries_explained
+            .drain(..)
+            .map(|country| prof(false, BirthPlant::None, country)),
+    );
     debug_assert_eq!(v.len(), 99);
     v.extend((v.len()..links).map(|_| prof(false, BirthPlant::None, CountryPlant::None)));
     rng.shuffle(&mut v);
@@ -325,12 +422,22 @@ fn plausible(birth: Date, eerste_registratie: Date, instroom: Date) -> bool {
 
 /// The national birth date (and, where the profile needs it, an earlier or
 /// later national first registration) for a birth-date profile.
-fn planted_birth(rng: &mut Rng, plant: BirthPlant, local: Date, reg: Date, instroom: Date) -> (Date, Date) {
+fn planted_birth(
+    rng: &mut Rng,
+    plant: BirthPlant,
+    local: Date,
+    reg: Date,
+    instroom: Date,
+) -> (Date, Date) {
     let (national, reg) = match plant {
         BirthPlant::None => (local, reg),
         // Same year, day and month guessed (1 January or 1 July).
         BirthPlant::UnderAYear => {
-            let d = Date { year: local.year, month: if local.month <= 6 { 1 } else { 7 }, day: 1 };
+            let d = Date {
+                year: local.year,
+                month: if local.month <= 6 { 1 } else { 7 },
+                day: 1,
+            };
             (if d == local { local.add_days(40) } else { d }, reg)
         }
         // Older by a year and a half, still a minor when first registered.
@@ -341,14 +448,19 @@ fn planted_birth(rng: &mut Rng, plant: BirthPlant, local: Date, reg: Date, instr
         // The national date makes the person a minor at intake.
         BirthPlant::LocalPlausible => (instroom.add_days(-years(16.5) - rng.range(0, 100)), reg),
         // Somebody else: a minor at intake, and by the local date an adult when first registered.
-        BirthPlant::Incompatible => (instroom.add_days(-years(16.5)), local.add_days(years(18.0) + 30)),
+        BirthPlant::Incompatible => (
+            instroom.add_days(-years(16.5)),
+            local.add_days(years(18.0) + 30),
+        ),
     };
     debug_assert!(match plant {
         BirthPlant::None => true,
         BirthPlant::UnderAYear => (national.days() - local.days()).abs() < 365,
         BirthPlant::NationalPlausible => plausible(national, reg, instroom),
-        BirthPlant::LocalPlausible => !plausible(national, reg, instroom) && plausible(local, reg, instroom),
-        BirthPlant::Incompatible => !plausible(national, reg, instroom) && !plausible(local, reg, instroom),
+        BirthPlant::LocalPlausible =>
+            !plausible(national, reg, instroom) && plausible(local, reg, instroom),
+        BirthPlant::Incompatible =>
+            !plausible(national, reg, instroom) && !plausible(local, reg, instroom),
     });
     (national, reg)
 }
@@ -356,8 +468,11 @@ fn planted_birth(rng: &mut Rng, plant: BirthPlant, local: Date, reg: Date, instr
 pub fn generate(rng: &mut Rng) -> Population {
     let mut used = std::collections::HashSet::new();
     // Countries as a shuffled pool of exactly Table 8's counts.
-    let mut countries: Vec<usize> =
-        COUNTRIES.iter().enumerate().flat_map(|(i, c)| std::iter::repeat_n(i, c.persons)).collect();
+    let mut countries: Vec<usize> = COUNTRIES
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| std::iter::repeat_n(i, c.persons))
+        .collect();
     rng.shuffle(&mut countries);
     let mut countries = countries.into_iter();
 
@@ -402,14 +517,23 @@ pub fn generate(rng: &mut Rng) -> Population {
     let exact_duplicate = next();
     // The earlier registration must still be after the 18th birthday.
     let conflicting = std::iter::repeat_with(&mut next)
-        .find(|&i| persons[i].birth.years_until(persons[i].instroom.add_days(-200)) >= 18)
+        .find(|&i| {
+            persons[i]
+                .birth
+                .years_until(persons[i].instroom.add_days(-200))
+                >= 18
+        })
         .expect("a person who came in after 19");
 
     let mut national = Vec::new();
     for &i in fallback.iter() {
         let p = &persons[i];
         national.push(national_for(rng, p, &p.v_nummer, registrations[i]));
-        plant(PlantedKind::OnlyByFallback, p, format!("{} {}", p.voornaam, p.achternaam));
+        plant(
+            PlantedKind::OnlyByFallback,
+            p,
+            format!("{} {}", p.voornaam, p.achternaam),
+        );
         plant(PlantedKind::MissingVNummer, p, String::new());
         persons[i].v_nummer.clear();
     }
@@ -426,14 +550,30 @@ pub fn generate(rng: &mut Rng) -> Population {
         let bad = bad_forms[k](&persons[i].v_nummer);
         persons[i].v_nummer = bad.clone();
         plant(PlantedKind::WrongFormat, &persons[i], bad);
-        plant(PlantedKind::NotInNationalExtract, &persons[i], String::new());
+        plant(
+            PlantedKind::NotInNationalExtract,
+            &persons[i],
+            String::new(),
+        );
     }
     let crv_number = format!("CRV {}", rng.range(1_000_000, 9_999_999));
     persons[crv].v_nummer = crv_number.clone();
-    plant(PlantedKind::OtherRegistrationNumber, &persons[crv], crv_number);
-    plant(PlantedKind::NotInNationalExtract, &persons[crv], String::new());
+    plant(
+        PlantedKind::OtherRegistrationNumber,
+        &persons[crv],
+        crv_number,
+    );
+    plant(
+        PlantedKind::NotInNationalExtract,
+        &persons[crv],
+        String::new(),
+    );
     for &i in &not_found_valid {
-        plant(PlantedKind::NotInNationalExtract, &persons[i], String::new());
+        plant(
+            PlantedKind::NotInNationalExtract,
+            &persons[i],
+            String::new(),
+        );
     }
 
     // Every other person is found; the Table 3 profiles decide what differs.
@@ -443,10 +583,16 @@ pub fn generate(rng: &mut Rng) -> Population {
         .chain(wrong)
         .chain(not_found_valid.iter().copied())
         .collect();
-    let linked: Vec<usize> = (0..persons.len()).filter(|i| !special.contains(i)).collect();
+    let linked: Vec<usize> = (0..persons.len())
+        .filter(|i| !special.contains(i))
+        .collect();
     let mut profiles = link_profiles(rng, linked.len());
     // A neighbour difference needs a country with a listed neighbour: swap profiles.
-    let has_neighbour = |i: usize| NEIGHBOURS.iter().any(|(a, _)| *a == persons[linked[i]].country);
+    let has_neighbour = |i: usize| {
+        NEIGHBOURS
+            .iter()
+            .any(|(a, _)| *a == persons[linked[i]].country)
+    };
     for k in 0..profiles.len() {
         if profiles[k].country == CountryPlant::Neighbour && !has_neighbour(k) {
             let j = (0..profiles.len())
@@ -461,11 +607,23 @@ pub fn generate(rng: &mut Rng) -> Population {
         if prof.sex {
             // A typo in the V-nummer: the national row is somebody else.
             let other_sex = if p.sex == Sex::M { Sex::V } else { Sex::M };
-            let bank = COUNTRIES.iter().find(|c| c.name == p.country).expect("country").names;
-            let first = if other_sex == Sex::M { bank.male } else { bank.female };
+            let bank = COUNTRIES
+                .iter()
+                .find(|c| c.name == p.country)
+                .expect("country")
+                .names;
+            let first = if other_sex == Sex::M {
+                bank.male
+            } else {
+                bank.female
+            };
             rec.sex = other_sex;
             rec.naam = format!("{} {}", rng.pick(first), rng.pick(bank.family)).to_uppercase();
-            plant(PlantedKind::SexDiffers, p, format!("{:?} / {:?}", p.sex, other_sex));
+            plant(
+                PlantedKind::SexDiffers,
+                p,
+                format!("{:?} / {:?}", p.sex, other_sex),
+            );
         }
         if prof.birth != BirthPlant::None {
             (rec.birth, rec.eerste_registratie) =
@@ -476,22 +634,37 @@ pub fn generate(rng: &mut Rng) -> Population {
                 BirthPlant::LocalPlausible => "alleen lokale datum aannemelijk",
                 _ => "geen van beide aannemelijk",
             };
-            plant(PlantedKind::BirthDateDiffers, p, format!("{} / {}: {why}", p.birth, rec.birth));
+            plant(
+                PlantedKind::BirthDateDiffers,
+                p,
+                format!("{} / {}: {why}", p.birth, rec.birth),
+            );
         }
         if prof.country != CountryPlant::None {
             rec.nationaliteit = match prof.country {
-                CountryPlant::Neighbour => {
-                    NEIGHBOURS.iter().find(|(a, _)| *a == p.country).expect("swapped above").1.into()
-                }
+                CountryPlant::Neighbour => NEIGHBOURS
+                    .iter()
+                    .find(|(a, _)| *a == p.country)
+                    .expect("swapped above")
+                    .1
+                    .into(),
                 CountryPlant::Stateless => "Staatloos".into(),
                 CountryPlant::Dutch => "Nederlandse".into(),
                 CountryPlant::Unknown => "Onbekend".into(),
                 CountryPlant::Unexplained => {
-                    if p.country == "China" { "Mongolië".into() } else { "China".into() }
+                    if p.country == "China" {
+                        "Mongolië".into()
+                    } else {
+                        "China".into()
+                    }
                 }
                 CountryPlant::None => unreachable!(),
             };
-            plant(PlantedKind::CountryDiffers, p, format!("{} / {}", p.country, rec.nationaliteit));
+            plant(
+                PlantedKind::CountryDiffers,
+                p,
+                format!("{} / {}", p.country, rec.nationaliteit),
+            );
         }
         national.push(rec);
     }
@@ -505,7 +678,16 @@ pub fn generate(rng: &mut Rng) -> Population {
     plant(
         PlantedKind::ConflictingDuplicate,
         p,
-        format!("ook bij {} met een eerdere instroom", STEUNPUNTEN[other].name),
+        format!(
+            "ook bij {} met een eerdere instroom",
+            STEUNPUNTEN[other].name
+        ),
     );
-    Population { persons, national, planted, conflicting_duplicate: (conflicting, other), exact_duplicate }
+    Population {
+        persons,
+        national,
+        planted,
+        conflicting_duplicate: (conflicting, other),
+        exact_duplicate,
+    }
 }

@@ -56,13 +56,22 @@ pub struct CsvStyle {
 
 impl Default for CsvStyle {
     fn default() -> Self {
-        CsvStyle { delimiter: b';', decimal_comma: true, dates: DateText::DutchPadded, encoding: Encoding::Utf8 }
+        CsvStyle {
+            delimiter: b';',
+            decimal_comma: true,
+            dates: DateText::DutchPadded,
+            encoding: Encoding::Utf8,
+        }
     }
 }
 
 /// Format a number the way the style asks (`12,5` or `12.5`; integers without decimals).
 pub fn number_text(x: f64, decimal_comma: bool) -> String {
-    let s = if x.fract() == 0.0 && x.abs() < 1e15 { format!("{}", x as i64) } else { format!("{x}") };
+    let s = if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    };
     if decimal_comma {
         s.replace('.', ",")
     } else {
@@ -124,12 +133,18 @@ mod tests {
     fn quotes_delimiters_and_writes_decimal_comma() {
         let bytes = write(&sheet(), CsvStyle::default());
         let text = String::from_utf8(bytes).unwrap();
-        assert_eq!(text, "naam;uren;start\r\n\"Beëindigd; \"\"ja\"\"\";12,5;01-10-2009\r\n");
+        assert_eq!(
+            text,
+            "naam;uren;start\r\n\"Beëindigd; \"\"ja\"\"\";12,5;01-10-2009\r\n"
+        );
     }
 
     #[test]
     fn windows_1252_writes_one_byte_per_diacritic() {
-        let style = CsvStyle { encoding: Encoding::Windows1252, ..CsvStyle::default() };
+        let style = CsvStyle {
+            encoding: Encoding::Windows1252,
+            ..CsvStyle::default()
+        };
         let bytes = write(&sheet(), style);
         assert!(bytes.windows(2).any(|w| w == [b'B', b'e']));
         assert!(bytes.contains(&0xEB), "ë is 0xEB in Windows-1252");
@@ -153,7 +168,15 @@ mod tests {
         .collect();
         assert_eq!(
             forms,
-            ["04-03-2009", "4-3-2009", "4/3/2009", "2009-03-04", "4 mrt 2009", "04-mrt-2009", "4 maart 2009"]
+            [
+                "04-03-2009",
+                "4-3-2009",
+                "4/3/2009",
+                "2009-03-04",
+                "4 mrt 2009",
+                "04-mrt-2009",
+                "4 maart 2009"
+            ]
         );
     }
 }

@@ -71,16 +71,30 @@ mod tests {
     #[test]
     fn writes_sheets_that_calamine_reads_back() {
         let mut s = Sheet::new("Cliënten", vec!["V-nummer".into(), "Geboortedatum".into()]);
-        s.title_rows.push(vec![Cell::text("Registratie steunpunt Zwolle (synthetisch)")]);
-        s.rows.push(vec![Cell::Number(123_456_789.0), Cell::Date(Date::new(1990, 1, 1).unwrap())]);
+        s.title_rows.push(vec![Cell::text(
+            "Registratie steunpunt Zwolle (synthetisch)",
+        )]);
+        s.rows.push(vec![
+            Cell::Number(123_456_789.0),
+            Cell::Date(Date::new(1990, 1, 1).unwrap()),
+        ]);
         let created = Date::new(2026, 1, 1).unwrap();
         let bytes = write(&[s.clone(), Sheet::new("leeg", vec![])], created).unwrap();
-        assert_eq!(bytes, write(&[s, Sheet::new("leeg", vec![])], created).unwrap(), "deterministic");
+        assert_eq!(
+            bytes,
+            write(&[s, Sheet::new("leeg", vec![])], created).unwrap(),
+            "deterministic"
+        );
 
         let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
         assert_eq!(book.sheet_names(), ["Cliënten", "leeg"]);
         let range = book.worksheet_range("Cliënten").unwrap();
-        assert_eq!(range.get((0, 0)), Some(&Data::String("Registratie steunpunt Zwolle (synthetisch)".into())));
+        assert_eq!(
+            range.get((0, 0)),
+            Some(&Data::String(
+                "Registratie steunpunt Zwolle (synthetisch)".into()
+            ))
+        );
         assert_eq!(range.get((1, 0)), Some(&Data::String("V-nummer".into())));
         assert_eq!(range.get((2, 0)), Some(&Data::Float(123_456_789.0)));
         match range.get((2, 1)) {

@@ -1,0 +1,67 @@
+# Perspectief: two commands.
+#   make run   sets up what is missing, builds a release and serves it at http://127.0.0.1:8080
+#   make test  the whole suite (format, lints, unit tests, wasm check, build, browser tests)
+# Nothing here downloads a prebuilt binary: tools come from cargo, npm and apt by name.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+TRUNK_VERSION := 0.21.14
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3; exit}' Cargo.lock)
+CHROMIUM ?= /usr/bin/chromium
+PORT ?= 8080
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: run test dist setup setup-build setup-browser check-core-pure lint unit browser demo clean
+
+run: setup-build dist
+	node tools/serve.mjs dist $(PORT)
+
+test: setup-build setup-browser lint unit check-core-pure dist browser
+
+# --- setup: install only what is missing -------------------------------------------------
+setup: setup-build setup-browser
+
+setup-build: node_modules/.installed
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -qx "trunk $(TRUNK_VERSION)" || cargo install trunk --version $(TRUNK_VERSION) --locked
+	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" || \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --locked || \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@cargo fetch --locked
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+setup-browser:
+	@test -x $(CHROMIUM) || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
+# --- build --------------------------------------------------------------------------------
+# Trunk's own `cargo metadata` call ignores --offline: fetch first, then build offline.
+dist: setup-build
+	CARGO_NET_OFFLINE=true trunk build --release
+	node tools/postbuild.mjs dist
+
+# --- checks -------------------------------------------------------------------------------
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --locked -- -D warnings
+
+unit:
+	cargo test --workspace --locked
+
+# The engine compiles for the browser and depends on no web crate.
+check-core-pure:
+	cargo check -p perspectief-core --target wasm32-unknown-unknown --locked
+	@if cargo tree -p perspectief-core -e normal --prefix none | grep -E '^(leptos|web-sys|wasm-bindgen|js-sys|gloo)'; then \
+	  echo "perspectief-core depends on a web crate"; exit 1; fi
+
+browser: setup-browser
+	CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 tests/browser/
+
+demo:
+	cargo run -q -p perspectief-cli -- demo --out demo
+
+clean:
+	rm -rf dist target/dist

@@ -1,0 +1,7 @@
+//! One component per file.
+
+pub mod files_step;
+pub mod header;
+pub mod pending_step;
+pub mod privacy;
+pub mod steps;

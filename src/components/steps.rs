@@ -1,0 +1,36 @@
+//! The step bar: Bestanden → Controle → Koppeling → Anonimiseren → Analyse.
+
+use leptos::prelude::*;
+
+use crate::app::{AppState, Screen, Step};
+
+#[component]
+pub fn StepBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let items = Step::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &step)| {
+            let current = move || state.screen.get() == Screen::Step(step);
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="pf-step"
+                        aria-current=move || current().then_some("step")
+                        on:click=move |_| state.screen.set(Screen::Step(step))
+                    >
+                        <span class="pf-step-number">{format!("{}.", i + 1)}</span>
+                        {move || step.title(lang.get())}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav aria-label=move || lang.get().pick("Stappen", "Steps")>
+            <ol class="pf-steps">{items}</ol>
+        </nav>
+    }
+}

@@ -1,0 +1,37 @@
+//! Saving bytes as a file on the user's computer (a Blob URL; nothing is sent anywhere).
+
+use wasm_bindgen::JsCast;
+
+pub fn save(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|_| "Het bestand kon niet worden gemaakt.".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "Geen downloadadres.".to_string())?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("Geen document.")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "Geen link.".to_string())?
+        .dyn_into()
+        .map_err(|_| "Geen link.".to_string())?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+pub fn mime_for(name: &str) -> &'static str {
+    if name.ends_with(".xlsx") {
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    } else if name.ends_with(".csv") {
+        "text/csv"
+    } else {
+        "text/plain"
+    }
+}

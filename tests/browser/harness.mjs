@@ -1,0 +1,90 @@
+// Shared pieces of the browser tests: Debian's Chromium driven by playwright-core,
+// a recorder of every request and console error, and a storage audit.
+import { chromium } from 'playwright-core';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+export function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--allow-file-access-from-files=false',
+    ],
+  });
+}
+
+/** The files a build may serve: every file in dist (and the directory itself). */
+export function ownFiles(dist) {
+  const files = new Set(['/']);
+  for (const f of readdirSync(dist)) if (statSync(join(dist, f)).isFile()) files.add('/' + f);
+  return files;
+}
+
+/**
+ * Record every request and every console error of a browser context.
+ * `mark()` notes "the page has loaded"; `check()` lists what breaks the rules:
+ * a request that is not one of `allowed` (a predicate over URLs), any request
+ * after the mark, any console or page error.
+ */
+export function recorder(context, allowed) {
+  const requests = [];
+  const errors = [];
+  let loadedAt = null;
+  context.on('request', (r) => requests.push({ url: r.url(), after: loadedAt !== null }));
+  const watchPage = (page) => {
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  };
+  context.on('page', watchPage);
+  return {
+    watchPage,
+    mark() { loadedAt = requests.length; },
+    requests,
+    problems() {
+      const out = [...errors];
+      for (const r of requests) {
+        if (r.url.startsWith('data:') || r.url.startsWith('blob:')) continue;
+        if (!allowed(r.url)) out.push(`request to something that is not the app's own file: ${r.url}`);
+        else if (r.after) out.push(`request after the page had loaded: ${r.url}`);
+      }
+      return out;
+    },
+  };
+}
+
+/** Everything the page could have stored: web storage, cookies, IndexedDB, Cache Storage. */
+export async function storageAudit(page) {
+  return page.evaluate(async () => {
+    const dbs = indexedDB.databases ? await indexedDB.databases() : [];
+    const cacheEntries = [];
+    if (self.caches) {
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const req of await cache.keys()) {
+          const res = await cache.match(req);
+          cacheEntries.push({ cache: name, url: req.url, body: await res.text() });
+        }
+      }
+    }
+    return {
+      localStorage: Object.keys(localStorage),
+      sessionStorage: Object.keys(sessionStorage),
+      cookie: document.cookie,
+      indexedDB: dbs.map((d) => d.name),
+      cacheEntries,
+    };
+  });
+}
+
+/** Strings from the demo that must never be found in storage (V-nummers, names). */
+export async function demoSecrets(page) {
+  return page.evaluate(() => {
+    const cells = [...document.querySelectorAll('[data-testid="file-list"] tbody th')];
+    return cells.map((c) => c.textContent);
+  });
+}

@@ -6,5 +6,6 @@ pub mod demo;
 pub mod kind;
 pub mod locale;
 pub mod rng;
+pub mod stats;
 pub mod table;
 pub mod write;

@@ -1,8 +1,13 @@
 //! Perspectief's engine: everything the app and the command line compute,
 //! from bytes in to tables out. No I/O, no clock, no web crates.
 
+// Numeric code indexes tables by row and column; iterator chains would hide the algebra.
+#![allow(clippy::needless_range_loop)]
+
+pub mod chaid;
 pub mod date;
 pub mod demo;
+pub mod ingest;
 pub mod kind;
 pub mod locale;
 pub mod rng;

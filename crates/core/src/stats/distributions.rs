@@ -4,7 +4,7 @@ use super::special::{ln_beta_i, ln_gamma_q};
 
 /// ln P(X > x) for X ~ χ²(df).
 pub fn chi2_ln_sf(x: f64, df: f64) -> f64 {
-    if !(x > 0.0) || df <= 0.0 {
+    if x.is_nan() || x <= 0.0 || df <= 0.0 {
         return 0.0;
     }
     ln_gamma_q(df / 2.0, x / 2.0)
@@ -12,7 +12,7 @@ pub fn chi2_ln_sf(x: f64, df: f64) -> f64 {
 
 /// ln P(F > f) for F ~ F(d1, d2).
 pub fn f_ln_sf(f: f64, d1: f64, d2: f64) -> f64 {
-    if !(f > 0.0) || d1 <= 0.0 || d2 <= 0.0 {
+    if f.is_nan() || f <= 0.0 || d1 <= 0.0 || d2 <= 0.0 {
         return 0.0;
     }
     if f.is_infinite() {

@@ -1,0 +1,540 @@
+//! Growing the tree level by level: one counting pass over the rows per level
+//! fills every open node's category × class table for every predictor.
+
+use super::data::{Codes, Dataset, Level, Target};
+use super::error::ChaidError;
+use super::groups::{Row, Tester};
+use super::merge::{self, Merged};
+use super::params::{CheckedParams, TieRule};
+use super::tree::{Branch, Node, Split, Summary, Tree, VariableInfo};
+use crate::stats::anova::Moments;
+use crate::stats::independence::Statistic;
+
+const NONE: u32 = u32::MAX;
+
+/// Per-open-node tables of every predictor, as flat arrays.
+pub(crate) enum Tables {
+    /// counts[(slot * P + p) * stride + code * J + class], stride = max categories × J.
+    Classes {
+        counts: Vec<f64>,
+        weights: Option<Vec<f64>>,
+        classes: usize,
+    },
+    Scale {
+        moments: Vec<Moments>,
+    },
+}
+
+pub(crate) struct Layout {
+    pub(crate) predictors: usize,
+    /// Rows per table: the largest number of categories + 1 (missing).
+    pub(crate) width: usize,
+}
+
+#[allow(clippy::too_many_arguments)] // the hot loop takes its slices directly
+fn count_classes<C: Copy + Into<usize>>(
+    codes: &[C],
+    y: &[u16],
+    slot_row: &[u32],
+    base: usize,
+    stride: usize,
+    j: usize,
+    out: &mut [f64],
+    freq: Option<&[f64]>,
+) {
+    match freq {
+        None => {
+            for ((&c, &yy), &s) in codes.iter().zip(y).zip(slot_row) {
+                if s != NONE {
+                    out[s as usize * stride + base + c.into() * j + usize::from(yy)] += 1.0;
+                }
+            }
+        }
+        Some(f) => {
+            for (((&c, &yy), &s), &fw) in codes.iter().zip(y).zip(slot_row).zip(f) {
+                if s != NONE {
+                    out[s as usize * stride + base + c.into() * j + usize::from(yy)] += fw;
+                }
+            }
+        }
+    }
+}
+
+pub(crate) fn count(data: &Dataset, slot_row: &[u32], slots: usize, layout: &Layout) -> Tables {
+    let p = layout.predictors;
+    match &data.target {
+        Target::Classes {
+            codes: y, labels, ..
+        } => {
+            let j = labels.len();
+            let per_table = layout.width * j;
+            let stride = p * per_table;
+            let mut counts = vec![0.0; slots * stride];
+            for (k, pred) in data.predictors.iter().enumerate() {
+                let base = k * per_table;
+                match &pred.codes {
+                    Codes::U8(c) => count_classes(
+                        c,
+                        y,
+                        slot_row,
+                        base,
+                        stride,
+                        j,
+                        &mut counts,
+                        data.freq.as_deref(),
+                    ),
+                    Codes::U16(c) => count_classes(
+                        c,
+                        y,
+                        slot_row,
+                        base,
+                        stride,
+                        j,
+                        &mut counts,
+                        data.freq.as_deref(),
+                    ),
+                }
+            }
+            let weights = data.case.as_ref().map(|case| {
+                let mut w = vec![0.0; slots * stride];
+                for (k, pred) in data.predictors.iter().enumerate() {
+                    let base = k * per_table;
+                    for row in 0..y.len() {
+                        let s = slot_row[row];
+                        if s != NONE {
+                            w[s as usize * stride
+                                + base
+                                + pred.codes.get(row) * j
+                                + usize::from(y[row])] += case[row] * data.freq(row);
+                        }
+                    }
+                }
+                w
+            });
+            Tables::Classes {
+                counts,
+                weights,
+                classes: j,
+            }
+        }
+        Target::Scale { values, .. } => {
+            let stride = p * layout.width;
+            let mut moments = vec![Moments::default(); slots * stride];
+            for (k, pred) in data.predictors.iter().enumerate() {
+                for (row, &y) in values.iter().enumerate() {
+                    let s = slot_row[row];
+                    if s != NONE {
+                        moments[s as usize * stride + k * layout.width + pred.codes.get(row)].add(
+                            y,
+                            data.case_weight(row),
+                            data.freq(row),
+                        );
+                    }
+                }
+            }
+            Tables::Scale { moments }
+        }
+    }
+}
+
+impl Tables {
+    /// (code, row) for the categories of predictor `p` present in node `slot`.
+    pub(crate) fn categories(
+        &self,
+        slot: usize,
+        p: usize,
+        layout: &Layout,
+        present: usize,
+    ) -> Vec<(usize, Row)> {
+        let mut out = Vec::new();
+        match self {
+            Tables::Classes {
+                counts,
+                weights,
+                classes,
+            } => {
+                let j = *classes;
+                let per_table = layout.width * j;
+                let base = slot * layout.predictors * per_table + p * per_table;
+                for code in 0..present {
+                    let n = &counts[base + code * j..base + (code + 1) * j];
+                    if n.iter().sum::<f64>() > 0.0 {
+                        let w = weights
+                            .as_ref()
+                            .map(|w| w[base + code * j..base + (code + 1) * j].to_vec());
+                        out.push((code, Row::Classes { n: n.to_vec(), w }));
+                    }
+                }
+            }
+            Tables::Scale { moments } => {
+                let base = slot * layout.predictors * layout.width + p * layout.width;
+                for code in 0..present {
+                    let m = moments[base + code];
+                    if m.n > 0.0 {
+                        out.push((code, Row::Scale(m)));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+pub(crate) fn tester(data: &Dataset, params: &super::params::ChaidParams) -> Tester {
+    match &data.target {
+        Target::Classes {
+            ordinal: true,
+            scores,
+            ..
+        } => Tester::Ordinal {
+            scores: scores.clone(),
+            convergence: params.convergence,
+        },
+        Target::Classes { .. } => Tester::Nominal {
+            statistic: params.statistic,
+            convergence: params.convergence,
+        },
+        Target::Scale { .. } => Tester::Scale,
+    }
+}
+
+pub(crate) fn statistic_kind(data: &Dataset, params: &super::params::ChaidParams) -> &'static str {
+    match &data.target {
+        Target::Classes { ordinal: true, .. } => "row_effects",
+        Target::Classes { .. } if params.statistic == Statistic::LikelihoodRatio => {
+            "likelihood_ratio"
+        }
+        Target::Classes { .. } => "chi_square",
+        Target::Scale { .. } => "f",
+    }
+}
+
+fn summary_of(row: &Row) -> (Summary, f64, f64) {
+    match row {
+        Row::Classes { n, .. } => {
+            let total = n.iter().sum();
+            let predicted = n
+                .iter()
+                .enumerate()
+                .fold(
+                    (0, f64::MIN),
+                    |best, (k, &c)| if c > best.1 { (k, c) } else { best },
+                )
+                .0;
+            (
+                Summary::Classes { counts: n.clone() },
+                total,
+                predicted as f64,
+            )
+        }
+        Row::Scale(m) => (
+            Summary::Scale {
+                mean: m.mean,
+                sd: m.sd(),
+            },
+            m.n,
+            m.mean,
+        ),
+    }
+}
+
+fn pure(row: &Row) -> bool {
+    match row {
+        Row::Classes { n, .. } => n.iter().filter(|&&c| c > 0.0).count() <= 1,
+        Row::Scale(m) => m.m2 <= 0.0,
+    }
+}
+
+/// The label of a group of categories on a branch.
+pub fn branch_label(pred: &super::data::Predictor, codes: &[usize]) -> String {
+    let missing = codes.contains(&pred.missing());
+    let real: Vec<usize> = codes
+        .iter()
+        .copied()
+        .filter(|&c| c != pred.missing())
+        .collect();
+    let mut parts: Vec<String> = Vec::new();
+    match &pred.cut_points {
+        Some(cuts) if !real.is_empty() && real.windows(2).all(|w| w[1] == w[0] + 1) => {
+            let (lo, hi) = (real[0], *real.last().expect("non-empty"));
+            let last = cuts.len() - 1;
+            let fmt = super::data::number_label;
+            parts.push(match (lo == 0, hi == last) {
+                (true, true) => "alle waarden".to_string(),
+                (true, false) => format!("<= {}", fmt(cuts[hi])),
+                (false, true) => format!("> {}", fmt(cuts[lo - 1])),
+                (false, false) => format!("({}, {}]", fmt(cuts[lo - 1]), fmt(cuts[hi])),
+            });
+        }
+        _ => parts.extend(real.iter().map(|&c| pred.label(c).to_string())),
+    }
+    if missing {
+        parts.push("<missing>".into());
+    }
+    parts.join("; ")
+}
+
+fn better(a: &Merged, ai: usize, b: &Merged, bi: usize, rule: TieRule) -> bool {
+    if a.adj_ln_p != b.adj_ln_p {
+        return a.adj_ln_p < b.adj_ln_p;
+    }
+    if rule == TieRule::UnadjustedThenStatistic {
+        if a.test.ln_p != b.test.ln_p {
+            return a.test.ln_p < b.test.ln_p;
+        }
+        if a.test.statistic != b.test.statistic {
+            return a.test.statistic > b.test.statistic;
+        }
+    }
+    ai < bi
+}
+
+/// Evaluate every predictor in one node (merging included); `None` when it cannot split.
+pub(crate) fn evaluate(
+    data: &Dataset,
+    params: &super::params::ChaidParams,
+    tester: &Tester,
+    cats_of: &dyn Fn(usize) -> Vec<(usize, Row)>,
+) -> Vec<Option<Merged>> {
+    data.predictors
+        .iter()
+        .enumerate()
+        .map(|(p, pred)| {
+            let cats = cats_of(p);
+            (cats.len() >= 2).then(|| {
+                merge::merge(
+                    cats,
+                    pred.missing(),
+                    pred.merges_as_ordinal(),
+                    params,
+                    tester,
+                )
+            })
+        })
+        .collect()
+}
+
+/// Grow a CHAID tree.
+pub fn fit(data: &Dataset, params: &CheckedParams) -> Result<Tree, ChaidError> {
+    let params = params.get();
+    let forced = match &params.force_first {
+        Some(name) => Some(
+            data.predictors
+                .iter()
+                .position(|p| &p.name == name)
+                .ok_or_else(|| ChaidError::UnknownVariable(name.clone()))?,
+        ),
+        None => None,
+    };
+    let n = data.rows();
+    let tester = tester(data, params);
+    let layout = Layout {
+        predictors: data.predictors.len(),
+        width: data
+            .predictors
+            .iter()
+            .map(|p| p.categories() + 1)
+            .max()
+            .unwrap_or(1),
+    };
+    let ln_alpha_split = params.alpha_split.ln();
+
+    let root_row = total_row(data);
+    let (summary, total, predicted) = summary_of(&root_row);
+    let mut nodes = vec![Node {
+        id: 0,
+        parent: None,
+        depth: 0,
+        branch: None,
+        n: total,
+        share: 1.0,
+        summary,
+        predicted,
+        split: None,
+        children: Vec::new(),
+    }];
+    let mut rows_of_node: Vec<Row> = vec![root_row];
+    let mut node_of: Vec<u32> = vec![0; n];
+    let mut frontier = vec![0usize];
+    let kind = statistic_kind(data, params);
+
+    for depth in 0..params.max_depth {
+        let open: Vec<usize> = frontier
+            .iter()
+            .copied()
+            .filter(|&id| nodes[id].n >= params.min_parent && !pure(&rows_of_node[id]))
+            .collect();
+        if open.is_empty() {
+            break;
+        }
+        let mut slot_of = vec![NONE; nodes.len()];
+        for (s, &id) in open.iter().enumerate() {
+            slot_of[id] = s as u32;
+        }
+        let slot_row: Vec<u32> = node_of
+            .iter()
+            .map(|&nd| {
+                if nd == NONE {
+                    NONE
+                } else {
+                    slot_of[nd as usize]
+                }
+            })
+            .collect();
+        let tables = count(data, &slot_row, open.len(), &layout);
+
+        let mut next = Vec::new();
+        // For each open slot: the child id of every code of its split predictor.
+        let mut child_of_code: Vec<Option<(usize, Vec<u32>)>> = vec![None; open.len()];
+        for (slot, &id) in open.iter().enumerate() {
+            let cats_of =
+                |p: usize| tables.categories(slot, p, &layout, data.predictors[p].categories() + 1);
+            let results = evaluate(data, params, &tester, &cats_of);
+            let forced_here = if depth == 0 {
+                forced.filter(|&f| results[f].as_ref().is_some_and(Merged::can_split))
+            } else {
+                None
+            };
+            let best = match forced_here {
+                Some(f) => Some(f),
+                None => results
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(p, r)| r.as_ref().filter(|m| m.can_split()).map(|m| (p, m)))
+                    .fold(None, |best: Option<(usize, &Merged)>, (p, m)| match best {
+                        Some((bp, bm)) if !better(m, p, bm, bp, params.tie_rule) => Some((bp, bm)),
+                        _ => Some((p, m)),
+                    })
+                    .filter(|(_, m)| m.adj_ln_p <= ln_alpha_split)
+                    .map(|(p, _)| p),
+            };
+            let Some(p) = best else { continue };
+            let pred = &data.predictors[p];
+            let merged = results[p].clone().expect("evaluated");
+            let merged = merge::enforce_min_child(merged, pred.missing(), params, &tester);
+            if merged.groups.len() < 2 {
+                continue;
+            }
+            let mut map = vec![NONE; pred.categories() + 1];
+            let mut children = Vec::new();
+            for group in &merged.groups {
+                let child = nodes.len();
+                for &c in &group.codes {
+                    map[c] = child as u32;
+                }
+                let (summary, cn, predicted) = summary_of(&group.row);
+                nodes.push(Node {
+                    id: child,
+                    parent: Some(id),
+                    depth: depth + 1,
+                    branch: Some(Branch {
+                        codes: group.codes.clone(),
+                        label: branch_label(pred, &group.codes),
+                    }),
+                    n: cn,
+                    share: cn / total,
+                    summary,
+                    predicted,
+                    split: None,
+                    children: Vec::new(),
+                });
+                rows_of_node.push(group.row.clone());
+                children.push(child);
+            }
+            let t = merged.test;
+            nodes[id].split = Some(Split {
+                predictor: p,
+                name: pred.name.clone(),
+                statistic_kind: kind.to_string(),
+                statistic: t.statistic,
+                df1: t.df1,
+                df2: t.df2,
+                p: t.ln_p.exp(),
+                ln_p: t.ln_p,
+                bonferroni: merged.ln_bonferroni.exp(),
+                adj_p: merged.adj_ln_p.exp(),
+                adj_ln_p: merged.adj_ln_p,
+                groups: merged.groups.iter().map(|g| g.codes.clone()).collect(),
+            });
+            nodes[id].children = children.clone();
+            next.extend(children);
+            child_of_code[slot] = Some((p, map));
+        }
+        // Move every row of a split node into its child.
+        for (row, nd) in node_of.iter_mut().enumerate() {
+            let s = slot_row[row];
+            if s == NONE {
+                continue;
+            }
+            if let Some((p, map)) = &child_of_code[s as usize] {
+                *nd = map[data.predictors[*p].codes.get(row)];
+            }
+        }
+        frontier = next;
+    }
+
+    Ok(Tree {
+        target: target_info(data),
+        predictors: data
+            .predictors
+            .iter()
+            .map(|p| VariableInfo {
+                name: p.name.clone(),
+                level: p.level,
+                categories: p.labels.clone(),
+            })
+            .collect(),
+        params: params.clone(),
+        nodes,
+        total,
+    })
+}
+
+fn target_info(data: &Dataset) -> VariableInfo {
+    match &data.target {
+        Target::Classes {
+            name,
+            labels,
+            ordinal,
+            ..
+        } => VariableInfo {
+            name: name.clone(),
+            level: if *ordinal {
+                Level::Ordinal
+            } else {
+                Level::Nominal
+            },
+            categories: labels.clone(),
+        },
+        Target::Scale { name, .. } => VariableInfo {
+            name: name.clone(),
+            level: Level::Scale,
+            categories: Vec::new(),
+        },
+    }
+}
+
+/// The whole sample's row: one pass over the target.
+fn total_row(data: &Dataset) -> Row {
+    match &data.target {
+        Target::Classes { codes, labels, .. } => {
+            let mut n = vec![0.0; labels.len()];
+            let mut w = data.case.as_ref().map(|_| vec![0.0; labels.len()]);
+            for (row, &y) in codes.iter().enumerate() {
+                let f = data.freq(row);
+                n[usize::from(y)] += f;
+                if let Some(w) = w.as_mut() {
+                    w[usize::from(y)] += data.case_weight(row) * f;
+                }
+            }
+            Row::Classes { n, w }
+        }
+        Target::Scale { values, .. } => {
+            let mut m = Moments::default();
+            for (row, &y) in values.iter().enumerate() {
+                m.add(y, data.case_weight(row), data.freq(row));
+            }
+            Row::Scale(m)
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Reading tables from file bytes (no I/O: the caller reads the file).
+
+pub mod plain;

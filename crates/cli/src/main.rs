@@ -1,6 +1,9 @@
 //! `perspectief`: the Perspectief engine on the command line.
 
+mod chaid;
 mod demo;
+mod table_file;
+mod tree_text;
 
 use std::process::ExitCode;
 
@@ -21,12 +24,18 @@ struct Cli {
 enum Command {
     /// Write the synthetic demo files (the expected formats, usable as templates).
     Demo(demo::DemoArgs),
+    /// Grow a CHAID tree and print it like SPSS (or as JSON with --json).
+    Chaid(chaid::ChaidArgs),
+    /// For one dependent: every predictor's one-level CHAID result, sorted by adjusted p.
+    Screen(chaid::ChaidArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Demo(args) => demo::run(&args),
+        Command::Chaid(args) => chaid::run_chaid(&args),
+        Command::Screen(args) => chaid::run_screen(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,14 +1,18 @@
 //! Guarantees of the CHAID engine, checked on random data (proptest), and
 //! degenerate inputs that must give a clear error or a one-node tree.
 
-use perspectief_core::chaid::{fit, ChaidError, ChaidParams, Dataset, Level, Method, RawColumn, Spec, Tree};
+use perspectief_core::chaid::{
+    fit, ChaidError, ChaidParams, Dataset, Level, Method, RawColumn, Spec, Tree,
+};
 use proptest::prelude::*;
 
 fn spec(predictors: usize) -> Spec {
     Spec {
         target: "y".into(),
         target_level: Level::Nominal,
-        predictors: (0..predictors).map(|i| (format!("x{i}"), Level::Nominal)).collect(),
+        predictors: (0..predictors)
+            .map(|i| (format!("x{i}"), Level::Nominal))
+            .collect(),
         freq_weight: None,
         case_weight: None,
         intervals: 10,
@@ -18,34 +22,52 @@ fn spec(predictors: usize) -> Spec {
 /// Random rows: target in 0..classes, predictors with some signal.
 fn table(rows: &[(u8, Vec<u8>)], names: impl Fn(usize, u8) -> String) -> Vec<(String, RawColumn)> {
     let k = rows[0].1.len();
-    let mut cols = vec![("y".to_string(), RawColumn::Text(rows.iter().map(|r| Some(format!("c{}", r.0))).collect()))];
+    let mut cols = vec![(
+        "y".to_string(),
+        RawColumn::Text(rows.iter().map(|r| Some(format!("c{}", r.0))).collect()),
+    )];
     for p in 0..k {
-        cols.push((format!("x{p}"), RawColumn::Text(rows.iter().map(|r| Some(names(p, r.1[p]))).collect())));
+        cols.push((
+            format!("x{p}"),
+            RawColumn::Text(rows.iter().map(|r| Some(names(p, r.1[p]))).collect()),
+        ));
     }
     cols
 }
 
 fn arb_rows() -> impl Strategy<Value = Vec<(u8, Vec<u8>)>> {
     (2u8..4, prop::collection::vec(2u8..7, 3)).prop_flat_map(|(classes, cats)| {
-        let row = (0..classes, cats.iter().map(|&c| 0..c).collect::<Vec<_>>()).prop_map(|(y, xs)| {
-            // Signal: the first predictor pulls the class.
-            let y = if xs[0] % 2 == 0 { y } else { (y + 1) % 2 };
-            (y, xs)
-        });
+        let row =
+            (0..classes, cats.iter().map(|&c| 0..c).collect::<Vec<_>>()).prop_map(|(y, xs)| {
+                // Signal: the first predictor pulls the class.
+                let y = if xs[0] % 2 == 0 { y } else { (y + 1) % 2 };
+                (y, xs)
+            });
         prop::collection::vec(row, 60..400)
     })
 }
 
 fn params(method: Method) -> ChaidParams {
-    ChaidParams::default().method(method).min_parent(20.0).min_child(10.0).alpha_merge(0.2).alpha_split(0.2)
+    ChaidParams::default()
+        .method(method)
+        .min_parent(20.0)
+        .min_child(10.0)
+        .alpha_merge(0.2)
+        .alpha_split(0.2)
 }
 
 fn check_invariants(tree: &Tree, min_child: f64) {
     for node in &tree.nodes {
         if let Some(split) = &node.split {
-            assert!(split.adj_ln_p >= split.ln_p - 1e-12, "adjusted p below unadjusted");
+            assert!(
+                split.adj_ln_p >= split.ln_p - 1e-12,
+                "adjusted p below unadjusted"
+            );
             let present: usize = split.groups.iter().map(Vec::len).sum();
-            assert!(split.groups.len() <= present, "merging never increases the number of groups");
+            assert!(
+                split.groups.len() <= present,
+                "merging never increases the number of groups"
+            );
             let sum: f64 = node.children.iter().map(|&c| tree.nodes[c].n).sum();
             assert!((sum - node.n).abs() < 1e-9, "children add up to the parent");
             for &c in &node.children {
@@ -66,7 +88,10 @@ fn shape(tree: &Tree) -> String {
         let n = &tree.nodes[id];
         let mut children: Vec<String> = n.children.iter().map(|&c| canon(tree, c)).collect();
         children.sort();
-        let split = n.split.as_ref().map_or(String::new(), |s| format!("{}:{:.6}", s.name, s.statistic));
+        let split = n
+            .split
+            .as_ref()
+            .map_or(String::new(), |s| format!("{}:{:.6}", s.name, s.statistic));
         format!("({} {} [{}])", n.n, split, children.join(" "))
     }
     canon(tree, 0)
@@ -104,7 +129,10 @@ proptest! {
 }
 
 fn one(name: &str, values: Vec<Option<&str>>) -> (String, RawColumn) {
-    (name.into(), RawColumn::Text(values.into_iter().map(|v| v.map(String::from)).collect()))
+    (
+        name.into(),
+        RawColumn::Text(values.into_iter().map(|v| v.map(String::from)).collect()),
+    )
 }
 
 #[test]
@@ -124,38 +152,91 @@ fn unknown_variable_names_the_variable() {
 
 #[test]
 fn constant_dependent_and_one_row_give_one_node() {
-    let p = ChaidParams::default().min_parent(1.0).min_child(1.0).check().unwrap();
-    let cols = vec![one("y", vec![Some("a"); 300]), one("x0", (0..300).map(|i| Some(if i % 2 == 0 { "p" } else { "q" })).collect())];
-    assert_eq!(fit(&Dataset::build(&cols, &spec(1)).unwrap(), &p).unwrap().nodes.len(), 1);
+    let p = ChaidParams::default()
+        .min_parent(1.0)
+        .min_child(1.0)
+        .check()
+        .unwrap();
+    let cols = vec![
+        one("y", vec![Some("a"); 300]),
+        one(
+            "x0",
+            (0..300)
+                .map(|i| Some(if i % 2 == 0 { "p" } else { "q" }))
+                .collect(),
+        ),
+    ];
+    assert_eq!(
+        fit(&Dataset::build(&cols, &spec(1)).unwrap(), &p)
+            .unwrap()
+            .nodes
+            .len(),
+        1
+    );
     let cols = vec![one("y", vec![Some("a")]), one("x0", vec![Some("p")])];
-    assert_eq!(fit(&Dataset::build(&cols, &spec(1)).unwrap(), &p).unwrap().nodes.len(), 1);
+    assert_eq!(
+        fit(&Dataset::build(&cols, &spec(1)).unwrap(), &p)
+            .unwrap()
+            .nodes
+            .len(),
+        1
+    );
 }
 
 #[test]
 fn all_missing_predictors() {
     let p = ChaidParams::default().check().unwrap();
-    let cols = vec![one("y", vec![Some("a"), Some("b")]), one("x0", vec![None, None])];
-    assert_eq!(Dataset::build(&cols, &spec(1)).unwrap_err(), ChaidError::NoCases);
+    let cols = vec![
+        one("y", vec![Some("a"), Some("b")]),
+        one("x0", vec![None, None]),
+    ];
+    assert_eq!(
+        Dataset::build(&cols, &spec(1)).unwrap_err(),
+        ChaidError::NoCases
+    );
     let mut cols = vec![
-        one("y", (0..400).map(|i| Some(if i % 3 == 0 { "a" } else { "b" })).collect()),
+        one(
+            "y",
+            (0..400)
+                .map(|i| Some(if i % 3 == 0 { "a" } else { "b" }))
+                .collect(),
+        ),
         one("x0", vec![None; 400]),
-        one("x1", (0..400).map(|i| Some(if i % 3 == 0 { "p" } else { "q" })).collect()),
+        one(
+            "x1",
+            (0..400)
+                .map(|i| Some(if i % 3 == 0 { "p" } else { "q" }))
+                .collect(),
+        ),
     ];
     let tree = fit(&Dataset::build(&cols, &spec(2)).unwrap(), &p).unwrap();
     assert_eq!(tree.nodes[0].split.as_ref().unwrap().name, "x1");
     cols.truncate(2);
     let e = Dataset::build(&cols, &spec(1)).unwrap_err();
-    assert_eq!(e, ChaidError::NoCases, "every row is missing on all predictors");
+    assert_eq!(
+        e,
+        ChaidError::NoCases,
+        "every row is missing on all predictors"
+    );
 }
 
 #[test]
 fn a_200_level_nominal_predictor() {
     let n = 4000;
     let cols = vec![
-        one("y", (0..n).map(|i| Some(if (i * 7) % 5 < 2 { "a" } else { "b" })).collect()),
+        one(
+            "y",
+            (0..n)
+                .map(|i| Some(if (i * 7) % 5 < 2 { "a" } else { "b" }))
+                .collect(),
+        ),
         (
             "x0".into(),
-            RawColumn::Text((0..n).map(|i| Some(format!("categorie {:03}", (i * 31) % 200))).collect()),
+            RawColumn::Text(
+                (0..n)
+                    .map(|i| Some(format!("categorie {:03}", (i * 31) % 200)))
+                    .collect(),
+            ),
         ),
     ];
     let data = Dataset::build(&cols, &spec(1)).unwrap();
@@ -166,7 +247,11 @@ fn a_200_level_nominal_predictor() {
 
 #[test]
 fn nan_and_infinity_in_a_scale_variable_count_as_missing() {
-    let y = RawColumn::Text((0..300).map(|i| Some(if i < 150 { "a".into() } else { "b".into() })).collect());
+    let y = RawColumn::Text(
+        (0..300)
+            .map(|i| Some(if i < 150 { "a".into() } else { "b".into() }))
+            .collect(),
+    );
     let x = RawColumn::Number(
         (0..300)
             .map(|i| match i % 50 {
@@ -176,7 +261,10 @@ fn nan_and_infinity_in_a_scale_variable_count_as_missing() {
             })
             .collect(),
     );
-    let spec = Spec { predictors: vec![("x0".into(), Level::Scale)], ..spec(1) };
+    let spec = Spec {
+        predictors: vec![("x0".into(), Level::Scale)],
+        ..spec(1)
+    };
     let data = Dataset::build(&[("y".into(), y), ("x0".into(), x)], &spec).unwrap();
     assert_eq!(data.dropped.non_finite_values, 12);
     let tree = fit(&data, &ChaidParams::default().check().unwrap()).unwrap();

@@ -172,7 +172,12 @@ fn report_risk_classification_gains_and_json() {
     let data = titanic(
         "survived",
         Level::Nominal,
-        &[("sex", Level::Nominal), ("pclass", Level::Ordinal), ("embarked", Level::Nominal), ("age", Level::Scale)],
+        &[
+            ("sex", Level::Nominal),
+            ("pclass", Level::Ordinal),
+            ("embarked", Level::Nominal),
+            ("age", Level::Scale),
+        ],
     );
     let params = ChaidParams::default().check().unwrap();
     let tree = fit(&data, &params).unwrap();
@@ -180,15 +185,30 @@ fn report_risk_classification_gains_and_json() {
     let cv = cross_validate(&data, &params, 10, 7).unwrap();
     let r = report(tree, &data, Some(1), Some(cv));
     let c = r.classification.as_ref().unwrap();
-    assert!(close(c.overall_percent_correct, 100.0 * (1.0 - r.risk.estimate), 1e-12));
-    assert!(close(r.risk.se, (r.risk.estimate * (1.0 - r.risk.estimate) / 1309.0).sqrt(), 1e-12));
+    assert!(close(
+        c.overall_percent_correct,
+        100.0 * (1.0 - r.risk.estimate),
+        1e-12
+    ));
+    assert!(close(
+        r.risk.se,
+        (r.risk.estimate * (1.0 - r.risk.estimate) / 1309.0).sqrt(),
+        1e-12
+    ));
     let g = r.gains.as_ref().unwrap();
     let last = g.cumulative.last().unwrap();
     assert!(close(last.gain_percent, 100.0, 1e-12) && close(last.node_percent, 100.0, 1e-12));
     assert!(close(last.index_percent, 100.0, 1e-12));
-    assert!(g.nodes.windows(2).all(|w| w[0].index_percent >= w[1].index_percent));
+    assert!(g
+        .nodes
+        .windows(2)
+        .all(|w| w[0].index_percent >= w[1].index_percent));
     let cv = r.cross_validation.unwrap();
-    assert!(cv.estimate > 0.0 && (cv.estimate - r.risk.estimate).abs() < 0.05, "{cv:?} vs {:?}", r.risk);
+    assert!(
+        cv.estimate > 0.0 && (cv.estimate - r.risk.estimate).abs() < 0.05,
+        "{cv:?} vs {:?}",
+        r.risk
+    );
     let json = serde_json::to_string(&r).unwrap();
     assert!(json.contains("\"format\":\"perspectief-chaid/1\""));
     let back: Report = serde_json::from_str(&json).unwrap();

@@ -303,7 +303,11 @@ impl Dataset {
                 )
             }
         };
-        let predictor_cols: Vec<&RawColumn> = spec.predictors.iter().map(|(p, _)| find(p)).collect::<Result<_, _>>()?;
+        let predictor_cols: Vec<&RawColumn> = spec
+            .predictors
+            .iter()
+            .map(|(p, _)| find(p))
+            .collect::<Result<_, _>>()?;
         for c in std::iter::once(target_col).chain(predictor_cols.iter().copied()) {
             if let RawColumn::Number(v) = c {
                 dropped.non_finite_values += v

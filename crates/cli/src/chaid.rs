@@ -1,0 +1,286 @@
+//! `perspectief chaid` and `perspectief screen`: CHAID on a data file.
+
+use std::path::PathBuf;
+
+use perspectief_core::chaid::cv::cross_validate;
+use perspectief_core::chaid::report::report;
+use perspectief_core::chaid::screen::screen;
+use perspectief_core::chaid::{fit, ChaidParams, Dataset, Level, Method, RawColumn, Spec};
+use perspectief_core::locale::Locale;
+use perspectief_core::stats::independence::Statistic;
+
+use crate::table_file;
+use crate::tree_text;
+
+#[derive(clap::Args)]
+pub struct ChaidArgs {
+    /// Data file: .csv (delimiter sniffed) or .xlsx/.xls/.ods (first sheet).
+    #[arg(long)]
+    data: PathBuf,
+    /// The dependent variable (column name).
+    #[arg(long)]
+    target: String,
+    /// Level of the dependent: nominal, ordinal or scale (default: from the data).
+    #[arg(long, value_parser = parse_level)]
+    target_level: Option<Level>,
+    /// Predictors, comma-separated (default: every other column).
+    #[arg(long, value_delimiter = ',')]
+    predictors: Vec<String>,
+    /// Predictors to treat as nominal.
+    #[arg(long, value_delimiter = ',')]
+    nominal: Vec<String>,
+    /// Predictors to treat as ordinal.
+    #[arg(long, value_delimiter = ',')]
+    ordinal: Vec<String>,
+    /// Predictors to treat as scale (binned into intervals).
+    #[arg(long, value_delimiter = ',')]
+    scale: Vec<String>,
+    /// chaid or exhaustive.
+    #[arg(long, default_value = "chaid", value_parser = parse_method)]
+    method: Method,
+    #[arg(long, default_value_t = 3)]
+    max_depth: usize,
+    #[arg(long, default_value_t = 100.0)]
+    min_parent: f64,
+    #[arg(long, default_value_t = 50.0)]
+    min_child: f64,
+    #[arg(long, default_value_t = 0.05)]
+    alpha_split: f64,
+    #[arg(long, default_value_t = 0.05)]
+    alpha_merge: f64,
+    /// Likelihood-ratio statistic instead of Pearson.
+    #[arg(long)]
+    lr: bool,
+    /// Re-split merged categories.
+    #[arg(long)]
+    resplit: bool,
+    /// Intervals for scale predictors.
+    #[arg(long, default_value_t = 10)]
+    intervals: usize,
+    /// Split the root on this predictor.
+    #[arg(long)]
+    force_first: Option<String>,
+    /// Column with frequency weights.
+    #[arg(long)]
+    freq_weight: Option<String>,
+    /// Column with case weights.
+    #[arg(long)]
+    case_weight: Option<String>,
+    /// Class for the gains table (a category of the dependent).
+    #[arg(long)]
+    target_class: Option<String>,
+    /// k-fold cross-validation of the risk.
+    #[arg(long)]
+    cv: Option<usize>,
+    /// Seed for the cross-validation folds.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Print the JSON report instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Language of the text: nl or en.
+    #[arg(long, default_value = "nl")]
+    lang: String,
+}
+
+fn parse_level(s: &str) -> Result<Level, String> {
+    match s {
+        "nominal" | "nominaal" => Ok(Level::Nominal),
+        "ordinal" | "ordinaal" => Ok(Level::Ordinal),
+        "scale" | "schaal" => Ok(Level::Scale),
+        _ => Err(format!(
+            "onbekend meetniveau `{s}`: kies nominal, ordinal of scale"
+        )),
+    }
+}
+
+fn parse_method(s: &str) -> Result<Method, String> {
+    match s {
+        "chaid" => Ok(Method::Chaid),
+        "exhaustive" => Ok(Method::Exhaustive),
+        _ => Err(format!("onbekende methode `{s}`: kies chaid of exhaustive")),
+    }
+}
+
+pub fn level_name(level: Level, locale: Locale) -> &'static str {
+    match (level, locale) {
+        (Level::Nominal, Locale::Nl) => "nominaal",
+        (Level::Ordinal, Locale::Nl) => "ordinaal",
+        (Level::Scale, Locale::Nl) => "schaal",
+        (Level::Nominal, Locale::En) => "nominal",
+        (Level::Ordinal, Locale::En) => "ordinal",
+        (Level::Scale, Locale::En) => "scale",
+    }
+}
+
+struct Prepared {
+    data: Dataset,
+    params: perspectief_core::chaid::CheckedParams,
+    locale: Locale,
+    levels_line: String,
+}
+
+fn prepare(args: &ChaidArgs) -> Result<Prepared, String> {
+    let locale = if args.lang == "en" {
+        Locale::En
+    } else {
+        Locale::Nl
+    };
+    let columns = table_file::read(&args.data)?;
+    let find = |name: &str| columns.iter().find(|(n, _)| n == name).map(|(_, c)| c);
+    let target_col = find(&args.target).ok_or_else(|| {
+        format!(
+            "De kolom `{}` staat niet in {}. Kolommen: {}.",
+            args.target,
+            args.data.display(),
+            columns
+                .iter()
+                .map(|(n, _)| n.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    })?;
+    let target_level = args.target_level.unwrap_or(match target_col {
+        RawColumn::Number(_) if target_col.distinct() > 10 => Level::Scale,
+        _ => Level::Nominal,
+    });
+    let excluded = [
+        Some(&args.target),
+        args.freq_weight.as_ref(),
+        args.case_weight.as_ref(),
+    ];
+    let names: Vec<String> = if args.predictors.is_empty() {
+        columns
+            .iter()
+            .map(|(n, _)| n.clone())
+            .filter(|n| !excluded.contains(&Some(n)))
+            .collect()
+    } else {
+        args.predictors.clone()
+    };
+    let mut predictors = Vec::new();
+    for name in names {
+        let col = find(&name).ok_or_else(|| {
+            format!(
+                "De voorspeller `{name}` staat niet in {}.",
+                args.data.display()
+            )
+        })?;
+        let level = if args.nominal.contains(&name) {
+            Level::Nominal
+        } else if args.ordinal.contains(&name) {
+            Level::Ordinal
+        } else if args.scale.contains(&name) {
+            Level::Scale
+        } else {
+            col.default_level()
+        };
+        predictors.push((name, level));
+    }
+    let levels_line = format!(
+        "{}: {} = {} ({}); {}",
+        if locale == Locale::Nl {
+            "Meetniveaus"
+        } else {
+            "Measurement levels"
+        },
+        args.target,
+        level_name(target_level, locale),
+        if locale == Locale::Nl {
+            "afhankelijk"
+        } else {
+            "dependent"
+        },
+        predictors
+            .iter()
+            .map(|(n, l)| format!("{n} = {}", level_name(*l, locale)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let spec = Spec {
+        target: args.target.clone(),
+        target_level,
+        predictors,
+        freq_weight: args.freq_weight.clone(),
+        case_weight: args.case_weight.clone(),
+        intervals: args.intervals,
+    };
+    let data = Dataset::build(&columns, &spec).map_err(|e| e.to_string())?;
+    let mut params = ChaidParams::default()
+        .method(args.method)
+        .max_depth(args.max_depth)
+        .min_parent(args.min_parent)
+        .min_child(args.min_child)
+        .alpha_split(args.alpha_split)
+        .alpha_merge(args.alpha_merge)
+        .statistic(if args.lr {
+            Statistic::LikelihoodRatio
+        } else {
+            Statistic::Pearson
+        })
+        .resplit(args.resplit)
+        .intervals(args.intervals);
+    if let Some(f) = &args.force_first {
+        params = params.force_first(f.clone());
+    }
+    let params = params.check().map_err(|e| e.to_string())?;
+    Ok(Prepared {
+        data,
+        params,
+        locale,
+        levels_line,
+    })
+}
+
+pub fn run_chaid(args: &ChaidArgs) -> Result<(), String> {
+    let p = prepare(args)?;
+    let target_class = match &args.target_class {
+        None => None,
+        Some(c) => match &p.data.target {
+            perspectief_core::chaid::Target::Classes { labels, .. } => {
+                Some(labels.iter().position(|l| l == c).ok_or_else(|| {
+                    perspectief_core::chaid::ChaidError::UnknownTargetClass(c.clone()).to_string()
+                })?)
+            }
+            perspectief_core::chaid::Target::Scale { .. } => {
+                return Err(
+                    "Een doelcategorie kan alleen bij een categorische afhankelijke variabele."
+                        .into(),
+                )
+            }
+        },
+    };
+    let tree = fit(&p.data, &p.params).map_err(|e| e.to_string())?;
+    let cv = match args.cv {
+        Some(k) => {
+            Some(cross_validate(&p.data, &p.params, k, args.seed).map_err(|e| e.to_string())?)
+        }
+        None => None,
+    };
+    let report = report(tree, &p.data, target_class, cv);
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+        );
+    } else {
+        println!("{}", p.levels_line);
+        print!("{}", tree_text::render(&report, &p.data, p.locale));
+    }
+    Ok(())
+}
+
+pub fn run_screen(args: &ChaidArgs) -> Result<(), String> {
+    let p = prepare(args)?;
+    let rows = screen(&p.data, &p.params).map_err(|e| e.to_string())?;
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
+        );
+    } else {
+        println!("{}", p.levels_line);
+        print!("{}", tree_text::screen_table(&rows, p.locale));
+    }
+    Ok(())
+}

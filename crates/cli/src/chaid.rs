@@ -78,6 +78,9 @@ pub struct ChaidArgs {
     /// Print the JSON report instead of text.
     #[arg(long)]
     json: bool,
+    /// Print the fit time (ms, fit only) to standard error.
+    #[arg(long)]
+    timing: bool,
     /// Language of the text: nl or en.
     #[arg(long, default_value = "nl")]
     lang: String,
@@ -250,7 +253,11 @@ pub fn run_chaid(args: &ChaidArgs) -> Result<(), String> {
             }
         },
     };
+    let started = std::time::Instant::now();
     let tree = fit(&p.data, &p.params).map_err(|e| e.to_string())?;
+    if args.timing {
+        eprintln!("fit_ms={:.2}", started.elapsed().as_secs_f64() * 1e3);
+    }
     let cv = match args.cv {
         Some(k) => {
             Some(cross_validate(&p.data, &p.params, k, args.seed).map_err(|e| e.to_string())?)

@@ -1,5 +1,6 @@
 //! `perspectief`: the Perspectief engine on the command line.
 
+mod bench;
 mod chaid;
 mod demo;
 mod table_file;
@@ -28,6 +29,9 @@ enum Command {
     Chaid(chaid::ChaidArgs),
     /// For one dependent: every predictor's one-level CHAID result, sorted by adjusted p.
     Screen(chaid::ChaidArgs),
+    /// Benchmark: CHAID fit on synthetic data against one counting pass per level.
+    #[command(hide = true)]
+    BenchFit(bench::BenchArgs),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +40,7 @@ fn main() -> ExitCode {
         Command::Demo(args) => demo::run(&args),
         Command::Chaid(args) => chaid::run_chaid(&args),
         Command::Screen(args) => chaid::run_screen(&args),
+        Command::BenchFit(args) => bench::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

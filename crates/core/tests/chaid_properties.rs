@@ -24,12 +24,12 @@ fn table(rows: &[(u8, Vec<u8>)], names: impl Fn(usize, u8) -> String) -> Vec<(St
     let k = rows[0].1.len();
     let mut cols = vec![(
         "y".to_string(),
-        RawColumn::Text(rows.iter().map(|r| Some(format!("c{}", r.0))).collect()),
+        RawColumn::text(rows.iter().map(|r| Some(format!("c{}", r.0)))),
     )];
     for p in 0..k {
         cols.push((
             format!("x{p}"),
-            RawColumn::Text(rows.iter().map(|r| Some(names(p, r.1[p]))).collect()),
+            RawColumn::text(rows.iter().map(|r| Some(names(p, r.1[p])))),
         ));
     }
     cols
@@ -249,7 +249,7 @@ fn a_200_level_nominal_predictor() {
 fn nan_and_infinity_in_a_scale_variable_count_as_missing() {
     let y = RawColumn::Text(
         (0..300)
-            .map(|i| Some(if i < 150 { "a".into() } else { "b".into() }))
+            .map(|i| Some(if i < 150 { "a" } else { "b" }))
             .collect(),
     );
     let x = RawColumn::Number(

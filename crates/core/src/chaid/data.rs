@@ -17,17 +17,104 @@ pub enum Level {
     Scale,
 }
 
-/// A raw column as read from a file: text or numbers, `None` for missing.
+/// A raw column as read from a file: text (dictionary-coded) or numbers, `None` for missing.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RawColumn {
-    Text(Vec<Option<String>>),
+    Text(TextColumn),
     Number(Vec<Option<f64>>),
+}
+
+/// Text values stored once each: `codes[row]` indexes `labels`; `MISSING` is
+/// an empty cell. Millions of rows cost four bytes each, not a string each.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TextColumn {
+    pub labels: Vec<String>,
+    pub codes: Vec<u32>,
+}
+
+impl TextColumn {
+    pub const MISSING: u32 = u32::MAX;
+
+    pub fn get(&self, row: usize) -> Option<&str> {
+        let c = self.codes[row];
+        (c != Self::MISSING).then(|| self.labels[c as usize].as_str())
+    }
+}
+
+/// FNV-1a: a fast hash for short cell texts (no untrusted-key concern here:
+/// the data are the user's own).
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type FnvMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Builds a [`TextColumn`] value by value; blanks (after trimming) are missing.
+#[derive(Debug, Default)]
+pub struct TextBuilder {
+    column: TextColumn,
+    index: FnvMap<String, u32>,
+}
+
+impl TextBuilder {
+    pub fn push(&mut self, value: Option<&str>) {
+        let code = match value.map(str::trim).filter(|s| !s.is_empty()) {
+            None => TextColumn::MISSING,
+            Some(s) => match self.index.get(s) {
+                Some(&c) => c,
+                None => {
+                    let c = self.column.labels.len() as u32;
+                    self.column.labels.push(s.to_string());
+                    self.index.insert(s.to_string(), c);
+                    c
+                }
+            },
+        };
+        self.column.codes.push(code);
+    }
+
+    pub fn finish(self) -> TextColumn {
+        self.column
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<Option<S>> for TextColumn {
+    fn from_iter<I: IntoIterator<Item = Option<S>>>(values: I) -> TextColumn {
+        let mut b = TextBuilder::default();
+        for v in values {
+            b.push(v.as_ref().map(AsRef::as_ref));
+        }
+        b.finish()
+    }
+}
+
+impl RawColumn {
+    /// A text column from values (`None` or blank = missing).
+    pub fn text<S: AsRef<str>>(values: impl IntoIterator<Item = Option<S>>) -> RawColumn {
+        RawColumn::Text(values.into_iter().collect())
+    }
 }
 
 impl RawColumn {
     pub fn len(&self) -> usize {
         match self {
-            RawColumn::Text(v) => v.len(),
+            RawColumn::Text(t) => t.codes.len(),
             RawColumn::Number(v) => v.len(),
         }
     }
@@ -38,7 +125,7 @@ impl RawColumn {
 
     fn is_missing(&self, row: usize) -> bool {
         match self {
-            RawColumn::Text(v) => v[row].as_deref().is_none_or(|s| s.trim().is_empty()),
+            RawColumn::Text(t) => t.codes[row] == TextColumn::MISSING,
             RawColumn::Number(v) => v[row].is_none_or(|x| !x.is_finite()),
         }
     }
@@ -46,11 +133,15 @@ impl RawColumn {
     /// Distinct non-missing values (for choosing a default level).
     pub fn distinct(&self) -> usize {
         match self {
-            RawColumn::Text(v) => v
-                .iter()
-                .flatten()
-                .collect::<std::collections::HashSet<_>>()
-                .len(),
+            RawColumn::Text(t) => {
+                let mut used = vec![false; t.labels.len()];
+                for &c in &t.codes {
+                    if c != TextColumn::MISSING {
+                        used[c as usize] = true;
+                    }
+                }
+                used.iter().filter(|&&u| u).count()
+            }
             RawColumn::Number(v) => {
                 let mut xs: Vec<f64> = v
                     .iter()
@@ -357,38 +448,45 @@ impl Dataset {
 /// Sorted distinct categories of a column and the code of every kept row.
 fn categorise(col: &RawColumn, rows: &[usize]) -> (Vec<String>, Vec<usize>) {
     match col {
-        RawColumn::Text(v) => {
-            let mut labels: Vec<String> = rows
-                .iter()
-                .filter_map(|&r| v[r].as_deref().map(str::trim).filter(|s| !s.is_empty()))
-                .map(String::from)
-                .collect();
-            labels.sort();
-            labels.dedup();
-            let index: std::collections::HashMap<&str, usize> = labels
-                .iter()
-                .enumerate()
-                .map(|(i, l)| (l.as_str(), i))
-                .collect();
+        RawColumn::Text(t) => {
+            // Sort the distinct labels present in these rows, then recode: O(n + k log k).
+            let mut present = vec![false; t.labels.len()];
+            for &r in rows {
+                let c = t.codes[r];
+                if c != TextColumn::MISSING {
+                    present[c as usize] = true;
+                }
+            }
+            let mut order: Vec<usize> = (0..t.labels.len()).filter(|&c| present[c]).collect();
+            order.sort_by(|&a, &b| t.labels[a].cmp(&t.labels[b]));
+            let mut new_code = vec![usize::MAX; t.labels.len()];
+            for (i, &c) in order.iter().enumerate() {
+                new_code[c] = i;
+            }
+            let labels: Vec<String> = order.iter().map(|&c| t.labels[c].clone()).collect();
+            let missing = labels.len();
             let codes = rows
                 .iter()
                 .map(|&r| {
-                    v[r].as_deref()
-                        .map(str::trim)
-                        .and_then(|s| index.get(s).copied())
-                        .unwrap_or(labels.len())
+                    let c = t.codes[r];
+                    if c == TextColumn::MISSING {
+                        missing
+                    } else {
+                        new_code[c as usize]
+                    }
                 })
                 .collect();
             (labels, codes)
         }
         RawColumn::Number(v) => {
-            let mut values: Vec<f64> = rows
+            let distinct: std::collections::HashSet<u64> = rows
                 .iter()
                 .filter_map(|&r| v[r])
                 .filter(|x| x.is_finite())
+                .map(|x| (x + 0.0).to_bits())
                 .collect();
+            let mut values: Vec<f64> = distinct.into_iter().map(f64::from_bits).collect();
             values.sort_by(f64::total_cmp);
-            values.dedup();
             let codes = rows
                 .iter()
                 .map(|&r| match v[r] {

@@ -12,17 +12,18 @@ use crate::stats::independence::Statistic;
 
 const NONE: u32 = u32::MAX;
 
-/// Per-open-node tables of every predictor, as flat arrays.
+/// Per-open-node tables of every predictor, as flat arrays, predictor-major
+/// so that one predictor's pass touches one small block (it stays in L1).
 pub(crate) enum Tables {
-    /// counts[(slot * P + p) * stride + code * J + class], stride = max categories × J.
+    /// counts[((p * slots + slot) * width + code) * J + class].
     Classes {
         counts: Vec<f64>,
         weights: Option<Vec<f64>>,
         classes: usize,
+        slots: usize,
     },
-    Scale {
-        moments: Vec<Moments>,
-    },
+    /// moments[(p * slots + slot) * width + code].
+    Scale { moments: Vec<Moments>, slots: usize },
 }
 
 pub(crate) struct Layout {
@@ -31,33 +32,117 @@ pub(crate) struct Layout {
     pub(crate) width: usize,
 }
 
-#[allow(clippy::too_many_arguments)] // the hot loop takes its slices directly
-fn count_classes<C: Copy + Into<usize>>(
+/// A row's offset within one predictor's block, in the narrowest integer
+/// that holds it; `NONE` marks rows of nodes that are not split now.
+trait Offset: Copy + PartialEq {
+    const NONE: Self;
+    fn at(self) -> usize;
+    fn make(x: usize) -> Self;
+}
+
+impl Offset for u16 {
+    const NONE: u16 = u16::MAX;
+    fn at(self) -> usize {
+        usize::from(self)
+    }
+    fn make(x: usize) -> u16 {
+        x as u16
+    }
+}
+
+impl Offset for u32 {
+    const NONE: u32 = u32::MAX;
+    fn at(self) -> usize {
+        self as usize
+    }
+    fn make(x: usize) -> u32 {
+        x as u32
+    }
+}
+
+/// The hot loop, as close to one plain counting pass as it gets.
+fn count_unweighted<C: Copy + Into<usize>, B: Offset>(
     codes: &[C],
-    y: &[u16],
-    slot_row: &[u32],
-    base: usize,
-    stride: usize,
+    base: &[B],
     j: usize,
-    out: &mut [f64],
-    freq: Option<&[f64]>,
+    block: &mut [u32],
 ) {
-    match freq {
-        None => {
-            for ((&c, &yy), &s) in codes.iter().zip(y).zip(slot_row) {
-                if s != NONE {
-                    out[s as usize * stride + base + c.into() * j + usize::from(yy)] += 1.0;
+    for (&c, &b) in codes.iter().zip(base) {
+        if b != B::NONE {
+            block[b.at() + c.into() * j] += 1;
+        }
+    }
+}
+
+fn count_weighted<C: Copy + Into<usize>, B: Offset>(
+    codes: &[C],
+    base: &[B],
+    j: usize,
+    weight: &dyn Fn(usize) -> f64,
+    block: &mut [f64],
+) {
+    for (row, (&c, &b)) in codes.iter().zip(base).enumerate() {
+        if b != B::NONE {
+            block[b.at() + c.into() * j] += weight(row);
+        }
+    }
+}
+
+fn count_classes<B: Offset>(
+    data: &Dataset,
+    base: &[B],
+    j: usize,
+    block: usize,
+) -> (Vec<f64>, Option<Vec<f64>>) {
+    let p = data.predictors.len();
+    let mut counts = vec![0.0; p * block];
+    let mut weights = data.case.as_ref().map(|_| vec![0.0; p * block]);
+    let mut scratch = vec![0u32; block];
+    for (k, pred) in data.predictors.iter().enumerate() {
+        let out = &mut counts[k * block..(k + 1) * block];
+        match &data.freq {
+            None => {
+                scratch.iter_mut().for_each(|x| *x = 0);
+                match &pred.codes {
+                    Codes::U8(c) => count_unweighted(c, base, j, &mut scratch),
+                    Codes::U16(c) => count_unweighted(c, base, j, &mut scratch),
+                }
+                for (o, &x) in out.iter_mut().zip(&scratch) {
+                    *o = f64::from(x);
+                }
+            }
+            Some(_) => {
+                let f = |row: usize| data.freq(row);
+                match &pred.codes {
+                    Codes::U8(c) => count_weighted(c, base, j, &f, out),
+                    Codes::U16(c) => count_weighted(c, base, j, &f, out),
                 }
             }
         }
-        Some(f) => {
-            for (((&c, &yy), &s), &fw) in codes.iter().zip(y).zip(slot_row).zip(f) {
-                if s != NONE {
-                    out[s as usize * stride + base + c.into() * j + usize::from(yy)] += fw;
-                }
+        if let Some(w) = weights.as_mut() {
+            let cw = |row: usize| data.case_weight(row) * data.freq(row);
+            let out = &mut w[k * block..(k + 1) * block];
+            match &pred.codes {
+                Codes::U8(c) => count_weighted(c, base, j, &cw, out),
+                Codes::U16(c) => count_weighted(c, base, j, &cw, out),
             }
         }
     }
+    (counts, weights)
+}
+
+fn offsets<B: Offset>(slot_row: &[u32], y: &[u16], per_table: usize) -> Vec<B> {
+    slot_row
+        .iter()
+        .zip(y)
+        .map(|(&s, &yy)| {
+            if s == NONE {
+                B::NONE
+            } else {
+                B::make(s as usize * per_table + usize::from(yy))
+            }
+        })
+        .collect()
 }
 
 pub(crate) fn count(data: &Dataset, slot_row: &[u32], slots: usize, layout: &Layout) -> Tables {
@@ -68,63 +153,27 @@ pub(crate) fn count(data: &Dataset, slot_row: &[u32], slots: usize, layout: &Lay
         } => {
             let j = labels.len();
             let per_table = layout.width * j;
-            let stride = p * per_table;
-            let mut counts = vec![0.0; slots * stride];
-            for (k, pred) in data.predictors.iter().enumerate() {
-                let base = k * per_table;
-                match &pred.codes {
-                    Codes::U8(c) => count_classes(
-                        c,
-                        y,
-                        slot_row,
-                        base,
-                        stride,
-                        j,
-                        &mut counts,
-                        data.freq.as_deref(),
-                    ),
-                    Codes::U16(c) => count_classes(
-                        c,
-                        y,
-                        slot_row,
-                        base,
-                        stride,
-                        j,
-                        &mut counts,
-                        data.freq.as_deref(),
-                    ),
-                }
-            }
-            let weights = data.case.as_ref().map(|case| {
-                let mut w = vec![0.0; slots * stride];
-                for (k, pred) in data.predictors.iter().enumerate() {
-                    let base = k * per_table;
-                    for row in 0..y.len() {
-                        let s = slot_row[row];
-                        if s != NONE {
-                            w[s as usize * stride
-                                + base
-                                + pred.codes.get(row) * j
-                                + usize::from(y[row])] += case[row] * data.freq(row);
-                        }
-                    }
-                }
-                w
-            });
+            let block = slots * per_table;
+            let (counts, weights) = if block < usize::from(u16::MAX) {
+                count_classes(data, &offsets::<u16>(slot_row, y, per_table), j, block)
+            } else {
+                count_classes(data, &offsets::<u32>(slot_row, y, per_table), j, block)
+            };
             Tables::Classes {
                 counts,
                 weights,
                 classes: j,
+                slots,
             }
         }
         Target::Scale { values, .. } => {
-            let stride = p * layout.width;
-            let mut moments = vec![Moments::default(); slots * stride];
+            let block = slots * layout.width;
+            let mut moments = vec![Moments::default(); p * block];
             for (k, pred) in data.predictors.iter().enumerate() {
                 for (row, &y) in values.iter().enumerate() {
                     let s = slot_row[row];
                     if s != NONE {
-                        moments[s as usize * stride + k * layout.width + pred.codes.get(row)].add(
+                        moments[k * block + s as usize * layout.width + pred.codes.get(row)].add(
                             y,
                             data.case_weight(row),
                             data.freq(row),
@@ -132,7 +181,7 @@ pub(crate) fn count(data: &Dataset, slot_row: &[u32], slots: usize, layout: &Lay
                     }
                 }
             }
-            Tables::Scale { moments }
+            Tables::Scale { moments, slots }
         }
     }
 }
@@ -152,22 +201,21 @@ impl Tables {
                 counts,
                 weights,
                 classes,
+                slots,
             } => {
                 let j = *classes;
-                let per_table = layout.width * j;
-                let base = slot * layout.predictors * per_table + p * per_table;
+                let base = (p * slots + slot) * layout.width * j;
                 for code in 0..present {
-                    let n = &counts[base + code * j..base + (code + 1) * j];
+                    let range = base + code * j..base + (code + 1) * j;
+                    let n = &counts[range.clone()];
                     if n.iter().sum::<f64>() > 0.0 {
-                        let w = weights
-                            .as_ref()
-                            .map(|w| w[base + code * j..base + (code + 1) * j].to_vec());
+                        let w = weights.as_ref().map(|w| w[range].to_vec());
                         out.push((code, Row::Classes { n: n.to_vec(), w }));
                     }
                 }
             }
-            Tables::Scale { moments } => {
-                let base = slot * layout.predictors * layout.width + p * layout.width;
+            Tables::Scale { moments, slots } => {
+                let base = (p * slots + slot) * layout.width;
                 for code in 0..present {
                     let m = moments[base + code];
                     if m.n > 0.0 {

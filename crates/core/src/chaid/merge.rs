@@ -52,26 +52,55 @@ fn ln_p_of(tester: &Tester, groups: &[Group]) -> TestResult {
 }
 
 fn pair_ln_p(tester: &Tester, a: &Group, b: &Group) -> f64 {
-    tester.test(&[&a.row, &b.row]).ln_p
+    tester.pair_ln_p(&a.row, &b.row)
 }
 
-/// The allowable pair with the largest p (first found on ties).
-fn most_similar(tester: &Tester, groups: &[Group], ordinal: bool) -> Option<(usize, usize, f64)> {
-    let mut best: Option<(usize, usize, f64)> = None;
-    for i in 0..groups.len() {
-        let js: Box<dyn Iterator<Item = usize>> = if ordinal {
-            Box::new((i + 1..groups.len()).take(1))
-        } else {
-            Box::new(i + 1..groups.len())
-        };
-        for j in js {
-            let lp = pair_ln_p(tester, &groups[i], &groups[j]);
-            if best.is_none_or(|b| lp > b.2) {
-                best = Some((i, j, lp));
-            }
+/// ln p of every allowable pair of the current groups, keyed by the groups'
+/// first codes: a join only recomputes the pairs of the new group.
+struct PairCache {
+    ln_p: std::collections::HashMap<(usize, usize), f64>,
+}
+
+impl PairCache {
+    fn new() -> PairCache {
+        PairCache {
+            ln_p: std::collections::HashMap::new(),
         }
     }
-    best
+
+    /// The allowable pair with the largest p (first found on ties).
+    fn most_similar(
+        &mut self,
+        tester: &Tester,
+        groups: &[Group],
+        ordinal: bool,
+    ) -> Option<(usize, usize, f64)> {
+        let mut best: Option<(usize, usize, f64)> = None;
+        for i in 0..groups.len() {
+            let end = if ordinal {
+                (i + 2).min(groups.len())
+            } else {
+                groups.len()
+            };
+            for j in i + 1..end {
+                let key = (groups[i].codes[0], groups[j].codes[0]);
+                let lp = *self
+                    .ln_p
+                    .entry(key)
+                    .or_insert_with(|| pair_ln_p(tester, &groups[i], &groups[j]));
+                if best.is_none_or(|b| lp > b.2) {
+                    best = Some((i, j, lp));
+                }
+            }
+        }
+        best
+    }
+
+    /// Forget the pairs of a group whose members change.
+    fn forget(&mut self, first_code: usize) {
+        self.ln_p
+            .retain(|&(a, b), _| a != first_code && b != first_code);
+    }
 }
 
 fn join_at(groups: &mut Vec<Group>, i: usize, j: usize) {
@@ -154,22 +183,30 @@ fn chaid_merge(
 ) -> Vec<Group> {
     let ln_alpha = params.alpha_merge.ln();
     let mut budget = 4 * groups.len() * groups.len() + 8;
+    let mut cache = PairCache::new();
     while groups.len() > 2 && budget > 0 {
         budget -= 1;
-        let Some((i, j, lp)) = most_similar(tester, &groups, ordinal) else {
+        let Some((i, j, lp)) = cache.most_similar(tester, &groups, ordinal) else {
             break;
         };
         if lp <= ln_alpha {
             break;
         }
         let first = groups[i].codes[0].min(groups[j].codes[0]);
+        cache.forget(groups[i].codes[0]);
+        cache.forget(groups[j].codes[0]);
         join_at(&mut groups, i, j);
         if params.resplit {
             if let Some(at) = groups
                 .iter()
                 .position(|g| g.codes[0] == first && g.codes.len() >= 3)
             {
+                let before = groups.len();
                 resplit(tester, &mut groups, at, ordinal, ln_alpha, rows);
+                if groups.len() != before {
+                    // Re-split groups may start with a code that named another group before.
+                    cache = PairCache::new();
+                }
             }
         }
     }
@@ -178,10 +215,13 @@ fn chaid_merge(
 
 fn exhaustive_merge(tester: &Tester, mut groups: Vec<Group>, ordinal: bool) -> Vec<Group> {
     let mut best = (ln_p_of(tester, &groups).ln_p, groups.clone());
+    let mut cache = PairCache::new();
     while groups.len() > 2 {
-        let Some((i, j, _)) = most_similar(tester, &groups, ordinal) else {
+        let Some((i, j, _)) = cache.most_similar(tester, &groups, ordinal) else {
             break;
         };
+        cache.forget(groups[i].codes[0]);
+        cache.forget(groups[j].codes[0]);
         join_at(&mut groups, i, j);
         let lp = ln_p_of(tester, &groups).ln_p;
         if lp < best.0 {

@@ -16,6 +16,7 @@ pub mod merge;
 pub mod params;
 pub mod report;
 pub mod screen;
+pub mod synthetic;
 pub mod tree;
 
 pub use data::{Dataset, Level, RawColumn, Spec, Target};

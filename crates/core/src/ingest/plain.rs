@@ -7,6 +7,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader};
 
+use crate::chaid::data::TextBuilder;
 use crate::chaid::RawColumn;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -43,20 +44,43 @@ pub fn parse_number(s: &str) -> Option<f64> {
     })
 }
 
-fn typed(name: String, cells: Vec<Option<String>>) -> (String, RawColumn) {
-    let numeric = cells.iter().flatten().all(|s| parse_number(s).is_some())
-        && cells.iter().any(Option::is_some);
-    let col = if numeric {
-        RawColumn::Number(
-            cells
-                .iter()
-                .map(|c| c.as_deref().and_then(parse_number))
-                .collect(),
-        )
-    } else {
-        RawColumn::Text(cells)
-    };
-    (name, col)
+/// One column while reading: text interned as it comes, numbers kept while every value is one.
+#[derive(Default)]
+struct ColumnBuilder {
+    text: TextBuilder,
+    numbers: Option<Vec<Option<f64>>>,
+    any: bool,
+}
+
+impl ColumnBuilder {
+    fn new() -> ColumnBuilder {
+        ColumnBuilder {
+            numbers: Some(Vec::new()),
+            ..ColumnBuilder::default()
+        }
+    }
+
+    fn push(&mut self, value: Option<&str>) {
+        let value = value.map(str::trim).filter(|s| !s.is_empty());
+        self.any |= value.is_some();
+        if let Some(numbers) = self.numbers.as_mut() {
+            match value {
+                None => numbers.push(None),
+                Some(s) => match parse_number(s) {
+                    Some(x) => numbers.push(Some(x)),
+                    None => self.numbers = None,
+                },
+            }
+        }
+        self.text.push(value);
+    }
+
+    fn finish(self) -> RawColumn {
+        match self.numbers {
+            Some(numbers) if self.any => RawColumn::Number(numbers),
+            _ => RawColumn::Text(self.text.finish()),
+        }
+    }
 }
 
 /// Columns of a CSV with a header line. `delimiter`: usually `,` or `;`.
@@ -78,25 +102,28 @@ pub fn csv_columns(bytes: &[u8], delimiter: u8) -> Result<Vec<(String, RawColumn
     if header.is_empty() || header.iter().all(String::is_empty) {
         return Err(PlainError::Empty);
     }
-    let mut cells: Vec<Vec<Option<String>>> = vec![Vec::new(); header.len()];
-    for record in reader.records() {
-        let record = record.map_err(|e| PlainError::Csv {
-            line: e.position().map_or(0, |p| p.line()),
-            message: e.to_string(),
-        })?;
-        for (i, col) in cells.iter_mut().enumerate() {
-            let v = record
-                .get(i)
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(String::from);
-            col.push(v);
+    let mut cols: Vec<ColumnBuilder> = header.iter().map(|_| ColumnBuilder::new()).collect();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                return Err(PlainError::Csv {
+                    line,
+                    message: e.to_string(),
+                });
+            }
+        }
+        for (i, col) in cols.iter_mut().enumerate() {
+            col.push(record.get(i));
         }
     }
     Ok(header
         .into_iter()
-        .zip(cells)
-        .map(|(h, c)| typed(h, c))
+        .zip(cols)
+        .map(|(h, c)| (h, c.finish()))
         .collect())
 }
 
@@ -119,21 +146,20 @@ pub fn workbook_columns(bytes: &[u8]) -> Result<Vec<(String, RawColumn)>, PlainE
         .iter()
         .map(|c| c.to_string().trim().to_string())
         .collect();
-    let mut cells: Vec<Vec<Option<String>>> = vec![Vec::new(); header.len()];
+    let mut cols: Vec<ColumnBuilder> = header.iter().map(|_| ColumnBuilder::new()).collect();
     for row in rows {
-        for (i, col) in cells.iter_mut().enumerate() {
-            let v = match row.get(i) {
-                None | Some(Data::Empty) => None,
-                Some(Data::Float(x)) => Some(crate::chaid::data::number_label(*x)),
-                Some(d) => Some(d.to_string()).filter(|s| !s.trim().is_empty()),
-            };
-            col.push(v);
+        for (i, col) in cols.iter_mut().enumerate() {
+            match row.get(i) {
+                None | Some(Data::Empty) => col.push(None),
+                Some(Data::Float(x)) => col.push(Some(&crate::chaid::data::number_label(*x))),
+                Some(d) => col.push(Some(&d.to_string())),
+            }
         }
     }
     Ok(header
         .into_iter()
-        .zip(cells)
-        .map(|(h, c)| typed(h, c))
+        .zip(cols)
+        .map(|(h, c)| (h, c.finish()))
         .collect())
 }
 
@@ -151,10 +177,7 @@ mod tests {
         );
         assert_eq!(
             cols[1],
-            (
-                "b".into(),
-                RawColumn::Text(vec![Some("x, y".into()), Some("z".into())])
-            )
+            ("b".into(), RawColumn::text([Some("x, y"), Some("z")]))
         );
         assert_eq!(
             cols[2],

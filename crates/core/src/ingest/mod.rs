@@ -1,3 +1,10 @@
 //! Reading tables from file bytes (no I/O: the caller reads the file).
 
+pub mod error;
+pub mod fields;
+pub mod fold;
+pub mod grid;
 pub mod plain;
+pub mod table;
+pub mod text;
+pub mod values;

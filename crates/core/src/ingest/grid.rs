@@ -1,0 +1,173 @@
+//! From file bytes to grids of cells, one per sheet: xlsx/xls/ods through
+//! calamine, CSV/TXT through the csv crate after decoding and sniffing.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader};
+use serde::{Deserialize, Serialize};
+
+use super::error::ReadError;
+use super::text;
+use crate::date::Date;
+
+/// One cell as read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Date(Date),
+    Bool(bool),
+    /// A formula error such as `#N/A` or `#REF!`.
+    Error(String),
+}
+
+impl Cell {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as text (numbers without a trailing `.0`, dates Dutch).
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.trim().to_string(),
+            Cell::Number(x) => crate::chaid::data::number_label(*x),
+            Cell::Date(d) => d.dutch(),
+            Cell::Bool(b) => if *b { "ja" } else { "nee" }.into(),
+            Cell::Error(e) => e.clone(),
+        }
+    }
+}
+
+/// A sheet: `rows[i]` is spreadsheet row `first_row + i` (1-based numbering as in Excel).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    pub sheet: String,
+    pub first_row: u32,
+    pub first_col: u32,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Xlsx,
+    Xls,
+    Ods,
+    Csv,
+}
+
+/// A file read into grids, with what the reader noticed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub file: String,
+    pub format: Format,
+    pub grids: Vec<Grid>,
+    /// `;`, `,` or tab for CSV.
+    pub delimiter: Option<u8>,
+    pub encoding: Option<&'static str>,
+    /// Notes for the import summary (mixed delimiters, decoded as Windows-1252…).
+    pub notes: Vec<String>,
+}
+
+/// The largest file the app reads (a browser tab cannot hold much more as cells).
+pub const DEFAULT_MAX_BYTES: u64 = 150 * 1024 * 1024;
+
+const OLE2: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+fn contains_utf16(bytes: &[u8], needle: &str) -> bool {
+    let pattern: Vec<u8> = needle.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.windows(pattern.len()).any(|w| w == pattern.as_slice())
+}
+
+/// Read a file. `name` is the file name as the user knows it (used in messages).
+pub fn read(name: &str, bytes: &[u8], max_bytes: u64) -> Result<Source, ReadError> {
+    let file = name.to_string();
+    if bytes.is_empty() {
+        return Err(ReadError::Empty { file });
+    }
+    if bytes.len() as u64 > max_bytes {
+        return Err(ReadError::TooLarge { file, bytes: bytes.len() as u64, limit: max_bytes });
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Err(ReadError::Pdf { file });
+    }
+    if bytes.starts_with(&OLE2) {
+        if contains_utf16(bytes, "EncryptionInfo") || contains_utf16(bytes, "EncryptedPackage") {
+            return Err(ReadError::PasswordProtected { file });
+        }
+        return workbook(name, bytes, Format::Xls);
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        let ods = bytes.windows(39).take(200).any(|w| w == b"mimetypeapplication/vnd.oasis.opendocum");
+        return workbook(name, bytes, if ods { Format::Ods } else { Format::Xlsx });
+    }
+    let decoded = text::decode(bytes).ok_or(ReadError::NotText { file: file.clone() })?;
+    let (grid, delimiter, mut notes) = text::csv_grid(&decoded.text);
+    if decoded.encoding != "UTF-8" {
+        notes.insert(0, format!("Gelezen als {} (geen UTF-8).", decoded.encoding));
+    }
+    Ok(Source {
+        file,
+        format: Format::Csv,
+        grids: vec![Grid { sheet: String::new(), ..grid }],
+        delimiter: Some(delimiter),
+        encoding: Some(decoded.encoding),
+        notes,
+    })
+}
+
+fn cell(d: &Data) -> Cell {
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Float(x) => Cell::Number(*x),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) => {
+            super::values::date_from_serial(dt.as_f64()).map_or(Cell::Number(dt.as_f64()), Cell::Date)
+        }
+        Data::DateTimeIso(s) => super::values::parse_date(s, super::values::DateOrder::DayFirst)
+            .map_or(Cell::Text(s.clone()), Cell::Date),
+        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Error(format!("{e}")),
+    }
+}
+
+fn workbook(name: &str, bytes: &[u8], format: Format) -> Result<Source, ReadError> {
+    let file = name.to_string();
+    let corrupt = |detail: String| {
+        let lower = detail.to_lowercase();
+        if lower.contains("password") || lower.contains("encrypt") {
+            ReadError::PasswordProtected { file: file.clone() }
+        } else {
+            ReadError::CorruptWorkbook { file: file.clone(), detail }
+        }
+    };
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| corrupt(e.to_string()))?;
+    let names = book.sheet_names().to_vec();
+    if names.is_empty() {
+        return Err(ReadError::NoSheets { file });
+    }
+    let mut grids = Vec::new();
+    let mut notes = Vec::new();
+    for sheet in names {
+        match book.worksheet_range(&sheet) {
+            Ok(range) => {
+                let (first_row, first_col) = range.start().unwrap_or((0, 0));
+                let rows = range.rows().map(|r| r.iter().map(cell).collect()).collect();
+                grids.push(Grid { sheet, first_row: first_row + 1, first_col, rows });
+            }
+            Err(e) => notes.push(format!("Tabblad '{sheet}' is niet te lezen en is overgeslagen ({e}).")),
+        }
+    }
+    if grids.is_empty() {
+        return Err(corrupt(notes.join(" ")));
+    }
+    Ok(Source { file, format, grids, delimiter: None, encoding: None, notes })
+}

@@ -5,6 +5,7 @@
 #![allow(clippy::needless_range_loop)]
 
 pub mod chaid;
+pub mod check;
 pub mod date;
 pub mod demo;
 pub mod ingest;

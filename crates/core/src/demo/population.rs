@@ -152,8 +152,9 @@ fn years(n: f64) -> i64 {
 fn new_v_nummer(rng: &mut Rng, used: &mut std::collections::HashSet<String>) -> String {
     loop {
         // About a quarter start with 0: these lose the zero when stored as a number.
+        // A quarter start with 0 (the zero a spreadsheet drops); never with 00.
         let first = if rng.chance(0.25) { 0 } else { rng.range(1, 3) };
-        let v = format!("{first}{:09}", rng.range(0, 999_999_999));
+        let v = format!("{first}{}", rng.range(100_000_000, 999_999_999));
         if used.insert(v.clone()) {
             return v;
         }

@@ -87,51 +87,301 @@ const N: &[FileKind] = &[FileKind::National];
 const RN: &[FileKind] = &[FileKind::Registration, FileKind::National];
 const RC: &[FileKind] = &[FileKind::Registration, FileKind::Characteristics];
 
-const fn f(field: Field, key: &'static str, value: ValueType, kinds: &'static [FileKind], synonyms: &'static [&'static str]) -> FieldInfo {
-    FieldInfo { field, key, value, kinds, synonyms }
+const fn f(
+    field: Field,
+    key: &'static str,
+    value: ValueType,
+    kinds: &'static [FileKind],
+    synonyms: &'static [&'static str],
+) -> FieldInfo {
+    FieldInfo {
+        field,
+        key,
+        value,
+        kinds,
+        synonyms,
+    }
 }
 
 pub const FIELDS: &[FieldInfo] = &[
-    f(Field::Steunpunt, "steunpunt", ValueType::Text, RC, &["steunpunt", "locatie", "gemeente", "project"]),
-    f(Field::VNummer, "v_nummer", ValueType::Id, RN, &["v-nummer", "vnummer", "v-nr", "vnr", "v nummer", "vreemdelingennummer"]),
-    f(Field::Naam, "naam", ValueType::Text, RN, &["naam", "volledige naam"]),
-    f(Field::Voornaam, "voornaam", ValueType::Text, R, &["voornaam", "voornamen", "roepnaam"]),
-    f(Field::Tussenvoegsel, "tussenvoegsel", ValueType::Text, R, &["tussenvoegsel", "tussenvoegsels"]),
-    f(Field::Achternaam, "achternaam", ValueType::Text, R, &["achternaam", "familienaam", "geslachtsnaam"]),
-    f(Field::Geslacht, "geslacht", ValueType::Code(CodeSet::Sex), RN, &["geslacht", "sekse"]),
-    f(Field::Geboortedatum, "geboortedatum", ValueType::Date, RN, &["geboortedatum", "geb datum", "geboren"]),
-    f(Field::LandHerkomst, "land_herkomst", ValueType::Country, R, &["land van herkomst", "herkomstland", "land"]),
-    f(Field::DatumInstroom, "datum_instroom", ValueType::Date, R, &["datum instroom", "instroomdatum", "startdatum", "start begeleiding"]),
-    f(Field::DatumUitstroom, "datum_uitstroom", ValueType::Date, R, &["datum uitstroom", "uitstroomdatum", "einddatum", "einde begeleiding"]),
-    f(Field::Resultaat, "resultaat", ValueType::Code(CodeSet::Result), R, &["resultaat", "uitkomst", "uitstroomreden"]),
-    f(Field::AantalContacten, "aantal_contacten", ValueType::Count, R, &["aantal clientcontacten", "aantal contacten", "contacten"]),
-    f(Field::Arts, "arts", ValueType::YesNo, R, &["onder behandeling arts", "behandeling arts", "lichamelijke klachten"]),
-    f(Field::PsychiatrischeDiagnose, "psychiatrische_diagnose", ValueType::YesNo, R, &["psychiatrische diagnose", "psychiatrie", "psych diagnose"]),
-    f(Field::KinderenNl, "kinderen_nl", ValueType::YesNoOrCount, R, &["kinderen in nl", "kinderen"]),
-    f(Field::Traject, "traject", ValueType::Code(CodeSet::Trajectory), R, &["ingezet traject", "traject"]),
-    f(Field::BeeindigdDoor, "beeindigd_door", ValueType::Code(CodeSet::EndedBy), R, &["beeindigd door", "beeindiging door", "gestopt door"]),
-    f(Field::Vastlopend, "vastlopend", ValueType::YesNo, R, &["vastlopend dossier", "vastgelopen", "vastlopend"]),
-    f(Field::Nationaliteit, "nationaliteit", ValueType::Country, N, &["nationaliteit"]),
-    f(Field::DatumEersteRegistratie, "datum_eerste_registratie", ValueType::Date, N, &["datum eerste registratie", "eerste registratie nl", "bekend sinds"]),
-    f(Field::AantalAsielaanvragen, "aantal_asielaanvragen", ValueType::Count, N, &["aantal asielaanvragen"]),
-    f(Field::DatumEersteAsielaanvraag, "datum_eerste_asielaanvraag", ValueType::Date, N, &["datum eerste asielaanvraag"]),
-    f(Field::DatumBeslissingEersteAanvraag, "datum_beslissing_eerste_aanvraag", ValueType::Date, N, &["datum beslissing eerste aanvraag"]),
-    f(Field::AantalBeroepAr, "aantal_beroep_ar", ValueType::Count, N, &["aantal beroep ar"]),
-    f(Field::AantalBeroepAc, "aantal_beroep_ac", ValueType::Count, N, &["aantal beroep ac"]),
-    f(Field::AantalBeroepVk, "aantal_beroep_vk", ValueType::Count, N, &["aantal beroep vk"]),
-    f(Field::AantalReguliereAanvragen, "aantal_reguliere_aanvragen", ValueType::Count, N, &["aantal reguliere aanvragen"]),
-    f(Field::BuitenSchuld, "buiten_schuld", ValueType::YesNo, N, &["buiten schuld aanvraag", "buiten schuld"]),
-    f(Field::BuitenSchuldGegrond, "buiten_schuld_gegrond", ValueType::YesNo, N, &["buiten schuld gegrond"]),
-    f(Field::AantalVbm, "aantal_vbm", ValueType::Count, N, &["aantal vbm"]),
-    f(Field::DuurVbmDagen, "duur_vbm_dagen", ValueType::Count, N, &["duur vbm dagen", "totale duur vbm"]),
-    f(Field::DatumEersteVbm, "datum_eerste_vbm", ValueType::Date, N, &["datum eerste vbm"]),
-    f(Field::HuidigeVerblijfstitel, "huidige_verblijfstitel", ValueType::Text, N, &["huidige verblijfstitel", "verblijfstitel"]),
-    f(Field::InProcedure, "in_procedure", ValueType::Text, N, &["in procedure"]),
+    f(
+        Field::Steunpunt,
+        "steunpunt",
+        ValueType::Text,
+        RC,
+        &["steunpunt", "locatie", "gemeente", "project"],
+    ),
+    f(
+        Field::VNummer,
+        "v_nummer",
+        ValueType::Id,
+        RN,
+        &[
+            "v-nummer",
+            "vnummer",
+            "v-nr",
+            "vnr",
+            "v nummer",
+            "vreemdelingennummer",
+        ],
+    ),
+    f(
+        Field::Naam,
+        "naam",
+        ValueType::Text,
+        RN,
+        &["naam", "volledige naam"],
+    ),
+    f(
+        Field::Voornaam,
+        "voornaam",
+        ValueType::Text,
+        R,
+        &["voornaam", "voornamen", "roepnaam"],
+    ),
+    f(
+        Field::Tussenvoegsel,
+        "tussenvoegsel",
+        ValueType::Text,
+        R,
+        &["tussenvoegsel", "tussenvoegsels"],
+    ),
+    f(
+        Field::Achternaam,
+        "achternaam",
+        ValueType::Text,
+        R,
+        &["achternaam", "familienaam", "geslachtsnaam"],
+    ),
+    f(
+        Field::Geslacht,
+        "geslacht",
+        ValueType::Code(CodeSet::Sex),
+        RN,
+        &["geslacht", "sekse"],
+    ),
+    f(
+        Field::Geboortedatum,
+        "geboortedatum",
+        ValueType::Date,
+        RN,
+        &["geboortedatum", "geb datum", "geboren"],
+    ),
+    f(
+        Field::LandHerkomst,
+        "land_herkomst",
+        ValueType::Country,
+        R,
+        &["land van herkomst", "herkomstland", "land"],
+    ),
+    f(
+        Field::DatumInstroom,
+        "datum_instroom",
+        ValueType::Date,
+        R,
+        &[
+            "datum instroom",
+            "instroomdatum",
+            "startdatum",
+            "start begeleiding",
+        ],
+    ),
+    f(
+        Field::DatumUitstroom,
+        "datum_uitstroom",
+        ValueType::Date,
+        R,
+        &[
+            "datum uitstroom",
+            "uitstroomdatum",
+            "einddatum",
+            "einde begeleiding",
+        ],
+    ),
+    f(
+        Field::Resultaat,
+        "resultaat",
+        ValueType::Code(CodeSet::Result),
+        R,
+        &["resultaat", "uitkomst", "uitstroomreden"],
+    ),
+    f(
+        Field::AantalContacten,
+        "aantal_contacten",
+        ValueType::Count,
+        R,
+        &["aantal clientcontacten", "aantal contacten", "contacten"],
+    ),
+    f(
+        Field::Arts,
+        "arts",
+        ValueType::YesNo,
+        R,
+        &[
+            "onder behandeling arts",
+            "behandeling arts",
+            "lichamelijke klachten",
+        ],
+    ),
+    f(
+        Field::PsychiatrischeDiagnose,
+        "psychiatrische_diagnose",
+        ValueType::YesNo,
+        R,
+        &["psychiatrische diagnose", "psychiatrie", "psych diagnose"],
+    ),
+    f(
+        Field::KinderenNl,
+        "kinderen_nl",
+        ValueType::YesNoOrCount,
+        R,
+        &["kinderen in nl", "kinderen"],
+    ),
+    f(
+        Field::Traject,
+        "traject",
+        ValueType::Code(CodeSet::Trajectory),
+        R,
+        &["ingezet traject", "traject"],
+    ),
+    f(
+        Field::BeeindigdDoor,
+        "beeindigd_door",
+        ValueType::Code(CodeSet::EndedBy),
+        R,
+        &["beeindigd door", "beeindiging door", "gestopt door"],
+    ),
+    f(
+        Field::Vastlopend,
+        "vastlopend",
+        ValueType::YesNo,
+        R,
+        &["vastlopend dossier", "vastgelopen", "vastlopend"],
+    ),
+    f(
+        Field::Nationaliteit,
+        "nationaliteit",
+        ValueType::Country,
+        N,
+        &["nationaliteit"],
+    ),
+    f(
+        Field::DatumEersteRegistratie,
+        "datum_eerste_registratie",
+        ValueType::Date,
+        N,
+        &[
+            "datum eerste registratie",
+            "eerste registratie nl",
+            "bekend sinds",
+        ],
+    ),
+    f(
+        Field::AantalAsielaanvragen,
+        "aantal_asielaanvragen",
+        ValueType::Count,
+        N,
+        &["aantal asielaanvragen"],
+    ),
+    f(
+        Field::DatumEersteAsielaanvraag,
+        "datum_eerste_asielaanvraag",
+        ValueType::Date,
+        N,
+        &["datum eerste asielaanvraag"],
+    ),
+    f(
+        Field::DatumBeslissingEersteAanvraag,
+        "datum_beslissing_eerste_aanvraag",
+        ValueType::Date,
+        N,
+        &["datum beslissing eerste aanvraag"],
+    ),
+    f(
+        Field::AantalBeroepAr,
+        "aantal_beroep_ar",
+        ValueType::Count,
+        N,
+        &["aantal beroep ar"],
+    ),
+    f(
+        Field::AantalBeroepAc,
+        "aantal_beroep_ac",
+        ValueType::Count,
+        N,
+        &["aantal beroep ac"],
+    ),
+    f(
+        Field::AantalBeroepVk,
+        "aantal_beroep_vk",
+        ValueType::Count,
+        N,
+        &["aantal beroep vk"],
+    ),
+    f(
+        Field::AantalReguliereAanvragen,
+        "aantal_reguliere_aanvragen",
+        ValueType::Count,
+        N,
+        &["aantal reguliere aanvragen"],
+    ),
+    f(
+        Field::BuitenSchuld,
+        "buiten_schuld",
+        ValueType::YesNo,
+        N,
+        &["buiten schuld aanvraag", "buiten schuld"],
+    ),
+    f(
+        Field::BuitenSchuldGegrond,
+        "buiten_schuld_gegrond",
+        ValueType::YesNo,
+        N,
+        &["buiten schuld gegrond"],
+    ),
+    f(
+        Field::AantalVbm,
+        "aantal_vbm",
+        ValueType::Count,
+        N,
+        &["aantal vbm"],
+    ),
+    f(
+        Field::DuurVbmDagen,
+        "duur_vbm_dagen",
+        ValueType::Count,
+        N,
+        &["duur vbm dagen", "totale duur vbm"],
+    ),
+    f(
+        Field::DatumEersteVbm,
+        "datum_eerste_vbm",
+        ValueType::Date,
+        N,
+        &["datum eerste vbm"],
+    ),
+    f(
+        Field::HuidigeVerblijfstitel,
+        "huidige_verblijfstitel",
+        ValueType::Text,
+        N,
+        &["huidige verblijfstitel", "verblijfstitel"],
+    ),
+    f(
+        Field::InProcedure,
+        "in_procedure",
+        ValueType::Text,
+        N,
+        &["in procedure"],
+    ),
 ];
 
 impl Field {
     pub fn info(self) -> &'static FieldInfo {
-        FIELDS.iter().find(|i| i.field == self).expect("every field is listed")
+        FIELDS
+            .iter()
+            .find(|i| i.field == self)
+            .expect("every field is listed")
     }
 
     pub fn key(self) -> &'static str {
@@ -161,13 +411,32 @@ mod tests {
         let r = FileKind::Registration;
         assert_eq!(field_for_header("V-Nummer ", r), Some(Field::VNummer));
         assert_eq!(field_for_header("vnr", r), Some(Field::VNummer));
-        assert_eq!(field_for_header("geb. datum", r), Some(Field::Geboortedatum));
-        assert_eq!(field_for_header("Aantal cliëntcontacten", r), Some(Field::AantalContacten));
-        assert_eq!(field_for_header("Psych. diagnose", r), Some(Field::PsychiatrischeDiagnose));
-        assert_eq!(field_for_header("Beëindiging door", r), Some(Field::BeeindigdDoor));
+        assert_eq!(
+            field_for_header("geb. datum", r),
+            Some(Field::Geboortedatum)
+        );
+        assert_eq!(
+            field_for_header("Aantal cliëntcontacten", r),
+            Some(Field::AantalContacten)
+        );
+        assert_eq!(
+            field_for_header("Psych. diagnose", r),
+            Some(Field::PsychiatrischeDiagnose)
+        );
+        assert_eq!(
+            field_for_header("Beëindiging door", r),
+            Some(Field::BeeindigdDoor)
+        );
         assert_eq!(field_for_header("Uren begeleiding", r), None);
-        assert_eq!(field_for_header("Nationaliteit", r), None, "a national field is not a registration field");
-        assert_eq!(field_for_header("Duur VBM dagen", FileKind::National), Some(Field::DuurVbmDagen));
+        assert_eq!(
+            field_for_header("Nationaliteit", r),
+            None,
+            "a national field is not a registration field"
+        );
+        assert_eq!(
+            field_for_header("Duur VBM dagen", FileKind::National),
+            Some(Field::DuurVbmDagen)
+        );
     }
 
     #[test]

@@ -82,7 +82,9 @@ const OLE2: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 fn contains_utf16(bytes: &[u8], needle: &str) -> bool {
     let pattern: Vec<u8> = needle.encode_utf16().flat_map(u16::to_le_bytes).collect();
-    bytes.windows(pattern.len()).any(|w| w == pattern.as_slice())
+    bytes
+        .windows(pattern.len())
+        .any(|w| w == pattern.as_slice())
 }
 
 /// Read a file. `name` is the file name as the user knows it (used in messages).
@@ -92,7 +94,11 @@ pub fn read(name: &str, bytes: &[u8], max_bytes: u64) -> Result<Source, ReadErro
         return Err(ReadError::Empty { file });
     }
     if bytes.len() as u64 > max_bytes {
-        return Err(ReadError::TooLarge { file, bytes: bytes.len() as u64, limit: max_bytes });
+        return Err(ReadError::TooLarge {
+            file,
+            bytes: bytes.len() as u64,
+            limit: max_bytes,
+        });
     }
     if bytes.starts_with(b"%PDF") {
         return Err(ReadError::Pdf { file });
@@ -104,7 +110,10 @@ pub fn read(name: &str, bytes: &[u8], max_bytes: u64) -> Result<Source, ReadErro
         return workbook(name, bytes, Format::Xls);
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        let ods = bytes.windows(39).take(200).any(|w| w == b"mimetypeapplication/vnd.oasis.opendocum");
+        let ods = bytes
+            .windows(39)
+            .take(200)
+            .any(|w| w == b"mimetypeapplication/vnd.oasis.opendocum");
         return workbook(name, bytes, if ods { Format::Ods } else { Format::Xlsx });
     }
     let decoded = text::decode(bytes).ok_or(ReadError::NotText { file: file.clone() })?;
@@ -115,7 +124,10 @@ pub fn read(name: &str, bytes: &[u8], max_bytes: u64) -> Result<Source, ReadErro
     Ok(Source {
         file,
         format: Format::Csv,
-        grids: vec![Grid { sheet: String::new(), ..grid }],
+        grids: vec![Grid {
+            sheet: String::new(),
+            ..grid
+        }],
         delimiter: Some(delimiter),
         encoding: Some(decoded.encoding),
         notes,
@@ -129,9 +141,8 @@ fn cell(d: &Data) -> Cell {
         Data::Float(x) => Cell::Number(*x),
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(dt) => {
-            super::values::date_from_serial(dt.as_f64()).map_or(Cell::Number(dt.as_f64()), Cell::Date)
-        }
+        Data::DateTime(dt) => super::values::date_from_serial(dt.as_f64())
+            .map_or(Cell::Number(dt.as_f64()), Cell::Date),
         Data::DateTimeIso(s) => super::values::parse_date(s, super::values::DateOrder::DayFirst)
             .map_or(Cell::Text(s.clone()), Cell::Date),
         Data::DurationIso(s) => Cell::Text(s.clone()),
@@ -146,10 +157,14 @@ fn workbook(name: &str, bytes: &[u8], format: Format) -> Result<Source, ReadErro
         if lower.contains("password") || lower.contains("encrypt") {
             ReadError::PasswordProtected { file: file.clone() }
         } else {
-            ReadError::CorruptWorkbook { file: file.clone(), detail }
+            ReadError::CorruptWorkbook {
+                file: file.clone(),
+                detail,
+            }
         }
     };
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| corrupt(e.to_string()))?;
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
+        .map_err(|e| corrupt(e.to_string()))?;
     let names = book.sheet_names().to_vec();
     if names.is_empty() {
         return Err(ReadError::NoSheets { file });
@@ -161,13 +176,27 @@ fn workbook(name: &str, bytes: &[u8], format: Format) -> Result<Source, ReadErro
             Ok(range) => {
                 let (first_row, first_col) = range.start().unwrap_or((0, 0));
                 let rows = range.rows().map(|r| r.iter().map(cell).collect()).collect();
-                grids.push(Grid { sheet, first_row: first_row + 1, first_col, rows });
+                grids.push(Grid {
+                    sheet,
+                    first_row: first_row + 1,
+                    first_col,
+                    rows,
+                });
             }
-            Err(e) => notes.push(format!("Tabblad '{sheet}' is niet te lezen en is overgeslagen ({e}).")),
+            Err(e) => notes.push(format!(
+                "Tabblad '{sheet}' is niet te lezen en is overgeslagen ({e})."
+            )),
         }
     }
     if grids.is_empty() {
         return Err(corrupt(notes.join(" ")));
     }
-    Ok(Source { file, format, grids, delimiter: None, encoding: None, notes })
+    Ok(Source {
+        file,
+        format,
+        grids,
+        delimiter: None,
+        encoding: None,
+        notes,
+    })
 }

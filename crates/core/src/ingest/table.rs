@@ -74,7 +74,10 @@ fn composed_headers(grid: &Grid, r: usize, width: usize, kind: FileKind) -> Vec<
         .map(|c| {
             let own = text_at(row, c);
             if own.is_empty() {
-                let up = r.checked_sub(1).map(|p| text_at(&grid.rows[p], c)).unwrap_or_default();
+                let up = r
+                    .checked_sub(1)
+                    .map(|p| text_at(&grid.rows[p], c))
+                    .unwrap_or_default();
                 return up;
             }
             if field_for_header(&own, kind).is_none() && !above[c].is_empty() {
@@ -94,28 +97,49 @@ fn national_only(f: Field) -> bool {
 }
 
 fn registration_only(f: Field) -> bool {
-    f.info().kinds.contains(&FileKind::Registration) && !f.info().kinds.contains(&FileKind::National)
+    f.info().kinds.contains(&FileKind::Registration)
+        && !f.info().kinds.contains(&FileKind::National)
 }
 
 /// Which kind a set of headers describes, and how many headers map for it.
 pub fn kind_of(headers: &[String]) -> Option<(FileKind, usize)> {
-    let fields = |kind| headers.iter().filter_map(|h| field_for_header(h, kind)).collect::<Vec<_>>();
+    let fields = |kind| {
+        headers
+            .iter()
+            .filter_map(|h| field_for_header(h, kind))
+            .collect::<Vec<_>>()
+    };
     let reg = fields(FileKind::Registration);
     let nat = fields(FileKind::National);
     let nat_only = nat.iter().filter(|f| national_only(**f)).count();
-    let reg_only = reg.iter().filter(|f| registration_only(**f) && **f != Field::Steunpunt).count();
-    let has_id = |fs: &[Field]| fs.contains(&Field::VNummer) || fs.contains(&Field::Naam) || fs.contains(&Field::Achternaam);
+    let reg_only = reg
+        .iter()
+        .filter(|f| registration_only(**f) && **f != Field::Steunpunt)
+        .count();
+    let has_id = |fs: &[Field]| {
+        fs.contains(&Field::VNummer) || fs.contains(&Field::Naam) || fs.contains(&Field::Achternaam)
+    };
     if nat_only >= 2 && nat_only > reg_only && has_id(&nat) {
         return Some((FileKind::National, nat.len()));
     }
     if reg.len() >= 2 && has_id(&reg) {
         return Some((FileKind::Registration, reg.len()));
     }
-    let first = headers.iter().find(|h| !h.trim().is_empty()).map(|h| fold(h));
-    if first.as_deref() == Some("steunpunt") && headers.iter().filter(|h| !h.trim().is_empty()).count() >= 3 {
+    let first = headers
+        .iter()
+        .find(|h| !h.trim().is_empty())
+        .map(|h| fold(h));
+    if first.as_deref() == Some("steunpunt")
+        && headers.iter().filter(|h| !h.trim().is_empty()).count() >= 3
+    {
         return Some((FileKind::Characteristics, 1));
     }
-    if headers.iter().map(|h| fold(h)).collect::<Vec<_>>().starts_with(&["variable".into(), "set".into()]) {
+    if headers
+        .iter()
+        .map(|h| fold(h))
+        .collect::<Vec<_>>()
+        .starts_with(&["variable".into(), "set".into()])
+    {
         return Some((FileKind::Characteristics, 1));
     }
     None
@@ -132,7 +156,9 @@ pub fn find_table(grid: &Grid, forced: Option<FileKind>) -> Option<SheetTable> {
     for r in 0..grid.rows.len().min(30) {
         for kind in [FileKind::Registration, FileKind::National] {
             let headers = composed_headers(grid, r, width, kind);
-            let Some((k, score)) = kind_of(&headers) else { continue };
+            let Some((k, score)) = kind_of(&headers) else {
+                continue;
+            };
             if forced.is_some_and(|f| f != k) {
                 continue;
             }
@@ -144,34 +170,64 @@ pub fn find_table(grid: &Grid, forced: Option<FileKind>) -> Option<SheetTable> {
     let (r, kind, _, headers) = best.or_else(|| {
         // A forced kind without recognisable headers: the first row with two or more texts.
         let f = forced?;
-        let r = grid.rows.iter().position(|row| row.iter().filter(|c| matches!(c, Cell::Text(_))).count() >= 2)?;
-        Some((r, f, 0, (0..width).map(|c| text_at(&grid.rows[r], c)).collect()))
+        let r = grid
+            .rows
+            .iter()
+            .position(|row| row.iter().filter(|c| matches!(c, Cell::Text(_))).count() >= 2)?;
+        Some((
+            r,
+            f,
+            0,
+            (0..width).map(|c| text_at(&grid.rows[r], c)).collect(),
+        ))
     })?;
     let title_lines = grid.rows[..r]
         .iter()
-        .map(|row| row.iter().map(Cell::text).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" "))
+        .map(|row| {
+            row.iter()
+                .map(Cell::text)
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .filter(|t| !t.is_empty())
         .collect();
     // Columns: drop trailing (and other) columns with neither a header nor data.
-    let has_data = |c: usize| grid.rows[r + 1..].iter().any(|row| row.get(c).is_some_and(|x| !x.is_empty()));
+    let has_data = |c: usize| {
+        grid.rows[r + 1..]
+            .iter()
+            .any(|row| row.get(c).is_some_and(|x| !x.is_empty()))
+    };
     let mut used = std::collections::HashSet::new();
     let columns: Vec<Column> = (0..width)
         .filter(|&c| !headers[c].trim().is_empty() || has_data(c))
         .map(|c| {
             let letter = column_letter(grid.first_col + c as u32);
-            let header = if headers[c].trim().is_empty() { format!("kolom {letter}") } else { headers[c].trim().to_string() };
+            let header = if headers[c].trim().is_empty() {
+                format!("kolom {letter}")
+            } else {
+                headers[c].trim().to_string()
+            };
             let field = if kind == FileKind::Characteristics {
                 None
             } else {
                 field_for_header(&header, kind).filter(|f| used.insert(*f))
             };
-            Column { index: c, letter, header, field }
+            Column {
+                index: c,
+                letter,
+                header,
+                field,
+            }
         })
         .collect();
     let mut rows = Vec::new();
     let mut blank_rows = 0;
     for (i, row) in grid.rows.iter().enumerate().skip(r + 1) {
-        let cells: Vec<Cell> = columns.iter().map(|col| row.get(col.index).cloned().unwrap_or(Cell::Empty)).collect();
+        let cells: Vec<Cell> = columns
+            .iter()
+            .map(|col| row.get(col.index).cloned().unwrap_or(Cell::Empty))
+            .collect();
         if cells.iter().all(Cell::is_empty) {
             blank_rows += 1;
             continue;
@@ -191,7 +247,11 @@ pub fn find_table(grid: &Grid, forced: Option<FileKind>) -> Option<SheetTable> {
 
 /// Every field name, for the mapping screen.
 pub fn field_keys(kind: FileKind) -> Vec<(Field, &'static str)> {
-    FIELDS.iter().filter(|i| i.kinds.contains(&kind)).map(|i| (i.field, i.key)).collect()
+    FIELDS
+        .iter()
+        .filter(|i| i.kinds.contains(&kind))
+        .map(|i| (i.field, i.key))
+        .collect()
 }
 
 #[cfg(test)]
@@ -203,7 +263,20 @@ mod tests {
             sheet: "Blad1".into(),
             first_row: 1,
             first_col: 0,
-            rows: rows.iter().map(|r| r.iter().map(|s| if s.is_empty() { Cell::Empty } else { Cell::Text(s.to_string()) }).collect()).collect(),
+            rows: rows
+                .iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|s| {
+                            if s.is_empty() {
+                                Cell::Empty
+                            } else {
+                                Cell::Text(s.to_string())
+                            }
+                        })
+                        .collect()
+                })
+                .collect(),
         }
     }
 
@@ -247,15 +320,35 @@ mod tests {
         let t = find_table(&g, None).unwrap();
         assert_eq!(t.header_row, 2);
         let fields: Vec<Option<Field>> = t.columns.iter().map(|c| c.field).collect();
-        assert_eq!(fields, [Some(Field::VNummer), Some(Field::Naam), Some(Field::DatumInstroom), Some(Field::DatumUitstroom)]);
+        assert_eq!(
+            fields,
+            [
+                Some(Field::VNummer),
+                Some(Field::Naam),
+                Some(Field::DatumInstroom),
+                Some(Field::DatumUitstroom)
+            ]
+        );
     }
 
     #[test]
     fn national_and_characteristics_are_told_apart() {
-        let nat = grid(&[&["V-nummer", "Naam", "Nationaliteit", "Datum eerste registratie", "Aantal VBM"]]);
+        let nat = grid(&[&[
+            "V-nummer",
+            "Naam",
+            "Nationaliteit",
+            "Datum eerste registratie",
+            "Aantal VBM",
+        ]]);
         assert_eq!(find_table(&nat, None).unwrap().kind, FileKind::National);
-        let ch = grid(&[&["steunpunt", "organisatietype", "huiskamer"], &["Zwolle", "Stichting", "ja"]]);
-        assert_eq!(find_table(&ch, None).unwrap().kind, FileKind::Characteristics);
+        let ch = grid(&[
+            &["steunpunt", "organisatietype", "huiskamer"],
+            &["Zwolle", "Stichting", "ja"],
+        ]);
+        assert_eq!(
+            find_table(&ch, None).unwrap().kind,
+            FileKind::Characteristics
+        );
         let nothing = grid(&[&["a", "b"], &["1", "2"]]);
         assert!(find_table(&nothing, None).is_none());
     }

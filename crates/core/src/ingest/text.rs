@@ -11,7 +11,10 @@ pub struct Decoded {
 /// Decode bytes as text, or `None` for binary data (NUL bytes outside UTF-16).
 pub fn decode(bytes: &[u8]) -> Option<Decoded> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return Some(Decoded { text: String::from_utf8_lossy(rest).into_owned(), encoding: "UTF-8" });
+        return Some(Decoded {
+            text: String::from_utf8_lossy(rest).into_owned(),
+            encoding: "UTF-8",
+        });
     }
     for (bom, enc, label) in [
         (&[0xFF, 0xFE][..], encoding_rs::UTF_16LE, "UTF-16"),
@@ -19,7 +22,10 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded> {
     ] {
         if bytes.starts_with(bom) {
             let (text, _, _) = enc.decode(bytes);
-            return Some(Decoded { text: text.into_owned(), encoding: label });
+            return Some(Decoded {
+                text: text.into_owned(),
+                encoding: label,
+            });
         }
     }
     let nul = bytes.iter().take(65_536).filter(|&&b| b == 0).count();
@@ -27,10 +33,16 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded> {
         return None;
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Some(Decoded { text: s.replace('\0', ""), encoding: "UTF-8" }),
+        Ok(s) => Some(Decoded {
+            text: s.replace('\0', ""),
+            encoding: "UTF-8",
+        }),
         Err(_) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            Some(Decoded { text: text.replace('\0', ""), encoding: "Windows-1252" })
+            Some(Decoded {
+                text: text.replace('\0', ""),
+                encoding: "Windows-1252",
+            })
         }
     }
 }
@@ -56,7 +68,11 @@ pub fn sniff(text: &str) -> u8 {
         for r in recs.iter().filter(|r| r.len() > 1) {
             *freq.entry(r.len()).or_insert(0usize) += 1;
         }
-        let score = freq.iter().map(|(fields, n)| n * fields.min(&50)).max().unwrap_or(0);
+        let score = freq
+            .iter()
+            .map(|(fields, n)| n * fields.min(&50))
+            .max()
+            .unwrap_or(0);
         if score > best.1 {
             best = (d, score);
         }
@@ -69,19 +85,35 @@ pub fn csv_grid(text: &str) -> (Grid, u8, Vec<String>) {
     let delimiter = sniff(text);
     let mut rows = Vec::new();
     let mut notes = Vec::new();
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let mut odd_lines = Vec::new();
     for (i, rec) in reader.records().enumerate() {
         match rec {
             Ok(r) => {
                 if r.len() == 1 {
                     let f = &r[0];
-                    let other = [b';', b',', b'\t'].into_iter().find(|&d| d != delimiter && f.as_bytes().contains(&d));
+                    let other = [b';', b',', b'\t']
+                        .into_iter()
+                        .find(|&d| d != delimiter && f.as_bytes().contains(&d));
                     if other.is_some() {
                         odd_lines.push(i + 1);
                     }
                 }
-                rows.push(r.iter().map(|s| if s.trim().is_empty() { Cell::Empty } else { Cell::Text(s.to_string()) }).collect());
+                rows.push(
+                    r.iter()
+                        .map(|s| {
+                            if s.trim().is_empty() {
+                                Cell::Empty
+                            } else {
+                                Cell::Text(s.to_string())
+                            }
+                        })
+                        .collect(),
+                );
             }
             Err(e) => notes.push(format!("Regel {} is niet te lezen: {e}.", i + 1)),
         }
@@ -95,7 +127,16 @@ pub fn csv_grid(text: &str) -> (Grid, u8, Vec<String>) {
             shown.join(", ")
         ));
     }
-    (Grid { sheet: String::new(), first_row: 1, first_col: 0, rows }, delimiter, notes)
+    (
+        Grid {
+            sheet: String::new(),
+            first_row: 1,
+            first_col: 0,
+            rows,
+        },
+        delimiter,
+        notes,
+    )
 }
 
 #[cfg(test)]
@@ -104,12 +145,21 @@ mod tests {
 
     #[test]
     fn encodings() {
-        let cp1252 = encoding_rs::WINDOWS_1252.encode("Beëindigd door").0.into_owned();
+        let cp1252 = encoding_rs::WINDOWS_1252
+            .encode("Beëindigd door")
+            .0
+            .into_owned();
         let d = decode(&cp1252).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding), ("Beëindigd door", "Windows-1252"));
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("Beëindigd door", "Windows-1252")
+        );
         let bom = [&[0xEF, 0xBB, 0xBF][..], "Beëindigd".as_bytes()].concat();
         assert_eq!(decode(&bom).unwrap().text, "Beëindigd");
-        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("a;b".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("a;b".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         assert_eq!(decode(&utf16).unwrap().text, "a;b");
         assert!(decode(&[0u8; 100]).is_none());
     }
@@ -129,6 +179,9 @@ mod tests {
     fn mixed_delimiters_are_noted() {
         let (_, d, notes) = csv_grid("a;b;c\n1;2;3\n4;5;6\n7,8,9\n");
         assert_eq!(d, b';');
-        assert!(notes[0].starts_with("Gemengde scheidingstekens: 1 regel(s)"), "{notes:?}");
+        assert!(
+            notes[0].starts_with("Gemengde scheidingstekens: 1 regel(s)"),
+            "{notes:?}"
+        );
     }
 }

@@ -30,7 +30,9 @@ fn month_from_name(s: &str) -> Option<u8> {
     if f.len() < 3 {
         return None;
     }
-    let english = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let english = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     (0..12)
         .find(|&i| {
             f == DUTCH_MONTHS[i]
@@ -55,13 +57,21 @@ fn year(s: &str) -> Option<i32> {
 /// The numeric parts of a date written with `-`, `/` or `.` (no month names): (a, b, year).
 pub fn numeric_parts(s: &str) -> Option<(u32, u32, i32)> {
     let parts: Vec<&str> = s.trim().split(['-', '/', '.']).collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     if parts[0].len() == 4 {
         return None;
     }
-    Some((parts[0].parse().ok()?, parts[1].parse().ok()?, year(parts[2])?))
+    Some((
+        parts[0].parse().ok()?,
+        parts[1].parse().ok()?,
+        year(parts[2])?,
+    ))
 }
 
 /// A date written as text, or `None` when it is not a date (or an impossible one: 31-02-2010).
@@ -71,11 +81,24 @@ pub fn parse_date(s: &str, order: DateOrder) -> Option<Date> {
         return None;
     }
     // Drop a time part: "2009-10-01 00:00:00", "01-10-2009 0:00".
-    let t = t.split_whitespace().filter(|w| !w.contains(':')).collect::<Vec<_>>().join(" ");
+    let t = t
+        .split_whitespace()
+        .filter(|w| !w.contains(':'))
+        .collect::<Vec<_>>()
+        .join(" ");
     // ISO: 2009-10-01
     let iso: Vec<&str> = t.split('-').collect();
-    if iso.len() == 3 && iso[0].len() == 4 && iso.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
-        return Date::new(iso[0].parse().ok()?, iso[1].parse().ok()?, iso[2].parse().ok()?);
+    if iso.len() == 3
+        && iso[0].len() == 4
+        && iso
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Date::new(
+            iso[0].parse().ok()?,
+            iso[1].parse().ok()?,
+            iso[2].parse().ok()?,
+        );
     }
     if let Some((a, b, y)) = numeric_parts(&t) {
         let (d, m) = match order {
@@ -85,9 +108,16 @@ pub fn parse_date(s: &str, order: DateOrder) -> Option<Date> {
         return Date::new(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?);
     }
     // 1 okt 2009, 01-okt-2009, 1 oktober 2009, 1-mrt-09
-    let words: Vec<&str> = t.split(|c: char| c.is_whitespace() || c == '-' || c == '/' || c == '.').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '/' || c == '.')
+        .filter(|w| !w.is_empty())
+        .collect();
     if words.len() == 3 {
-        if let (Ok(d), Some(m), Some(y)) = (words[0].parse::<u8>(), month_from_name(words[1]), year(words[2])) {
+        if let (Ok(d), Some(m), Some(y)) = (
+            words[0].parse::<u8>(),
+            month_from_name(words[1]),
+            year(words[2]),
+        ) {
             return Date::new(y, m, d);
         }
     }
@@ -146,17 +176,36 @@ pub fn parse_yes_no(s: &str) -> Option<YesNo> {
 pub fn parse_code(set: CodeSet, s: &str) -> Option<&'static str> {
     let v = fold(s);
     let table: &[(&str, &[&str])] = match set {
-        CodeSet::Sex => &[("M", &["m", "man", "jongen", "male", "mannelijk"]), ("V", &["v", "vrouw", "meisje", "f", "female", "vrouwelijk"])],
+        CodeSet::Sex => &[
+            ("M", &["m", "man", "jongen", "male", "mannelijk"]),
+            ("V", &["v", "vrouw", "meisje", "f", "female", "vrouwelijk"]),
+        ],
         CodeSet::Result => &[
-            ("In begeleiding", &["inbegeleiding", "begeleiding", "lopend"]),
-            ("Verblijfsvergunning", &["verblijfsvergunning", "vergunning", "verblijf"]),
+            (
+                "In begeleiding",
+                &["inbegeleiding", "begeleiding", "lopend"],
+            ),
+            (
+                "Verblijfsvergunning",
+                &["verblijfsvergunning", "vergunning", "verblijf"],
+            ),
             ("Terugkeer", &["terugkeer", "teruggekeerd"]),
-            ("MOB", &["mob", "metonbekendebestemmingvertrokken", "onbekendebestemming"]),
+            (
+                "MOB",
+                &[
+                    "mob",
+                    "metonbekendebestemmingvertrokken",
+                    "onbekendebestemming",
+                ],
+            ),
             ("Doormigratie", &["doormigratie", "doorgemigreerd"]),
             ("Overig", &["overig", "anders", "overignietmob"]),
         ],
         CodeSet::Trajectory => &[
-            ("Verblijfsvergunning", &["verblijfsvergunning", "vergunning"]),
+            (
+                "Verblijfsvergunning",
+                &["verblijfsvergunning", "vergunning"],
+            ),
             ("Buitenschuld", &["buitenschuld"]),
             ("Terugkeer", &["terugkeer"]),
             ("Tweesporen", &["tweesporen"]),
@@ -167,11 +216,17 @@ pub fn parse_code(set: CodeSet, s: &str) -> Option<&'static str> {
             ("Steunpunt", &["steunpunt"]),
             ("Client", &["client", "clientzelf"]),
             ("Gemeente", &["gemeente"]),
-            ("Wederzijds", &["wederzijds", "wederzijdsoverleg", "inoverleg"]),
+            (
+                "Wederzijds",
+                &["wederzijds", "wederzijdsoverleg", "inoverleg"],
+            ),
             ("Onbekend", &["onbekend"]),
         ],
     };
-    table.iter().find(|(_, syn)| syn.contains(&v.as_str())).map(|(code, _)| *code)
+    table
+        .iter()
+        .find(|(_, syn)| syn.contains(&v.as_str()))
+        .map(|(code, _)| *code)
 }
 
 #[cfg(test)]
@@ -185,11 +240,25 @@ mod tests {
     #[test]
     fn every_date_form_of_the_dictionary() {
         let want = d(2009, 10, 1);
-        for s in ["1-10-2009", "01-10-2009", "1/10/2009", "2009-10-01", "1 okt 2009", "01-okt-2009", "1 oktober 2009", "1.10.2009", "01-10-09", "2009-10-01 00:00:00"] {
+        for s in [
+            "1-10-2009",
+            "01-10-2009",
+            "1/10/2009",
+            "2009-10-01",
+            "1 okt 2009",
+            "01-okt-2009",
+            "1 oktober 2009",
+            "1.10.2009",
+            "01-10-09",
+            "2009-10-01 00:00:00",
+        ] {
             assert_eq!(parse_date(s, DateOrder::DayFirst), want, "{s}");
         }
         assert_eq!(parse_date("4 mrt 2010", DateOrder::DayFirst), d(2010, 3, 4));
-        assert_eq!(parse_date("12 mei 2010", DateOrder::DayFirst), d(2010, 5, 12));
+        assert_eq!(
+            parse_date("12 mei 2010", DateOrder::DayFirst),
+            d(2010, 5, 12)
+        );
         assert_eq!(parse_date("10/1/2009", DateOrder::MonthFirst), want);
     }
 
@@ -225,11 +294,23 @@ mod tests {
     fn code_synonyms() {
         assert_eq!(parse_code(CodeSet::Sex, "Jongen"), Some("M"));
         assert_eq!(parse_code(CodeSet::Sex, "meisje"), Some("V"));
-        assert_eq!(parse_code(CodeSet::Result, "met onbekende bestemming vertrokken"), Some("MOB"));
-        assert_eq!(parse_code(CodeSet::Result, "Overig (niet MOB)"), Some("Overig"));
+        assert_eq!(
+            parse_code(CodeSet::Result, "met onbekende bestemming vertrokken"),
+            Some("MOB")
+        );
+        assert_eq!(
+            parse_code(CodeSet::Result, "Overig (niet MOB)"),
+            Some("Overig")
+        );
         assert_eq!(parse_code(CodeSet::Result, "ontslagen"), None);
-        assert_eq!(parse_code(CodeSet::EndedBy, "in overleg"), Some("Wederzijds"));
-        assert_eq!(parse_code(CodeSet::Trajectory, "twee sporen"), Some("Tweesporen"));
+        assert_eq!(
+            parse_code(CodeSet::EndedBy, "in overleg"),
+            Some("Wederzijds")
+        );
+        assert_eq!(
+            parse_code(CodeSet::Trajectory, "twee sporen"),
+            Some("Tweesporen")
+        );
         assert_eq!(parse_yes_no("N.B."), Some(YesNo::Onbekend));
         assert_eq!(parse_yes_no("?"), Some(YesNo::Onbekend));
         assert_eq!(parse_yes_no("x"), Some(YesNo::Ja));

@@ -1,0 +1,6 @@
+//! The registration check a steunpunt runs on its own files before sending anything.
+
+pub mod export;
+pub mod problem;
+pub mod registration;
+pub mod vnummer;

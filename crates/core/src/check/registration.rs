@@ -1,0 +1,414 @@
+//! The registration check per steunpunt (linkage.md §1): V-nummers,
+//! duplicates within and across steunpunten, and plausibility, over all
+//! registration files combined with provenance on every person.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use super::problem::{Problem, ProblemKind, Severity};
+use super::vnummer::{classify, VNummer};
+use crate::date::Date;
+use crate::ingest::fields::Field;
+use crate::ingest::load::LoadedFile;
+use crate::ingest::records::{Provenance, Record};
+use crate::ingest::steunpunt;
+use crate::kind::FileKind;
+
+/// What to do with one V-nummer registered twice with different contents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictRule {
+    /// Keep the row with the latest datum_instroom (default; the report says so).
+    #[default]
+    LatestIntake,
+    /// Keep every row as a separate person.
+    KeepAll,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CheckOptions {
+    /// Reference date; default: the latest intake or outflow date in the data.
+    pub peildatum: Option<Date>,
+    pub conflict_rule: ConflictRule,
+}
+
+/// A person after combining: one record, its steunpunt, its usable V-nummer,
+/// and the rows merged into it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub steunpunt: String,
+    pub v_nummer: VNummer,
+    pub record: Record,
+    /// Provenance of identical rows merged into this one.
+    pub merged: Vec<Provenance>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SteunpuntSummary {
+    pub rows: usize,
+    pub persons: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub notices: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckResult {
+    pub persons: Vec<Person>,
+    pub problems: Vec<Problem>,
+    pub peildatum: Date,
+    pub steunpunten: BTreeMap<String, SteunpuntSummary>,
+}
+
+impl CheckResult {
+    pub fn count(&self, kind: ProblemKind) -> usize {
+        self.problems.iter().filter(|p| p.kind == kind).count()
+    }
+}
+
+const UNKNOWN: &str = "Onbekend";
+
+fn column_label(file: &LoadedFile, sheet: &str, field: Field) -> Option<String> {
+    file.sheets
+        .iter()
+        .find(|s| s.sheet == sheet)
+        .and_then(|s| s.columns.iter().find(|c| c.field == Some(field)))
+        .map(|c| format!("{} ({})", c.header, c.letter))
+}
+
+fn located(mut p: Problem, steunpunt: &str, r: &Record) -> Problem {
+    p.steunpunt = Some(steunpunt.to_string());
+    p.at = Some(r.provenance.clone());
+    p.v_nummer = r.v_nummer.as_ref().map(|v| v.text.clone());
+    p.name = r.name();
+    p
+}
+
+/// Check and combine every registration file.
+pub fn check(files: &[LoadedFile], options: &CheckOptions) -> CheckResult {
+    let known = steunpunt::known_with(&[]);
+    let mut problems = Vec::new();
+    let mut rows: Vec<(String, Record, VNummer)> = Vec::new();
+    let mut summary: BTreeMap<String, SteunpuntSummary> = BTreeMap::new();
+
+    for file in files.iter().filter(|f| f.kind == FileKind::Registration) {
+        let mut file_without_steunpunt = false;
+        let column_steunpunt = |r: &Record| {
+            r.text(Field::Steunpunt)
+                .map(|s| steunpunt::find(s, &known).map_or_else(|| s.to_string(), String::from))
+        };
+        // Rows that are not persons belong to the file's steunpunt (their own cell may say "Totaal").
+        let main = file.steunpunt.clone().or_else(|| {
+            let mut freq: BTreeMap<String, usize> = BTreeMap::new();
+            for r in file.records.iter().filter(|r| r.is_person()) {
+                if let Some(sp) = column_steunpunt(r) {
+                    *freq.entry(sp).or_default() += 1;
+                }
+            }
+            freq.into_iter().max_by_key(|(_, n)| *n).map(|(sp, _)| sp)
+        });
+        for r in &file.records {
+            let own = if r.is_person() {
+                column_steunpunt(r)
+            } else {
+                None
+            };
+            let sp = own.or_else(|| main.clone()).unwrap_or_else(|| {
+                file_without_steunpunt = true;
+                UNKNOWN.to_string()
+            });
+            summary.entry(sp.clone()).or_default().rows += 1;
+            if !r.is_person() {
+                let text: Vec<&str> = r
+                    .cells
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                let mut p = Problem::new(
+                    ProblemKind::NotAPerson,
+                    format!("Deze rij heeft geen V-nummer en geen naam en telt niet als cliënt (inhoud: \"{}\"). Is het een totaal- of opmerkingenregel, dan hoeft u niets te doen.", text.join(" ")),
+                );
+                p.value = Some(text.join(" "));
+                problems.push(located(p, &sp, r));
+                continue;
+            }
+            let v = classify(r.v_nummer.as_ref());
+            let col = || column_label(file, &r.provenance.sheet, Field::VNummer);
+            let problem = match &v {
+                VNummer::Valid(_) => None,
+                VNummer::Missing => Some(Problem::new(ProblemKind::MissingVNummer, "Het V-nummer ontbreekt. Zoek het op in het dossier en vul het in; zonder V-nummer is koppelen alleen op naam en geboortedatum mogelijk.")),
+                VNummer::WrongLength(n) => Some(Problem::new(ProblemKind::WrongLength, format!("'{n}' heeft {} cijfers; een V-nummer heeft er 10. Controleer het nummer in het dossier.", n.len()))),
+                VNummer::Letters(n) => Some(Problem::new(ProblemKind::Letters, format!("'{n}' bevat tekens die geen cijfer zijn (bijvoorbeeld de letter O in plaats van een nul). Een V-nummer bestaat uit 10 cijfers."))),
+                VNummer::OtherRegistration(n) => Some(Problem::new(ProblemKind::OtherRegistration, format!("'{n}' lijkt een ander registratienummer (CRV- of IND-nummer), geen V-nummer. Vul het V-nummer van 10 cijfers in."))),
+                VNummer::Repaired(n) => Some(Problem::new(ProblemKind::RepairedZero, format!("Excel had dit V-nummer als getal opgeslagen en de voorloopnul weggelaten; gelezen als {n}. Tip: maak de kolom in Excel op als Tekst."))),
+            };
+            if let Some(mut p) = problem {
+                p.column = col();
+                p.value = r.v_nummer.as_ref().map(|v| v.text.clone());
+                problems.push(located(p, &sp, r));
+            }
+            rows.push((sp, r.clone(), v));
+        }
+        if file_without_steunpunt {
+            let mut p = Problem::new(
+                ProblemKind::NoSteunpunt,
+                format!("Bij {} is niet te zien bij welk steunpunt het hoort: er is geen kolom Steunpunt en de bestandsnaam noemt geen steunpunt. Kies het steunpunt, of zet de naam van het steunpunt in de bestandsnaam.", file.name),
+            );
+            p.steunpunt = Some(UNKNOWN.into());
+            problems.push(p);
+        }
+        // Unrecognised values, per column.
+        for sheet in &file.sheets {
+            for rep in &sheet.reports {
+                for (value, (count, at_rows)) in &rep.unrecognised {
+                    let field = rep.field.map_or("", |f| f.key());
+                    let mut p = Problem::new(
+                        ProblemKind::UnrecognisedValue,
+                        format!(
+                            "'{value}' is geen bekende waarde voor {field} ({count} keer, rij {}). De waarde is bewaard maar telt in tabellen als 'niet herkend'. Gebruik een van de vaste waarden, of koppel de waarde bij Kolommen.",
+                            at_rows.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+                        ),
+                    );
+                    p.steunpunt = Some(main.clone().unwrap_or_else(|| UNKNOWN.into()));
+                    p.at = Some(Provenance {
+                        file: file.name.clone(),
+                        sheet: sheet.sheet.clone(),
+                        row: at_rows[0],
+                    });
+                    p.column = Some(format!("{} ({})", rep.header, rep.letter));
+                    p.value = Some(value.clone());
+                    problems.push(p);
+                }
+            }
+        }
+    }
+
+    // Duplicates among usable V-nummers.
+    let mut by_v: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, (_, _, v)) in rows.iter().enumerate() {
+        if let Some(n) = v.usable() {
+            by_v.entry(n.to_string()).or_default().push(i);
+        }
+    }
+    let mut drop = vec![false; rows.len()];
+    let mut merged: HashMap<usize, Vec<Provenance>> = HashMap::new();
+    let mut groups: Vec<Vec<usize>> = by_v.into_values().filter(|g| g.len() > 1).collect();
+    groups.sort();
+    for group in groups {
+        // Identical rows first: merge them into the first.
+        let mut distinct: Vec<usize> = Vec::new();
+        for &i in &group {
+            match distinct
+                .iter()
+                .find(|&&d| rows[d].0 == rows[i].0 && rows[d].1.cells == rows[i].1.cells)
+            {
+                Some(&d) => {
+                    drop[i] = true;
+                    merged
+                        .entry(d)
+                        .or_default()
+                        .push(rows[i].1.provenance.clone());
+                    let mut p = Problem::new(
+                        ProblemKind::ExactDuplicate,
+                        format!(
+                            "Deze rij is gelijk aan {}; ze zijn samengevoegd tot één cliënt.",
+                            rows[d].1.provenance.row_text()
+                        ),
+                    );
+                    p.value = rows[i].2.usable().map(String::from);
+                    problems.push(located(p, &rows[i].0, &rows[i].1));
+                }
+                None => distinct.push(i),
+            }
+        }
+        if distinct.len() < 2 {
+            continue;
+        }
+        let keep = match options.conflict_rule {
+            ConflictRule::LatestIntake => *distinct
+                .iter()
+                .max_by_key(|&&i| (rows[i].1.date(Field::DatumInstroom), std::cmp::Reverse(i)))
+                .expect("two or more"),
+            ConflictRule::KeepAll => usize::MAX,
+        };
+        for &i in &distinct {
+            let others: Vec<String> = distinct
+                .iter()
+                .filter(|&&j| j != i)
+                .map(|&j| format!("{} ({})", rows[j].1.provenance.full_text(), rows[j].0))
+                .collect();
+            let across = distinct.iter().any(|&j| rows[j].0 != rows[i].0);
+            let kind = if across {
+                ProblemKind::ConflictAcross
+            } else {
+                ProblemKind::ConflictWithin
+            };
+            let decision = match options.conflict_rule {
+                ConflictRule::KeepAll => "Beide rijen tellen nu als aparte cliënt.".to_string(),
+                _ if i == keep => "Deze rij is aangehouden (de laatste instroomdatum).".to_string(),
+                _ => "Deze rij is niet meegeteld: de rij met de laatste instroomdatum is aangehouden.".to_string(),
+            };
+            let mut p = Problem::new(
+                kind,
+                format!("Dit V-nummer staat ook in {} met andere gegevens. {decision} Controleer welke gegevens kloppen.", others.join("; ")),
+            );
+            p.value = rows[i].2.usable().map(String::from);
+            problems.push(located(p, &rows[i].0, &rows[i].1));
+            if keep != usize::MAX && i != keep {
+                drop[i] = true;
+            }
+        }
+    }
+
+    let persons: Vec<Person> = rows
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !drop[*i])
+        .map(|(i, (sp, record, v))| Person {
+            steunpunt: sp,
+            v_nummer: v,
+            record,
+            merged: merged.remove(&i).unwrap_or_default(),
+        })
+        .collect();
+
+    let peildatum = options.peildatum.unwrap_or_else(|| {
+        persons
+            .iter()
+            .flat_map(|p| {
+                [
+                    p.record.date(Field::DatumInstroom),
+                    p.record.date(Field::DatumUitstroom),
+                ]
+            })
+            .flatten()
+            .max()
+            .unwrap_or(Date {
+                year: 2011,
+                month: 4,
+                day: 1,
+            })
+    });
+    for person in &persons {
+        plausibility(person, peildatum, files, &mut problems);
+        summary.entry(person.steunpunt.clone()).or_default().persons += 1;
+    }
+    for p in &problems {
+        let s = summary
+            .entry(p.steunpunt.clone().unwrap_or_else(|| UNKNOWN.into()))
+            .or_default();
+        match p.severity {
+            Severity::Fout => s.errors += 1,
+            Severity::Waarschuwing => s.warnings += 1,
+            Severity::Melding => s.notices += 1,
+        }
+    }
+    problems.sort_by(|a, b| {
+        (&a.steunpunt, a.kind, a.at.as_ref()).cmp(&(&b.steunpunt, b.kind, b.at.as_ref()))
+    });
+    CheckResult {
+        persons,
+        problems,
+        peildatum,
+        steunpunten: summary,
+    }
+}
+
+fn plausibility(
+    person: &Person,
+    peildatum: Date,
+    files: &[LoadedFile],
+    problems: &mut Vec<Problem>,
+) {
+    let r = &person.record;
+    let file = files.iter().find(|f| f.name == r.provenance.file);
+    let col = |f: Field| file.and_then(|file| column_label(file, &r.provenance.sheet, f));
+    let mut push = |kind, field: Field, value: Option<Date>, message: String| {
+        let mut p = Problem::new(kind, message);
+        p.column = col(field);
+        p.value = value.map(|d| d.dutch());
+        problems.push(located(p, &person.steunpunt, r));
+    };
+    let birth = r.date(Field::Geboortedatum);
+    let intake = r.date(Field::DatumInstroom);
+    let outflow = r.date(Field::DatumUitstroom);
+    if let (Some(b), Some(i)) = (birth, intake) {
+        if i < b {
+            push(
+                ProblemKind::IntakeBeforeBirth,
+                Field::DatumInstroom,
+                intake,
+                format!(
+                    "Instroom {} ligt vóór de geboortedatum {}. Controleer beide datums.",
+                    i, b
+                ),
+            );
+        } else {
+            let age = b.years_until(i);
+            if !(18..=35).contains(&age) {
+                push(ProblemKind::AgeAtIntake, Field::Geboortedatum, birth, format!("Leeftijd bij instroom is {age} jaar (geboren {b}, instroom {i}). Perspectief is voor ex-AMV's van 18 jaar en ouder; controleer de datums."));
+            }
+        }
+    }
+    if let (Some(i), Some(o)) = (intake, outflow) {
+        if o < i {
+            push(
+                ProblemKind::OutflowBeforeIntake,
+                Field::DatumUitstroom,
+                outflow,
+                format!("Uitstroom {o} ligt vóór instroom {i}. Controleer beide datums."),
+            );
+        }
+    }
+    match (r.code(Field::Resultaat), outflow) {
+        (Some("In begeleiding"), Some(o)) => push(
+            ProblemKind::OutflowButInCounselling,
+            Field::DatumUitstroom,
+            Some(o),
+            format!("Er is een uitstroomdatum ({o}), maar het resultaat is 'In begeleiding'. Vul het juiste resultaat in, of haal de uitstroomdatum weg."),
+        ),
+        (Some(res), None) if res != "In begeleiding" => push(
+            ProblemKind::EndedWithoutOutflow,
+            Field::DatumUitstroom,
+            None,
+            format!("Het resultaat is '{res}', maar er is geen uitstroomdatum. Vul de datum van uitstroom in."),
+        ),
+        _ => {}
+    }
+    for (field, label) in [
+        (Field::Geboortedatum, "geboortedatum"),
+        (Field::DatumInstroom, "instroomdatum"),
+        (Field::DatumUitstroom, "uitstroomdatum"),
+    ] {
+        if let Some(d) = r.date(field) {
+            if d > peildatum {
+                push(
+                    ProblemKind::FutureDate,
+                    field,
+                    Some(d),
+                    format!(
+                        "De {label} {d} ligt na de peildatum {peildatum}. Controleer het jaartal."
+                    ),
+                );
+            }
+        }
+    }
+}
+
+impl Provenance {
+    /// `rij 14`, with the sheet when there is one.
+    pub fn row_text(&self) -> String {
+        if self.sheet.is_empty() {
+            format!("rij {}", self.row)
+        } else {
+            format!("tabblad '{}', rij {}", self.sheet, self.row)
+        }
+    }
+
+    /// `bestand.xlsx, tabblad 'Registratie', rij 14`
+    pub fn full_text(&self) -> String {
+        format!("{}, {}", self.file, self.row_text())
+    }
+}

@@ -2,6 +2,7 @@
 
 mod bench;
 mod chaid;
+mod check;
 mod demo;
 mod table_file;
 mod tree_text;
@@ -25,6 +26,8 @@ struct Cli {
 enum Command {
     /// Write the synthetic demo files (the expected formats, usable as templates).
     Demo(demo::DemoArgs),
+    /// Check steunpunt registrations: V-nummers, duplicates, impossible dates.
+    Check(check::CheckArgs),
     /// Grow a CHAID tree and print it like SPSS (or as JSON with --json).
     Chaid(chaid::ChaidArgs),
     /// For one dependent: every predictor's one-level CHAID result, sorted by adjusted p.
@@ -38,6 +41,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Demo(args) => demo::run(&args),
+        Command::Check(args) => check::run(&args),
         Command::Chaid(args) => chaid::run_chaid(&args),
         Command::Screen(args) => chaid::run_screen(&args),
         Command::BenchFit(args) => bench::run(&args),

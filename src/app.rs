@@ -3,11 +3,12 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    files_step::FilesStep, header::Header, pending_step::PendingStep, privacy::PrivacyPage,
-    steps::StepBar,
+    check_step::CheckStep, files_step::FilesStep, header::Header, pending_step::PendingStep,
+    privacy::PrivacyPage, steps::StepBar,
 };
+use crate::engine::bridge;
+use crate::engine::protocol::{Request, Response, Summary};
 use crate::i18n::Lang;
-use crate::session::Session;
 
 /// The steps a user walks, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,12 +47,36 @@ pub enum Screen {
     Privacy,
 }
 
-/// Shared state of the page, passed through context. Plain core values in signals.
+/// Progress of the worker on a long task.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+    pub current: String,
+}
+
+/// Shared state of the page, passed through context. Plain core values in signals;
+/// the files themselves live in the worker.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub screen: RwSignal<Screen>,
-    pub session: RwSignal<Session>,
+    pub summary: RwSignal<Summary>,
+    pub progress: RwSignal<Option<Progress>>,
+    pub error: RwSignal<Option<String>>,
+}
+
+impl AppState {
+    /// Ask the worker; problems starting it become a message on the page.
+    pub fn send(&self, request: Request, buffers: Vec<js_sys::ArrayBuffer>) {
+        if let Err(e) = bridge::send(&request, buffers) {
+            self.error.set(Some(e));
+        }
+    }
+
+    pub fn has_files(&self) -> bool {
+        self.summary.with(|s| !s.files.is_empty())
+    }
 }
 
 #[component]
@@ -59,9 +84,44 @@ pub fn App() -> impl IntoView {
     let state = AppState {
         lang: RwSignal::new(Lang::Nl),
         screen: RwSignal::new(Screen::Step(Step::Bestanden)),
-        session: RwSignal::new(Session::default()),
+        summary: RwSignal::new(Summary::default()),
+        progress: RwSignal::new(None),
+        error: RwSignal::new(None),
     };
     provide_context(state);
+    let started = bridge::start(move |response, bytes| match response {
+        Response::Progress {
+            done,
+            total,
+            current,
+        } => {
+            state.progress.set((done < total).then_some(Progress {
+                done,
+                total,
+                current,
+            }));
+        }
+        Response::State(summary) => {
+            state.progress.set(None);
+            state.summary.set(*summary);
+        }
+        Response::Exported { name } => {
+            if let Some(bytes) = bytes {
+                if let Err(e) =
+                    crate::download::save(&name, &bytes, crate::download::mime_for(&name))
+                {
+                    state.error.set(Some(e));
+                }
+            }
+        }
+        Response::Failed { message } => {
+            state.progress.set(None);
+            state.error.set(Some(message));
+        }
+    });
+    if let Err(e) = started {
+        state.error.set(Some(e));
+    }
 
     // The page's language attribute follows the toggle (screen readers use it).
     Effect::new(move |_| {
@@ -73,7 +133,7 @@ pub fn App() -> impl IntoView {
 
     // Closing the tab wipes everything (that is the point): warn when data is loaded.
     let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if !state.session.with_untracked(Session::is_empty) {
+        if state.summary.with_untracked(|s| !s.files.is_empty()) {
             ev.prevent_default();
             ev.set_return_value("");
         }
@@ -88,6 +148,7 @@ pub fn App() -> impl IntoView {
             <main id="inhoud" tabindex="-1">
                 {move || match state.screen.get() {
                     Screen::Step(Step::Bestanden) => view! { <FilesStep/> }.into_any(),
+                    Screen::Step(Step::Controle) => view! { <CheckStep/> }.into_any(),
                     Screen::Step(step) => view! { <PendingStep step=step/> }.into_any(),
                     Screen::Privacy => view! { <PrivacyPage/> }.into_any(),
                 }}

@@ -1,12 +1,17 @@
-//! Perspectief in the browser: mounts the app. Everything else is in `app`.
+//! Perspectief in the browser: mounts the app (in the page) or does nothing
+//! (in the worker, where `engine::worker::worker_main` takes over).
 
 mod app;
 mod components;
 mod download;
+mod engine;
 mod i18n;
-mod session;
 
 fn main() {
+    // The same wasm runs in the worker, which has no window and no page to draw.
+    if web_sys::window().is_none() {
+        return;
+    }
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
 }

@@ -1,14 +1,15 @@
-//! Step 1, Bestanden: load the demo (reading one's own files comes with the readers).
+//! Step 1, Bestanden: drop or pick files (or load the demo); see per file its
+//! kind, sheets, rows, clients and problems. Reading happens in the worker.
 
 use leptos::prelude::*;
 use perspectief_core::kind::FileKind;
+use wasm_bindgen::JsCast;
 
-use crate::app::AppState;
-use crate::download;
+use crate::app::{AppState, Screen, Step};
+use crate::engine::protocol::{FileSummary, Request};
 use crate::i18n::Lang;
-use crate::session::Session;
 
-fn kind_label(kind: FileKind, lang: Lang) -> &'static str {
+pub fn kind_label(kind: FileKind, lang: Lang) -> &'static str {
     match kind {
         FileKind::Registration => lang.pick("Registratie steunpunt", "Steunpunt registration"),
         FileKind::National => {
@@ -20,89 +21,240 @@ fn kind_label(kind: FileKind, lang: Lang) -> &'static str {
     }
 }
 
+const KINDS: [FileKind; 3] = [
+    FileKind::Registration,
+    FileKind::National,
+    FileKind::Characteristics,
+];
+
+/// Read the files' bytes (async, not CPU work) and hand them to the worker.
+fn send_files(state: AppState, list: web_sys::FileList) {
+    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+    if files.is_empty() {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let mut names = Vec::new();
+        let mut buffers = Vec::new();
+        for f in files {
+            match wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await {
+                Ok(buf) => {
+                    names.push(f.name());
+                    buffers.push(buf.unchecked_into::<js_sys::ArrayBuffer>());
+                }
+                Err(_) => state.error.set(Some(format!(
+                    "{}: het bestand kon niet worden gelezen.",
+                    f.name()
+                ))),
+            }
+        }
+        state.progress.set(Some(crate::app::Progress {
+            done: 0,
+            total: names.len(),
+            current: String::new(),
+        }));
+        state.send(Request::Load { names }, buffers);
+    });
+}
+
 #[component]
 pub fn FilesStep() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let session = state.session;
-    let load_demo = move |_| session.set(Session::demo());
+    let t = move |nl: &'static str, en: &'static str| move || lang.get().pick(nl, en);
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(list) = input.files() {
+            send_files(state, list);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(list) = ev.data_transfer().and_then(|d| d.files()) {
+            send_files(state, list);
+        }
+    };
     view! {
-        <h1 class="utrecht-heading-1">{move || lang.get().pick("Bestanden", "Files")}</h1>
-        <p class="utrecht-paragraph">
-            {move || lang.get().pick(
-                "Perspectief leest de registraties van steunpunten, het landelijke extract en de kenmerken van steunpunten. Alles gebeurt op deze computer.",
-                "Perspectief reads the steunpunt registrations, the national extract and the steunpunt characteristics. Everything happens on this computer.",
-            )}
-        </p>
-        <div class="pf-dropzone">
+        <h1 class="utrecht-heading-1">{t("Bestanden", "Files")}</h1>
+        <p class="utrecht-paragraph">{t(
+            "Sleep de registraties van steunpunten, het landelijke extract en de kenmerken van steunpunten hierheen. Excel (.xlsx, .xls), OpenDocument (.ods) en CSV. Alles gebeurt op deze computer.",
+            "Drop the steunpunt registrations, the national extract and the steunpunt characteristics here. Excel (.xlsx, .xls), OpenDocument (.ods) and CSV. Everything happens on this computer.",
+        )}</p>
+        <div
+            class="pf-dropzone"
+            data-testid="dropzone"
+            on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+            on:drop=on_drop
+        >
             <p class="utrecht-paragraph">
-                {move || lang.get().pick(
-                    "Eigen bestanden openen kan in deze versie nog niet. Bekijk hoe het werkt met verzonnen voorbeeldgegevens.",
-                    "Opening your own files is not possible in this version yet. See how it works with invented example data.",
-                )}
+                <label for="pf-files" class="pf-label">{t("Bestanden kiezen", "Choose files")}</label>
+                <input
+                    id="pf-files"
+                    type="file"
+                    multiple
+                    accept=".xlsx,.xlsm,.xls,.ods,.csv,.txt"
+                    on:change=on_pick
+                />
             </p>
+            <p class="utrecht-paragraph">{t("Of probeer het eerst met verzonnen voorbeeldgegevens:", "Or try it first with invented example data:")}</p>
             <button
                 type="button"
-                class="utrecht-button utrecht-button--primary-action"
+                class="utrecht-button utrecht-button--secondary-action"
                 data-testid="load-demo"
-                on:click=load_demo
+                on:click=move |_| {
+                    state.progress.set(Some(crate::app::Progress { done: 0, total: 22, current: String::new() }));
+                    state.send(Request::LoadDemo, Vec::new());
+                }
             >
-                {move || lang.get().pick("Voorbeeldgegevens laden", "Load example data")}
+                {t("Voorbeeldgegevens laden", "Load example data")}
             </button>
         </div>
-        <Show when=move || !session.with(Session::is_empty)>
+        <ProgressBar/>
+        <Show when=move || state.has_files()>
             <FileList/>
         </Show>
     }
 }
 
 #[component]
+pub fn ProgressBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    move || {
+        state.progress.get().map(|p| {
+            let label = if p.current.is_empty() {
+                lang.get().pick("Bezig met lezen…", "Reading…").to_string()
+            } else {
+                format!("{} {}", lang.get().pick("Bezig met lezen:", "Reading:"), p.current)
+            };
+            view! {
+                <div class="pf-progress" role="status">
+                    <label for="pf-progress">{label}</label>
+                    <progress id="pf-progress" max=p.total.max(1) value=p.done>{format!("{}/{}", p.done, p.total)}</progress>
+                </div>
+            }
+        })
+    }
+}
+
+fn file_row(index: usize, f: FileSummary, state: AppState) -> impl IntoView {
+    let lang = state.lang.get();
+    let loc = lang.locale();
+    let name = f.name.clone();
+    let remove_label = format!("{} {}", lang.pick("Verwijder", "Remove"), f.name);
+    let remove = move |_| state.send(Request::Remove { file: index }, Vec::new());
+    let Some(kind) = f.kind else {
+        return view! {
+            <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="row">{name}</th>
+                <td class="utrecht-table__cell" colspan="6">
+                    <span class="pf-error" role="alert">{f.error.clone().unwrap_or_default()}</span>
+                </td>
+                <td class="utrecht-table__cell">
+                    <button type="button" class="utrecht-button utrecht-button--subtle" aria-label=remove_label on:click=remove>
+                        {lang.pick("Verwijderen", "Remove")}
+                    </button>
+                </td>
+            </tr>
+        }
+        .into_any();
+    };
+    let kind_name = format!("{} {}", lang.pick("Soort van", "Kind of"), f.name);
+    let on_kind = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        if let Some(k) = KINDS.iter().find(|k| format!("{k:?}") == value) {
+            state.send(
+                Request::SetKind {
+                    file: index,
+                    kind: *k,
+                },
+                Vec::new(),
+            );
+        }
+    };
+    let options = KINDS
+        .iter()
+        .map(|k| view! { <option value=format!("{k:?}") selected=*k == kind>{kind_label(*k, lang)}</option> })
+        .collect_view();
+    let sheets: Vec<String> = f
+        .sheets
+        .iter()
+        .map(|s| {
+            if s.sheet.is_empty() {
+                "—".to_string()
+            } else {
+                s.sheet.clone()
+            }
+        })
+        .collect();
+    let steunpunt = match kind {
+        FileKind::Registration => f
+            .steunpunt
+            .clone()
+            .unwrap_or_else(|| lang.pick("uit kolom", "from column").into()),
+        _ => String::new(),
+    };
+    view! {
+        <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="row">{name}</th>
+            <td class="utrecht-table__cell">
+                <select class="utrecht-select" aria-label=kind_name on:change=on_kind>{options}</select>
+            </td>
+            <td class="utrecht-table__cell">{steunpunt}</td>
+            <td class="utrecht-table__cell">{sheets.join(", ")}</td>
+            <td class="utrecht-table__cell pf-num">{loc.integer(f.rows as u64)}</td>
+            <td class="utrecht-table__cell pf-num">{if kind == FileKind::Registration { loc.integer(f.persons as u64) } else { String::new() }}</td>
+            <td class="utrecht-table__cell pf-num">{if kind == FileKind::Registration { loc.integer(f.problems as u64) } else { String::new() }}</td>
+            <td class="utrecht-table__cell">
+                <button type="button" class="utrecht-button utrecht-button--subtle" aria-label=remove_label on:click=remove>
+                    {lang.pick("Verwijderen", "Remove")}
+                </button>
+            </td>
+        </tr>
+    }
+    .into_any()
+}
+
+#[component]
 fn FileList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let session = state.session;
-    let summary = move || {
-        session.with(|s| {
+    let t = move |nl: &'static str, en: &'static str| move || lang.get().pick(nl, en);
+    let summary_line = move || {
+        state.summary.with(|s| {
             let l = lang.get();
             let loc = l.locale();
-            format!(
+            let read = s.files.iter().filter(|f| f.error.is_none()).count();
+            let failed = s.files.len() - read;
+            let persons = s.check.as_ref().map_or(0, |c| c.persons);
+            let mut line = format!(
                 "{} {}, {} {}",
-                loc.integer(s.files.len() as u64),
-                l.pick("bestanden", "files"),
-                loc.integer(s.persons as u64),
-                l.pick("personen (verzonnen)", "persons (invented)"),
-            )
+                loc.integer(read as u64),
+                l.pick("bestanden gelezen", "files read"),
+                loc.integer(persons as u64),
+                l.pick("cliënten", "clients"),
+            );
+            if failed > 0 {
+                line.push_str(&format!(
+                    ", {} {}",
+                    loc.integer(failed as u64),
+                    l.pick("niet te lezen", "unreadable")
+                ));
+            }
+            if s.demo {
+                line.push_str(l.pick(" (verzonnen voorbeeldgegevens)", " (invented example data)"));
+            }
+            line
         })
     };
     let rows = move || {
-        let l = lang.get();
-        let loc = l.locale();
-        session.with(|s| {
+        state.summary.with(|s| {
             s.files
                 .iter()
-                .map(|f| {
-                    let name = f.name.clone();
-                    let bytes = f.bytes.clone();
-                    let save_label = format!("{} {}", l.pick("Download", "Download"), f.name);
-                    let save = move |_| {
-                        if let Err(e) = download::save(&name, &bytes, download::mime_for(&name)) {
-                            leptos::logging::warn!("{e}");
-                        }
-                    };
-                    view! {
-                        <tr class="utrecht-table__row">
-                            <th class="utrecht-table__header-cell" scope="row">{f.name.clone()}</th>
-                            <td class="utrecht-table__cell">{kind_label(f.kind, l)}</td>
-                            <td class="utrecht-table__cell pf-num">{loc.integer(f.rows as u64)}</td>
-                            <td class="utrecht-table__cell pf-num">{format!("{} kB", loc.number(f.bytes.len() as f64 / 1024.0, 1))}</td>
-                            <td class="utrecht-table__cell">
-                                <button type="button" class="utrecht-button utrecht-button--subtle" aria-label=save_label on:click=save>
-                                    {l.pick("Opslaan", "Save")}
-                                </button>
-                            </td>
-                        </tr>
-                    }
-                })
+                .cloned()
+                .enumerate()
+                .map(|(i, f)| file_row(i, f, state))
                 .collect_view()
         })
     };
@@ -110,33 +262,36 @@ fn FileList() -> impl IntoView {
         <div class="utrecht-alert utrecht-alert--ok" role="status">
             <div class="utrecht-alert__content">
                 <div class="utrecht-alert__message">
-                    <p class="utrecht-paragraph" data-testid="demo-summary">
-                        {move || lang.get().pick("Voorbeeldgegevens geladen: ", "Example data loaded: ")}
-                        {summary}
-                    </p>
-                    <p class="utrecht-paragraph">
-                        {move || lang.get().pick(
-                            "Alle namen, V-nummers en datums zijn verzonnen. U kunt elk bestand opslaan als voorbeeld van de verwachte opbouw.",
-                            "All names, V-nummers and dates are invented. You can save each file as an example of the expected layout.",
-                        )}
-                    </p>
+                    <p class="utrecht-paragraph" data-testid="files-summary">{summary_line}</p>
                 </div>
             </div>
         </div>
         <div class="pf-table-wrap">
             <table class="utrecht-table" data-testid="file-list">
-                <caption class="utrecht-table__caption">{move || lang.get().pick("Geladen bestanden", "Loaded files")}</caption>
+                <caption class="utrecht-table__caption">{t("Geladen bestanden", "Loaded files")}</caption>
                 <thead class="utrecht-table__header">
                     <tr class="utrecht-table__row">
-                        <th class="utrecht-table__header-cell" scope="col">{move || lang.get().pick("Bestand", "File")}</th>
-                        <th class="utrecht-table__header-cell" scope="col">{move || lang.get().pick("Soort", "Kind")}</th>
-                        <th class="utrecht-table__header-cell pf-num" scope="col">{move || lang.get().pick("Rijen", "Rows")}</th>
-                        <th class="utrecht-table__header-cell pf-num" scope="col">{move || lang.get().pick("Grootte", "Size")}</th>
-                        <th class="utrecht-table__header-cell" scope="col">{move || lang.get().pick("Opslaan", "Save")}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{t("Bestand", "File")}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{t("Soort", "Kind")}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{t("Steunpunt", "Steunpunt")}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{t("Tabbladen", "Sheets")}</th>
+                        <th class="utrecht-table__header-cell pf-num" scope="col">{t("Rijen", "Rows")}</th>
+                        <th class="utrecht-table__header-cell pf-num" scope="col">{t("Cliënten", "Clients")}</th>
+                        <th class="utrecht-table__header-cell pf-num" scope="col">{t("Meldingen", "Findings")}</th>
+                        <th class="utrecht-table__header-cell" scope="col"><span class="pf-visually-hidden">{t("Acties", "Actions")}</span></th>
                     </tr>
                 </thead>
                 <tbody class="utrecht-table__body">{rows}</tbody>
             </table>
         </div>
+        <p class="utrecht-paragraph">
+            <button
+                type="button"
+                class="utrecht-button utrecht-button--primary-action"
+                on:click=move |_| state.screen.set(Screen::Step(Step::Controle))
+            >
+                {t("Naar de controle", "Go to the check")}
+            </button>
+        </p>
     }
 }

@@ -1,5 +1,6 @@
 //! One component per file.
 
+pub mod check_step;
 pub mod files_step;
 pub mod header;
 pub mod pending_step;

@@ -6,11 +6,7 @@ use crate::app::{AppState, Screen, Step};
 
 fn what_it_will_do(step: Step) -> (&'static str, &'static str) {
     match step {
-        Step::Bestanden => ("", ""),
-        Step::Controle => (
-            "Hier controleert u straks per steunpunt de registratie: ontbrekende of foute V-nummers, dubbele cliënten en onmogelijke datums, met het bestand, het tabblad en de rij erbij.",
-            "Here you will check each steunpunt's registration: missing or wrong V-nummers, duplicate clients and impossible dates, with the file, sheet and row.",
-        ),
+        Step::Bestanden | Step::Controle => ("", ""),
         Step::Koppeling => (
             "Hier koppelt u straks de registraties aan het landelijke extract (DMB/IND) op V-nummer, en ziet u elke koppeling die niet klopt.",
             "Here you will link the registrations to the national extract (DMB/IND) on the V-nummer, and see every link that does not hold.",

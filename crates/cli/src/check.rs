@@ -37,7 +37,8 @@ pub struct CheckArgs {
 
 fn parse_iso(s: &str) -> Result<Date, String> {
     let parts: Vec<&str> = s.split('-').collect();
-    let bad = || format!("Peildatum '{s}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2011-04-01.");
+    let bad =
+        || format!("Peildatum '{s}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2011-04-01.");
     if parts.len() != 3 {
         return Err(bad());
     }
@@ -50,7 +51,10 @@ pub fn run(args: &CheckArgs) -> Result<(), String> {
     let mut loaded: Vec<LoadedFile> = Vec::new();
     let mut failed = Vec::new();
     for path in &args.files {
-        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
@@ -70,25 +74,38 @@ pub fn run(args: &CheckArgs) -> Result<(), String> {
     }
     let options = CheckOptions {
         peildatum: args.peildatum.as_deref().map(parse_iso).transpose()?,
-        conflict_rule: if args.keep_all_conflicts { ConflictRule::KeepAll } else { ConflictRule::LatestIntake },
+        conflict_rule: if args.keep_all_conflicts {
+            ConflictRule::KeepAll
+        } else {
+            ConflictRule::LatestIntake
+        },
     };
     let result = check(&loaded, &options);
     if let Some(path) = &args.xlsx {
         let bytes = export::xlsx(&result, None, result.peildatum)?;
-        std::fs::write(path, bytes).map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))?;
+        std::fs::write(path, bytes)
+            .map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))?;
     }
     if let Some(path) = &args.csv {
-        std::fs::write(path, export::csv(&result, None)).map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))?;
+        std::fs::write(path, export::csv(&result, None))
+            .map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))?;
     }
     if args.json {
         let out = serde_json::json!({ "files": loaded.iter().map(|f| serde_json::json!({
             "name": f.name, "kind": f.kind, "steunpunt": f.steunpunt, "sheets": f.sheets.iter().map(|s| serde_json::json!({"sheet": s.sheet, "header_row": s.header_row, "rows": s.rows})).collect::<Vec<_>>(),
             "skipped_sheets": f.skipped_sheets, "notes": f.notes })).collect::<Vec<_>>(),
             "not_read": failed, "check": result });
-        println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+        );
         return Ok(());
     }
-    println!("Controle van {} bestand(en); peildatum {}.", args.files.len(), result.peildatum);
+    println!(
+        "Controle van {} bestand(en); peildatum {}.",
+        args.files.len(),
+        result.peildatum
+    );
     println!("{}\n", export::OWN_USE_ONLY);
     for f in &loaded {
         let kind = match f.kind {
@@ -100,11 +117,22 @@ pub fn run(args: &CheckArgs) -> Result<(), String> {
             .sheets
             .iter()
             .map(|s| {
-                let name = if s.sheet.is_empty() { String::new() } else { format!("tabblad '{}', ", s.sheet) };
+                let name = if s.sheet.is_empty() {
+                    String::new()
+                } else {
+                    format!("tabblad '{}', ", s.sheet)
+                };
                 format!("{name}kop op rij {}, {} rijen", s.header_row, s.rows)
             })
             .collect();
-        println!("Gelezen: {} — {kind}{}; {}", f.name, f.steunpunt.as_ref().map_or(String::new(), |s| format!(", {s}")), sheets.join("; "));
+        println!(
+            "Gelezen: {} — {kind}{}; {}",
+            f.name,
+            f.steunpunt
+                .as_ref()
+                .map_or(String::new(), |s| format!(", {s}")),
+            sheets.join("; ")
+        );
         for s in &f.skipped_sheets {
             println!("  overgeslagen: {s}");
         }
@@ -121,9 +149,17 @@ pub fn run(args: &CheckArgs) -> Result<(), String> {
             s.persons, s.rows, s.errors, s.warnings, s.notices
         );
         let mut last = None;
-        for p in result.problems.iter().filter(|p| p.steunpunt.as_deref() == Some(sp)) {
+        for p in result
+            .problems
+            .iter()
+            .filter(|p| p.steunpunt.as_deref() == Some(sp))
+        {
             if last != Some(p.kind) {
-                let n = result.problems.iter().filter(|q| q.kind == p.kind && q.steunpunt == p.steunpunt).count();
+                let n = result
+                    .problems
+                    .iter()
+                    .filter(|q| q.kind == p.kind && q.steunpunt == p.steunpunt)
+                    .count();
                 let sev = match p.severity {
                     Severity::Fout => "fout",
                     Severity::Waarschuwing => "waarschuwing",
@@ -132,9 +168,16 @@ pub fn run(args: &CheckArgs) -> Result<(), String> {
                 println!("  {} ({n}, {sev})", p.kind.title());
                 last = Some(p.kind);
             }
-            let col = p.column.as_ref().map_or(String::new(), |c| format!(", kolom {c}"));
+            let col = p
+                .column
+                .as_ref()
+                .map_or(String::new(), |c| format!(", kolom {c}"));
             let loc = p.location();
-            println!("    {}{col}: {}", if loc.is_empty() { "-".to_string() } else { loc }, p.message);
+            println!(
+                "    {}{col}: {}",
+                if loc.is_empty() { "-".to_string() } else { loc },
+                p.message
+            );
         }
     }
     Ok(())

@@ -9,12 +9,30 @@ fn bin() -> Command {
 #[test]
 fn check_reports_the_demo_per_steunpunt_and_exports() {
     let dir = tempfile::tempdir().unwrap();
-    assert!(bin().args(["demo", "--out"]).arg(dir.path()).status().unwrap().success());
-    let mut files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).collect();
+    assert!(bin()
+        .args(["demo", "--out"])
+        .arg(dir.path())
+        .status()
+        .unwrap()
+        .success());
+    let mut files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     let xlsx = dir.path().join("controle.xlsx");
-    let out = bin().arg("check").args(&files).arg("--xlsx").arg(&xlsx).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = bin()
+        .arg("check")
+        .args(&files)
+        .arg("--xlsx")
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Alleen voor eigen gebruik binnen het steunpunt"));
     assert!(text.contains("== Utrecht: 95 cliënten"), "{text}");
@@ -22,7 +40,12 @@ fn check_reports_the_demo_per_steunpunt_and_exports() {
     assert!(text.contains("Niet gelezen: LEESMIJ.txt: geen kopregel met kolomnamen gevonden"));
     assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
 
-    let out = bin().arg("check").args(&files).arg("--json").output().unwrap();
+    let out = bin()
+        .arg("check")
+        .args(&files)
+        .arg("--json")
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["check"]["persons"].as_array().unwrap().len(), 733);
 }

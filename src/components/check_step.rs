@@ -1,0 +1,189 @@
+//! Step 2, Controle: the registration check per steunpunt, grouped by
+//! problem, each line with the file, sheet and row to find in Excel; exports.
+
+use leptos::prelude::*;
+use perspectief_core::check::problem::{Problem, Severity};
+
+use crate::app::{AppState, Screen, Step};
+use crate::engine::protocol::{ExportFormat, Request};
+use crate::i18n::Lang;
+
+fn severity_label(s: Severity, lang: Lang) -> &'static str {
+    match s {
+        Severity::Fout => lang.pick("Fout", "Error"),
+        Severity::Waarschuwing => lang.pick("Waarschuwing", "Warning"),
+        Severity::Melding => lang.pick("Melding", "Notice"),
+    }
+}
+
+fn problem_rows(problems: Vec<Problem>, lang: Lang) -> impl IntoView {
+    let mut out = Vec::new();
+    let mut last = None;
+    for p in problems {
+        if last != Some(p.kind) {
+            let n_label = p.kind.title();
+            out.push(
+                view! {
+                    <tr class="utrecht-table__row pf-group">
+                        <th class="utrecht-table__header-cell" scope="rowgroup" colspan="6">
+                            {format!("{} — {}", n_label, severity_label(p.severity, lang))}
+                        </th>
+                    </tr>
+                }
+                .into_any(),
+            );
+            last = Some(p.kind);
+        }
+        out.push(
+            view! {
+                <tr class="utrecht-table__row">
+                    <td class="utrecht-table__cell">{p.location()}</td>
+                    <td class="utrecht-table__cell">{p.column.clone().unwrap_or_default()}</td>
+                    <td class="utrecht-table__cell">{p.value.clone().unwrap_or_default()}</td>
+                    <td class="utrecht-table__cell">{p.v_nummer.clone().unwrap_or_default()}</td>
+                    <td class="utrecht-table__cell">{p.name.clone().unwrap_or_default()}</td>
+                    <td class="utrecht-table__cell">{p.message.clone()}</td>
+                </tr>
+            }
+            .into_any(),
+        );
+    }
+    out
+}
+
+#[component]
+pub fn CheckStep() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let t = move |nl: &'static str, en: &'static str| move || lang.get().pick(nl, en);
+    let export = move |format: ExportFormat, steunpunt: Option<String>| {
+        move |_| {
+            state.send(
+                Request::Export {
+                    format,
+                    steunpunt: steunpunt.clone(),
+                },
+                Vec::new(),
+            )
+        }
+    };
+    let body = move || {
+        let l = lang.get();
+        let loc = l.locale();
+        let Some(check) = state.summary.with(|s| s.check.clone()) else {
+            return view! {
+                <div class="utrecht-alert utrecht-alert--info" role="status" data-testid="not-yet">
+                    <div class="utrecht-alert__content"><div class="utrecht-alert__message">
+                        <p class="utrecht-paragraph">{l.pick(
+                            "Er is nog geen registratie van een steunpunt geladen. Laad eerst bestanden bij stap 1.",
+                            "No steunpunt registration has been loaded yet. Load files in step 1 first.",
+                        )}</p>
+                    </div></div>
+                </div>
+            }
+            .into_any();
+        };
+        let errors: usize = check.steunpunten.values().map(|s| s.errors).sum();
+        let warnings: usize = check.steunpunten.values().map(|s| s.warnings).sum();
+        let notices: usize = check.steunpunten.values().map(|s| s.notices).sum();
+        let sections = check
+            .steunpunten
+            .iter()
+            .map(|(sp, s)| {
+                let problems: Vec<Problem> = check.problems.iter().filter(|p| p.steunpunt.as_deref() == Some(sp.as_str())).cloned().collect();
+                let heading = format!(
+                    "{sp}: {} {}, {} {}, {} {}, {} {}",
+                    loc.integer(s.persons as u64),
+                    l.pick("cliënten", "clients"),
+                    loc.integer(s.errors as u64),
+                    l.pick("fouten", "errors"),
+                    loc.integer(s.warnings as u64),
+                    l.pick("waarschuwingen", "warnings"),
+                    loc.integer(s.notices as u64),
+                    l.pick("meldingen", "notices"),
+                );
+                let sp_xlsx = Some(sp.clone());
+                let sp_csv = Some(sp.clone());
+                let empty = problems.is_empty();
+                view! {
+                    <section class="pf-steunpunt" data-testid="steunpunt-section">
+                        <h2 class="utrecht-heading-2">{heading}</h2>
+                        <div class="utrecht-button-group">
+                            <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=export(ExportFormat::Xlsx, sp_xlsx)>
+                                {format!("{} {sp} (Excel)", l.pick("Download controle", "Download check"))}
+                            </button>
+                            <button type="button" class="utrecht-button utrecht-button--subtle" on:click=export(ExportFormat::Csv, sp_csv)>
+                                {format!("{} {sp} (CSV)", l.pick("Download controle", "Download check"))}
+                            </button>
+                        </div>
+                        {if empty {
+                            view! { <p class="utrecht-paragraph">{l.pick("Geen bijzonderheden gevonden.", "Nothing found.")}</p> }.into_any()
+                        } else {
+                            view! {
+                                <div class="pf-table-wrap">
+                                    <table class="utrecht-table">
+                                        <thead class="utrecht-table__header">
+                                            <tr class="utrecht-table__row">
+                                                <th class="utrecht-table__header-cell" scope="col">{l.pick("Waar", "Where")}</th>
+                                                <th class="utrecht-table__header-cell" scope="col">{l.pick("Kolom", "Column")}</th>
+                                                <th class="utrecht-table__header-cell" scope="col">{l.pick("Waarde", "Value")}</th>
+                                                <th class="utrecht-table__header-cell" scope="col">"V-nummer"</th>
+                                                <th class="utrecht-table__header-cell" scope="col">{l.pick("Naam", "Name")}</th>
+                                                <th class="utrecht-table__header-cell" scope="col">{l.pick("Wat te doen", "What to do")}</th>
+                                            </tr>
+                                        </thead>
+                                        <tbody class="utrecht-table__body">{problem_rows(problems, l)}</tbody>
+                                    </table>
+                                </div>
+                            }.into_any()
+                        }}
+                    </section>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="utrecht-alert utrecht-alert--warning" role="note">
+                <div class="utrecht-alert__content"><div class="utrecht-alert__message">
+                    <p class="utrecht-paragraph">{l.pick(
+                        "Dit overzicht toont V-nummers en namen. Het is alleen voor eigen gebruik binnen het steunpunt: stuur het niet door. Voor anderen maakt u later een bestand zonder V-nummers en namen (stap 4).",
+                        "This overview shows V-nummers and names. It is only for use within the steunpunt: do not forward it. For others you will make a file without V-nummers and names (step 4).",
+                    )}</p>
+                </div></div>
+            </div>
+            <p class="utrecht-paragraph" data-testid="check-totals">
+                {format!(
+                    "{} {}; {} {}, {} {}, {} {}. {} {}.",
+                    loc.integer(check.persons as u64),
+                    l.pick("cliënten", "clients"),
+                    loc.integer(errors as u64),
+                    l.pick("fouten", "errors"),
+                    loc.integer(warnings as u64),
+                    l.pick("waarschuwingen", "warnings"),
+                    loc.integer(notices as u64),
+                    l.pick("meldingen", "notices"),
+                    l.pick("Peildatum", "Reference date"),
+                    check.peildatum,
+                )}
+            </p>
+            <div class="utrecht-button-group">
+                <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=export(ExportFormat::Xlsx, None)>
+                    {l.pick("Download alle controles (Excel)", "Download all checks (Excel)")}
+                </button>
+                <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=export(ExportFormat::Csv, None)>
+                    {l.pick("Download alle controles (CSV)", "Download all checks (CSV)")}
+                </button>
+            </div>
+            {sections}
+        }
+        .into_any()
+    };
+    view! {
+        <h1 class="utrecht-heading-1">{t("Controle", "Check")}</h1>
+        {body}
+        <p class="utrecht-paragraph">
+            <button type="button" class="pf-link-button" on:click=move |_| state.screen.set(Screen::Step(Step::Bestanden))>
+                {t("Terug naar Bestanden", "Back to Files")}
+            </button>
+        </p>
+    }
+}

@@ -1,0 +1,256 @@
+//! The worker side: holds every file and its records, answers with summaries.
+//! Started by the page through a classic Blob worker that calls `initSync`
+//! and then [`worker_main`].
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use perspectief_core::check::export;
+use perspectief_core::check::registration::{check, CheckOptions, CheckResult};
+use perspectief_core::ingest::load::{load, LoadedFile};
+use perspectief_core::ingest::steunpunt::known_with;
+use perspectief_core::kind::FileKind;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use super::protocol::{CheckView, ExportFormat, FileSummary, Request, Response, Summary};
+
+struct Entry {
+    name: String,
+    bytes: Vec<u8>,
+    forced: Option<FileKind>,
+    steunpunt: Option<String>,
+    loaded: Result<LoadedFile, String>,
+}
+
+impl Entry {
+    fn new(name: String, bytes: Vec<u8>) -> Entry {
+        let mut e = Entry {
+            name,
+            bytes,
+            forced: None,
+            steunpunt: None,
+            loaded: Err(String::new()),
+        };
+        e.reload();
+        e
+    }
+
+    fn reload(&mut self) {
+        self.loaded =
+            load(&self.name, &self.bytes, self.forced, &known_with(&[])).map_err(|e| e.to_string());
+        if let (Ok(f), Some(sp)) = (self.loaded.as_mut(), &self.steunpunt) {
+            f.steunpunt = Some(sp.clone());
+        }
+    }
+}
+
+#[derive(Default)]
+struct Engine {
+    files: Vec<Entry>,
+    demo: bool,
+}
+
+impl Engine {
+    fn checked(&self) -> Option<CheckResult> {
+        let loaded: Vec<LoadedFile> = self
+            .files
+            .iter()
+            .filter_map(|e| e.loaded.as_ref().ok().cloned())
+            .collect();
+        loaded
+            .iter()
+            .any(|f| f.kind == FileKind::Registration)
+            .then(|| check(&loaded, &CheckOptions::default()))
+    }
+
+    fn summary(&self) -> Summary {
+        let result = self.checked();
+        let files = self
+            .files
+            .iter()
+            .map(|e| {
+                let base = FileSummary {
+                    name: e.name.clone(),
+                    bytes: e.bytes.len(),
+                    error: None,
+                    kind: None,
+                    format: None,
+                    steunpunt: None,
+                    sheets: Vec::new(),
+                    skipped_sheets: Vec::new(),
+                    notes: Vec::new(),
+                    rows: 0,
+                    persons: 0,
+                    problems: 0,
+                };
+                match &e.loaded {
+                    Err(message) => FileSummary {
+                        error: Some(message.clone()),
+                        ..base
+                    },
+                    Ok(f) => {
+                        let in_file = |file: &str| file == e.name;
+                        let persons = result.as_ref().map_or(0, |r| {
+                            r.persons
+                                .iter()
+                                .filter(|p| in_file(&p.record.provenance.file))
+                                .count()
+                        });
+                        let problems = result.as_ref().map_or(0, |r| {
+                            r.problems
+                                .iter()
+                                .filter(|p| p.at.as_ref().is_some_and(|a| in_file(&a.file)))
+                                .count()
+                        });
+                        FileSummary {
+                            kind: Some(f.kind),
+                            format: Some(f.format),
+                            steunpunt: f.steunpunt.clone(),
+                            sheets: f.sheets.clone(),
+                            skipped_sheets: f.skipped_sheets.clone(),
+                            notes: f.notes.clone(),
+                            rows: f.records.len(),
+                            persons,
+                            problems,
+                            ..base
+                        }
+                    }
+                }
+            })
+            .collect();
+        let check = result.map(|r| CheckView {
+            peildatum: r.peildatum.dutch(),
+            persons: r.persons.len(),
+            steunpunten: r.steunpunten,
+            problems: r.problems,
+        });
+        Summary {
+            files,
+            check,
+            demo: self.demo,
+        }
+    }
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(response: &Response, buffer: Option<&[u8]>) {
+    let msg = js_sys::Object::new();
+    let json = serde_json::to_string(response)
+        .unwrap_or_else(|e| format!("{{\"type\":\"failed\",\"message\":\"{e}\"}}"));
+    let _ = js_sys::Reflect::set(&msg, &"json".into(), &json.into());
+    let transfer = js_sys::Array::new();
+    if let Some(bytes) = buffer {
+        let array = js_sys::Uint8Array::from(bytes);
+        let _ = js_sys::Reflect::set(&msg, &"buffer".into(), &array.buffer());
+        transfer.push(&array.buffer());
+    }
+    let _ = scope().post_message_with_transfer(&msg, &transfer);
+}
+
+fn progress(done: usize, total: usize, current: &str) {
+    post(
+        &Response::Progress {
+            done,
+            total,
+            current: current.to_string(),
+        },
+        None,
+    );
+}
+
+fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
+    let json = js_sys::Reflect::get(data, &"json".into())
+        .ok()
+        .and_then(|j| j.as_string())
+        .ok_or("bericht zonder inhoud")?;
+    let request: Request = serde_json::from_str(&json).map_err(|e| e.to_string())?;
+    match request {
+        Request::Load { names } => {
+            let buffers: js_sys::Array = js_sys::Reflect::get(data, &"buffers".into())
+                .map_err(|_| "geen bestanden")?
+                .into();
+            let total = names.len();
+            if engine.demo {
+                engine.files.clear();
+                engine.demo = false;
+            }
+            for (i, name) in names.into_iter().enumerate() {
+                progress(i, total, &name);
+                let bytes = js_sys::Uint8Array::new(&buffers.get(i as u32)).to_vec();
+                // Loading a file with the same name again replaces it.
+                engine.files.retain(|e| e.name != name);
+                engine.files.push(Entry::new(name, bytes));
+            }
+            progress(total, total, "");
+        }
+        Request::LoadDemo => {
+            let set = perspectief_core::demo::generate(perspectief_core::demo::DEFAULT_SEED);
+            engine.files.clear();
+            engine.demo = true;
+            let total = set.files.len();
+            for (i, f) in set.files.into_iter().enumerate() {
+                progress(i, total, &f.name);
+                engine.files.push(Entry::new(f.name, f.bytes));
+            }
+            progress(total, total, "");
+        }
+        Request::SetKind { file, kind } => {
+            let e = engine.files.get_mut(file).ok_or("onbekend bestand")?;
+            e.forced = Some(kind);
+            e.reload();
+        }
+        Request::SetSteunpunt { file, steunpunt } => {
+            let e = engine.files.get_mut(file).ok_or("onbekend bestand")?;
+            e.steunpunt = Some(steunpunt);
+            e.reload();
+        }
+        Request::Remove { file } => {
+            if file < engine.files.len() {
+                engine.files.remove(file);
+            }
+        }
+        Request::Export { format, steunpunt } => {
+            let result = engine
+                .checked()
+                .ok_or("Er is nog geen registratie geladen.")?;
+            let sp = steunpunt.as_deref();
+            let slug = sp.map_or("alle-steunpunten".to_string(), |s| {
+                s.to_lowercase().replace(' ', "-")
+            });
+            let (name, bytes) = match format {
+                ExportFormat::Xlsx => (
+                    format!("controle-{slug}.xlsx"),
+                    export::xlsx(&result, sp, result.peildatum)?,
+                ),
+                ExportFormat::Csv => (format!("controle-{slug}.csv"), export::csv(&result, sp)),
+            };
+            post(&Response::Exported { name }, Some(&bytes));
+            return Ok(());
+        }
+    }
+    post(&Response::State(Box::new(engine.summary())), None);
+    Ok(())
+}
+
+/// Entry point of the worker (called by the bootstrap after `initSync`).
+#[wasm_bindgen]
+pub fn worker_main() {
+    console_error_panic_hook::set_once();
+    let engine = Rc::new(RefCell::new(Engine::default()));
+    let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let result = handle(&mut engine.borrow_mut(), &event.data());
+        if let Err(message) = result {
+            post(&Response::Failed { message }, None);
+        }
+    });
+    scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
+    let ready = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&ready, &"ready".into(), &true.into());
+    let _ = scope().post_message(&ready);
+}

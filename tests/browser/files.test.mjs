@@ -1,0 +1,86 @@
+// Reading real files in the browser: the demo files dropped through the file
+// input (setInputFiles), plus a broken one; the check report and its export.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { serve } from '../../tools/serve.mjs';
+import { launch, ownFiles, recorder } from './harness.mjs';
+
+const DIST = resolve(process.env.DIST ?? 'dist');
+let browser, server, base, demoDir;
+
+before(async () => {
+  browser = await launch();
+  server = await serve(DIST, 0);
+  base = `http://127.0.0.1:${server.address().port}`;
+  demoDir = mkdtempSync(join(tmpdir(), 'perspectief-files-'));
+  execFileSync('cargo', ['run', '-q', '-p', 'perspectief-cli', '--', 'demo', '--out', demoDir], { stdio: 'ignore' });
+  writeFileSync(join(demoDir, 'rapport.xlsx'), '%PDF-1.7 this is not a workbook');
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('dropped demo files: kinds, counts, a broken file beside them, the check per steunpunt, the export', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
+  const files = ownFiles(DIST);
+  const rec = recorder(context, (url) => { const u = new URL(url); return u.origin === base && files.has(u.pathname); });
+  const page = await context.newPage();
+  rec.watchPage(page);
+  await page.goto(base + '/');
+  await page.getByLabel('Bestanden kiezen').waitFor();
+  rec.mark();
+  const paths = readdirSync(demoDir).map((f) => join(demoDir, f));
+  await page.getByLabel('Bestanden kiezen').setInputFiles(paths);
+  const summary = page.getByTestId('files-summary');
+  await summary.waitFor();
+  assert.equal(await summary.textContent(), '22 bestanden gelezen, 733 cliënten, 2 niet te lezen');
+  const rows = page.locator('[data-testid="file-list"] tbody tr');
+  assert.equal(await rows.count(), 24);
+  const pdfRow = rows.filter({ hasText: 'rapport.xlsx' });
+  assert.match(await pdfRow.textContent(), /rapport\.xlsx: dit is een PDF, geen spreadsheet/);
+  const national = rows.filter({ hasText: 'DMB_extract_Perspectief.xlsx' });
+  assert.equal(await national.getByRole('combobox').inputValue(), 'National');
+  const utrecht = rows.filter({ hasText: 'Utrecht.xlsx' });
+  const cells = await utrecht.locator('td').allTextContents();
+  assert.deepEqual([cells[1], cells[2], cells[3], cells[4]], ['Utrecht', 'Registratie', '95', '95']);
+
+  await page.getByRole('button', { name: 'Naar de controle' }).click();
+  const totals = page.getByTestId('check-totals');
+  await totals.waitFor();
+  assert.match(await totals.textContent(), /^733 cliënten; 8 fouten, 0 waarschuwingen, \d+ meldingen\. Peildatum \d\d-\d\d-2010\.$/);
+  assert.equal(await page.getByTestId('steunpunt-section').count(), 20);
+  const amsterdam = page.getByTestId('steunpunt-section').filter({ hasText: 'Amsterdam:' });
+  assert.match(await amsterdam.textContent(), /V-nummer ontbreekt — Fout/);
+  assert.match(await amsterdam.textContent(), /registratie_amsterdam_2010\.xlsx, tabblad 'Uitgestroomd', rij \d+/);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download alle controles (Excel)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'controle-alle-steunpunten.xlsx');
+  const saved = join(demoDir, 'export.xlsx');
+  await download.saveAs(saved);
+  assert.equal(readFileSync(saved).subarray(0, 2).toString(), 'PK');
+  assert.deepEqual(rec.problems(), []);
+  await context.close();
+});
+
+test('removing a file and changing its kind are one click each', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.getByLabel('Bestanden kiezen').setInputFiles([join(demoDir, 'zwolle.xlsx'), join(demoDir, 'rapport.xlsx')]);
+  const summary = page.getByTestId('files-summary');
+  await summary.waitFor();
+  assert.equal(await summary.textContent(), '1 bestanden gelezen, 24 cliënten, 1 niet te lezen');
+  await page.getByRole('button', { name: 'Verwijder rapport.xlsx' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="files-summary"]').textContent === '1 bestanden gelezen, 24 cliënten');
+  await page.getByLabel('Soort van zwolle.xlsx').selectOption('Characteristics');
+  await page.waitForFunction(() => document.querySelector('[data-testid="files-summary"]').textContent === '1 bestanden gelezen, 0 cliënten');
+  await context.close();
+});

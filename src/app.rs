@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    check_step::CheckStep, files_step::FilesStep, header::Header, pending_step::PendingStep,
-    privacy::PrivacyPage, steps::StepBar,
+    check_step::CheckStep, files_step::FilesStep, header::Header, pending_step::PendingStep, privacy::PrivacyPage,
+    steps::StepBar,
 };
 use crate::engine::bridge;
 use crate::engine::protocol::{Request, Response, Summary};
@@ -90,16 +90,10 @@ pub fn App() -> impl IntoView {
     };
     provide_context(state);
     let started = bridge::start(move |response, bytes| match response {
-        Response::Progress {
-            done,
-            total,
-            current,
-        } => {
-            state.progress.set((done < total).then_some(Progress {
-                done,
-                total,
-                current,
-            }));
+        Response::Progress { done, total, current } => {
+            state
+                .progress
+                .set((done < total).then_some(Progress { done, total, current }));
         }
         Response::State(summary) => {
             state.progress.set(None);
@@ -107,9 +101,7 @@ pub fn App() -> impl IntoView {
         }
         Response::Exported { name } => {
             if let Some(bytes) = bytes {
-                if let Err(e) =
-                    crate::download::save(&name, &bytes, crate::download::mime_for(&name))
-                {
+                if let Err(e) = crate::download::save(&name, &bytes, crate::download::mime_for(&name)) {
                     state.error.set(Some(e));
                 }
             }

@@ -9,11 +9,8 @@ pub fn save(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|_| "Het bestand kon niet worden gemaakt.".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "Geen downloadadres.".to_string())?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("Geen document.")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "Geen downloadadres.".to_string())?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("Geen document.")?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(|_| "Geen link.".to_string())?

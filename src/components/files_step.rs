@@ -12,20 +12,12 @@ use crate::i18n::Lang;
 pub fn kind_label(kind: FileKind, lang: Lang) -> &'static str {
     match kind {
         FileKind::Registration => lang.pick("Registratie steunpunt", "Steunpunt registration"),
-        FileKind::National => {
-            lang.pick("Landelijk extract (DMB/IND)", "National extract (DMB/IND)")
-        }
-        FileKind::Characteristics => {
-            lang.pick("Kenmerken steunpunten", "Steunpunt characteristics")
-        }
+        FileKind::National => lang.pick("Landelijk extract (DMB/IND)", "National extract (DMB/IND)"),
+        FileKind::Characteristics => lang.pick("Kenmerken steunpunten", "Steunpunt characteristics"),
     }
 }
 
-const KINDS: [FileKind; 3] = [
-    FileKind::Registration,
-    FileKind::National,
-    FileKind::Characteristics,
-];
+const KINDS: [FileKind; 3] = [FileKind::Registration, FileKind::National, FileKind::Characteristics];
 
 /// Read the files' bytes (async, not CPU work) and hand them to the worker.
 fn send_files(state: AppState, list: web_sys::FileList) {
@@ -42,10 +34,9 @@ fn send_files(state: AppState, list: web_sys::FileList) {
                     names.push(f.name());
                     buffers.push(buf.unchecked_into::<js_sys::ArrayBuffer>());
                 }
-                Err(_) => state.error.set(Some(format!(
-                    "{}: het bestand kon niet worden gelezen.",
-                    f.name()
-                ))),
+                Err(_) => state
+                    .error
+                    .set(Some(format!("{}: het bestand kon niet worden gelezen.", f.name()))),
             }
         }
         state.progress.set(Some(crate::app::Progress {
@@ -164,13 +155,7 @@ fn file_row(index: usize, f: FileSummary, state: AppState) -> impl IntoView {
     let on_kind = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         if let Some(k) = KINDS.iter().find(|k| format!("{k:?}") == value) {
-            state.send(
-                Request::SetKind {
-                    file: index,
-                    kind: *k,
-                },
-                Vec::new(),
-            );
+            state.send(Request::SetKind { file: index, kind: *k }, Vec::new());
         }
     };
     let options = KINDS
@@ -293,5 +278,6 @@ fn FileList() -> impl IntoView {
                 {t("Naar de controle", "Go to the check")}
             </button>
         </p>
+        <crate::components::columns::ColumnsPanel/>
     }
 }

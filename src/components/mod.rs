@@ -1,6 +1,7 @@
 //! One component per file.
 
 pub mod check_step;
+pub mod columns;
 pub mod files_step;
 pub mod header;
 pub mod pending_step;

@@ -23,8 +23,7 @@ thread_local! {
 /// What the boot script left for us: the wasm bytes and the worker's source.
 fn boot_value(key: &str) -> Result<JsValue, String> {
     let window = web_sys::window().ok_or("geen venster")?;
-    let boot = js_sys::Reflect::get(&window, &"__perspectief".into())
-        .map_err(|_| "geen opstartgegevens")?;
+    let boot = js_sys::Reflect::get(&window, &"__perspectief".into()).map_err(|_| "geen opstartgegevens")?;
     let v = js_sys::Reflect::get(&boot, &key.into()).map_err(|_| format!("geen {key}"))?;
     if v.is_undefined() {
         return Err(format!("opstartgegevens zonder {key}"));
@@ -39,12 +38,10 @@ pub fn start(on_response: impl Fn(Response, Option<Vec<u8>>) + 'static) -> Resul
     let parts = js_sys::Array::of1(&source);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/javascript");
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "Blob")?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "Blob")?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "URL")?;
     // Guarded: a refused worker must not take the page down.
-    let worker = Worker::new(&url)
-        .map_err(|e| format!("De rekenhulp (Web Worker) kon niet starten: {e:?}"))?;
+    let worker = Worker::new(&url).map_err(|e| format!("De rekenhulp (Web Worker) kon niet starten: {e:?}"))?;
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
         if js_sys::Reflect::get(&data, &"ready".into())
@@ -95,8 +92,7 @@ fn flush() {
         if let Some(bridge) = b.borrow_mut().as_mut() {
             bridge.ready = true;
             for msg in bridge.queue.drain(..) {
-                let transfer =
-                    js_sys::Reflect::get(&msg, &"buffers".into()).unwrap_or(JsValue::UNDEFINED);
+                let transfer = js_sys::Reflect::get(&msg, &"buffers".into()).unwrap_or(JsValue::UNDEFINED);
                 let _ = if transfer.is_undefined() {
                     bridge.worker.post_message(&msg)
                 } else {
@@ -123,8 +119,7 @@ pub fn send(request: &Request, buffers: Vec<js_sys::ArrayBuffer>) -> Result<(), 
         let mut b = b.borrow_mut();
         let bridge = b.as_mut().ok_or("De rekenhulp is niet gestart.")?;
         if bridge.ready {
-            let transfer =
-                js_sys::Reflect::get(&msg, &"buffers".into()).unwrap_or(JsValue::UNDEFINED);
+            let transfer = js_sys::Reflect::get(&msg, &"buffers".into()).unwrap_or(JsValue::UNDEFINED);
             if transfer.is_undefined() {
                 bridge.worker.post_message(&msg)
             } else {

@@ -28,6 +28,13 @@ pub enum Request {
     Remove {
         file: usize,
     },
+    /// Map a column by hand (`field: None` = do not use it).
+    SetMapping {
+        file: usize,
+        sheet: String,
+        column: usize,
+        field: Option<perspectief_core::ingest::fields::Field>,
+    },
     Export {
         format: ExportFormat,
         steunpunt: Option<String>,

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use perspectief_core::check::export;
 use perspectief_core::check::registration::{check, CheckOptions, CheckResult};
-use perspectief_core::ingest::load::{load, LoadedFile};
+use perspectief_core::ingest::load::{load_mapped, ColumnOverride, LoadedFile};
 use perspectief_core::ingest::steunpunt::known_with;
 use perspectief_core::kind::FileKind;
 use wasm_bindgen::prelude::*;
@@ -21,6 +21,7 @@ struct Entry {
     bytes: Vec<u8>,
     forced: Option<FileKind>,
     steunpunt: Option<String>,
+    mapping: Vec<ColumnOverride>,
     loaded: Result<LoadedFile, String>,
 }
 
@@ -31,6 +32,7 @@ impl Entry {
             bytes,
             forced: None,
             steunpunt: None,
+            mapping: Vec::new(),
             loaded: Err(String::new()),
         };
         e.reload();
@@ -38,8 +40,8 @@ impl Entry {
     }
 
     fn reload(&mut self) {
-        self.loaded =
-            load(&self.name, &self.bytes, self.forced, &known_with(&[])).map_err(|e| e.to_string());
+        self.loaded = load_mapped(&self.name, &self.bytes, self.forced, &known_with(&[]), &self.mapping)
+            .map_err(|e| e.to_string());
         if let (Ok(f), Some(sp)) = (self.loaded.as_mut(), &self.steunpunt) {
             f.steunpunt = Some(sp.clone());
         }
@@ -93,10 +95,7 @@ impl Engine {
                     Ok(f) => {
                         let in_file = |file: &str| file == e.name;
                         let persons = result.as_ref().map_or(0, |r| {
-                            r.persons
-                                .iter()
-                                .filter(|p| in_file(&p.record.provenance.file))
-                                .count()
+                            r.persons.iter().filter(|p| in_file(&p.record.provenance.file)).count()
                         });
                         let problems = result.as_ref().map_or(0, |r| {
                             r.problems
@@ -140,8 +139,8 @@ fn scope() -> DedicatedWorkerGlobalScope {
 
 fn post(response: &Response, buffer: Option<&[u8]>) {
     let msg = js_sys::Object::new();
-    let json = serde_json::to_string(response)
-        .unwrap_or_else(|e| format!("{{\"type\":\"failed\",\"message\":\"{e}\"}}"));
+    let json =
+        serde_json::to_string(response).unwrap_or_else(|e| format!("{{\"type\":\"failed\",\"message\":\"{e}\"}}"));
     let _ = js_sys::Reflect::set(&msg, &"json".into(), &json.into());
     let transfer = js_sys::Array::new();
     if let Some(bytes) = buffer {
@@ -209,19 +208,26 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
             e.steunpunt = Some(steunpunt);
             e.reload();
         }
+        Request::SetMapping {
+            file,
+            sheet,
+            column,
+            field,
+        } => {
+            let e = engine.files.get_mut(file).ok_or("onbekend bestand")?;
+            e.mapping.retain(|o| !(o.sheet == sheet && o.column == column));
+            e.mapping.push(ColumnOverride { sheet, column, field });
+            e.reload();
+        }
         Request::Remove { file } => {
             if file < engine.files.len() {
                 engine.files.remove(file);
             }
         }
         Request::Export { format, steunpunt } => {
-            let result = engine
-                .checked()
-                .ok_or("Er is nog geen registratie geladen.")?;
+            let result = engine.checked().ok_or("Er is nog geen registratie geladen.")?;
             let sp = steunpunt.as_deref();
-            let slug = sp.map_or("alle-steunpunten".to_string(), |s| {
-                s.to_lowercase().replace(' ', "-")
-            });
+            let slug = sp.map_or("alle-steunpunten".to_string(), |s| s.to_lowercase().replace(' ', "-"));
             let (name, bytes) = match format {
                 ExportFormat::Xlsx => (
                     format!("controle-{slug}.xlsx"),

@@ -84,3 +84,21 @@ test('removing a file and changing its kind are one click each', async () => {
   await page.waitForFunction(() => document.querySelector('[data-testid="files-summary"]').textContent === '1 bestanden gelezen, 0 cliënten');
   await context.close();
 });
+
+test('mapping a column by hand: an unknown header becomes the V-nummer', async () => {
+  const file = join(demoDir, 'zwolle-export.csv');
+  writeFileSync(file, 'Dossiernr;Naam;Geboortedatum\n0123456789;Ali A;1-1-1990\n0223456789;Bo B;2-2-1991\n');
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.getByLabel('Bestanden kiezen').setInputFiles([file]);
+  await page.getByTestId('files-summary').waitFor();
+  const row = page.locator('[data-testid="file-list"] tbody tr').first();
+  assert.equal((await row.locator('td').allTextContents())[5], '2', 'two missing V-nummers before mapping');
+  const select = page.getByLabel('Veld voor kolom Dossiernr (A)');
+  assert.equal(await select.inputValue(), '');
+  await select.selectOption('v_nummer');
+  await page.waitForFunction(() => document.querySelector('[data-testid="file-list"] tbody tr td:nth-child(7)').textContent === '0');
+  assert.equal(await page.getByLabel('Veld voor kolom Dossiernr (A)').inputValue(), 'v_nummer');
+  await context.close();
+});

@@ -22,13 +22,9 @@ pub struct BenchArgs {
     write_csv: Option<std::path::PathBuf>,
 }
 
-fn write_csv(
-    data: &perspectief_core::chaid::Dataset,
-    path: &std::path::Path,
-) -> Result<(), String> {
+fn write_csv(data: &perspectief_core::chaid::Dataset, path: &std::path::Path) -> Result<(), String> {
     use std::io::Write;
-    let file = std::fs::File::create(path)
-        .map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))?;
+    let file = std::fs::File::create(path).map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))?;
     let mut out = std::io::BufWriter::new(file);
     let names: Vec<&str> = data.predictors.iter().map(|p| p.name.as_str()).collect();
     let err = |e: std::io::Error| e.to_string();

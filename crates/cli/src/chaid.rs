@@ -91,9 +91,7 @@ fn parse_level(s: &str) -> Result<Level, String> {
         "nominal" | "nominaal" => Ok(Level::Nominal),
         "ordinal" | "ordinaal" => Ok(Level::Ordinal),
         "scale" | "schaal" => Ok(Level::Scale),
-        _ => Err(format!(
-            "onbekend meetniveau `{s}`: kies nominal, ordinal of scale"
-        )),
+        _ => Err(format!("onbekend meetniveau `{s}`: kies nominal, ordinal of scale")),
     }
 }
 
@@ -124,11 +122,7 @@ struct Prepared {
 }
 
 fn prepare(args: &ChaidArgs) -> Result<Prepared, String> {
-    let locale = if args.lang == "en" {
-        Locale::En
-    } else {
-        Locale::Nl
-    };
+    let locale = if args.lang == "en" { Locale::En } else { Locale::Nl };
     let columns = table_file::read(&args.data)?;
     let find = |name: &str| columns.iter().find(|(n, _)| n == name).map(|(_, c)| c);
     let target_col = find(&args.target).ok_or_else(|| {
@@ -136,22 +130,14 @@ fn prepare(args: &ChaidArgs) -> Result<Prepared, String> {
             "De kolom `{}` staat niet in {}. Kolommen: {}.",
             args.target,
             args.data.display(),
-            columns
-                .iter()
-                .map(|(n, _)| n.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+            columns.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ")
         )
     })?;
     let target_level = args.target_level.unwrap_or(match target_col {
         RawColumn::Number(_) if target_col.distinct() > 10 => Level::Scale,
         _ => Level::Nominal,
     });
-    let excluded = [
-        Some(&args.target),
-        args.freq_weight.as_ref(),
-        args.case_weight.as_ref(),
-    ];
+    let excluded = [Some(&args.target), args.freq_weight.as_ref(), args.case_weight.as_ref()];
     let names: Vec<String> = if args.predictors.is_empty() {
         columns
             .iter()
@@ -163,12 +149,8 @@ fn prepare(args: &ChaidArgs) -> Result<Prepared, String> {
     };
     let mut predictors = Vec::new();
     for name in names {
-        let col = find(&name).ok_or_else(|| {
-            format!(
-                "De voorspeller `{name}` staat niet in {}.",
-                args.data.display()
-            )
-        })?;
+        let col =
+            find(&name).ok_or_else(|| format!("De voorspeller `{name}` staat niet in {}.", args.data.display()))?;
         let level = if args.nominal.contains(&name) {
             Level::Nominal
         } else if args.ordinal.contains(&name) {
@@ -240,16 +222,14 @@ pub fn run_chaid(args: &ChaidArgs) -> Result<(), String> {
     let target_class = match &args.target_class {
         None => None,
         Some(c) => match &p.data.target {
-            perspectief_core::chaid::Target::Classes { labels, .. } => {
-                Some(labels.iter().position(|l| l == c).ok_or_else(|| {
-                    perspectief_core::chaid::ChaidError::UnknownTargetClass(c.clone()).to_string()
-                })?)
-            }
+            perspectief_core::chaid::Target::Classes { labels, .. } => Some(
+                labels
+                    .iter()
+                    .position(|l| l == c)
+                    .ok_or_else(|| perspectief_core::chaid::ChaidError::UnknownTargetClass(c.clone()).to_string())?,
+            ),
             perspectief_core::chaid::Target::Scale { .. } => {
-                return Err(
-                    "Een doelcategorie kan alleen bij een categorische afhankelijke variabele."
-                        .into(),
-                )
+                return Err("Een doelcategorie kan alleen bij een categorische afhankelijke variabele.".into())
             }
         },
     };
@@ -259,17 +239,12 @@ pub fn run_chaid(args: &ChaidArgs) -> Result<(), String> {
         eprintln!("fit_ms={:.2}", started.elapsed().as_secs_f64() * 1e3);
     }
     let cv = match args.cv {
-        Some(k) => {
-            Some(cross_validate(&p.data, &p.params, k, args.seed).map_err(|e| e.to_string())?)
-        }
+        Some(k) => Some(cross_validate(&p.data, &p.params, k, args.seed).map_err(|e| e.to_string())?),
         None => None,
     };
     let report = report(tree, &p.data, target_class, cv);
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
-        );
+        println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
     } else {
         println!("{}", p.levels_line);
         print!("{}", tree_text::render(&report, &p.data, p.locale));
@@ -281,10 +256,7 @@ pub fn run_screen(args: &ChaidArgs) -> Result<(), String> {
     let p = prepare(args)?;
     let rows = screen(&p.data, &p.params).map_err(|e| e.to_string())?;
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
-        );
+        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
     } else {
         println!("{}", p.levels_line);
         print!("{}", tree_text::screen_table(&rows, p.locale));

@@ -37,8 +37,7 @@ pub struct CheckArgs {
 
 fn parse_iso(s: &str) -> Result<Date, String> {
     let parts: Vec<&str> = s.split('-').collect();
-    let bad =
-        || format!("Peildatum '{s}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2011-04-01.");
+    let bad = || format!("Peildatum '{s}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2011-04-01.");
     if parts.len() != 3 {
         return Err(bad());
     }
@@ -51,10 +50,9 @@ pub fn run(args: &CheckArgs) -> Result<(), String> {
     let mut loaded: Vec<LoadedFile> = Vec::new();
     let mut failed = Vec::new();
     for path in &args.files {
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let name = path
+            .file_name()
+            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
@@ -83,8 +81,7 @@ pub fn run(args: &CheckArgs) -> Result<(), String> {
     let result = check(&loaded, &options);
     if let Some(path) = &args.xlsx {
         let bytes = export::xlsx(&result, None, result.peildatum)?;
-        std::fs::write(path, bytes)
-            .map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))?;
+        std::fs::write(path, bytes).map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))?;
     }
     if let Some(path) = &args.csv {
         std::fs::write(path, export::csv(&result, None))
@@ -95,10 +92,7 @@ pub fn run(args: &CheckArgs) -> Result<(), String> {
             "name": f.name, "kind": f.kind, "steunpunt": f.steunpunt, "sheets": f.sheets.iter().map(|s| serde_json::json!({"sheet": s.sheet, "header_row": s.header_row, "rows": s.rows})).collect::<Vec<_>>(),
             "skipped_sheets": f.skipped_sheets, "notes": f.notes })).collect::<Vec<_>>(),
             "not_read": failed, "check": result });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
-        );
+        println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
         return Ok(());
     }
     println!(
@@ -128,9 +122,7 @@ pub fn run(args: &CheckArgs) -> Result<(), String> {
         println!(
             "Gelezen: {} — {kind}{}; {}",
             f.name,
-            f.steunpunt
-                .as_ref()
-                .map_or(String::new(), |s| format!(", {s}")),
+            f.steunpunt.as_ref().map_or(String::new(), |s| format!(", {s}")),
             sheets.join("; ")
         );
         for s in &f.skipped_sheets {
@@ -149,11 +141,7 @@ pub fn run(args: &CheckArgs) -> Result<(), String> {
             s.persons, s.rows, s.errors, s.warnings, s.notices
         );
         let mut last = None;
-        for p in result
-            .problems
-            .iter()
-            .filter(|p| p.steunpunt.as_deref() == Some(sp))
-        {
+        for p in result.problems.iter().filter(|p| p.steunpunt.as_deref() == Some(sp)) {
             if last != Some(p.kind) {
                 let n = result
                     .problems
@@ -168,10 +156,7 @@ pub fn run(args: &CheckArgs) -> Result<(), String> {
                 println!("  {} ({n}, {sev})", p.kind.title());
                 last = Some(p.kind);
             }
-            let col = p
-                .column
-                .as_ref()
-                .map_or(String::new(), |c| format!(", kolom {c}"));
+            let col = p.column.as_ref().map_or(String::new(), |c| format!(", kolom {c}"));
             let loc = p.location();
             println!(
                 "    {}{col}: {}",

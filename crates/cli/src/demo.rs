@@ -16,12 +16,10 @@ pub struct DemoArgs {
 
 pub fn run(args: &DemoArgs) -> Result<(), String> {
     let set = demo::generate(args.seed);
-    std::fs::create_dir_all(&args.out)
-        .map_err(|e| format!("Kan de map {} niet maken: {e}", args.out.display()))?;
+    std::fs::create_dir_all(&args.out).map_err(|e| format!("Kan de map {} niet maken: {e}", args.out.display()))?;
     let write = |name: &str, bytes: &[u8]| {
         let path = args.out.join(name);
-        std::fs::write(&path, bytes)
-            .map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))
+        std::fs::write(&path, bytes).map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))
     };
     for f in &set.files {
         write(&f.name, &f.bytes)?;

@@ -16,8 +16,7 @@ fn sniff_delimiter(bytes: &[u8]) -> u8 {
 }
 
 pub fn read(path: &Path) -> Result<Vec<(String, RawColumn)>, String> {
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("Kan {} niet openen: {e}", path.display()))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("Kan {} niet openen: {e}", path.display()))?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

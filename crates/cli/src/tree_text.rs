@@ -23,11 +23,7 @@ pub fn p_value(p: f64, ln_p: f64, locale: Locale) -> String {
     }
     if p > 0.0 {
         let s = format!("{p:.3e}");
-        return if locale == Locale::Nl {
-            s.replace('.', ",")
-        } else {
-            s
-        };
+        return if locale == Locale::Nl { s.replace('.', ",") } else { s };
     }
     // Below f64's range: print from the logarithm.
     let log10 = ln_p / std::f64::consts::LN_10;
@@ -44,16 +40,8 @@ pub fn p_value(p: f64, ln_p: f64, locale: Locale) -> String {
 fn statistic_name(kind: &str, locale: Locale) -> &'static str {
     match kind {
         "f" => "F",
-        "likelihood_ratio" => t(
-            locale,
-            "Likelihood-ratio chi-kwadraat",
-            "Likelihood-ratio chi-square",
-        ),
-        "row_effects" => t(
-            locale,
-            "Chi-kwadraat (rij-effecten)",
-            "Chi-square (row effects)",
-        ),
+        "likelihood_ratio" => t(locale, "Likelihood-ratio chi-kwadraat", "Likelihood-ratio chi-square"),
+        "row_effects" => t(locale, "Chi-kwadraat (rij-effecten)", "Chi-square (row effects)"),
         _ => t(locale, "Chi-kwadraat", "Chi-square"),
     }
 }
@@ -70,10 +58,7 @@ fn node_line(report: &Report, node: &Node, locale: Locale) -> String {
     match &node.summary {
         Summary::Classes { counts } => {
             let label = &tree.target.categories[node.predicted as usize];
-            s.push_str(&format!(
-                " {}: {label} |",
-                t(locale, "voorspeld", "predicted")
-            ));
+            s.push_str(&format!(" {}: {label} |", t(locale, "voorspeld", "predicted")));
             for (k, c) in counts.iter().enumerate() {
                 let share = if node.n > 0.0 { c / node.n } else { 0.0 };
                 s.push_str(&format!(
@@ -101,11 +86,7 @@ fn render_node(report: &Report, id: usize, prefix: &str, out: &mut String, local
     let node = &report.tree.nodes[id];
     let Some(split) = &node.split else { return };
     let df = if split.statistic_kind == "f" {
-        format!(
-            "df = {}, {}",
-            locale.number(split.df1, 0),
-            locale.number(split.df2, 0)
-        )
+        format!("df = {}, {}", locale.number(split.df1, 0), locale.number(split.df2, 0))
     } else {
         format!("df = {}", locale.number(split.df1, 0))
     };
@@ -215,10 +196,7 @@ pub fn render(report: &Report, data: &Dataset, locale: Locale) -> String {
             for x in &c.counts[k] {
                 out.push_str(&format!("{:>12}", locale.number(*x, 0)));
             }
-            out.push_str(&format!(
-                "{:>13}%\n",
-                locale.number(c.percent_correct[k], 1)
-            ));
+            out.push_str(&format!("{:>13}%\n", locale.number(c.percent_correct[k], 1)));
         }
         out.push_str(&format!(
             "{:<20}{:>}{:>13}%\n",
@@ -305,10 +283,7 @@ mod tests {
     #[test]
     fn p_values_read_like_spss_and_survive_underflow() {
         assert_eq!(p_value(0.0472, (0.0472f64).ln(), Locale::Nl), "0,047");
-        assert_eq!(
-            p_value(1.471e-81, (1.471e-81f64).ln(), Locale::Nl),
-            "1,471e-81"
-        );
+        assert_eq!(p_value(1.471e-81, (1.471e-81f64).ln(), Locale::Nl), "1,471e-81");
         assert_eq!(p_value(0.0, -2500.0, Locale::En), "1.836e-1086");
     }
 }

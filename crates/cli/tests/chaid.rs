@@ -43,10 +43,7 @@ fn chaid_prints_an_spss_like_tree_with_levels_and_tables() {
         out.contains("sex: Adj. P-waarde = 1,471e-81; Chi-kwadraat = 365,887; df = 1"),
         "{out}"
     );
-    assert!(
-        out.contains("└─ > 13; <missing> → Knoop 7 (n = 790; 60,4%)"),
-        "{out}"
-    );
+    assert!(out.contains("└─ > 13; <missing> → Knoop 7 (n = 790; 60,4%)"), "{out}");
     assert!(out.contains("Risico: 0,1971 (std.fout: 0,0110)"), "{out}");
     assert!(out.contains("Winst (gains) voor categorie \"1\""));
 }
@@ -100,10 +97,7 @@ fn wrong_names_and_values_get_clear_messages() {
     let data = titanic();
     let (ok, _, err) = run(&["chaid", "--data", &data, "--target", "overleefd"]);
     assert!(!ok);
-    assert!(
-        err.starts_with("De kolom `overleefd` staat niet in"),
-        "{err}"
-    );
+    assert!(err.starts_with("De kolom `overleefd` staat niet in"), "{err}");
     let (ok, _, err) = run(&[
         "chaid",
         "--data",

@@ -28,11 +28,7 @@ fn check_reports_the_demo_per_steunpunt_and_exports() {
         .arg(&xlsx)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Alleen voor eigen gebruik binnen het steunpunt"));
     assert!(text.contains("== Utrecht: 95 cliënten"), "{text}");
@@ -40,12 +36,7 @@ fn check_reports_the_demo_per_steunpunt_and_exports() {
     assert!(text.contains("Niet gelezen: LEESMIJ.txt: geen kopregel met kolomnamen gevonden"));
     assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
 
-    let out = bin()
-        .arg("check")
-        .args(&files)
-        .arg("--json")
-        .output()
-        .unwrap();
+    let out = bin().arg("check").args(&files).arg("--json").output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["check"]["persons"].as_array().unwrap().len(), 733);
 }

@@ -10,11 +10,7 @@ fn demo_writes_every_file_and_a_readme() {
         .arg(dir.path())
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("22 synthetische bestanden"), "{stdout}");
     let mut names: Vec<String> = std::fs::read_dir(dir.path())

@@ -62,11 +62,7 @@ impl Sheet {
             .iter()
             .map(|r| std::borrow::Cow::Borrowed(r.as_slice()))
             .chain(std::iter::once(std::borrow::Cow::Owned(header)))
-            .chain(
-                self.rows
-                    .iter()
-                    .map(|r| std::borrow::Cow::Borrowed(r.as_slice())),
-            )
+            .chain(self.rows.iter().map(|r| std::borrow::Cow::Borrowed(r.as_slice())))
             .chain(
                 self.footer_rows
                     .iter()

@@ -1,18 +1,14 @@
 //! Guarantees of the CHAID engine, checked on random data (proptest), and
 //! degenerate inputs that must give a clear error or a one-node tree.
 
-use perspectief_core::chaid::{
-    fit, ChaidError, ChaidParams, Dataset, Level, Method, RawColumn, Spec, Tree,
-};
+use perspectief_core::chaid::{fit, ChaidError, ChaidParams, Dataset, Level, Method, RawColumn, Spec, Tree};
 use proptest::prelude::*;
 
 fn spec(predictors: usize) -> Spec {
     Spec {
         target: "y".into(),
         target_level: Level::Nominal,
-        predictors: (0..predictors)
-            .map(|i| (format!("x{i}"), Level::Nominal))
-            .collect(),
+        predictors: (0..predictors).map(|i| (format!("x{i}"), Level::Nominal)).collect(),
         freq_weight: None,
         case_weight: None,
         intervals: 10,
@@ -37,12 +33,11 @@ fn table(rows: &[(u8, Vec<u8>)], names: impl Fn(usize, u8) -> String) -> Vec<(St
 
 fn arb_rows() -> impl Strategy<Value = Vec<(u8, Vec<u8>)>> {
     (2u8..4, prop::collection::vec(2u8..7, 3)).prop_flat_map(|(classes, cats)| {
-        let row =
-            (0..classes, cats.iter().map(|&c| 0..c).collect::<Vec<_>>()).prop_map(|(y, xs)| {
-                // Signal: the first predictor pulls the class.
-                let y = if xs[0] % 2 == 0 { y } else { (y + 1) % 2 };
-                (y, xs)
-            });
+        let row = (0..classes, cats.iter().map(|&c| 0..c).collect::<Vec<_>>()).prop_map(|(y, xs)| {
+            // Signal: the first predictor pulls the class.
+            let y = if xs[0] % 2 == 0 { y } else { (y + 1) % 2 };
+            (y, xs)
+        });
         prop::collection::vec(row, 60..400)
     })
 }
@@ -59,10 +54,7 @@ fn params(method: Method) -> ChaidParams {
 fn check_invariants(tree: &Tree, min_child: f64) {
     for node in &tree.nodes {
         if let Some(split) = &node.split {
-            assert!(
-                split.adj_ln_p >= split.ln_p - 1e-12,
-                "adjusted p below unadjusted"
-            );
+            assert!(split.adj_ln_p >= split.ln_p - 1e-12, "adjusted p below unadjusted");
             let present: usize = split.groups.iter().map(Vec::len).sum();
             assert!(
                 split.groups.len() <= present,
@@ -147,38 +139,29 @@ fn empty_data_is_a_clear_error() {
 fn unknown_variable_names_the_variable() {
     let cols = vec![one("y", vec![Some("a")])];
     let e = Dataset::build(&cols, &spec(1)).unwrap_err();
-    assert_eq!(e.to_string(), "De variabele `x0` bestaat niet in de gegevens. Controleer de naam (hoofdletters tellen mee).");
+    assert_eq!(
+        e.to_string(),
+        "De variabele `x0` bestaat niet in de gegevens. Controleer de naam (hoofdletters tellen mee)."
+    );
 }
 
 #[test]
 fn constant_dependent_and_one_row_give_one_node() {
-    let p = ChaidParams::default()
-        .min_parent(1.0)
-        .min_child(1.0)
-        .check()
-        .unwrap();
+    let p = ChaidParams::default().min_parent(1.0).min_child(1.0).check().unwrap();
     let cols = vec![
         one("y", vec![Some("a"); 300]),
         one(
             "x0",
-            (0..300)
-                .map(|i| Some(if i % 2 == 0 { "p" } else { "q" }))
-                .collect(),
+            (0..300).map(|i| Some(if i % 2 == 0 { "p" } else { "q" })).collect(),
         ),
     ];
     assert_eq!(
-        fit(&Dataset::build(&cols, &spec(1)).unwrap(), &p)
-            .unwrap()
-            .nodes
-            .len(),
+        fit(&Dataset::build(&cols, &spec(1)).unwrap(), &p).unwrap().nodes.len(),
         1
     );
     let cols = vec![one("y", vec![Some("a")]), one("x0", vec![Some("p")])];
     assert_eq!(
-        fit(&Dataset::build(&cols, &spec(1)).unwrap(), &p)
-            .unwrap()
-            .nodes
-            .len(),
+        fit(&Dataset::build(&cols, &spec(1)).unwrap(), &p).unwrap().nodes.len(),
         1
     );
 }
@@ -186,38 +169,24 @@ fn constant_dependent_and_one_row_give_one_node() {
 #[test]
 fn all_missing_predictors() {
     let p = ChaidParams::default().check().unwrap();
-    let cols = vec![
-        one("y", vec![Some("a"), Some("b")]),
-        one("x0", vec![None, None]),
-    ];
-    assert_eq!(
-        Dataset::build(&cols, &spec(1)).unwrap_err(),
-        ChaidError::NoCases
-    );
+    let cols = vec![one("y", vec![Some("a"), Some("b")]), one("x0", vec![None, None])];
+    assert_eq!(Dataset::build(&cols, &spec(1)).unwrap_err(), ChaidError::NoCases);
     let mut cols = vec![
         one(
             "y",
-            (0..400)
-                .map(|i| Some(if i % 3 == 0 { "a" } else { "b" }))
-                .collect(),
+            (0..400).map(|i| Some(if i % 3 == 0 { "a" } else { "b" })).collect(),
         ),
         one("x0", vec![None; 400]),
         one(
             "x1",
-            (0..400)
-                .map(|i| Some(if i % 3 == 0 { "p" } else { "q" }))
-                .collect(),
+            (0..400).map(|i| Some(if i % 3 == 0 { "p" } else { "q" })).collect(),
         ),
     ];
     let tree = fit(&Dataset::build(&cols, &spec(2)).unwrap(), &p).unwrap();
     assert_eq!(tree.nodes[0].split.as_ref().unwrap().name, "x1");
     cols.truncate(2);
     let e = Dataset::build(&cols, &spec(1)).unwrap_err();
-    assert_eq!(
-        e,
-        ChaidError::NoCases,
-        "every row is missing on all predictors"
-    );
+    assert_eq!(e, ChaidError::NoCases, "every row is missing on all predictors");
 }
 
 #[test]
@@ -226,9 +195,7 @@ fn a_200_level_nominal_predictor() {
     let cols = vec![
         one(
             "y",
-            (0..n)
-                .map(|i| Some(if (i * 7) % 5 < 2 { "a" } else { "b" }))
-                .collect(),
+            (0..n).map(|i| Some(if (i * 7) % 5 < 2 { "a" } else { "b" })).collect(),
         ),
         (
             "x0".into(),
@@ -247,11 +214,7 @@ fn a_200_level_nominal_predictor() {
 
 #[test]
 fn nan_and_infinity_in_a_scale_variable_count_as_missing() {
-    let y = RawColumn::Text(
-        (0..300)
-            .map(|i| Some(if i < 150 { "a" } else { "b" }))
-            .collect(),
-    );
+    let y = RawColumn::Text((0..300).map(|i| Some(if i < 150 { "a" } else { "b" })).collect());
     let x = RawColumn::Number(
         (0..300)
             .map(|i| match i % 50 {

@@ -17,10 +17,7 @@ fn spec(target: &str, level: Level, predictors: &[(&str, Level)]) -> Spec {
     Spec {
         target: target.into(),
         target_level: level,
-        predictors: predictors
-            .iter()
-            .map(|(p, l)| (p.to_string(), *l))
-            .collect(),
+        predictors: predictors.iter().map(|(p, l)| (p.to_string(), *l)).collect(),
         freq_weight: None,
         case_weight: None,
         intervals: 10,
@@ -70,19 +67,11 @@ fn iris_binning_follows_ibm() {
 #[test]
 fn iris_root_merging_matches_chaidr() {
     let data = iris();
-    let params = ChaidParams::default()
-        .min_parent(2.0)
-        .min_child(1.0)
-        .check()
-        .unwrap();
+    let params = ChaidParams::default().min_parent(2.0).min_child(1.0).check().unwrap();
     let rows = screen(&data, &params).unwrap();
     let length = rows.iter().find(|r| r.predictor == "petal_length").unwrap();
     assert_eq!(length.groups.len(), 6);
-    assert!(
-        close(length.statistic, 243.83, 1e-4),
-        "{}",
-        length.statistic
-    );
+    assert!(close(length.statistic, 243.83, 1e-4), "{}", length.statistic);
     assert_eq!(length.df1, 10.0);
     assert!(close(length.adj_p, 1.35415e-44, 1e-5), "{}", length.adj_p);
     assert!(close(length.adj_p / length.p, 126.0, 1e-9));
@@ -96,11 +85,7 @@ fn iris_root_merging_matches_chaidr() {
     assert_eq!(rows[0].predictor, "petal_width");
     let tree = fit(&data, &params).unwrap();
     assert_eq!(tree.nodes[0].split.as_ref().unwrap().name, "petal_width");
-    let group_sizes: Vec<f64> = tree.nodes[0]
-        .children
-        .iter()
-        .map(|&c| tree.nodes[c].n)
-        .collect();
+    let group_sizes: Vec<f64> = tree.nodes[0].children.iter().map(|&c| tree.nodes[c].n).collect();
     assert_eq!(group_sizes, [41.0, 19.0, 44.0, 46.0]);
 }
 
@@ -129,18 +114,10 @@ fn titanic_root_statistics() {
     assert_eq!(pclass.df1, 2.0);
     let embarked = get("embarked");
     assert_eq!(embarked.groups, ["C; <missing>", "Q; S"]);
-    assert!(
-        close(embarked.statistic, 45.4897, 1e-5),
-        "{}",
-        embarked.statistic
-    );
+    assert!(close(embarked.statistic, 45.4897, 1e-5), "{}", embarked.statistic);
     assert_eq!(embarked.df1, 1.0);
     assert!(close(embarked.adj_p / embarked.p, 7.0, 1e-9));
-    assert!(
-        close(embarked.adj_p, 1.07409e-10, 1e-5),
-        "{}",
-        embarked.adj_p
-    );
+    assert!(close(embarked.adj_p, 1.07409e-10, 1e-5), "{}", embarked.adj_p);
 }
 
 #[test]
@@ -149,11 +126,7 @@ fn titanic_fare_by_class_anova() {
     assert_eq!(data.rows(), 1308);
     let tree = fit(&data, &ChaidParams::default().max_depth(1).check().unwrap()).unwrap();
     let split = tree.nodes[0].split.as_ref().unwrap();
-    assert!(
-        close(split.statistic, 372.7418288, 1e-9),
-        "{}",
-        split.statistic
-    );
+    assert!(close(split.statistic, 372.7418288, 1e-9), "{}", split.statistic);
     assert_eq!((split.df1, split.df2), (2.0, 1305.0));
     let means: Vec<f64> = tree.nodes[0]
         .children
@@ -185,11 +158,7 @@ fn report_risk_classification_gains_and_json() {
     let cv = cross_validate(&data, &params, 10, 7).unwrap();
     let r = report(tree, &data, Some(1), Some(cv));
     let c = r.classification.as_ref().unwrap();
-    assert!(close(
-        c.overall_percent_correct,
-        100.0 * (1.0 - r.risk.estimate),
-        1e-12
-    ));
+    assert!(close(c.overall_percent_correct, 100.0 * (1.0 - r.risk.estimate), 1e-12));
     assert!(close(
         r.risk.se,
         (r.risk.estimate * (1.0 - r.risk.estimate) / 1309.0).sqrt(),
@@ -199,10 +168,7 @@ fn report_risk_classification_gains_and_json() {
     let last = g.cumulative.last().unwrap();
     assert!(close(last.gain_percent, 100.0, 1e-12) && close(last.node_percent, 100.0, 1e-12));
     assert!(close(last.index_percent, 100.0, 1e-12));
-    assert!(g
-        .nodes
-        .windows(2)
-        .all(|w| w[0].index_percent >= w[1].index_percent));
+    assert!(g.nodes.windows(2).all(|w| w[0].index_percent >= w[1].index_percent));
     let cv = r.cross_validation.unwrap();
     assert!(
         cv.estimate > 0.0 && (cv.estimate - r.risk.estimate).abs() < 0.05,

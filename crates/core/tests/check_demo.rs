@@ -22,12 +22,7 @@ fn demo_files_load_with_their_planted_problems_and_nothing_else() {
     for (f, loaded) in set.files.iter().zip(&files) {
         assert_eq!(loaded.kind, f.kind, "{}", f.name);
         if f.kind == FileKind::Registration {
-            assert_eq!(
-                loaded.records.len() - footer_rows(loaded),
-                f.rows,
-                "{}",
-                f.name
-            );
+            assert_eq!(loaded.records.len() - footer_rows(loaded), f.rows, "{}", f.name);
         }
     }
     let amsterdam = files
@@ -51,24 +46,15 @@ fn demo_files_load_with_their_planted_problems_and_nothing_else() {
         *counts.entry(p.kind).or_default() += 1;
     }
     let mut want = BTreeMap::new();
-    want.insert(
-        ProblemKind::MissingVNummer,
-        set.count(PlantedKind::MissingVNummer),
-    );
+    want.insert(ProblemKind::MissingVNummer, set.count(PlantedKind::MissingVNummer));
     want.insert(ProblemKind::WrongLength, 1);
     want.insert(ProblemKind::Letters, 1);
     want.insert(
         ProblemKind::OtherRegistration,
         set.count(PlantedKind::OtherRegistrationNumber),
     );
-    want.insert(
-        ProblemKind::RepairedZero,
-        set.count(PlantedKind::LeadingZeroLost),
-    );
-    want.insert(
-        ProblemKind::ExactDuplicate,
-        set.count(PlantedKind::ExactDuplicate),
-    );
+    want.insert(ProblemKind::RepairedZero, set.count(PlantedKind::LeadingZeroLost));
+    want.insert(ProblemKind::ExactDuplicate, set.count(PlantedKind::ExactDuplicate));
     want.insert(
         ProblemKind::ConflictAcross,
         2 * set.count(PlantedKind::ConflictingDuplicate),
@@ -94,16 +80,8 @@ fn demo_files_load_with_their_planted_problems_and_nothing_else() {
     assert_eq!(result.steunpunten.len(), 20);
     assert_eq!(result.steunpunten["Utrecht"].persons, 95);
     // Every problem names its file and row.
-    for p in result
-        .problems
-        .iter()
-        .filter(|p| p.kind != ProblemKind::NoSteunpunt)
-    {
-        assert!(
-            p.at.as_ref()
-                .is_some_and(|a| a.row > 0 && !a.file.is_empty()),
-            "{p:?}"
-        );
+    for p in result.problems.iter().filter(|p| p.kind != ProblemKind::NoSteunpunt) {
+        assert!(p.at.as_ref().is_some_and(|a| a.row > 0 && !a.file.is_empty()), "{p:?}");
     }
 }
 

@@ -60,7 +60,10 @@ fn wording_names_file_row_and_what_to_do() {
     let p = &r.problems[0];
     assert_eq!(p.location(), "zwolle.csv, rij 2");
     assert_eq!(p.column.as_deref(), Some("V-nummer (A)"));
-    assert_eq!(p.message, "'12345678' heeft 8 cijfers; een V-nummer heeft er 10. Controleer het nummer in het dossier.");
+    assert_eq!(
+        p.message,
+        "'12345678' heeft 8 cijfers; een V-nummer heeft er 10. Controleer het nummer in het dossier."
+    );
     assert_eq!(p.steunpunt.as_deref(), Some("Zwolle"));
     assert_eq!(p.severity, Severity::Fout);
 }
@@ -101,9 +104,7 @@ fn duplicates_within_and_across_steunpunten() {
     let across = r
         .problems
         .iter()
-        .find(|p| {
-            p.kind == ProblemKind::ConflictAcross && p.steunpunt.as_deref() == Some("Tilburg")
-        })
+        .find(|p| p.kind == ProblemKind::ConflictAcross && p.steunpunt.as_deref() == Some("Tilburg"))
         .unwrap();
     assert!(
         across.message.contains("zwolle.csv, rij 2 (Zwolle)"),
@@ -195,10 +196,7 @@ fn steunpunt_from_column_file_name_or_asked() {
         .starts_with("Bij export.csv is niet te zien bij welk steunpunt het hoort"));
     let with_column = "Steunpunt;V-nummer;Naam\nden haag;0123456789;Ali A\n";
     let f = load("export.csv", with_column.as_bytes(), None, &known_with(&[])).unwrap();
-    assert_eq!(
-        check(&[f], &CheckOptions::default()).persons[0].steunpunt,
-        "Den Haag"
-    );
+    assert_eq!(check(&[f], &CheckOptions::default()).persons[0].steunpunt, "Den Haag");
 }
 
 fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
@@ -210,8 +208,7 @@ fn bad_files_each_get_one_clear_message_and_the_others_stay() {
     let known = known_with(&[]);
     let good = {
         let mut s = Sheet::new("Registratie", HEADER.split(';').map(String::from).collect());
-        s.rows
-            .push(vec![Cell::text("0123456789"), Cell::text("Ali A")]);
+        s.rows.push(vec![Cell::text("0123456789"), Cell::text("Ali A")]);
         xlsx(&[s])
     };
     let truncated = good[..good.len() / 2].to_vec();
@@ -220,13 +217,37 @@ fn bad_files_each_get_one_clear_message_and_the_others_stay() {
     ole.resize(4096, 0);
     let empty_sheet = xlsx(&[Sheet::new("Leeg", vec![])]);
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
-        ("kapot.xlsx", truncated, "kapot.xlsx: het werkboek is beschadigd of geen echt Excel-bestand"),
-        ("beveiligd.xlsx", ole, "beveiligd.xlsx: het werkboek is beveiligd met een wachtwoord. Open het in Excel, haal het wachtwoord weg"),
-        ("rapport.xlsx", b"%PDF-1.7\n...".to_vec(), "rapport.xlsx: dit is een PDF, geen spreadsheet."),
+        (
+            "kapot.xlsx",
+            truncated,
+            "kapot.xlsx: het werkboek is beschadigd of geen echt Excel-bestand",
+        ),
+        (
+            "beveiligd.xlsx",
+            ole,
+            "beveiligd.xlsx: het werkboek is beveiligd met een wachtwoord. Open het in Excel, haal het wachtwoord weg",
+        ),
+        (
+            "rapport.xlsx",
+            b"%PDF-1.7\n...".to_vec(),
+            "rapport.xlsx: dit is een PDF, geen spreadsheet.",
+        ),
         ("leeg.csv", Vec::new(), "leeg.csv: het bestand is leeg (0 bytes)."),
-        ("leeg-blad.xlsx", empty_sheet, "leeg-blad.xlsx: geen kopregel met kolomnamen gevonden"),
-        ("zomaar.csv", b"a,b\n1,2\n".to_vec(), "zomaar.csv: geen kopregel met kolomnamen gevonden"),
-        ("plaatje.csv", vec![0u8; 2000], "plaatje.csv: dit is geen spreadsheet of tekstbestand."),
+        (
+            "leeg-blad.xlsx",
+            empty_sheet,
+            "leeg-blad.xlsx: geen kopregel met kolomnamen gevonden",
+        ),
+        (
+            "zomaar.csv",
+            b"a,b\n1,2\n".to_vec(),
+            "zomaar.csv: geen kopregel met kolomnamen gevonden",
+        ),
+        (
+            "plaatje.csv",
+            vec![0u8; 2000],
+            "plaatje.csv: dit is geen spreadsheet of tekstbestand.",
+        ),
     ];
     let mut loaded = Vec::new();
     for (name, bytes, want) in &cases {
@@ -261,4 +282,31 @@ fn mixed_delimiters_are_reported_and_the_rest_is_read() {
         "{:?}",
         f.notes
     );
+}
+
+#[test]
+fn a_column_mapped_by_hand() {
+    use perspectief_core::ingest::fields::Field;
+    use perspectief_core::ingest::load::{load_mapped, ColumnOverride};
+    // "Dossiernr" is not a known header: the worker maps it to the V-nummer by hand.
+    let text = "Dossiernr;Naam;Geboortedatum\n0123456789;Ali A;1-1-1990\n";
+    let known = known_with(&[]);
+    let auto = load("zwolle.csv", text.as_bytes(), None, &known).unwrap();
+    assert!(auto.records[0].v_nummer.is_none());
+    let map = [ColumnOverride {
+        sheet: String::new(),
+        column: 0,
+        field: Some(Field::VNummer),
+    }];
+    let mapped = load_mapped("zwolle.csv", text.as_bytes(), None, &known, &map).unwrap();
+    assert_eq!(mapped.records[0].v_nummer.as_ref().unwrap().text, "0123456789");
+    assert_eq!(mapped.sheets[0].columns[0].field, Some(Field::VNummer));
+    let unmap = [ColumnOverride {
+        sheet: String::new(),
+        column: 2,
+        field: None,
+    }];
+    let unmapped = load_mapped("zwolle.csv", text.as_bytes(), None, &known, &unmap).unwrap();
+    assert!(unmapped.records[0].date(Field::Geboortedatum).is_none());
+    assert_eq!(unmapped.records[0].cells[2], "1-1-1990", "an unmapped column is kept");
 }

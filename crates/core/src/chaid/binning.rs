@@ -66,11 +66,7 @@ pub fn equal_frequency(values: &[Option<f64>], freq: Option<&[f64]>, k: usize) -
             } else if b == bins - 1 {
                 format!("> {}", number_label(cut_points[b - 1]))
             } else {
-                format!(
-                    "({}, {}]",
-                    number_label(cut_points[b - 1]),
-                    number_label(cut_points[b])
-                )
+                format!("({}, {}]", number_label(cut_points[b - 1]), number_label(cut_points[b]))
             }
         })
         .collect();

@@ -43,11 +43,7 @@ fn ln_add(a: f64, b: f64) -> f64 {
 /// S(n, k) = k S(n−1, k) + S(n−1, k−1) in log space (exact in f64 while it fits).
 pub fn ln_stirling2(n: usize, k: usize) -> f64 {
     if k == 0 || k > n {
-        return if n == 0 && k == 0 {
-            0.0
-        } else {
-            f64::NEG_INFINITY
-        };
+        return if n == 0 && k == 0 { 0.0 } else { f64::NEG_INFINITY };
     }
     if n <= 25 {
         let mut row = vec![0.0f64; k + 1];
@@ -72,13 +68,7 @@ pub fn ln_stirling2(n: usize, k: usize) -> f64 {
 }
 
 /// ln B for `i` original categories merged into `r` groups.
-pub fn ln_multiplier(
-    method: Method,
-    merging: Merging,
-    i: usize,
-    r: usize,
-    nominal: ExhaustiveNominal,
-) -> f64 {
+pub fn ln_multiplier(method: Method, merging: Merging, i: usize, r: usize, nominal: ExhaustiveNominal) -> f64 {
     let fi = i as f64;
     match method {
         Method::Chaid => {
@@ -102,11 +92,7 @@ pub fn ln_multiplier(
         Method::Exhaustive => match merging {
             Merging::Ordinal | Merging::Floating => (fi * (fi - 1.0) / 2.0).max(1.0).ln(),
             Merging::Nominal => {
-                let d = if nominal == ExhaustiveNominal::Half {
-                    2.0
-                } else {
-                    6.0
-                };
+                let d = if nominal == ExhaustiveNominal::Half { 2.0 } else { 6.0 };
                 (fi * (fi * fi - 1.0) / d).max(1.0).ln()
             }
         },

@@ -15,12 +15,7 @@ pub struct CvRisk {
     pub se: f64,
 }
 
-pub fn cross_validate(
-    data: &Dataset,
-    params: &CheckedParams,
-    folds: usize,
-    seed: u64,
-) -> Result<CvRisk, ChaidError> {
+pub fn cross_validate(data: &Dataset, params: &CheckedParams, folds: usize, seed: u64) -> Result<CvRisk, ChaidError> {
     let n = data.rows();
     if folds < 2 || folds > n {
         return Err(ChaidError::InvalidParameter {
@@ -42,9 +37,7 @@ pub fn cross_validate(
         for row in (0..n).filter(|&r| fold_of[r] == k) {
             let predicted = tree.nodes[tree.node_of(data, row)].predicted;
             let e = match &data.target {
-                Target::Classes { codes, .. } => {
-                    f64::from(u8::from(f64::from(codes[row]) != predicted))
-                }
+                Target::Classes { codes, .. } => f64::from(u8::from(f64::from(codes[row]) != predicted)),
                 Target::Scale { values, .. } => (values[row] - predicted).powi(2),
             };
             let f = data.freq(row);
@@ -58,9 +51,5 @@ pub fn cross_validate(
         Target::Classes { .. } => (r * (1.0 - r) / total).sqrt(),
         Target::Scale { .. } => ((err2 / total - r * r).max(0.0) / total).sqrt(),
     };
-    Ok(CvRisk {
-        folds,
-        estimate: r,
-        se,
-    })
+    Ok(CvRisk { folds, estimate: r, se })
 }

@@ -143,12 +143,7 @@ impl RawColumn {
                 used.iter().filter(|&&u| u).count()
             }
             RawColumn::Number(v) => {
-                let mut xs: Vec<f64> = v
-                    .iter()
-                    .flatten()
-                    .copied()
-                    .filter(|x| x.is_finite())
-                    .collect();
+                let mut xs: Vec<f64> = v.iter().flatten().copied().filter(|x| x.is_finite()).collect();
                 xs.sort_by(f64::total_cmp);
                 xs.dedup();
                 xs.len()
@@ -394,11 +389,7 @@ impl Dataset {
                 )
             }
         };
-        let predictor_cols: Vec<&RawColumn> = spec
-            .predictors
-            .iter()
-            .map(|(p, _)| find(p))
-            .collect::<Result<_, _>>()?;
+        let predictor_cols: Vec<&RawColumn> = spec.predictors.iter().map(|(p, _)| find(p)).collect::<Result<_, _>>()?;
         for c in std::iter::once(target_col).chain(predictor_cols.iter().copied()) {
             if let RawColumn::Number(v) = c {
                 dropped.non_finite_values += v
@@ -431,9 +422,7 @@ impl Dataset {
             .predictors
             .iter()
             .zip(&predictor_cols)
-            .map(|((name, level), col)| {
-                build_predictor(name, col, *level, spec.intervals, &rows, freq.as_deref())
-            })
+            .map(|((name, level), col)| build_predictor(name, col, *level, spec.intervals, &rows, freq.as_deref()))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Dataset {
             target,
@@ -507,12 +496,7 @@ pub fn number_label(x: f64) -> String {
     }
 }
 
-fn build_target(
-    name: &str,
-    col: &RawColumn,
-    level: Level,
-    rows: &[usize],
-) -> Result<Target, ChaidError> {
+fn build_target(name: &str, col: &RawColumn, level: Level, rows: &[usize]) -> Result<Target, ChaidError> {
     match level {
         Level::Scale => {
             let RawColumn::Number(v) = col else {
@@ -552,10 +536,7 @@ fn build_predictor(
         let RawColumn::Number(v) = col else {
             return Err(ChaidError::ScaleNotNumeric(name.to_string()));
         };
-        let values: Vec<Option<f64>> = rows
-            .iter()
-            .map(|&r| v[r].filter(|x| x.is_finite()))
-            .collect();
+        let values: Vec<Option<f64>> = rows.iter().map(|&r| v[r].filter(|x| x.is_finite())).collect();
         let bins = super::binning::equal_frequency(&values, freq, intervals);
         return Ok(Predictor {
             name: name.to_string(),
@@ -611,14 +592,8 @@ impl Dataset {
                     ..p.clone()
                 })
                 .collect(),
-            freq: self
-                .freq
-                .as_ref()
-                .map(|f| rows.iter().map(|&r| f[r]).collect()),
-            case: self
-                .case
-                .as_ref()
-                .map(|w| rows.iter().map(|&r| w[r]).collect()),
+            freq: self.freq.as_ref().map(|f| rows.iter().map(|&r| f[r]).collect()),
+            case: self.case.as_ref().map(|w| rows.iter().map(|&r| w[r]).collect()),
             dropped: self.dropped,
         }
     }

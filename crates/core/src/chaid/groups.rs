@@ -61,11 +61,8 @@ impl Tester {
     /// ln p of the test on two groups only (the merge step's similarity).
     /// Unweighted nominal tables take a direct path without allocation.
     pub fn pair_ln_p(&self, a: &Row, b: &Row) -> f64 {
-        if let (
-            Tester::Nominal { statistic, .. },
-            Row::Classes { n: x, w: None },
-            Row::Classes { n: y, w: None },
-        ) = (self, a, b)
+        if let (Tester::Nominal { statistic, .. }, Row::Classes { n: x, w: None }, Row::Classes { n: y, w: None }) =
+            (self, a, b)
         {
             return pair_independence(x, y, *statistic);
         }
@@ -84,14 +81,8 @@ impl Tester {
                     .collect();
                 anova::test(&moments)
             }
-            Tester::Nominal {
-                statistic,
-                convergence,
-            } => independence::test(&table(rows), *statistic, *convergence),
-            Tester::Ordinal {
-                scores,
-                convergence,
-            } => row_effects::test(&table(rows), scores, *convergence),
+            Tester::Nominal { statistic, convergence } => independence::test(&table(rows), *statistic, *convergence),
+            Tester::Ordinal { scores, convergence } => row_effects::test(&table(rows), scores, *convergence),
         }
     }
 }
@@ -168,10 +159,7 @@ mod tests {
                 (vec![7., 0., 2.], vec![1., 0., 9.]),
             ];
             for (x, y) in cases {
-                let (a, b) = (
-                    Row::Classes { n: x, w: None },
-                    Row::Classes { n: y, w: None },
-                );
+                let (a, b) = (Row::Classes { n: x, w: None }, Row::Classes { n: y, w: None });
                 let general = t.test(&[&a, &b]).ln_p;
                 let direct = t.pair_ln_p(&a, &b);
                 assert!(

@@ -61,12 +61,7 @@ impl Offset for u32 {
 }
 
 /// The hot loop, as close to one plain counting pass as it gets.
-fn count_unweighted<C: Copy + Into<usize>, B: Offset>(
-    codes: &[C],
-    base: &[B],
-    j: usize,
-    block: &mut [u32],
-) {
+fn count_unweighted<C: Copy + Into<usize>, B: Offset>(codes: &[C], base: &[B], j: usize, block: &mut [u32]) {
     for (&c, &b) in codes.iter().zip(base) {
         if b != B::NONE {
             block[b.at() + c.into() * j] += 1;
@@ -88,12 +83,7 @@ fn count_weighted<C: Copy + Into<usize>, B: Offset>(
     }
 }
 
-fn count_classes<B: Offset>(
-    data: &Dataset,
-    base: &[B],
-    j: usize,
-    block: usize,
-) -> (Vec<f64>, Option<Vec<f64>>) {
+fn count_classes<B: Offset>(data: &Dataset, base: &[B], j: usize, block: usize) -> (Vec<f64>, Option<Vec<f64>>) {
     let p = data.predictors.len();
     let mut counts = vec![0.0; p * block];
     let mut weights = data.case.as_ref().map(|_| vec![0.0; p * block]);
@@ -148,9 +138,7 @@ fn offsets<B: Offset>(slot_row: &[u32], y: &[u16], per_table: usize) -> Vec<B> {
 pub(crate) fn count(data: &Dataset, slot_row: &[u32], slots: usize, layout: &Layout) -> Tables {
     let p = layout.predictors;
     match &data.target {
-        Target::Classes {
-            codes: y, labels, ..
-        } => {
+        Target::Classes { codes: y, labels, .. } => {
             let j = labels.len();
             let per_table = layout.width * j;
             let block = slots * per_table;
@@ -188,13 +176,7 @@ pub(crate) fn count(data: &Dataset, slot_row: &[u32], slots: usize, layout: &Lay
 
 impl Tables {
     /// (code, row) for the categories of predictor `p` present in node `slot`.
-    pub(crate) fn categories(
-        &self,
-        slot: usize,
-        p: usize,
-        layout: &Layout,
-        present: usize,
-    ) -> Vec<(usize, Row)> {
+    pub(crate) fn categories(&self, slot: usize, p: usize, layout: &Layout, present: usize) -> Vec<(usize, Row)> {
         let mut out = Vec::new();
         match self {
             Tables::Classes {
@@ -231,9 +213,7 @@ impl Tables {
 pub(crate) fn tester(data: &Dataset, params: &super::params::ChaidParams) -> Tester {
     match &data.target {
         Target::Classes {
-            ordinal: true,
-            scores,
-            ..
+            ordinal: true, scores, ..
         } => Tester::Ordinal {
             scores: scores.clone(),
             convergence: params.convergence,
@@ -249,9 +229,7 @@ pub(crate) fn tester(data: &Dataset, params: &super::params::ChaidParams) -> Tes
 pub(crate) fn statistic_kind(data: &Dataset, params: &super::params::ChaidParams) -> &'static str {
     match &data.target {
         Target::Classes { ordinal: true, .. } => "row_effects",
-        Target::Classes { .. } if params.statistic == Statistic::LikelihoodRatio => {
-            "likelihood_ratio"
-        }
+        Target::Classes { .. } if params.statistic == Statistic::LikelihoodRatio => "likelihood_ratio",
         Target::Classes { .. } => "chi_square",
         Target::Scale { .. } => "f",
     }
@@ -264,16 +242,9 @@ fn summary_of(row: &Row) -> (Summary, f64, f64) {
             let predicted = n
                 .iter()
                 .enumerate()
-                .fold(
-                    (0, f64::MIN),
-                    |best, (k, &c)| if c > best.1 { (k, c) } else { best },
-                )
+                .fold((0, f64::MIN), |best, (k, &c)| if c > best.1 { (k, c) } else { best })
                 .0;
-            (
-                Summary::Classes { counts: n.clone() },
-                total,
-                predicted as f64,
-            )
+            (Summary::Classes { counts: n.clone() }, total, predicted as f64)
         }
         Row::Scale(m) => (
             Summary::Scale {
@@ -296,11 +267,7 @@ fn pure(row: &Row) -> bool {
 /// The label of a group of categories on a branch.
 pub fn branch_label(pred: &super::data::Predictor, codes: &[usize]) -> String {
     let missing = codes.contains(&pred.missing());
-    let real: Vec<usize> = codes
-        .iter()
-        .copied()
-        .filter(|&c| c != pred.missing())
-        .collect();
+    let real: Vec<usize> = codes.iter().copied().filter(|&c| c != pred.missing()).collect();
     let mut parts: Vec<String> = Vec::new();
     match &pred.cut_points {
         Some(cuts) if !real.is_empty() && real.windows(2).all(|w| w[1] == w[0] + 1) => {
@@ -349,15 +316,7 @@ pub(crate) fn evaluate(
         .enumerate()
         .map(|(p, pred)| {
             let cats = cats_of(p);
-            (cats.len() >= 2).then(|| {
-                merge::merge(
-                    cats,
-                    pred.missing(),
-                    pred.merges_as_ordinal(),
-                    params,
-                    tester,
-                )
-            })
+            (cats.len() >= 2).then(|| merge::merge(cats, pred.missing(), pred.merges_as_ordinal(), params, tester))
         })
         .collect()
 }
@@ -378,12 +337,7 @@ pub fn fit(data: &Dataset, params: &CheckedParams) -> Result<Tree, ChaidError> {
     let tester = tester(data, params);
     let layout = Layout {
         predictors: data.predictors.len(),
-        width: data
-            .predictors
-            .iter()
-            .map(|p| p.categories() + 1)
-            .max()
-            .unwrap_or(1),
+        width: data.predictors.iter().map(|p| p.categories() + 1).max().unwrap_or(1),
     };
     let ln_alpha_split = params.alpha_split.ln();
 
@@ -421,13 +375,7 @@ pub fn fit(data: &Dataset, params: &CheckedParams) -> Result<Tree, ChaidError> {
         }
         let slot_row: Vec<u32> = node_of
             .iter()
-            .map(|&nd| {
-                if nd == NONE {
-                    NONE
-                } else {
-                    slot_of[nd as usize]
-                }
-            })
+            .map(|&nd| if nd == NONE { NONE } else { slot_of[nd as usize] })
             .collect();
         let tables = count(data, &slot_row, open.len(), &layout);
 
@@ -435,8 +383,7 @@ pub fn fit(data: &Dataset, params: &CheckedParams) -> Result<Tree, ChaidError> {
         // For each open slot: the child id of every code of its split predictor.
         let mut child_of_code: Vec<Option<(usize, Vec<u32>)>> = vec![None; open.len()];
         for (slot, &id) in open.iter().enumerate() {
-            let cats_of =
-                |p: usize| tables.categories(slot, p, &layout, data.predictors[p].categories() + 1);
+            let cats_of = |p: usize| tables.categories(slot, p, &layout, data.predictors[p].categories() + 1);
             let results = evaluate(data, params, &tester, &cats_of);
             let forced_here = if depth == 0 {
                 forced.filter(|&f| results[f].as_ref().is_some_and(Merged::can_split))
@@ -541,17 +488,10 @@ pub fn fit(data: &Dataset, params: &CheckedParams) -> Result<Tree, ChaidError> {
 fn target_info(data: &Dataset) -> VariableInfo {
     match &data.target {
         Target::Classes {
-            name,
-            labels,
-            ordinal,
-            ..
+            name, labels, ordinal, ..
         } => VariableInfo {
             name: name.clone(),
-            level: if *ordinal {
-                Level::Ordinal
-            } else {
-                Level::Nominal
-            },
+            level: if *ordinal { Level::Ordinal } else { Level::Nominal },
             categories: labels.clone(),
         },
         Target::Scale { name, .. } => VariableInfo {

@@ -69,12 +69,7 @@ impl PairCache {
     }
 
     /// The allowable pair with the largest p (first found on ties).
-    fn most_similar(
-        &mut self,
-        tester: &Tester,
-        groups: &[Group],
-        ordinal: bool,
-    ) -> Option<(usize, usize, f64)> {
+    fn most_similar(&mut self, tester: &Tester, groups: &[Group], ordinal: bool) -> Option<(usize, usize, f64)> {
         let mut best: Option<(usize, usize, f64)> = None;
         for i in 0..groups.len() {
             let end = if ordinal {
@@ -98,8 +93,7 @@ impl PairCache {
 
     /// Forget the pairs of a group whose members change.
     fn forget(&mut self, first_code: usize) {
-        self.ln_p
-            .retain(|&(a, b), _| a != first_code && b != first_code);
+        self.ln_p.retain(|&(a, b), _| a != first_code && b != first_code);
     }
 }
 
@@ -197,10 +191,7 @@ fn chaid_merge(
         cache.forget(groups[j].codes[0]);
         join_at(&mut groups, i, j);
         if params.resplit {
-            if let Some(at) = groups
-                .iter()
-                .position(|g| g.codes[0] == first && g.codes.len() >= 3)
-            {
+            if let Some(at) = groups.iter().position(|g| g.codes[0] == first && g.codes.len() >= 3) {
                 let before = groups.len();
                 resplit(tester, &mut groups, at, ordinal, ln_alpha, rows);
                 if groups.len() != before {
@@ -233,13 +224,7 @@ fn exhaustive_merge(tester: &Tester, mut groups: Vec<Group>, ordinal: bool) -> V
 
 /// Merge the categories present in a node. `cats` are (code, row) in code order;
 /// `missing` is the predictor's missing code; `ordinal` for ordinal and binned scale predictors.
-pub fn merge(
-    cats: Vec<(usize, Row)>,
-    missing: usize,
-    ordinal: bool,
-    params: &ChaidParams,
-    tester: &Tester,
-) -> Merged {
+pub fn merge(cats: Vec<(usize, Row)>, missing: usize, ordinal: bool, params: &ChaidParams, tester: &Tester) -> Merged {
     let categories = cats.len();
     let lookup: Vec<(usize, Row)> = cats.clone();
     let rows = move |codes: &[usize]| {
@@ -251,10 +236,7 @@ pub fn merge(
     };
     let mut singles: Vec<Group> = cats
         .into_iter()
-        .map(|(code, row)| Group {
-            codes: vec![code],
-            row,
-        })
+        .map(|(code, row)| Group { codes: vec![code], row })
         .collect();
     let floating_missing = if ordinal {
         singles
@@ -292,10 +274,7 @@ pub fn merge(
             separate.push(m.clone());
             let mut merged = groups;
             merged[similar] = merged[similar].join(&m);
-            let (ps, pm) = (
-                ln_p_of(tester, &separate).ln_p,
-                ln_p_of(tester, &merged).ln_p,
-            );
+            let (ps, pm) = (ln_p_of(tester, &separate).ln_p, ln_p_of(tester, &merged).ln_p);
             groups = if pm < ps { merged } else { separate };
         }
     }
@@ -335,12 +314,7 @@ pub fn finish(
 
 /// Merge every group smaller than `min_child` into its most similar allowable
 /// group, smallest first, until all are large enough or one group is left.
-pub fn enforce_min_child(
-    mut merged: Merged,
-    missing: usize,
-    params: &ChaidParams,
-    tester: &Tester,
-) -> Merged {
+pub fn enforce_min_child(mut merged: Merged, missing: usize, params: &ChaidParams, tester: &Tester) -> Merged {
     let ordinal = merged.merging != Merging::Nominal;
     loop {
         let groups = &merged.groups;
@@ -359,9 +333,7 @@ pub fn enforce_min_child(
             .filter(|&j| {
                 !ordinal || is_missing_only(&groups[small]) || is_missing_only(&groups[j]) || {
                     // Adjacent among the non-missing-only groups (kept in code order).
-                    let order: Vec<usize> = (0..groups.len())
-                        .filter(|&k| !is_missing_only(&groups[k]))
-                        .collect();
+                    let order: Vec<usize> = (0..groups.len()).filter(|&k| !is_missing_only(&groups[k])).collect();
                     let ps = order.iter().position(|&k| k == small);
                     let pj = order.iter().position(|&k| k == j);
                     matches!((ps, pj), (Some(a), Some(b)) if a.abs_diff(b) == 1)
@@ -492,13 +464,7 @@ mod tests {
 
     #[test]
     fn one_category_cannot_split() {
-        let m = merge(
-            classes(&[(3., 4.)]),
-            1,
-            false,
-            &ChaidParams::default(),
-            &pearson(),
-        );
+        let m = merge(classes(&[(3., 4.)]), 1, false, &ChaidParams::default(), &pearson());
         assert!(!m.can_split());
         assert_eq!(m.adj_ln_p, 0.0);
     }

@@ -127,13 +127,7 @@ impl ChaidParams {
 
     /// Refuse values that cannot give a meaningful tree, with a message that says why.
     pub fn check(self) -> Result<CheckedParams, ChaidError> {
-        let bad = |name, value: String, expected| {
-            Err(ChaidError::InvalidParameter {
-                name,
-                value,
-                expected,
-            })
-        };
+        let bad = |name, value: String, expected| Err(ChaidError::InvalidParameter { name, value, expected });
         let unit = |x: f64| x > 0.0 && x < 1.0;
         if !unit(self.alpha_split) {
             return bad(
@@ -150,18 +144,10 @@ impl ChaidParams {
             );
         }
         if !(self.min_parent >= 0.0 && self.min_parent.is_finite()) {
-            return bad(
-                "min-parent",
-                self.min_parent.to_string(),
-                "moet 0 of meer zijn",
-            );
+            return bad("min-parent", self.min_parent.to_string(), "moet 0 of meer zijn");
         }
         if !(self.min_child >= 0.0 && self.min_child.is_finite()) {
-            return bad(
-                "min-child",
-                self.min_child.to_string(),
-                "moet 0 of meer zijn",
-            );
+            return bad("min-child", self.min_child.to_string(), "moet 0 of meer zijn");
         }
         if self.min_child > self.min_parent && self.min_parent > 0.0 {
             return bad(
@@ -171,26 +157,14 @@ impl ChaidParams {
             );
         }
         if self.max_depth == 0 || self.max_depth > 50 {
-            return bad(
-                "max-depth",
-                self.max_depth.to_string(),
-                "kies 1 tot en met 50",
-            );
+            return bad("max-depth", self.max_depth.to_string(), "kies 1 tot en met 50");
         }
         if !(2..=1000).contains(&self.intervals) {
-            return bad(
-                "intervals",
-                self.intervals.to_string(),
-                "kies 2 tot en met 1000",
-            );
+            return bad("intervals", self.intervals.to_string(), "kies 2 tot en met 1000");
         }
         let c = self.convergence;
         if c.epsilon.is_nan() || c.epsilon <= 0.0 || c.max_iterations == 0 {
-            return bad(
-                "convergence",
-                format!("{c:?}"),
-                "epsilon > 0 en minstens 1 iteratie",
-            );
+            return bad("convergence", format!("{c:?}"), "epsilon > 0 en minstens 1 iteratie");
         }
         Ok(CheckedParams(self))
     }
@@ -213,7 +187,10 @@ mod tests {
     #[test]
     fn bad_values_are_refused_with_a_dutch_reason() {
         let e = ChaidParams::default().alpha_split(1.5).check().unwrap_err();
-        assert_eq!(e.to_string(), "Instelling alpha-split = 1.5 is ongeldig: kies een waarde tussen 0 en 1, bijvoorbeeld 0,05.");
+        assert_eq!(
+            e.to_string(),
+            "Instelling alpha-split = 1.5 is ongeldig: kies een waarde tussen 0 en 1, bijvoorbeeld 0,05."
+        );
         assert!(ChaidParams::default().max_depth(0).check().is_err());
         assert!(ChaidParams::default().min_child(200.0).check().is_err());
         assert!(ChaidParams::default().intervals(1).check().is_err());

@@ -137,15 +137,8 @@ pub fn gains(tree: &Tree, class: usize) -> Option<Gains> {
             0.0
         },
     };
-    let mut nodes: Vec<GainsRow> = tree
-        .terminals()
-        .map(|t| row(t.id, t.n, count(&t.summary)))
-        .collect();
-    nodes.sort_by(|a, b| {
-        b.index_percent
-            .total_cmp(&a.index_percent)
-            .then(a.node.cmp(&b.node))
-    });
+    let mut nodes: Vec<GainsRow> = tree.terminals().map(|t| row(t.id, t.n, count(&t.summary))).collect();
+    nodes.sort_by(|a, b| b.index_percent.total_cmp(&a.index_percent).then(a.node.cmp(&b.node)));
     let mut cumulative = Vec::with_capacity(nodes.len());
     let (mut n, mut g) = (0.0, 0.0);
     for r in &nodes {
@@ -174,12 +167,7 @@ pub struct Report {
 
 pub const FORMAT: &str = "perspectief-chaid/1";
 
-pub fn report(
-    tree: Tree,
-    data: &Dataset,
-    target_class: Option<usize>,
-    cv: Option<CvRisk>,
-) -> Report {
+pub fn report(tree: Tree, data: &Dataset, target_class: Option<usize>, cv: Option<CvRisk>) -> Report {
     let risk = risk(&tree, data);
     let classification = classification(&tree);
     let gains = target_class.and_then(|c| gains(&tree, c));

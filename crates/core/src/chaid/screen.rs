@@ -30,12 +30,7 @@ pub fn screen(data: &Dataset, params: &CheckedParams) -> Result<Vec<ScreenRow>, 
     let params = params.get();
     let layout = Layout {
         predictors: data.predictors.len(),
-        width: data
-            .predictors
-            .iter()
-            .map(|p| p.categories() + 1)
-            .max()
-            .unwrap_or(1),
+        width: data.predictors.iter().map(|p| p.categories() + 1).max().unwrap_or(1),
     };
     let slot_row = vec![0u32; data.rows()];
     let tables = count(data, &slot_row, 1, &layout);
@@ -49,18 +44,13 @@ pub fn screen(data: &Dataset, params: &CheckedParams) -> Result<Vec<ScreenRow>, 
         .zip(results)
         .enumerate()
         .map(|(index, (pred, merged))| {
-            let merged =
-                merged.map(|m| merge::enforce_min_child(m, pred.missing(), params, &tester));
+            let merged = merged.map(|m| merge::enforce_min_child(m, pred.missing(), params, &tester));
             match merged {
                 Some(m) => ScreenRow {
                     predictor: pred.name.clone(),
                     level: pred.level,
                     categories: m.categories,
-                    groups: m
-                        .groups
-                        .iter()
-                        .map(|g| branch_label(pred, &g.codes))
-                        .collect(),
+                    groups: m.groups.iter().map(|g| branch_label(pred, &g.codes)).collect(),
                     statistic_kind: kind.to_string(),
                     statistic: m.test.statistic,
                     df1: m.test.df1,

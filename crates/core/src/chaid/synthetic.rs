@@ -16,9 +16,7 @@ pub fn dataset(rows: usize, predictors: usize, seed: u64, mixed: bool) -> Datase
             _ if mixed && k % 3 == 2 => (Level::Ordinal, 2 + (k * 7) % 19),
             _ => (Level::Nominal, 2 + (k * 7) % 19),
         };
-        let codes: Vec<u8> = (0..rows)
-            .map(|_| rng.range(0, cats as i64 - 1) as u8)
-            .collect();
+        let codes: Vec<u8> = (0..rows).map(|_| rng.range(0, cats as i64 - 1) as u8).collect();
         let labels = (0..cats).map(|c| format!("{k}_{c}")).collect();
         let cut_points = (level == Level::Scale).then(|| (0..cats).map(|c| c as f64).collect());
         preds.push(Predictor {

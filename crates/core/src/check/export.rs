@@ -59,8 +59,7 @@ pub fn sheet(result: &CheckResult, steunpunt: Option<&str>) -> Sheet {
             Cell::text(p.kind.title()),
             Cell::text(p.at.as_ref().map_or(String::new(), |a| safe_text(&a.file))),
             Cell::text(p.at.as_ref().map_or(String::new(), |a| safe_text(&a.sheet))),
-            p.at.as_ref()
-                .map_or(Cell::Empty, |a| Cell::Number(f64::from(a.row))),
+            p.at.as_ref().map_or(Cell::Empty, |a| Cell::Number(f64::from(a.row))),
             text(&p.column),
             text(&p.value),
             text(&p.v_nummer),
@@ -71,11 +70,7 @@ pub fn sheet(result: &CheckResult, steunpunt: Option<&str>) -> Sheet {
     s
 }
 
-pub fn xlsx(
-    result: &CheckResult,
-    steunpunt: Option<&str>,
-    created: Date,
-) -> Result<Vec<u8>, String> {
+pub fn xlsx(result: &CheckResult, steunpunt: Option<&str>, created: Date) -> Result<Vec<u8>, String> {
     crate::write::xlsx::write(&[sheet(result, steunpunt)], created).map_err(|e| e.to_string())
 }
 

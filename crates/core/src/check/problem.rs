@@ -41,8 +41,8 @@ impl ProblemKind {
     pub fn severity(self) -> Severity {
         use ProblemKind::*;
         match self {
-            MissingVNummer | WrongLength | Letters | OtherRegistration | ConflictWithin
-            | ConflictAcross | NoSteunpunt => Severity::Fout,
+            MissingVNummer | WrongLength | Letters | OtherRegistration | ConflictWithin | ConflictAcross
+            | NoSteunpunt => Severity::Fout,
             IntakeBeforeBirth
             | AgeAtIntake
             | OutflowBeforeIntake

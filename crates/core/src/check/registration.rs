@@ -109,23 +109,14 @@ pub fn check(files: &[LoadedFile], options: &CheckOptions) -> CheckResult {
             freq.into_iter().max_by_key(|(_, n)| *n).map(|(sp, _)| sp)
         });
         for r in &file.records {
-            let own = if r.is_person() {
-                column_steunpunt(r)
-            } else {
-                None
-            };
+            let own = if r.is_person() { column_steunpunt(r) } else { None };
             let sp = own.or_else(|| main.clone()).unwrap_or_else(|| {
                 file_without_steunpunt = true;
                 UNKNOWN.to_string()
             });
             summary.entry(sp.clone()).or_default().rows += 1;
             if !r.is_person() {
-                let text: Vec<&str> = r
-                    .cells
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|c| !c.is_empty())
-                    .collect();
+                let text: Vec<&str> = r.cells.iter().map(String::as_str).filter(|c| !c.is_empty()).collect();
                 let mut p = Problem::new(
                     ProblemKind::NotAPerson,
                     format!("Deze rij heeft geen V-nummer en geen naam en telt niet als cliënt (inhoud: \"{}\"). Is het een totaal- of opmerkingenregel, dan hoeft u niets te doen.", text.join(" ")),
@@ -206,10 +197,7 @@ pub fn check(files: &[LoadedFile], options: &CheckOptions) -> CheckResult {
             {
                 Some(&d) => {
                     drop[i] = true;
-                    merged
-                        .entry(d)
-                        .or_default()
-                        .push(rows[i].1.provenance.clone());
+                    merged.entry(d).or_default().push(rows[i].1.provenance.clone());
                     let mut p = Problem::new(
                         ProblemKind::ExactDuplicate,
                         format!(
@@ -252,7 +240,10 @@ pub fn check(files: &[LoadedFile], options: &CheckOptions) -> CheckResult {
             };
             let mut p = Problem::new(
                 kind,
-                format!("Dit V-nummer staat ook in {} met andere gegevens. {decision} Controleer welke gegevens kloppen.", others.join("; ")),
+                format!(
+                    "Dit V-nummer staat ook in {} met andere gegevens. {decision} Controleer welke gegevens kloppen.",
+                    others.join("; ")
+                ),
             );
             p.value = rows[i].2.usable().map(String::from);
             problems.push(located(p, &rows[i].0, &rows[i].1));
@@ -305,9 +296,7 @@ pub fn check(files: &[LoadedFile], options: &CheckOptions) -> CheckResult {
             Severity::Melding => s.notices += 1,
         }
     }
-    problems.sort_by(|a, b| {
-        (&a.steunpunt, a.kind, a.at.as_ref()).cmp(&(&b.steunpunt, b.kind, b.at.as_ref()))
-    });
+    problems.sort_by(|a, b| (&a.steunpunt, a.kind, a.at.as_ref()).cmp(&(&b.steunpunt, b.kind, b.at.as_ref())));
     CheckResult {
         persons,
         problems,
@@ -316,12 +305,7 @@ pub fn check(files: &[LoadedFile], options: &CheckOptions) -> CheckResult {
     }
 }
 
-fn plausibility(
-    person: &Person,
-    peildatum: Date,
-    files: &[LoadedFile],
-    problems: &mut Vec<Problem>,
-) {
+fn plausibility(person: &Person, peildatum: Date, files: &[LoadedFile], problems: &mut Vec<Problem>) {
     let r = &person.record;
     let file = files.iter().find(|f| f.name == r.provenance.file);
     let col = |f: Field| file.and_then(|file| column_label(file, &r.provenance.sheet, f));
@@ -388,9 +372,7 @@ fn plausibility(
                     ProblemKind::FutureDate,
                     field,
                     Some(d),
-                    format!(
-                        "De {label} {d} ligt na de peildatum {peildatum}. Controleer het jaartal."
-                    ),
+                    format!("De {label} {d} ligt na de peildatum {peildatum}. Controleer het jaartal."),
                 );
             }
         }

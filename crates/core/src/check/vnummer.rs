@@ -54,10 +54,7 @@ pub fn classify(raw: Option<&RawId>) -> VNummer {
         return VNummer::Missing;
     }
     let lower = v.to_lowercase();
-    if ["crv", "ind", "dossier", "bsn"]
-        .iter()
-        .any(|p| lower.starts_with(p))
-    {
+    if ["crv", "ind", "dossier", "bsn"].iter().any(|p| lower.starts_with(p)) {
         return VNummer::OtherRegistration(raw.text.trim().to_string());
     }
     if v.bytes().all(|b| b.is_ascii_digit()) {
@@ -86,35 +83,17 @@ mod tests {
     #[test]
     fn every_class() {
         assert_eq!(c("01234 56789", false), VNummer::Valid("0123456789".into()));
-        assert_eq!(
-            c("0123.456.789", false),
-            VNummer::Valid("0123456789".into())
-        );
+        assert_eq!(c("0123.456.789", false), VNummer::Valid("0123456789".into()));
         assert_eq!(c("123456789", true), VNummer::Repaired("0123456789".into()));
-        assert_eq!(
-            c("1.23456789E+8", true),
-            VNummer::Repaired("0123456789".into())
-        );
-        assert_eq!(
-            c("123456789", false),
-            VNummer::WrongLength("123456789".into())
-        );
-        assert_eq!(
-            c("12345678", false),
-            VNummer::WrongLength("12345678".into())
-        );
-        assert_eq!(
-            c("012O456789", false),
-            VNummer::Letters("012O456789".into())
-        );
+        assert_eq!(c("1.23456789E+8", true), VNummer::Repaired("0123456789".into()));
+        assert_eq!(c("123456789", false), VNummer::WrongLength("123456789".into()));
+        assert_eq!(c("12345678", false), VNummer::WrongLength("12345678".into()));
+        assert_eq!(c("012O456789", false), VNummer::Letters("012O456789".into()));
         assert_eq!(
             c("CRV 1234567", false),
             VNummer::OtherRegistration("CRV 1234567".into())
         );
-        assert_eq!(
-            c("1234567", false),
-            VNummer::OtherRegistration("1234567".into())
-        );
+        assert_eq!(c("1234567", false), VNummer::OtherRegistration("1234567".into()));
         assert_eq!(c(" - ", false), VNummer::Missing);
         assert_eq!(classify(None), VNummer::Missing);
     }

@@ -52,12 +52,7 @@ const STEUNPUNT_VARIABLES: [(&str, &str, &str, Values); 39] = [
         "Organisatie algemeen",
         Values::Count(1, 6),
     ),
-    (
-        "fte_betaald",
-        ORG,
-        "Organisatie algemeen",
-        Values::Decimal(0.5, 4.5),
-    ),
+    ("fte_betaald", ORG, "Organisatie algemeen", Values::Decimal(0.5, 4.5)),
     (
         "aantal_vrijwilligers_stagiaires",
         ORG,
@@ -76,72 +71,22 @@ const STEUNPUNT_VARIABLES: [(&str, &str, &str, Values); 39] = [
         "Organisatie algemeen",
         Values::Choice(&["eigen juristen", "extern", "beide"]),
     ),
-    (
-        "bereik_ex_amvs",
-        ORG,
-        "Organisatie algemeen",
-        Values::Bereik,
-    ),
-    (
-        "maximum_aantal_clienten",
-        ORG,
-        "Organisatie algemeen",
-        YES_NO,
-    ),
+    ("bereik_ex_amvs", ORG, "Organisatie algemeen", Values::Bereik),
+    ("maximum_aantal_clienten", ORG, "Organisatie algemeen", YES_NO),
     ("communicatie_gemeente", ORG, "Samenwerking gemeente", SCORE),
-    (
-        "regulier_overleg_gemeente",
-        ORG,
-        "Samenwerking gemeente",
-        YES_NO,
-    ),
-    (
-        "leefgeld_via_gemeente",
-        ORG,
-        "Samenwerking gemeente",
-        YES_NO,
-    ),
+    ("regulier_overleg_gemeente", ORG, "Samenwerking gemeente", YES_NO),
+    ("leefgeld_via_gemeente", ORG, "Samenwerking gemeente", YES_NO),
     ("opvang_via_gemeente", ORG, "Samenwerking gemeente", YES_NO),
-    (
-        "vaste_contactpersoon_gemeente",
-        ORG,
-        "Samenwerking gemeente",
-        YES_NO,
-    ),
-    (
-        "gemeente_betrokken_bij_toetsing",
-        ORG,
-        "Samenwerking gemeente",
-        YES_NO,
-    ),
+    ("vaste_contactpersoon_gemeente", ORG, "Samenwerking gemeente", YES_NO),
+    ("gemeente_betrokken_bij_toetsing", ORG, "Samenwerking gemeente", YES_NO),
     ("communicatie_ind", ORG, "Samenwerking IND", SCORE),
     ("vaste_contactpersoon_ind", ORG, "Samenwerking IND", YES_NO),
-    (
-        "v_nummers_gecheckt_bij_ind",
-        ORG,
-        "Samenwerking IND",
-        YES_NO,
-    ),
+    ("v_nummers_gecheckt_bij_ind", ORG, "Samenwerking IND", YES_NO),
     ("casusoverleg_ind", ORG, "Samenwerking IND", YES_NO),
-    (
-        "overleg_ind_per_jaar",
-        ORG,
-        "Samenwerking IND",
-        Values::Count(0, 12),
-    ),
+    ("overleg_ind_per_jaar", ORG, "Samenwerking IND", Values::Count(0, 12)),
     ("communicatie_dtv", ORG, "Samenwerking DT&V", SCORE),
-    (
-        "dtv_in_lokaal_terugkeeroverleg",
-        ORG,
-        "Samenwerking DT&V",
-        YES_NO,
-    ),
-    (
-        "spreekuur_dtv_op_steunpunt",
-        ORG,
-        "Samenwerking DT&V",
-        YES_NO,
-    ),
+    ("dtv_in_lokaal_terugkeeroverleg", ORG, "Samenwerking DT&V", YES_NO),
+    ("spreekuur_dtv_op_steunpunt", ORG, "Samenwerking DT&V", YES_NO),
     ("casusoverleg_dtv", ORG, "Samenwerking DT&V", YES_NO),
     ("samenwerking_iom", ORG, "Samenwerking DT&V", YES_NO),
     ("vaste_contactpersoon_dtv", ORG, "Samenwerking DT&V", YES_NO),
@@ -157,12 +102,7 @@ const STEUNPUNT_VARIABLES: [(&str, &str, &str, Values); 39] = [
         "Contracten & trajecten",
         Values::Choice(&["zelfstandig", "met andere organisatie", "geen"]),
     ),
-    (
-        "contract_met_client",
-        WERK,
-        "Contracten & trajecten",
-        YES_NO,
-    ),
+    ("contract_met_client", WERK, "Contracten & trajecten", YES_NO),
     ("trajectplan", WERK, "Contracten & trajecten", YES_NO),
     (
         "deadline_traject",
@@ -170,18 +110,8 @@ const STEUNPUNT_VARIABLES: [(&str, &str, &str, Values); 39] = [
         "Contracten & trajecten",
         Values::Choice(&["geen", "flexibel", "strikt"]),
     ),
-    (
-        "leefgeld_door_steunpunt",
-        WERK,
-        "Contracten & trajecten",
-        YES_NO,
-    ),
-    (
-        "onderling_netwerken",
-        WERK,
-        "Contracten & trajecten",
-        YES_NO,
-    ),
+    ("leefgeld_door_steunpunt", WERK, "Contracten & trajecten", YES_NO),
+    ("onderling_netwerken", WERK, "Contracten & trajecten", YES_NO),
     ("huiskamer", WERK, "Huiskamer", YES_NO),
     (
         "huiskamer_doelgroep",
@@ -193,25 +123,11 @@ const STEUNPUNT_VARIABLES: [(&str, &str, &str, Values); 39] = [
         "huiskamer_locatie",
         WERK,
         "Huiskamer",
-        Values::Choice(&[
-            "zelfde locatie als kantoor",
-            "andere locatie",
-            "geen huiskamer",
-        ]),
+        Values::Choice(&["zelfde locatie als kantoor", "andere locatie", "geen huiskamer"]),
     ),
-    (
-        "huiskamer_dagen_open",
-        WERK,
-        "Huiskamer",
-        Values::Count(0, 5),
-    ),
+    ("huiskamer_dagen_open", WERK, "Huiskamer", Values::Count(0, 5)),
     ("huiskamer_maaltijden", WERK, "Huiskamer", YES_NO),
-    (
-        "huiskamer_vrijwilligers",
-        WERK,
-        "Huiskamer",
-        Values::Count(0, 6),
-    ),
+    ("huiskamer_vrijwilligers", WERK, "Huiskamer", Values::Count(0, 6)),
 ];
 
 /// Variables of the person-level file that belong to the third set (Table 25).
@@ -227,21 +143,12 @@ const PERSON_VARIABLES: [(&str, &str); 25] = [
     ("verblijfsduur_nl_bij_instroom", "Demografie"),
     ("kwartaal_instroom", "Demografie"),
     ("aantal_asielaanvragen", "Asielachtergrond & procedures"),
-    (
-        "leeftijd_eerste_asielaanvraag",
-        "Asielachtergrond & procedures",
-    ),
-    (
-        "duur_eerste_beslissing_maanden",
-        "Asielachtergrond & procedures",
-    ),
+    ("leeftijd_eerste_asielaanvraag", "Asielachtergrond & procedures"),
+    ("duur_eerste_beslissing_maanden", "Asielachtergrond & procedures"),
     ("aantal_beroep_ar", "Asielachtergrond & procedures"),
     ("aantal_beroep_ac", "Asielachtergrond & procedures"),
     ("aantal_beroep_vk", "Asielachtergrond & procedures"),
-    (
-        "aantal_reguliere_aanvragen",
-        "Asielachtergrond & procedures",
-    ),
+    ("aantal_reguliere_aanvragen", "Asielachtergrond & procedures"),
     ("buiten_schuld", "Asielachtergrond & procedures"),
     ("buiten_schuld_gegrond", "Asielachtergrond & procedures"),
     ("aantal_vbm", "Asielachtergrond & procedures"),
@@ -256,9 +163,7 @@ const PERSON_VARIABLES: [(&str, &str); 25] = [
 fn bereik(steunpunt: &str) -> &'static str {
     match steunpunt {
         "Enschede" | "Hengelo" | "Maastricht" => "via andere organisatie",
-        "Arnhem" | "Deventer" | "Groningen" | "Rotterdam" | "Tilburg" | "Utrecht" | "Zwolle" => {
-            "beide"
-        }
+        "Arnhem" | "Deventer" | "Groningen" | "Rotterdam" | "Tilburg" | "Utrecht" | "Zwolle" => "beide",
         _ => "mond tot mond",
     }
 }
@@ -281,9 +186,7 @@ pub fn workbook(rng: &mut Rng, created: Date) -> DemoFile {
                 }
                 (n, _) if n.starts_with("huiskamer_") && !has_room => Cell::Number(0.0),
                 (_, Values::Count(lo, hi)) => Cell::Number(rng.range(*lo, *hi) as f64),
-                (_, Values::Decimal(lo, hi)) => {
-                    Cell::Number(((lo + rng.unit() * (hi - lo)) * 10.0).round() / 10.0)
-                }
+                (_, Values::Decimal(lo, hi)) => Cell::Number(((lo + rng.unit() * (hi - lo)) * 10.0).round() / 10.0),
                 (_, Values::Choice(opts)) => Cell::text(*rng.pick(opts)),
                 (_, Values::Bereik) => Cell::text(bereik(s.name)),
             };
@@ -296,23 +199,14 @@ pub fn workbook(rng: &mut Rng, created: Date) -> DemoFile {
         "Synthetische voorbeeldgegevens (geen echte steunpunten) - gemaakt door Perspectief",
     )]);
 
-    let mut sets = Sheet::new(
-        "sets",
-        vec!["variable".into(), "set".into(), "subset".into()],
-    );
+    let mut sets = Sheet::new("sets", vec!["variable".into(), "set".into(), "subset".into()]);
     for (name, set, subset, _) in &STEUNPUNT_VARIABLES {
-        sets.rows.push(vec![
-            Cell::text(*name),
-            Cell::text(*set),
-            Cell::text(*subset),
-        ]);
+        sets.rows
+            .push(vec![Cell::text(*name), Cell::text(*set), Cell::text(*subset)]);
     }
     for (name, subset) in &PERSON_VARIABLES {
-        sets.rows.push(vec![
-            Cell::text(*name),
-            Cell::text(AMV),
-            Cell::text(*subset),
-        ]);
+        sets.rows
+            .push(vec![Cell::text(*name), Cell::text(AMV), Cell::text(*subset)]);
     }
     DemoFile {
         name: "kenmerken_steunpunten.xlsx".into(),

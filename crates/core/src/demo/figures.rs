@@ -16,12 +16,7 @@ pub struct SteunpuntFigures {
     pub mob: usize,
 }
 
-const fn sp(
-    name: &'static str,
-    persons: usize,
-    in_begeleiding: usize,
-    mob: usize,
-) -> SteunpuntFigures {
+const fn sp(name: &'static str, persons: usize, in_begeleiding: usize, mob: usize) -> SteunpuntFigures {
     SteunpuntFigures {
         name,
         persons,
@@ -78,13 +73,7 @@ pub struct Country {
     pub names: &'static NameBank,
 }
 
-const fn c(
-    name: &'static str,
-    persons: usize,
-    region: Region,
-    men_only: bool,
-    names: &'static NameBank,
-) -> Country {
+const fn c(name: &'static str, persons: usize, region: Region, men_only: bool, names: &'static NameBank) -> Country {
     Country {
         name,
         persons,

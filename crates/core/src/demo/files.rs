@@ -346,9 +346,7 @@ fn row(style: &Style, p: &Person) -> Vec<Cell> {
     if style.steunpunt_column {
         r.push(Cell::text(STEUNPUNTEN[p.steunpunt].name));
     }
-    let numeric = style.numeric_v_nummer
-        && !p.v_nummer.is_empty()
-        && p.v_nummer.bytes().all(|b| b.is_ascii_digit());
+    let numeric = style.numeric_v_nummer && !p.v_nummer.is_empty() && p.v_nummer.bytes().all(|b| b.is_ascii_digit());
     r.push(if numeric {
         Cell::Number(p.v_nummer.parse::<f64>().expect("digits"))
     } else {
@@ -374,10 +372,7 @@ fn row(style: &Style, p: &Person) -> Vec<Cell> {
     r.push(date_cell(style, Some(p.instroom)));
     r.push(date_cell(style, p.uitstroom));
     r.push(Cell::text(resultaat(style.values, p.resultaat)));
-    r.push(
-        p.contacten
-            .map_or(Cell::Empty, |n| Cell::Number(f64::from(n))),
-    );
+    r.push(p.contacten.map_or(Cell::Empty, |n| Cell::Number(f64::from(n))));
     r.push(Cell::text(yes_no(style.values, p.arts)));
     r.push(Cell::text(yes_no(style.values, p.psychiatrie)));
     r.push(Cell::text(if p.kinderen == 0 { "nee" } else { "ja" }));
@@ -400,8 +395,7 @@ pub struct DemoFile {
     pub rows: usize,
 }
 
-const SYNTHETIC: &str =
-    "Synthetische voorbeeldgegevens (geen echte personen) - gemaakt door Perspectief";
+const SYNTHETIC: &str = "Synthetische voorbeeldgegevens (geen echte personen) - gemaakt door Perspectief";
 
 fn encode(style: &Style, sheets: Vec<Sheet>, created: Date) -> Vec<u8> {
     match style.format {
@@ -418,12 +412,7 @@ pub fn registrations(pop: &Population, created: Date, planted: &mut Vec<Planted>
         .enumerate()
         .map(|(s, style)| {
             let mut rows: Vec<(bool, Vec<Cell>)> = Vec::new();
-            for (i, p) in pop
-                .persons
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.steunpunt == s)
-            {
+            for (i, p) in pop.persons.iter().enumerate().filter(|(_, p)| p.steunpunt == s) {
                 let current = p.uitstroom.is_none();
                 rows.push((current, row(style, p)));
                 if i == pop.exact_duplicate {
@@ -547,10 +536,7 @@ fn national_row(r: &NationalRecord) -> Vec<Cell> {
 }
 
 pub fn national(pop: &Population, created: Date) -> DemoFile {
-    let mut sheet = Sheet::new(
-        "Extract",
-        NATIONAL_HEADER.iter().map(|s| s.to_string()).collect(),
-    );
+    let mut sheet = Sheet::new("Extract", NATIONAL_HEADER.iter().map(|s| s.to_string()).collect());
     sheet.rows = pop.national.iter().map(national_row).collect();
     let mut about = Sheet::new("Toelichting", vec!["Toelichting".into()]);
     about.rows.push(vec![Cell::text(SYNTHETIC)]);

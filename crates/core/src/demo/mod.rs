@@ -115,16 +115,9 @@ mod tests {
             .filter(|f| f.kind == FileKind::Registration)
             .map(|f| f.rows)
             .sum();
+        assert_eq!(rows, 735, "733 persons, one exact and one conflicting duplicate row");
         assert_eq!(
-            rows, 735,
-            "733 persons, one exact and one conflicting duplicate row"
-        );
-        assert_eq!(
-            demo.files
-                .iter()
-                .find(|f| f.kind == FileKind::National)
-                .unwrap()
-                .rows,
+            demo.files.iter().find(|f| f.kind == FileKind::National).unwrap().rows,
             715
         );
     }
@@ -152,11 +145,7 @@ mod tests {
                 let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&f.bytes);
                 text.into_owned()
             };
-            assert!(
-                text.contains("Synthetische voorbeeldgegevens"),
-                "{}",
-                f.name
-            );
+            assert!(text.contains("Synthetische voorbeeldgegevens"), "{}", f.name);
         }
     }
 
@@ -183,9 +172,7 @@ mod tests {
         for p in demo.planted.iter().filter(|p| {
             matches!(
                 p.what,
-                PlantedKind::SexDiffers
-                    | PlantedKind::BirthDateDiffers
-                    | PlantedKind::CountryDiffers
+                PlantedKind::SexDiffers | PlantedKind::BirthDateDiffers | PlantedKind::CountryDiffers
             )
         }) {
             *deviating.entry(p.v_nummer.as_str()).or_default() += 1;
@@ -196,8 +183,7 @@ mod tests {
     #[test]
     fn the_population_matches_the_published_tables() {
         let pop = population::generate(&mut Rng::new(DEFAULT_SEED));
-        let count =
-            |f: &dyn Fn(&population::Person) -> bool| pop.persons.iter().filter(|p| f(p)).count();
+        let count = |f: &dyn Fn(&population::Person) -> bool| pop.persons.iter().filter(|p| f(p)).count();
         assert_eq!(count(&|p| p.resultaat == "In begeleiding"), 473);
         assert_eq!(count(&|p| p.resultaat == "MOB"), 87);
         assert_eq!(count(&|p| p.resultaat == "Terugkeer"), 21);
@@ -235,10 +221,7 @@ mod tests {
         assert_eq!(linked.len(), 713, "715 national rows, 2 only by fallback");
         let sex = linked.iter().filter(|(p, r)| p.sex != r.sex).count();
         let birth = linked.iter().filter(|(p, r)| p.birth != r.birth).count();
-        let country = linked
-            .iter()
-            .filter(|(p, r)| p.country != r.nationaliteit)
-            .count();
+        let country = linked.iter().filter(|(p, r)| p.country != r.nationaliteit).count();
         assert_eq!((sex, birth, country), (13, 63, 36));
     }
 }

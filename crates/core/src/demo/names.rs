@@ -10,25 +10,22 @@ pub struct NameBank {
 
 pub const WEST_AFRICA: NameBank = NameBank {
     male: &[
-        "Mohamed", "Ibrahim", "Alhaji", "Abu", "Sorie", "Mamadou", "Alpha", "Ousmane", "Sekou",
-        "Lansana", "Foday", "Amadu", "Kabba", "Saidu", "Issa", "Moussa", "Boubacar", "Yaya",
-        "Komlan", "Kossi",
+        "Mohamed", "Ibrahim", "Alhaji", "Abu", "Sorie", "Mamadou", "Alpha", "Ousmane", "Sekou", "Lansana", "Foday",
+        "Amadu", "Kabba", "Saidu", "Issa", "Moussa", "Boubacar", "Yaya", "Komlan", "Kossi",
     ],
     female: &[
-        "Fatmata", "Mariama", "Aminata", "Isatu", "Kadiatou", "Hawa", "Adama", "Ramatu", "Afi",
-        "Mawuena",
+        "Fatmata", "Mariama", "Aminata", "Isatu", "Kadiatou", "Hawa", "Adama", "Ramatu", "Afi", "Mawuena",
     ],
     family: &[
-        "Kamara", "Sesay", "Conteh", "Bangura", "Koroma", "Diallo", "Bah", "Barry", "Sow",
-        "Camara", "Kanu", "Turay", "Jalloh", "Mansaray", "Keita", "Traoré", "Issoufou", "Agbeko",
-        "Mensah", "Okafor",
+        "Kamara", "Sesay", "Conteh", "Bangura", "Koroma", "Diallo", "Bah", "Barry", "Sow", "Camara", "Kanu", "Turay",
+        "Jalloh", "Mansaray", "Keita", "Traoré", "Issoufou", "Agbeko", "Mensah", "Okafor",
     ],
 };
 
 pub const CENTRAL_AFRICA: NameBank = NameBank {
     male: &[
-        "João", "Manuel", "António", "Domingos", "Pedro", "Afonso", "Jean", "Pierre", "Emmanuel",
-        "Patrick", "Didier", "Claude", "Mateus", "Nelson", "Evaristo",
+        "João", "Manuel", "António", "Domingos", "Pedro", "Afonso", "Jean", "Pierre", "Emmanuel", "Patrick", "Didier",
+        "Claude", "Mateus", "Nelson", "Evaristo",
     ],
     female: &[
         "Maria",
@@ -95,8 +92,8 @@ pub const EAST_AFRICA: NameBank = NameBank {
 
 pub const ASIA: NameBank = NameBank {
     male: &[
-        "Wei", "Jun", "Lei", "Hao", "Minh", "Tuan", "Ahmad", "Ali Reza", "Hamid", "Karim",
-        "Mustafa", "Haider", "Farid", "Sami", "Tenzin",
+        "Wei", "Jun", "Lei", "Hao", "Minh", "Tuan", "Ahmad", "Ali Reza", "Hamid", "Karim", "Mustafa", "Haider",
+        "Farid", "Sami", "Tenzin",
     ],
     female: &[
         "Mei", "Li Na", "Xiu", "Lan", "Thi Hoa", "Mariam", "Zahra", "Shirin", "Leila", "Nargis",
@@ -121,9 +118,7 @@ pub const ASIA: NameBank = NameBank {
 };
 
 pub const EUROPE_AMERICA: NameBank = NameBank {
-    male: &[
-        "Arben", "Dritan", "Ilir", "Luis", "Carlos", "Dmitri", "Andrei", "Goran",
-    ],
+    male: &["Arben", "Dritan", "Ilir", "Luis", "Carlos", "Dmitri", "Andrei", "Goran"],
     female: &["Elira", "Blerta", "Ana", "Paula", "Irina", "Milica"],
     family: &[
         "Hoxha",

@@ -116,16 +116,10 @@ pub fn planted_label(kind: PlantedKind) -> &'static str {
     match kind {
         PlantedKind::MissingVNummer => "V-nummer ontbreekt",
         PlantedKind::WrongFormat => "V-nummer heeft niet 10 cijfers (te kort of met een letter)",
-        PlantedKind::OtherRegistrationNumber => {
-            "ander registratienummer (CRV) in plaats van V-nummer"
-        }
-        PlantedKind::LeadingZeroLost => {
-            "V-nummer als getal opgeslagen, voorloopnul kwijt (9 cijfers)"
-        }
+        PlantedKind::OtherRegistrationNumber => "ander registratienummer (CRV) in plaats van V-nummer",
+        PlantedKind::LeadingZeroLost => "V-nummer als getal opgeslagen, voorloopnul kwijt (9 cijfers)",
         PlantedKind::ExactDuplicate => "dezelfde rij twee keer",
-        PlantedKind::ConflictingDuplicate => {
-            "zelfde V-nummer bij twee steunpunten, met andere gegevens"
-        }
+        PlantedKind::ConflictingDuplicate => "zelfde V-nummer bij twee steunpunten, met andere gegevens",
         PlantedKind::NotInNationalExtract => "niet gevonden in het landelijke extract",
         PlantedKind::OnlyByFallback => "alleen te koppelen op naam en geboortedatum",
         PlantedKind::SexDiffers => "geslacht verschilt tussen steunpunt en DMB",
@@ -161,12 +155,7 @@ fn new_v_nummer(rng: &mut Rng, used: &mut std::collections::HashSet<String>) -> 
     }
 }
 
-fn person(
-    rng: &mut Rng,
-    steunpunt: usize,
-    country: usize,
-    resultaat: &'static str,
-) -> (Person, Date) {
+fn person(rng: &mut Rng, steunpunt: usize, country: usize, resultaat: &'static str) -> (Person, Date) {
     let country = &COUNTRIES[country];
     let sex = if country.men_only || rng.chance(0.78) {
         Sex::M
@@ -185,13 +174,7 @@ fn person(
     } else {
         start.add_days(rng.range(0, 395))
     };
-    let age_at_intake = 18.2
-        + rng.unit() * 4.5
-        + if rng.chance(0.1) {
-            rng.unit() * 6.0
-        } else {
-            0.0
-        };
+    let age_at_intake = 18.2 + rng.unit() * 4.5 + if rng.chance(0.1) { rng.unit() * 6.0 } else { 0.0 };
     let birth = instroom.add_days(-years(age_at_intake));
     // Known in the Netherlands as a minor, between 13 and 17.8 years old.
     let arrival_age = 13.0 + rng.unit() * 4.8;
@@ -202,13 +185,7 @@ fn person(
     });
     let beeindigd_door = uitstroom.map(|_| match resultaat {
         "MOB" => *rng.pick(&["Client", "Client", "Onbekend"]),
-        _ => *rng.pick(&[
-            "Steunpunt",
-            "Wederzijds",
-            "Wederzijds",
-            "Client",
-            "Gemeente",
-        ]),
+        _ => *rng.pick(&["Steunpunt", "Wederzijds", "Wederzijds", "Client", "Gemeente"]),
     });
     let traject = (!rng.chance(19.0 / 733.0)).then(|| {
         *rng.pick(&[
@@ -234,13 +211,7 @@ fn person(
         uitstroom,
         resultaat,
         contacten: Some(rng.range(2, 80) as u32),
-        arts: *rng.pick(&[
-            YesNo::Ja,
-            YesNo::Nee,
-            YesNo::Nee,
-            YesNo::Nee,
-            YesNo::Onbekend,
-        ]),
+        arts: *rng.pick(&[YesNo::Ja, YesNo::Nee, YesNo::Nee, YesNo::Nee, YesNo::Onbekend]),
         psychiatrie: *rng.pick(&[
             YesNo::Ja,
             YesNo::Nee,
@@ -249,11 +220,7 @@ fn person(
             YesNo::Nee,
             YesNo::Onbekend,
         ]),
-        kinderen: if rng.chance(0.12) {
-            rng.range(1, 2) as u32
-        } else {
-            0
-        },
+        kinderen: if rng.chance(0.12) { rng.range(1, 2) as u32 } else { 0 },
         traject,
         beeindigd_door,
         vastlopend: rng.chance(0.2),
@@ -262,18 +229,9 @@ fn person(
     (p, eerste_registratie)
 }
 
-fn national_for(
-    rng: &mut Rng,
-    p: &Person,
-    v_nummer: &str,
-    eerste_registratie: Date,
-) -> NationalRecord {
+fn national_for(rng: &mut Rng, p: &Person, v_nummer: &str, eerste_registratie: Date) -> NationalRecord {
     let eerste_asielaanvraag = eerste_registratie.add_days(rng.range(0, 30));
-    let vbm = if rng.chance(0.3) {
-        rng.range(1, 3) as u32
-    } else {
-        0
-    };
+    let vbm = if rng.chance(0.3) { rng.range(1, 3) as u32 } else { 0 };
     let eerste_vbm = (vbm > 0).then(|| {
         let span = (p.instroom.days() - eerste_asielaanvraag.days()).max(60);
         eerste_asielaanvraag.add_days(rng.range(30, span + 200))
@@ -361,11 +319,7 @@ struct LinkProfile {
 
 fn link_profiles(rng: &mut Rng, links: usize) -> Vec<LinkProfile> {
     use table3::*;
-    let prof = |sex, birth, country| LinkProfile {
-        sex,
-        birth,
-        country,
-    };
+    let prof = |sex, birth, country| LinkProfile { sex, birth, country };
     let mut births_compatible: Vec<BirthPlant> = [
         (BirthPlant::UnderAYear, BIRTH_UNDER_A_YEAR),
         (BirthPlant::NationalPlausible, BIRTH_NATIONAL_PLAUSIBLE),
@@ -423,13 +377,7 @@ fn plausible(birth: Date, eerste_registratie: Date, instroom: Date) -> bool {
 
 /// The national birth date (and, where the profile needs it, an earlier or
 /// later national first registration) for a birth-date profile.
-fn planted_birth(
-    rng: &mut Rng,
-    plant: BirthPlant,
-    local: Date,
-    reg: Date,
-    instroom: Date,
-) -> (Date, Date) {
+fn planted_birth(rng: &mut Rng, plant: BirthPlant, local: Date, reg: Date, instroom: Date) -> (Date, Date) {
     let (national, reg) = match plant {
         BirthPlant::None => (local, reg),
         // Same year, day and month guessed (1 January or 1 July).
@@ -449,19 +397,14 @@ fn planted_birth(
         // The national date makes the person a minor at intake.
         BirthPlant::LocalPlausible => (instroom.add_days(-years(16.5) - rng.range(0, 100)), reg),
         // Somebody else: a minor at intake, and by the local date an adult when first registered.
-        BirthPlant::Incompatible => (
-            instroom.add_days(-years(16.5)),
-            local.add_days(years(18.0) + 30),
-        ),
+        BirthPlant::Incompatible => (instroom.add_days(-years(16.5)), local.add_days(years(18.0) + 30)),
     };
     debug_assert!(match plant {
         BirthPlant::None => true,
         BirthPlant::UnderAYear => (national.days() - local.days()).abs() < 365,
         BirthPlant::NationalPlausible => plausible(national, reg, instroom),
-        BirthPlant::LocalPlausible =>
-            !plausible(national, reg, instroom) && plausible(local, reg, instroom),
-        BirthPlant::Incompatible =>
-            !plausible(national, reg, instroom) && !plausible(local, reg, instroom),
+        BirthPlant::LocalPlausible => !plausible(national, reg, instroom) && plausible(local, reg, instroom),
+        BirthPlant::Incompatible => !plausible(national, reg, instroom) && !plausible(local, reg, instroom),
     });
     (national, reg)
 }
@@ -518,12 +461,7 @@ pub fn generate(rng: &mut Rng) -> Population {
     let exact_duplicate = next();
     // The earlier registration must still be after the 18th birthday.
     let conflicting = std::iter::repeat_with(&mut next)
-        .find(|&i| {
-            persons[i]
-                .birth
-                .years_until(persons[i].instroom.add_days(-200))
-                >= 18
-        })
+        .find(|&i| persons[i].birth.years_until(persons[i].instroom.add_days(-200)) >= 18)
         .expect("a person who came in after 19");
 
     let mut national = Vec::new();
@@ -551,30 +489,14 @@ pub fn generate(rng: &mut Rng) -> Population {
         let bad = bad_forms[k](&persons[i].v_nummer);
         persons[i].v_nummer = bad.clone();
         plant(PlantedKind::WrongFormat, &persons[i], bad);
-        plant(
-            PlantedKind::NotInNationalExtract,
-            &persons[i],
-            String::new(),
-        );
+        plant(PlantedKind::NotInNationalExtract, &persons[i], String::new());
     }
     let crv_number = format!("CRV {}", rng.range(1_000_000, 9_999_999));
     persons[crv].v_nummer = crv_number.clone();
-    plant(
-        PlantedKind::OtherRegistrationNumber,
-        &persons[crv],
-        crv_number,
-    );
-    plant(
-        PlantedKind::NotInNationalExtract,
-        &persons[crv],
-        String::new(),
-    );
+    plant(PlantedKind::OtherRegistrationNumber, &persons[crv], crv_number);
+    plant(PlantedKind::NotInNationalExtract, &persons[crv], String::new());
     for &i in &not_found_valid {
-        plant(
-            PlantedKind::NotInNationalExtract,
-            &persons[i],
-            String::new(),
-        );
+        plant(PlantedKind::NotInNationalExtract, &persons[i], String::new());
     }
 
     // Every other person is found; the Table 3 profiles decide what differs.
@@ -584,16 +506,10 @@ pub fn generate(rng: &mut Rng) -> Population {
         .chain(wrong)
         .chain(not_found_valid.iter().copied())
         .collect();
-    let linked: Vec<usize> = (0..persons.len())
-        .filter(|i| !special.contains(i))
-        .collect();
+    let linked: Vec<usize> = (0..persons.len()).filter(|i| !special.contains(i)).collect();
     let mut profiles = link_profiles(rng, linked.len());
     // A neighbour difference needs a country with a listed neighbour: swap profiles.
-    let has_neighbour = |i: usize| {
-        NEIGHBOURS
-            .iter()
-            .any(|(a, _)| *a == persons[linked[i]].country)
-    };
+    let has_neighbour = |i: usize| NEIGHBOURS.iter().any(|(a, _)| *a == persons[linked[i]].country);
     for k in 0..profiles.len() {
         if profiles[k].country == CountryPlant::Neighbour && !has_neighbour(k) {
             let j = (0..profiles.len())
@@ -608,23 +524,11 @@ pub fn generate(rng: &mut Rng) -> Population {
         if prof.sex {
             // A typo in the V-nummer: the national row is somebody else.
             let other_sex = if p.sex == Sex::M { Sex::V } else { Sex::M };
-            let bank = COUNTRIES
-                .iter()
-                .find(|c| c.name == p.country)
-                .expect("country")
-                .names;
-            let first = if other_sex == Sex::M {
-                bank.male
-            } else {
-                bank.female
-            };
+            let bank = COUNTRIES.iter().find(|c| c.name == p.country).expect("country").names;
+            let first = if other_sex == Sex::M { bank.male } else { bank.female };
             rec.sex = other_sex;
             rec.naam = format!("{} {}", rng.pick(first), rng.pick(bank.family)).to_uppercase();
-            plant(
-                PlantedKind::SexDiffers,
-                p,
-                format!("{:?} / {:?}", p.sex, other_sex),
-            );
+            plant(PlantedKind::SexDiffers, p, format!("{:?} / {:?}", p.sex, other_sex));
         }
         if prof.birth != BirthPlant::None {
             (rec.birth, rec.eerste_registratie) =
@@ -679,10 +583,7 @@ pub fn generate(rng: &mut Rng) -> Population {
     plant(
         PlantedKind::ConflictingDuplicate,
         p,
-        format!(
-            "ook bij {} met een eerdere instroom",
-            STEUNPUNTEN[other].name
-        ),
+        format!("ook bij {} met een eerdere instroom", STEUNPUNTEN[other].name),
     );
     Population {
         persons,

@@ -4,33 +4,14 @@ use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadError {
-    Empty {
-        file: String,
-    },
-    TooLarge {
-        file: String,
-        bytes: u64,
-        limit: u64,
-    },
-    Pdf {
-        file: String,
-    },
-    PasswordProtected {
-        file: String,
-    },
-    CorruptWorkbook {
-        file: String,
-        detail: String,
-    },
-    NotText {
-        file: String,
-    },
-    NoSheets {
-        file: String,
-    },
-    NoHeader {
-        file: String,
-    },
+    Empty { file: String },
+    TooLarge { file: String, bytes: u64, limit: u64 },
+    Pdf { file: String },
+    PasswordProtected { file: String },
+    CorruptWorkbook { file: String, detail: String },
+    NotText { file: String },
+    NoSheets { file: String },
+    NoHeader { file: String },
 }
 
 fn mb(bytes: u64) -> String {

@@ -116,22 +116,9 @@ pub const FIELDS: &[FieldInfo] = &[
         "v_nummer",
         ValueType::Id,
         RN,
-        &[
-            "v-nummer",
-            "vnummer",
-            "v-nr",
-            "vnr",
-            "v nummer",
-            "vreemdelingennummer",
-        ],
+        &["v-nummer", "vnummer", "v-nr", "vnr", "v nummer", "vreemdelingennummer"],
     ),
-    f(
-        Field::Naam,
-        "naam",
-        ValueType::Text,
-        RN,
-        &["naam", "volledige naam"],
-    ),
+    f(Field::Naam, "naam", ValueType::Text, RN, &["naam", "volledige naam"]),
     f(
         Field::Voornaam,
         "voornaam",
@@ -179,24 +166,14 @@ pub const FIELDS: &[FieldInfo] = &[
         "datum_instroom",
         ValueType::Date,
         R,
-        &[
-            "datum instroom",
-            "instroomdatum",
-            "startdatum",
-            "start begeleiding",
-        ],
+        &["datum instroom", "instroomdatum", "startdatum", "start begeleiding"],
     ),
     f(
         Field::DatumUitstroom,
         "datum_uitstroom",
         ValueType::Date,
         R,
-        &[
-            "datum uitstroom",
-            "uitstroomdatum",
-            "einddatum",
-            "einde begeleiding",
-        ],
+        &["datum uitstroom", "uitstroomdatum", "einddatum", "einde begeleiding"],
     ),
     f(
         Field::Resultaat,
@@ -217,11 +194,7 @@ pub const FIELDS: &[FieldInfo] = &[
         "arts",
         ValueType::YesNo,
         R,
-        &[
-            "onder behandeling arts",
-            "behandeling arts",
-            "lichamelijke klachten",
-        ],
+        &["onder behandeling arts", "behandeling arts", "lichamelijke klachten"],
     ),
     f(
         Field::PsychiatrischeDiagnose,
@@ -270,11 +243,7 @@ pub const FIELDS: &[FieldInfo] = &[
         "datum_eerste_registratie",
         ValueType::Date,
         N,
-        &[
-            "datum eerste registratie",
-            "eerste registratie nl",
-            "bekend sinds",
-        ],
+        &["datum eerste registratie", "eerste registratie nl", "bekend sinds"],
     ),
     f(
         Field::AantalAsielaanvragen,
@@ -339,13 +308,7 @@ pub const FIELDS: &[FieldInfo] = &[
         N,
         &["buiten schuld gegrond"],
     ),
-    f(
-        Field::AantalVbm,
-        "aantal_vbm",
-        ValueType::Count,
-        N,
-        &["aantal vbm"],
-    ),
+    f(Field::AantalVbm, "aantal_vbm", ValueType::Count, N, &["aantal vbm"]),
     f(
         Field::DuurVbmDagen,
         "duur_vbm_dagen",
@@ -378,10 +341,7 @@ pub const FIELDS: &[FieldInfo] = &[
 
 impl Field {
     pub fn info(self) -> &'static FieldInfo {
-        FIELDS
-            .iter()
-            .find(|i| i.field == self)
-            .expect("every field is listed")
+        FIELDS.iter().find(|i| i.field == self).expect("every field is listed")
     }
 
     pub fn key(self) -> &'static str {
@@ -411,10 +371,7 @@ mod tests {
         let r = FileKind::Registration;
         assert_eq!(field_for_header("V-Nummer ", r), Some(Field::VNummer));
         assert_eq!(field_for_header("vnr", r), Some(Field::VNummer));
-        assert_eq!(
-            field_for_header("geb. datum", r),
-            Some(Field::Geboortedatum)
-        );
+        assert_eq!(field_for_header("geb. datum", r), Some(Field::Geboortedatum));
         assert_eq!(
             field_for_header("Aantal cliëntcontacten", r),
             Some(Field::AantalContacten)
@@ -423,10 +380,7 @@ mod tests {
             field_for_header("Psych. diagnose", r),
             Some(Field::PsychiatrischeDiagnose)
         );
-        assert_eq!(
-            field_for_header("Beëindiging door", r),
-            Some(Field::BeeindigdDoor)
-        );
+        assert_eq!(field_for_header("Beëindiging door", r), Some(Field::BeeindigdDoor));
         assert_eq!(field_for_header("Uren begeleiding", r), None);
         assert_eq!(
             field_for_header("Nationaliteit", r),

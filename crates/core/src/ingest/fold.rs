@@ -33,8 +33,7 @@ pub fn fold(s: &str) -> String {
 /// Like [`fold`] but keeps single spaces between words (for names and countries).
 pub fn fold_words(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == '.' || c == ',')
-    {
+    for word in s.split(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == '.' || c == ',') {
         let w = fold(word);
         if !w.is_empty() {
             if !out.is_empty() {

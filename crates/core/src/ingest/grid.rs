@@ -82,9 +82,7 @@ const OLE2: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 fn contains_utf16(bytes: &[u8], needle: &str) -> bool {
     let pattern: Vec<u8> = needle.encode_utf16().flat_map(u16::to_le_bytes).collect();
-    bytes
-        .windows(pattern.len())
-        .any(|w| w == pattern.as_slice())
+    bytes.windows(pattern.len()).any(|w| w == pattern.as_slice())
 }
 
 /// Read a file. `name` is the file name as the user knows it (used in messages).
@@ -141,10 +139,12 @@ fn cell(d: &Data) -> Cell {
         Data::Float(x) => Cell::Number(*x),
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(dt) => super::values::date_from_serial(dt.as_f64())
-            .map_or(Cell::Number(dt.as_f64()), Cell::Date),
-        Data::DateTimeIso(s) => super::values::parse_date(s, super::values::DateOrder::DayFirst)
-            .map_or(Cell::Text(s.clone()), Cell::Date),
+        Data::DateTime(dt) => {
+            super::values::date_from_serial(dt.as_f64()).map_or(Cell::Number(dt.as_f64()), Cell::Date)
+        }
+        Data::DateTimeIso(s) => {
+            super::values::parse_date(s, super::values::DateOrder::DayFirst).map_or(Cell::Text(s.clone()), Cell::Date)
+        }
         Data::DurationIso(s) => Cell::Text(s.clone()),
         Data::Error(e) => Cell::Error(format!("{e}")),
     }
@@ -163,8 +163,8 @@ fn workbook(name: &str, bytes: &[u8], format: Format) -> Result<Source, ReadErro
             }
         }
     };
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
-        .map_err(|e| corrupt(e.to_string()))?;
+    let mut book =
+        calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| corrupt(e.to_string()))?;
     let names = book.sheet_names().to_vec();
     if names.is_empty() {
         return Err(ReadError::NoSheets { file });
@@ -183,9 +183,7 @@ fn workbook(name: &str, bytes: &[u8], format: Format) -> Result<Source, ReadErro
                     rows,
                 });
             }
-            Err(e) => notes.push(format!(
-                "Tabblad '{sheet}' is niet te lezen en is overgeslagen ({e})."
-            )),
+            Err(e) => notes.push(format!("Tabblad '{sheet}' is niet te lezen en is overgeslagen ({e}).")),
         }
     }
     if grids.is_empty() {

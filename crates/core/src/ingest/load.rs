@@ -23,6 +23,16 @@ pub struct SheetSummary {
     pub title_lines: Vec<String>,
 }
 
+/// A column mapped by hand: part of the saved analysis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ColumnOverride {
+    pub sheet: String,
+    /// Column index within the sheet's grid (as in [`Column::index`]).
+    pub column: usize,
+    /// `None`: do not use this column.
+    pub field: Option<Field>,
+}
+
 /// A file after reading.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LoadedFile {
@@ -45,6 +55,17 @@ pub fn load(
     forced_kind: Option<FileKind>,
     known_steunpunten: &[String],
 ) -> Result<LoadedFile, ReadError> {
+    load_mapped(name, bytes, forced_kind, known_steunpunten, &[])
+}
+
+/// [`load`] with columns mapped by hand (a field moved to another column is taken from the first).
+pub fn load_mapped(
+    name: &str,
+    bytes: &[u8],
+    forced_kind: Option<FileKind>,
+    known_steunpunten: &[String],
+    overrides: &[ColumnOverride],
+) -> Result<LoadedFile, ReadError> {
     let source: Source = grid::read(name, bytes, grid::DEFAULT_MAX_BYTES)?;
     let mut sheets = Vec::new();
     let mut skipped = Vec::new();
@@ -61,13 +82,23 @@ pub fn load(
             skipped.push(format!("{label}: leeg"));
             continue;
         }
-        let Some(table) = find_table(g, kind) else {
+        let Some(mut table) = find_table(g, kind) else {
             skipped.push(format!("{label}: geen kopregel met bekende kolomnamen"));
             continue;
         };
         // A workbook has one kind; the characteristics' `sets` sheet belongs to it.
         if kind.is_none() {
             kind = Some(table.kind);
+        }
+        for o in overrides.iter().filter(|o| o.sheet == table.sheet) {
+            if let Some(f) = o.field {
+                for c in table.columns.iter_mut().filter(|c| c.field == Some(f)) {
+                    c.field = None;
+                }
+            }
+            if let Some(c) = table.columns.iter_mut().find(|c| c.index == o.column) {
+                c.field = o.field;
+            }
         }
         let (recs, reports) = records(name, &table);
         titles.extend(table.title_lines.iter().cloned());
@@ -83,20 +114,14 @@ pub fn load(
         all.extend(recs);
     }
     let Some(kind) = kind else {
-        return Err(ReadError::NoHeader {
-            file: name.to_string(),
-        });
+        return Err(ReadError::NoHeader { file: name.to_string() });
     };
     let has_column = sheets
         .iter()
         .any(|s| s.columns.iter().any(|c| c.field == Some(Field::Steunpunt)));
     let steunpunt = if kind == FileKind::Registration && !has_column {
         steunpunt::find(name, known_steunpunten)
-            .or_else(|| {
-                titles
-                    .iter()
-                    .find_map(|t| steunpunt::find(t, known_steunpunten))
-            })
+            .or_else(|| titles.iter().find_map(|t| steunpunt::find(t, known_steunpunten)))
             .map(String::from)
     } else {
         None

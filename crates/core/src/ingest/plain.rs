@@ -20,8 +20,13 @@ pub enum PlainError {
 impl fmt::Display for PlainError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PlainError::Csv { line, message } => write!(f, "Regel {line} van het CSV-bestand is niet te lezen: {message}."),
-            PlainError::Workbook(m) => write!(f, "Het werkboek is niet te lezen ({m}). Sla het opnieuw op als .xlsx en probeer het nog eens."),
+            PlainError::Csv { line, message } => {
+                write!(f, "Regel {line} van het CSV-bestand is niet te lezen: {message}.")
+            }
+            PlainError::Workbook(m) => write!(
+                f,
+                "Het werkboek is niet te lezen ({m}). Sla het opnieuw op als .xlsx en probeer het nog eens."
+            ),
             PlainError::Empty => write!(f, "Het bestand bevat geen kopregel met kolomnamen."),
         }
     }
@@ -120,22 +125,14 @@ pub fn csv_columns(bytes: &[u8], delimiter: u8) -> Result<Vec<(String, RawColumn
             col.push(record.get(i));
         }
     }
-    Ok(header
-        .into_iter()
-        .zip(cols)
-        .map(|(h, c)| (h, c.finish()))
-        .collect())
+    Ok(header.into_iter().zip(cols).map(|(h, c)| (h, c.finish())).collect())
 }
 
 /// Columns of the first sheet of an xlsx/xls/ods workbook (first row = header).
 pub fn workbook_columns(bytes: &[u8]) -> Result<Vec<(String, RawColumn)>, PlainError> {
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
         .map_err(|e| PlainError::Workbook(e.to_string()))?;
-    let first = book
-        .sheet_names()
-        .first()
-        .cloned()
-        .ok_or(PlainError::Empty)?;
+    let first = book.sheet_names().first().cloned().ok_or(PlainError::Empty)?;
     let range = book
         .worksheet_range(&first)
         .map_err(|e| PlainError::Workbook(e.to_string()))?;
@@ -156,11 +153,7 @@ pub fn workbook_columns(bytes: &[u8]) -> Result<Vec<(String, RawColumn)>, PlainE
             }
         }
     }
-    Ok(header
-        .into_iter()
-        .zip(cols)
-        .map(|(h, c)| (h, c.finish()))
-        .collect())
+    Ok(header.into_iter().zip(cols).map(|(h, c)| (h, c.finish())).collect())
 }
 
 #[cfg(test)]
@@ -171,18 +164,9 @@ mod tests {
     fn quoted_fields_and_numbers() {
         let csv = b"\xEF\xBB\xBFa,b,c\n1,\"x, y\",2.5\n2,z,\n";
         let cols = csv_columns(csv, b',').unwrap();
-        assert_eq!(
-            cols[0],
-            ("a".into(), RawColumn::Number(vec![Some(1.0), Some(2.0)]))
-        );
-        assert_eq!(
-            cols[1],
-            ("b".into(), RawColumn::text([Some("x, y"), Some("z")]))
-        );
-        assert_eq!(
-            cols[2],
-            ("c".into(), RawColumn::Number(vec![Some(2.5), None]))
-        );
+        assert_eq!(cols[0], ("a".into(), RawColumn::Number(vec![Some(1.0), Some(2.0)])));
+        assert_eq!(cols[1], ("b".into(), RawColumn::text([Some("x, y"), Some("z")])));
+        assert_eq!(cols[2], ("c".into(), RawColumn::Number(vec![Some(2.5), None])));
     }
 
     #[test]

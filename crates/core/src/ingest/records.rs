@@ -80,14 +80,11 @@ impl Record {
         let Some(v) = &self.v_nummer else {
             return name.is_some();
         };
-        let name_blank_or_number = name
-            .as_deref()
-            .is_none_or(|n| super::values::parse_number(n).is_some());
+        let name_blank_or_number = name.as_deref().is_none_or(|n| super::values::parse_number(n).is_some());
         let has_digit = v.text.chars().any(|c| c.is_ascii_digit());
         let words = v.text.split_whitespace().count();
         // A count where the V-nummer goes (a totals line): far too short for any registration number.
-        let short_number =
-            v.text.trim().len() < 5 && v.text.trim().chars().all(|c| c.is_ascii_digit());
+        let short_number = v.text.trim().len() < 5 && v.text.trim().chars().all(|c| c.is_ascii_digit());
         !(name_blank_or_number && (!has_digit || words > 2 || short_number))
     }
 
@@ -147,9 +144,7 @@ fn parse(value: ValueType, cell: &Cell, order: DateOrder) -> Option<Value> {
         ValueType::Text | ValueType::Country | ValueType::Id => Some(Value::Text(text)),
         ValueType::Date => match cell {
             Cell::Date(d) => Some(Value::Date(*d)),
-            Cell::Number(x) if (10_000.0..80_000.0).contains(x) => {
-                values::date_from_serial(*x).map(Value::Date)
-            }
+            Cell::Number(x) if (10_000.0..80_000.0).contains(x) => values::date_from_serial(*x).map(Value::Date),
             Cell::Text(s) => values::parse_date(s, order)
                 .or_else(|| {
                     values::parse_number(s)
@@ -239,10 +234,7 @@ pub fn records(file: &str, table: &SheetTable) -> (Vec<Record>, Vec<ColumnReport
                 }
                 None => {
                     let text = cell.text();
-                    let entry = report
-                        .unrecognised
-                        .entry(text.clone())
-                        .or_insert((0, Vec::new()));
+                    let entry = report.unrecognised.entry(text.clone()).or_insert((0, Vec::new()));
                     entry.0 += 1;
                     if entry.1.len() < 10 {
                         entry.1.push(*row);
@@ -294,22 +286,8 @@ mod tests {
                 t("vergunning"),
                 t("12,5"),
             ],
-            vec![
-                t("0123456780"),
-                t("B"),
-                t("x"),
-                t("13-10-2009"),
-                t("ontslagen"),
-                t("3"),
-            ],
-            vec![
-                t("0123456781"),
-                t("C"),
-                t("V"),
-                t("1 okt 2009"),
-                t("ontslagen"),
-                t(""),
-            ],
+            vec![t("0123456780"), t("B"), t("x"), t("13-10-2009"), t("ontslagen"), t("3")],
+            vec![t("0123456781"), t("C"), t("V"), t("1 okt 2009"), t("ontslagen"), t("")],
         ]);
         let table = find_table(&g, None).unwrap();
         let (recs, reports) = records("f.xlsx", &table);
@@ -329,10 +307,7 @@ mod tests {
             recs[1].values.get(&Field::Geslacht),
             Some(&Value::Unrecognised("x".into()))
         );
-        let result = reports
-            .iter()
-            .find(|r| r.field == Some(Field::Resultaat))
-            .unwrap();
+        let result = reports.iter().find(|r| r.field == Some(Field::Resultaat)).unwrap();
         assert_eq!(result.unrecognised.get("ontslagen"), Some(&(2, vec![3, 4])));
         assert_eq!(recs[1].cells[5], "3", "unmapped columns are kept");
         assert_eq!(

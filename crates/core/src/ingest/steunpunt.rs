@@ -59,20 +59,13 @@ mod tests {
     fn file_names_and_titles() {
         let k = known_with(&[]);
         assert_eq!(find("den_haag_deelnemers.csv", &k), Some("Den Haag"));
-        assert_eq!(
-            find("registratie_amsterdam_2010.xlsx", &k),
-            Some("Amsterdam")
-        );
+        assert_eq!(find("registratie_amsterdam_2010.xlsx", &k), Some("Amsterdam"));
         assert_eq!(
             find("Steunpunt Perspectief Den Haag - overzicht cliënten", &k),
             Some("Den Haag")
         );
         assert_eq!(find("export_clientsysteem.xlsx", &k), None);
-        assert_eq!(
-            find("Utrecht en Zwolle.xlsx", &k),
-            None,
-            "two names: ask the user"
-        );
+        assert_eq!(find("Utrecht en Zwolle.xlsx", &k), None, "two names: ask the user");
         let k = known_with(&["Ede".to_string()]);
         assert_eq!(find("ede-2010.csv", &k), Some("Ede"));
     }

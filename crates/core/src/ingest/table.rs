@@ -74,10 +74,7 @@ fn composed_headers(grid: &Grid, r: usize, width: usize, kind: FileKind) -> Vec<
         .map(|c| {
             let own = text_at(row, c);
             if own.is_empty() {
-                let up = r
-                    .checked_sub(1)
-                    .map(|p| text_at(&grid.rows[p], c))
-                    .unwrap_or_default();
+                let up = r.checked_sub(1).map(|p| text_at(&grid.rows[p], c)).unwrap_or_default();
                 return up;
             }
             if field_for_header(&own, kind).is_none() && !above[c].is_empty() {
@@ -97,8 +94,7 @@ fn national_only(f: Field) -> bool {
 }
 
 fn registration_only(f: Field) -> bool {
-    f.info().kinds.contains(&FileKind::Registration)
-        && !f.info().kinds.contains(&FileKind::National)
+    f.info().kinds.contains(&FileKind::Registration) && !f.info().kinds.contains(&FileKind::National)
 }
 
 /// Which kind a set of headers describes, and how many headers map for it.
@@ -116,22 +112,16 @@ pub fn kind_of(headers: &[String]) -> Option<(FileKind, usize)> {
         .iter()
         .filter(|f| registration_only(**f) && **f != Field::Steunpunt)
         .count();
-    let has_id = |fs: &[Field]| {
-        fs.contains(&Field::VNummer) || fs.contains(&Field::Naam) || fs.contains(&Field::Achternaam)
-    };
+    let has_id =
+        |fs: &[Field]| fs.contains(&Field::VNummer) || fs.contains(&Field::Naam) || fs.contains(&Field::Achternaam);
     if nat_only >= 2 && nat_only > reg_only && has_id(&nat) {
         return Some((FileKind::National, nat.len()));
     }
     if reg.len() >= 2 && has_id(&reg) {
         return Some((FileKind::Registration, reg.len()));
     }
-    let first = headers
-        .iter()
-        .find(|h| !h.trim().is_empty())
-        .map(|h| fold(h));
-    if first.as_deref() == Some("steunpunt")
-        && headers.iter().filter(|h| !h.trim().is_empty()).count() >= 3
-    {
+    let first = headers.iter().find(|h| !h.trim().is_empty()).map(|h| fold(h));
+    if first.as_deref() == Some("steunpunt") && headers.iter().filter(|h| !h.trim().is_empty()).count() >= 3 {
         return Some((FileKind::Characteristics, 1));
     }
     if headers
@@ -174,12 +164,7 @@ pub fn find_table(grid: &Grid, forced: Option<FileKind>) -> Option<SheetTable> {
             .rows
             .iter()
             .position(|row| row.iter().filter(|c| matches!(c, Cell::Text(_))).count() >= 2)?;
-        Some((
-            r,
-            f,
-            0,
-            (0..width).map(|c| text_at(&grid.rows[r], c)).collect(),
-        ))
+        Some((r, f, 0, (0..width).map(|c| text_at(&grid.rows[r], c)).collect()))
     })?;
     let title_lines = grid.rows[..r]
         .iter()
@@ -345,10 +330,7 @@ mod tests {
             &["steunpunt", "organisatietype", "huiskamer"],
             &["Zwolle", "Stichting", "ja"],
         ]);
-        assert_eq!(
-            find_table(&ch, None).unwrap().kind,
-            FileKind::Characteristics
-        );
+        assert_eq!(find_table(&ch, None).unwrap().kind, FileKind::Characteristics);
         let nothing = grid(&[&["a", "b"], &["1", "2"]]);
         assert!(find_table(&nothing, None).is_none());
     }

@@ -68,11 +68,7 @@ pub fn sniff(text: &str) -> u8 {
         for r in recs.iter().filter(|r| r.len() > 1) {
             *freq.entry(r.len()).or_insert(0usize) += 1;
         }
-        let score = freq
-            .iter()
-            .map(|(fields, n)| n * fields.min(&50))
-            .max()
-            .unwrap_or(0);
+        let score = freq.iter().map(|(fields, n)| n * fields.min(&50)).max().unwrap_or(0);
         if score > best.1 {
             best = (d, score);
         }
@@ -145,15 +141,9 @@ mod tests {
 
     #[test]
     fn encodings() {
-        let cp1252 = encoding_rs::WINDOWS_1252
-            .encode("Beëindigd door")
-            .0
-            .into_owned();
+        let cp1252 = encoding_rs::WINDOWS_1252.encode("Beëindigd door").0.into_owned();
         let d = decode(&cp1252).unwrap();
-        assert_eq!(
-            (d.text.as_str(), d.encoding),
-            ("Beëindigd door", "Windows-1252")
-        );
+        assert_eq!((d.text.as_str(), d.encoding), ("Beëindigd door", "Windows-1252"));
         let bom = [&[0xEF, 0xBB, 0xBF][..], "Beëindigd".as_bytes()].concat();
         assert_eq!(decode(&bom).unwrap().text, "Beëindigd");
         let utf16: Vec<u8> = [0xFF, 0xFE]

@@ -67,11 +67,7 @@ pub fn numeric_parts(s: &str) -> Option<(u32, u32, i32)> {
     if parts[0].len() == 4 {
         return None;
     }
-    Some((
-        parts[0].parse().ok()?,
-        parts[1].parse().ok()?,
-        year(parts[2])?,
-    ))
+    Some((parts[0].parse().ok()?, parts[1].parse().ok()?, year(parts[2])?))
 }
 
 /// A date written as text, or `None` when it is not a date (or an impossible one: 31-02-2010).
@@ -94,11 +90,7 @@ pub fn parse_date(s: &str, order: DateOrder) -> Option<Date> {
             .iter()
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
     {
-        return Date::new(
-            iso[0].parse().ok()?,
-            iso[1].parse().ok()?,
-            iso[2].parse().ok()?,
-        );
+        return Date::new(iso[0].parse().ok()?, iso[1].parse().ok()?, iso[2].parse().ok()?);
     }
     if let Some((a, b, y)) = numeric_parts(&t) {
         let (d, m) = match order {
@@ -113,11 +105,7 @@ pub fn parse_date(s: &str, order: DateOrder) -> Option<Date> {
         .filter(|w| !w.is_empty())
         .collect();
     if words.len() == 3 {
-        if let (Ok(d), Some(m), Some(y)) = (
-            words[0].parse::<u8>(),
-            month_from_name(words[1]),
-            year(words[2]),
-        ) {
+        if let (Ok(d), Some(m), Some(y)) = (words[0].parse::<u8>(), month_from_name(words[1]), year(words[2])) {
             return Date::new(y, m, d);
         }
     }
@@ -181,10 +169,7 @@ pub fn parse_code(set: CodeSet, s: &str) -> Option<&'static str> {
             ("V", &["v", "vrouw", "meisje", "f", "female", "vrouwelijk"]),
         ],
         CodeSet::Result => &[
-            (
-                "In begeleiding",
-                &["inbegeleiding", "begeleiding", "lopend"],
-            ),
+            ("In begeleiding", &["inbegeleiding", "begeleiding", "lopend"]),
             (
                 "Verblijfsvergunning",
                 &["verblijfsvergunning", "vergunning", "verblijf"],
@@ -192,20 +177,13 @@ pub fn parse_code(set: CodeSet, s: &str) -> Option<&'static str> {
             ("Terugkeer", &["terugkeer", "teruggekeerd"]),
             (
                 "MOB",
-                &[
-                    "mob",
-                    "metonbekendebestemmingvertrokken",
-                    "onbekendebestemming",
-                ],
+                &["mob", "metonbekendebestemmingvertrokken", "onbekendebestemming"],
             ),
             ("Doormigratie", &["doormigratie", "doorgemigreerd"]),
             ("Overig", &["overig", "anders", "overignietmob"]),
         ],
         CodeSet::Trajectory => &[
-            (
-                "Verblijfsvergunning",
-                &["verblijfsvergunning", "vergunning"],
-            ),
+            ("Verblijfsvergunning", &["verblijfsvergunning", "vergunning"]),
             ("Buitenschuld", &["buitenschuld"]),
             ("Terugkeer", &["terugkeer"]),
             ("Tweesporen", &["tweesporen"]),
@@ -216,10 +194,7 @@ pub fn parse_code(set: CodeSet, s: &str) -> Option<&'static str> {
             ("Steunpunt", &["steunpunt"]),
             ("Client", &["client", "clientzelf"]),
             ("Gemeente", &["gemeente"]),
-            (
-                "Wederzijds",
-                &["wederzijds", "wederzijdsoverleg", "inoverleg"],
-            ),
+            ("Wederzijds", &["wederzijds", "wederzijdsoverleg", "inoverleg"]),
             ("Onbekend", &["onbekend"]),
         ],
     };
@@ -255,10 +230,7 @@ mod tests {
             assert_eq!(parse_date(s, DateOrder::DayFirst), want, "{s}");
         }
         assert_eq!(parse_date("4 mrt 2010", DateOrder::DayFirst), d(2010, 3, 4));
-        assert_eq!(
-            parse_date("12 mei 2010", DateOrder::DayFirst),
-            d(2010, 5, 12)
-        );
+        assert_eq!(parse_date("12 mei 2010", DateOrder::DayFirst), d(2010, 5, 12));
         assert_eq!(parse_date("10/1/2009", DateOrder::MonthFirst), want);
     }
 
@@ -298,19 +270,10 @@ mod tests {
             parse_code(CodeSet::Result, "met onbekende bestemming vertrokken"),
             Some("MOB")
         );
-        assert_eq!(
-            parse_code(CodeSet::Result, "Overig (niet MOB)"),
-            Some("Overig")
-        );
+        assert_eq!(parse_code(CodeSet::Result, "Overig (niet MOB)"), Some("Overig"));
         assert_eq!(parse_code(CodeSet::Result, "ontslagen"), None);
-        assert_eq!(
-            parse_code(CodeSet::EndedBy, "in overleg"),
-            Some("Wederzijds")
-        );
-        assert_eq!(
-            parse_code(CodeSet::Trajectory, "twee sporen"),
-            Some("Tweesporen")
-        );
+        assert_eq!(parse_code(CodeSet::EndedBy, "in overleg"), Some("Wederzijds"));
+        assert_eq!(parse_code(CodeSet::Trajectory, "twee sporen"), Some("Tweesporen"));
         assert_eq!(parse_yes_no("N.B."), Some(YesNo::Onbekend));
         assert_eq!(parse_yes_no("?"), Some(YesNo::Onbekend));
         assert_eq!(parse_yes_no("x"), Some(YesNo::Ja));

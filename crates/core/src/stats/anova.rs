@@ -64,22 +64,13 @@ pub fn test(groups: &[Moments]) -> TestResult {
     if k < 2.0 || n <= k {
         return TestResult::NONE;
     }
-    let total = groups
-        .iter()
-        .fold(Moments::default(), |acc, g| acc.merge(g));
-    let between: f64 = groups
-        .iter()
-        .map(|g| g.w * (g.mean - total.mean).powi(2))
-        .sum();
+    let total = groups.iter().fold(Moments::default(), |acc, g| acc.merge(g));
+    let between: f64 = groups.iter().map(|g| g.w * (g.mean - total.mean).powi(2)).sum();
     let within: f64 = groups.iter().map(|g| g.m2).sum();
     let (df1, df2) = (k - 1.0, n - k);
     if within <= 0.0 {
         // All values equal within groups: p = 0 when the means differ, else 1.
-        let ln_p = if between > 0.0 {
-            f64::NEG_INFINITY
-        } else {
-            0.0
-        };
+        let ln_p = if between > 0.0 { f64::NEG_INFINITY } else { 0.0 };
         let statistic = if between > 0.0 { f64::INFINITY } else { 0.0 };
         return TestResult {
             statistic,
@@ -111,11 +102,7 @@ mod tests {
 
     #[test]
     fn reference_anova() {
-        let g = [
-            group(&[1., 2., 3.]),
-            group(&[2., 3., 4.]),
-            group(&[6., 7., 8.]),
-        ];
+        let g = [group(&[1., 2., 3.]), group(&[2., 3., 4.]), group(&[6., 7., 8.])];
         let r = test(&g);
         assert!((r.statistic - 21.0).abs() < 1e-12);
         assert_eq!((r.df1, r.df2), (2.0, 6.0));

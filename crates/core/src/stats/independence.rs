@@ -147,12 +147,7 @@ pub fn test(table: &Table, statistic: Statistic, conv: Convergence) -> TestResul
     }
     let m = t.expected(conv);
     let stat = match statistic {
-        Statistic::Pearson => {
-            t.n.iter()
-                .zip(&m)
-                .map(|(n, m)| (n - m) * (n - m) / m)
-                .sum::<f64>()
-        }
+        Statistic::Pearson => t.n.iter().zip(&m).map(|(n, m)| (n - m) * (n - m) / m).sum::<f64>(),
         Statistic::LikelihoodRatio => {
             2.0 * t
                 .n

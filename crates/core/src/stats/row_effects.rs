@@ -17,12 +17,8 @@ pub fn test(table: &Table, scores: &[f64], conv: Convergence) -> TestResult {
     }
     let scores: Vec<f64> = keep.iter().map(|&j| scores[j]).collect();
     let (rows, cols) = (t.rows, t.cols);
-    let n_row: Vec<f64> = (0..rows)
-        .map(|i| (0..cols).map(|j| t.at(i, j)).sum())
-        .collect();
-    let n_col: Vec<f64> = (0..cols)
-        .map(|j| (0..rows).map(|i| t.at(i, j)).sum())
-        .collect();
+    let n_row: Vec<f64> = (0..rows).map(|i| (0..cols).map(|j| t.at(i, j)).sum()).collect();
+    let n_col: Vec<f64> = (0..cols).map(|j| (0..rows).map(|i| t.at(i, j)).sum()).collect();
     let total: f64 = n_row.iter().sum();
     let mean_score = scores.iter().zip(&n_col).map(|(s, n)| s * n).sum::<f64>() / total;
     let z: Vec<f64> = scores.iter().map(|s| s - mean_score).collect();

@@ -133,10 +133,7 @@ mod tests {
     fn quotes_delimiters_and_writes_decimal_comma() {
         let bytes = write(&sheet(), CsvStyle::default());
         let text = String::from_utf8(bytes).unwrap();
-        assert_eq!(
-            text,
-            "naam;uren;start\r\n\"Beëindigd; \"\"ja\"\"\";12,5;01-10-2009\r\n"
-        );
+        assert_eq!(text, "naam;uren;start\r\n\"Beëindigd; \"\"ja\"\"\";12,5;01-10-2009\r\n");
     }
 
     #[test]

@@ -71,9 +71,8 @@ mod tests {
     #[test]
     fn writes_sheets_that_calamine_reads_back() {
         let mut s = Sheet::new("Cliënten", vec!["V-nummer".into(), "Geboortedatum".into()]);
-        s.title_rows.push(vec![Cell::text(
-            "Registratie steunpunt Zwolle (synthetisch)",
-        )]);
+        s.title_rows
+            .push(vec![Cell::text("Registratie steunpunt Zwolle (synthetisch)")]);
         s.rows.push(vec![
             Cell::Number(123_456_789.0),
             Cell::Date(Date::new(1990, 1, 1).unwrap()),
@@ -91,9 +90,7 @@ mod tests {
         let range = book.worksheet_range("Cliënten").unwrap();
         assert_eq!(
             range.get((0, 0)),
-            Some(&Data::String(
-                "Registratie steunpunt Zwolle (synthetisch)".into()
-            ))
+            Some(&Data::String("Registratie steunpunt Zwolle (synthetisch)".into()))
         );
         assert_eq!(range.get((1, 0)), Some(&Data::String("V-nummer".into())));
         assert_eq!(range.get((2, 0)), Some(&Data::Float(123_456_789.0)));

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use perspectief_core::check::problem::{Problem, Severity};
+use perspectief_core::check::registration::ConflictRule;
 
 use crate::app::{AppState, Screen, Step};
 use crate::engine::protocol::{ExportFormat, Request};
@@ -83,6 +84,7 @@ pub fn CheckStep() -> impl IntoView {
             }
             .into_any();
         };
+        let rule = state.summary.with(|s| s.conflict_rule);
         let errors: usize = check.steunpunten.values().map(|s| s.errors).sum();
         let warnings: usize = check.steunpunten.values().map(|s| s.warnings).sum();
         let notices: usize = check.steunpunten.values().map(|s| s.notices).sum();
@@ -164,6 +166,23 @@ pub fn CheckStep() -> impl IntoView {
                     l.pick("Peildatum", "Reference date"),
                     check.peildatum,
                 )}
+            </p>
+            <p class="utrecht-paragraph">
+                <label for="pf-conflict" class="pf-label">{l.pick(
+                    "Zelfde V-nummer met andere gegevens:",
+                    "Same V-nummer with different data:",
+                )}</label>
+                <select id="pf-conflict" class="utrecht-select" on:change=move |ev| {
+                    let rule = if event_target_value(&ev) == "keep_all" { ConflictRule::KeepAll } else { ConflictRule::LatestIntake };
+                    state.send(Request::SetConflictRule { rule }, Vec::new());
+                }>
+                    <option value="latest_intake" selected=rule == ConflictRule::LatestIntake>
+                        {l.pick("de rij met de laatste instroomdatum aanhouden (standaard)", "keep the row with the latest intake date (default)")}
+                    </option>
+                    <option value="keep_all" selected=rule == ConflictRule::KeepAll>
+                        {l.pick("alle rijen aanhouden als aparte cliënten", "keep every row as a separate client")}
+                    </option>
+                </select>
             </p>
             <div class="utrecht-button-group">
                 <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=export(ExportFormat::Xlsx, None)>

@@ -173,12 +173,35 @@ fn file_row(index: usize, f: FileSummary, state: AppState) -> impl IntoView {
             }
         })
         .collect();
-    let steunpunt = match kind {
-        FileKind::Registration => f
-            .steunpunt
-            .clone()
-            .unwrap_or_else(|| lang.pick("uit kolom", "from column").into()),
-        _ => String::new(),
+    let has_column = f
+        .sheets
+        .iter()
+        .any(|s| s.columns.iter().any(|c| c.field == Some(perspectief_core::ingest::fields::Field::Steunpunt)));
+    let steunpunt = match (kind, &f.steunpunt) {
+        (FileKind::Registration, Some(sp)) => sp.clone().into_any(),
+        (FileKind::Registration, None) if has_column => lang.pick("uit kolom", "from column").into_any(),
+        (FileKind::Registration, None) => {
+            // Not in a column, the file name or a title: ask.
+            let label = format!("{} {}", lang.pick("Steunpunt van", "Steunpunt of"), f.name);
+            let on_choose = move |ev: leptos::ev::Event| {
+                let steunpunt = event_target_value(&ev);
+                if !steunpunt.is_empty() {
+                    state.send(Request::SetSteunpunt { file: index, steunpunt }, Vec::new());
+                }
+            };
+            let options = perspectief_core::ingest::steunpunt::KNOWN
+                .iter()
+                .map(|k| view! { <option value=*k>{*k}</option> })
+                .collect_view();
+            view! {
+                <select class="utrecht-select" aria-label=label on:change=on_choose>
+                    <option value="" selected=true>{lang.pick("Kies het steunpunt…", "Choose the steunpunt…")}</option>
+                    {options}
+                </select>
+            }
+            .into_any()
+        }
+        _ => String::new().into_any(),
     };
     view! {
         <tr class="utrecht-table__row">

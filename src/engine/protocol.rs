@@ -28,6 +28,9 @@ pub enum Request {
     Remove {
         file: usize,
     },
+    SetConflictRule {
+        rule: perspectief_core::check::registration::ConflictRule,
+    },
     /// Map a column by hand (`field: None` = do not use it).
     SetMapping {
         file: usize,
@@ -72,6 +75,7 @@ pub struct Summary {
     pub files: Vec<FileSummary>,
     pub check: Option<CheckView>,
     pub demo: bool,
+    pub conflict_rule: perspectief_core::check::registration::ConflictRule,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -52,6 +52,7 @@ impl Entry {
 struct Engine {
     files: Vec<Entry>,
     demo: bool,
+    options: CheckOptions,
 }
 
 impl Engine {
@@ -64,7 +65,7 @@ impl Engine {
         loaded
             .iter()
             .any(|f| f.kind == FileKind::Registration)
-            .then(|| check(&loaded, &CheckOptions::default()))
+            .then(|| check(&loaded, &self.options))
     }
 
     fn summary(&self) -> Summary {
@@ -125,11 +126,7 @@ impl Engine {
             steunpunten: r.steunpunten,
             problems: r.problems,
         });
-        Summary {
-            files,
-            check,
-            demo: self.demo,
-        }
+        Summary { files, check, demo: self.demo, conflict_rule: self.options.conflict_rule }
     }
 }
 
@@ -219,6 +216,7 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
             e.mapping.push(ColumnOverride { sheet, column, field });
             e.reload();
         }
+        Request::SetConflictRule { rule } => engine.options.conflict_rule = rule,
         Request::Remove { file } => {
             if file < engine.files.len() {
                 engine.files.remove(file);

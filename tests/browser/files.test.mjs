@@ -102,3 +102,21 @@ test('mapping a column by hand: an unknown header becomes the V-nummer', async (
   assert.equal(await page.getByLabel('Veld voor kolom Dossiernr (A)').inputValue(), 'v_nummer');
   await context.close();
 });
+
+test('a file that does not say its steunpunt asks for it; the duplicate rule can be changed', async () => {
+  const file = join(demoDir, 'export.csv');
+  writeFileSync(file, 'V-nummer;Naam;Datum instroom\n0123456789;Ali A;1-1-2010\n0123456789;Ali A;1-3-2010\n');
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.getByLabel('Bestanden kiezen').setInputFiles([file]);
+  await page.getByTestId('files-summary').waitFor();
+  await page.getByLabel('Steunpunt van export.csv').selectOption('Tilburg');
+  await page.waitForFunction(() => document.querySelector('[data-testid="file-list"] tbody tr td:nth-child(3)').textContent === 'Tilburg');
+  await page.getByRole('button', { name: 'Naar de controle' }).click();
+  await page.getByTestId('check-totals').waitFor();
+  assert.match(await page.getByTestId('check-totals').textContent(), /^1 cliënten; 2 fouten/);
+  await page.getByLabel('Zelfde V-nummer met andere gegevens:').selectOption('keep_all');
+  await page.waitForFunction(() => document.querySelector('[data-testid="check-totals"]').textContent.startsWith('2 cliënten'));
+  await context.close();
+});

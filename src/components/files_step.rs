@@ -173,10 +173,11 @@ fn file_row(index: usize, f: FileSummary, state: AppState) -> impl IntoView {
             }
         })
         .collect();
-    let has_column = f
-        .sheets
-        .iter()
-        .any(|s| s.columns.iter().any(|c| c.field == Some(perspectief_core::ingest::fields::Field::Steunpunt)));
+    let has_column = f.sheets.iter().any(|s| {
+        s.columns
+            .iter()
+            .any(|c| c.field == Some(perspectief_core::ingest::fields::Field::Steunpunt))
+    });
     let steunpunt = match (kind, &f.steunpunt) {
         (FileKind::Registration, Some(sp)) => sp.clone().into_any(),
         (FileKind::Registration, None) if has_column => lang.pick("uit kolom", "from column").into_any(),

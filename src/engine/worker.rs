@@ -126,7 +126,12 @@ impl Engine {
             steunpunten: r.steunpunten,
             problems: r.problems,
         });
-        Summary { files, check, demo: self.demo, conflict_rule: self.options.conflict_rule }
+        Summary {
+            files,
+            check,
+            demo: self.demo,
+            conflict_rule: self.options.conflict_rule,
+        }
     }
 }
 

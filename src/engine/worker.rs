@@ -57,11 +57,7 @@ struct Engine {
 
 impl Engine {
     fn checked(&self) -> Option<CheckResult> {
-        let loaded: Vec<LoadedFile> = self
-            .files
-            .iter()
-            .filter_map(|e| e.loaded.as_ref().ok().cloned())
-            .collect();
+        let loaded: Vec<&LoadedFile> = self.files.iter().filter_map(|e| e.loaded.as_ref().ok()).collect();
         loaded
             .iter()
             .any(|f| f.kind == FileKind::Registration)
@@ -95,9 +91,9 @@ impl Engine {
                     },
                     Ok(f) => {
                         let in_file = |file: &str| file == e.name;
-                        let persons = result.as_ref().map_or(0, |r| {
-                            r.persons.iter().filter(|p| in_file(&p.record.provenance.file)).count()
-                        });
+                        let persons = result
+                            .as_ref()
+                            .map_or(0, |r| r.persons.iter().filter(|p| in_file(&p.at.file)).count());
                         let problems = result.as_ref().map_or(0, |r| {
                             r.problems
                                 .iter()

@@ -93,3 +93,109 @@ pub fn run(args: &BenchArgs) -> Result<(), String> {
     );
     Ok(())
 }
+
+#[derive(clap::Args)]
+pub struct DataArgs {
+    #[arg(long, default_value_t = 100_000)]
+    rows: usize,
+    /// Folder for registratie_<rows>.xlsx and .csv (synthetic).
+    #[arg(long)]
+    out: std::path::PathBuf,
+}
+
+/// Write a large synthetic registration (xlsx and csv) for the parse benchmark.
+pub fn write_data(args: &DataArgs) -> Result<(), String> {
+    use perspectief_core::date::Date;
+    use perspectief_core::rng::Rng;
+    use perspectief_core::table::{Cell, Sheet};
+    let header = [
+        "V-nummer",
+        "Naam",
+        "Geslacht",
+        "Geboortedatum",
+        "Land van herkomst",
+        "Datum instroom",
+        "Datum uitstroom",
+        "Resultaat",
+        "Aantal contacten",
+        "Onder behandeling arts",
+    ];
+    let mut sheet = Sheet::new("Registratie", header.iter().map(|h| h.to_string()).collect());
+    sheet
+        .title_rows
+        .push(vec![Cell::text("Synthetische benchmarkgegevens (geen echte personen)")]);
+    let mut rng = Rng::new(7);
+    let countries = ["Angola", "Sierra Leone", "Guinee", "China", "Irak", "Somalië"];
+    let results = ["In begeleiding", "MOB", "Terugkeer", "Verblijfsvergunning"];
+    for i in 0..args.rows {
+        let instroom = Date::new(2009, 10, 1).expect("date").add_days(rng.range(-700, 390));
+        let birth = instroom.add_days(-rng.range(18 * 366, 24 * 365));
+        let result = *rng.pick(&results);
+        let uitstroom = (result != "In begeleiding").then(|| instroom.add_days(rng.range(10, 300)));
+        sheet.rows.push(vec![
+            Cell::text(format!("{:010}", 100_000_000 + i as u64 * 7919 % 8_999_999_999)),
+            Cell::text(format!("Persoon {i}")),
+            Cell::text(if rng.chance(0.8) { "M" } else { "V" }),
+            Cell::Date(birth),
+            Cell::text(*rng.pick(&countries)),
+            Cell::Date(instroom),
+            uitstroom.map_or(Cell::Empty, Cell::Date),
+            Cell::text(result),
+            Cell::Number(rng.range(0, 80) as f64),
+            Cell::text(if rng.chance(0.3) { "ja" } else { "nee" }),
+        ]);
+    }
+    std::fs::create_dir_all(&args.out).map_err(|e| e.to_string())?;
+    let created = Date::new(2026, 1, 1).expect("date");
+    let xlsx =
+        perspectief_core::write::xlsx::write(std::slice::from_ref(&sheet), created).map_err(|e| e.to_string())?;
+    std::fs::write(args.out.join(format!("registratie_{}.xlsx", args.rows)), xlsx).map_err(|e| e.to_string())?;
+    let csv = perspectief_core::write::csv::write(&sheet, perspectief_core::write::csv::CsvStyle::default());
+    std::fs::write(args.out.join(format!("registratie_{}.csv", args.rows)), csv).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+#[derive(clap::Args)]
+pub struct ParseArgs {
+    files: Vec<std::path::PathBuf>,
+    #[arg(long, default_value_t = 3)]
+    repeat: usize,
+}
+
+/// Time reading and checking each file natively (median of `repeat`).
+pub fn parse(args: &ParseArgs) -> Result<(), String> {
+    use perspectief_core::check::registration::{check, CheckOptions};
+    use perspectief_core::ingest::load::load;
+    let known = perspectief_core::ingest::steunpunt::known_with(&[]);
+    for path in &args.files {
+        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        let name = path
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        let mut times = Vec::new();
+        let mut rows = 0;
+        for _ in 0..args.repeat {
+            let t = Instant::now();
+            let f = load(&name, &bytes, None, &known).map_err(|e| e.to_string())?;
+            rows = f.records.len();
+            let r = check(std::slice::from_ref(&f), &CheckOptions::default());
+            std::hint::black_box(r.persons.len());
+            times.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+        let m = median(times);
+        let t = Instant::now();
+        let source = perspectief_core::ingest::grid::read(&name, &bytes, u64::MAX).map_err(|e| e.to_string())?;
+        let grid_ms = t.elapsed().as_secs_f64() * 1e3;
+        let t = Instant::now();
+        let table = perspectief_core::ingest::table::find_table(&source.grids[0], None).ok_or("no table")?;
+        let table_ms = t.elapsed().as_secs_f64() * 1e3;
+        let t = Instant::now();
+        let _ = perspectief_core::ingest::records::records(&name, &table);
+        let records_ms = t.elapsed().as_secs_f64() * 1e3;
+        println!(
+            "file={name} rows={rows} read_and_check_ms={m:.0} rows_per_s={:.0} (cells {grid_ms:.0} ms, table {table_ms:.0} ms, records {records_ms:.0} ms)",
+            rows as f64 / (m / 1e3)
+        );
+    }
+    Ok(())
+}

@@ -35,6 +35,12 @@ enum Command {
     /// Benchmark: CHAID fit on synthetic data against one counting pass per level.
     #[command(hide = true)]
     BenchFit(bench::BenchArgs),
+    /// Benchmark data: a large synthetic registration as xlsx and csv.
+    #[command(hide = true)]
+    BenchData(bench::DataArgs),
+    /// Benchmark: read and check files natively.
+    #[command(hide = true)]
+    BenchParse(bench::ParseArgs),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +51,8 @@ fn main() -> ExitCode {
         Command::Chaid(args) => chaid::run_chaid(&args),
         Command::Screen(args) => chaid::run_screen(&args),
         Command::BenchFit(args) => bench::run(&args),
+        Command::BenchData(args) => bench::write_data(&args),
+        Command::BenchParse(args) => bench::parse(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -93,7 +93,7 @@ fn duplicates_within_and_across_steunpunten() {
         .iter()
         .find(|p| p.v_nummer.usable() == Some("0223456789"))
         .unwrap();
-    assert_eq!(bo.record.provenance.row, 5);
+    assert_eq!(bo.at.row, 5);
     let ali = r
         .persons
         .iter()

@@ -33,13 +33,17 @@ pub struct CheckOptions {
     pub conflict_rule: ConflictRule,
 }
 
-/// A person after combining: one record, its steunpunt, its usable V-nummer,
-/// and the rows merged into it.
+/// A person after combining: where its record is, its steunpunt, its usable
+/// V-nummer, and the rows merged into it. The record stays in its file
+/// (`files[file].records[index]`): nothing is copied.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Person {
     pub steunpunt: String,
     pub v_nummer: VNummer,
-    pub record: Record,
+    pub at: Provenance,
+    /// Index of the file in the list given to [`check`] and of the record in it.
+    pub file: usize,
+    pub index: usize,
     /// Provenance of identical rows merged into this one.
     pub merged: Vec<Provenance>,
 }
@@ -86,13 +90,19 @@ fn located(mut p: Problem, steunpunt: &str, r: &Record) -> Problem {
 }
 
 /// Check and combine every registration file.
-pub fn check(files: &[LoadedFile], options: &CheckOptions) -> CheckResult {
+pub fn check<F: std::borrow::Borrow<LoadedFile>>(files: &[F], options: &CheckOptions) -> CheckResult {
+    let files: Vec<&LoadedFile> = files.iter().map(|f| f.borrow()).collect();
     let known = steunpunt::known_with(&[]);
     let mut problems = Vec::new();
-    let mut rows: Vec<(String, Record, VNummer)> = Vec::new();
+    // (steunpunt, record, V-nummer, (file index, record index))
+    let mut rows: Vec<(String, &Record, VNummer, (usize, usize))> = Vec::new();
     let mut summary: BTreeMap<String, SteunpuntSummary> = BTreeMap::new();
 
-    for file in files.iter().filter(|f| f.kind == FileKind::Registration) {
+    for (file_index, &file) in files
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == FileKind::Registration)
+    {
         let mut file_without_steunpunt = false;
         let column_steunpunt = |r: &Record| {
             r.text(Field::Steunpunt)
@@ -108,7 +118,7 @@ pub fn check(files: &[LoadedFile], options: &CheckOptions) -> CheckResult {
             }
             freq.into_iter().max_by_key(|(_, n)| *n).map(|(sp, _)| sp)
         });
-        for r in &file.records {
+        for (record_index, r) in file.records.iter().enumerate() {
             let own = if r.is_person() { column_steunpunt(r) } else { None };
             let sp = own.or_else(|| main.clone()).unwrap_or_else(|| {
                 file_without_steunpunt = true;
@@ -140,7 +150,7 @@ pub fn check(files: &[LoadedFile], options: &CheckOptions) -> CheckResult {
                 p.value = r.v_nummer.as_ref().map(|v| v.text.clone());
                 problems.push(located(p, &sp, r));
             }
-            rows.push((sp, r.clone(), v));
+            rows.push((sp, r, v, (file_index, record_index)));
         }
         if file_without_steunpunt {
             let mut p = Problem::new(
@@ -178,7 +188,7 @@ pub fn check(files: &[LoadedFile], options: &CheckOptions) -> CheckResult {
 
     // Duplicates among usable V-nummers.
     let mut by_v: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, (_, _, v)) in rows.iter().enumerate() {
+    for (i, (_, _, v, _)) in rows.iter().enumerate() {
         if let Some(n) = v.usable() {
             by_v.entry(n.to_string()).or_default().push(i);
         }
@@ -206,7 +216,7 @@ pub fn check(files: &[LoadedFile], options: &CheckOptions) -> CheckResult {
                         ),
                     );
                     p.value = rows[i].2.usable().map(String::from);
-                    problems.push(located(p, &rows[i].0, &rows[i].1));
+                    problems.push(located(p, &rows[i].0, rows[i].1));
                 }
                 None => distinct.push(i),
             }
@@ -246,32 +256,20 @@ pub fn check(files: &[LoadedFile], options: &CheckOptions) -> CheckResult {
                 ),
             );
             p.value = rows[i].2.usable().map(String::from);
-            problems.push(located(p, &rows[i].0, &rows[i].1));
+            problems.push(located(p, &rows[i].0, rows[i].1));
             if keep != usize::MAX && i != keep {
                 drop[i] = true;
             }
         }
     }
 
-    let persons: Vec<Person> = rows
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| !drop[*i])
-        .map(|(i, (sp, record, v))| Person {
-            steunpunt: sp,
-            v_nummer: v,
-            record,
-            merged: merged.remove(&i).unwrap_or_default(),
-        })
-        .collect();
-
+    let kept: Vec<usize> = (0..rows.len()).filter(|&i| !drop[i]).collect();
     let peildatum = options.peildatum.unwrap_or_else(|| {
-        persons
-            .iter()
-            .flat_map(|p| {
+        kept.iter()
+            .flat_map(|&i| {
                 [
-                    p.record.date(Field::DatumInstroom),
-                    p.record.date(Field::DatumUitstroom),
+                    rows[i].1.date(Field::DatumInstroom),
+                    rows[i].1.date(Field::DatumUitstroom),
                 ]
             })
             .flatten()
@@ -282,10 +280,21 @@ pub fn check(files: &[LoadedFile], options: &CheckOptions) -> CheckResult {
                 day: 1,
             })
     });
-    for person in &persons {
-        plausibility(person, peildatum, files, &mut problems);
-        summary.entry(person.steunpunt.clone()).or_default().persons += 1;
+    for &i in &kept {
+        plausibility(&rows[i].0, rows[i].1, peildatum, &files, &mut problems);
+        summary.entry(rows[i].0.clone()).or_default().persons += 1;
     }
+    let persons: Vec<Person> = kept
+        .into_iter()
+        .map(|i| Person {
+            steunpunt: rows[i].0.clone(),
+            v_nummer: rows[i].2.clone(),
+            at: rows[i].1.provenance.clone(),
+            file: rows[i].3 .0,
+            index: rows[i].3 .1,
+            merged: merged.remove(&i).unwrap_or_default(),
+        })
+        .collect();
     for p in &problems {
         let s = summary
             .entry(p.steunpunt.clone().unwrap_or_else(|| UNKNOWN.into()))
@@ -305,15 +314,14 @@ pub fn check(files: &[LoadedFile], options: &CheckOptions) -> CheckResult {
     }
 }
 
-fn plausibility(person: &Person, peildatum: Date, files: &[LoadedFile], problems: &mut Vec<Problem>) {
-    let r = &person.record;
+fn plausibility(steunpunt: &str, r: &Record, peildatum: Date, files: &[&LoadedFile], problems: &mut Vec<Problem>) {
     let file = files.iter().find(|f| f.name == r.provenance.file);
     let col = |f: Field| file.and_then(|file| column_label(file, &r.provenance.sheet, f));
     let mut push = |kind, field: Field, value: Option<Date>, message: String| {
         let mut p = Problem::new(kind, message);
         p.column = col(field);
         p.value = value.map(|d| d.dutch());
-        problems.push(located(p, &person.steunpunt, r));
+        problems.push(located(p, steunpunt, r));
     };
     let birth = r.date(Field::Geboortedatum);
     let intake = r.date(Field::DatumInstroom);

@@ -179,10 +179,14 @@ pub fn records(file: &str, table: &SheetTable) -> (Vec<Record>, Vec<ColumnReport
             let cells: Vec<&Cell> = table.rows.iter().map(|(_, r)| &r[i]).collect();
             let is_date = c.field.is_some_and(|f| f.info().value == ValueType::Date);
             let mut samples: Vec<String> = Vec::new();
-            for cell in cells.iter().filter(|c| !c.is_empty()) {
+            // Up to five distinct samples from the first thousand filled cells.
+            for cell in cells.iter().filter(|c| !c.is_empty()).take(1000) {
                 let t = cell.text();
-                if samples.len() < 5 && !samples.contains(&t) {
+                if !samples.contains(&t) {
                     samples.push(t);
+                    if samples.len() == 5 {
+                        break;
+                    }
                 }
             }
             ColumnReport {

@@ -2,7 +2,7 @@
 
 use crate::date::Date;
 
-/// One cell as a spreadsheet holds it.
+/// One cell as a spreadsheet holds it (read by the readers, written by the writers).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Empty,
@@ -10,9 +10,32 @@ pub enum Cell {
     Number(f64),
     /// A real spreadsheet date (xlsx: a number with a date format).
     Date(Date),
+    Bool(bool),
+    /// A formula error such as `#N/A` or `#REF!`.
+    Error(String),
 }
 
 impl Cell {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as text (numbers without a trailing `.0`, dates Dutch).
+    pub fn to_text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.trim().to_string(),
+            Cell::Number(x) => crate::chaid::data::number_label(*x),
+            Cell::Date(d) => d.dutch(),
+            Cell::Bool(b) => if *b { "ja" } else { "nee" }.into(),
+            Cell::Error(e) => e.clone(),
+        }
+    }
+
     pub fn text(s: impl Into<String>) -> Cell {
         let s = s.into();
         if s.is_empty() {

@@ -343,52 +343,31 @@ impl Dataset {
         }
         let mut dropped = Dropped::default();
         let mut keep = vec![true; n];
-        let freq = match &spec.freq_weight {
-            None => None,
-            Some(name) => {
+        // A weight column: invalid weights drop the case. Frequency weights round to whole numbers.
+        let mut weights =
+            |name: &Option<String>, valid: fn(f64) -> Option<f64>| -> Result<Option<Vec<f64>>, ChaidError> {
+                let Some(name) = name else { return Ok(None) };
                 let RawColumn::Number(v) = find(name)? else {
                     return Err(ChaidError::WeightNotNumeric(name.clone()));
                 };
-                Some(
-                    v.iter()
-                        .zip(keep.iter_mut())
-                        .map(|(x, k)| match x {
-                            Some(x) if x.is_finite() && x.round() > 0.0 => x.round(),
-                            _ => {
-                                if *k {
-                                    dropped.non_positive_weight += 1;
-                                }
-                                *k = false;
-                                0.0
+                let w = v
+                    .iter()
+                    .zip(keep.iter_mut())
+                    .map(|(x, k)| match x.filter(|x| x.is_finite()).and_then(valid) {
+                        Some(w) => w,
+                        None => {
+                            if *k {
+                                dropped.non_positive_weight += 1;
                             }
-                        })
-                        .collect::<Vec<f64>>(),
-                )
-            }
-        };
-        let case = match &spec.case_weight {
-            None => None,
-            Some(name) => {
-                let RawColumn::Number(v) = find(name)? else {
-                    return Err(ChaidError::WeightNotNumeric(name.clone()));
-                };
-                Some(
-                    v.iter()
-                        .zip(keep.iter_mut())
-                        .map(|(x, k)| match x {
-                            Some(x) if x.is_finite() && *x > 0.0 => *x,
-                            _ => {
-                                if *k {
-                                    dropped.non_positive_weight += 1;
-                                }
-                                *k = false;
-                                0.0
-                            }
-                        })
-                        .collect::<Vec<f64>>(),
-                )
-            }
-        };
+                            *k = false;
+                            0.0
+                        }
+                    })
+                    .collect();
+                Ok(Some(w))
+            };
+        let freq = weights(&spec.freq_weight, |x| Some(x.round()).filter(|r| *r > 0.0))?;
+        let case = weights(&spec.case_weight, |x| Some(x).filter(|x| *x > 0.0))?;
         let predictor_cols: Vec<&RawColumn> = spec.predictors.iter().map(|(p, _)| find(p)).collect::<Result<_, _>>()?;
         for c in std::iter::once(target_col).chain(predictor_cols.iter().copied()) {
             if let RawColumn::Number(v) = c {

@@ -8,41 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::error::ReadError;
 use super::text;
-use crate::date::Date;
 
-/// One cell as read.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
-    Empty,
-    Text(String),
-    Number(f64),
-    Date(Date),
-    Bool(bool),
-    /// A formula error such as `#N/A` or `#REF!`.
-    Error(String),
-}
-
-impl Cell {
-    pub fn is_empty(&self) -> bool {
-        match self {
-            Cell::Empty => true,
-            Cell::Text(s) => s.trim().is_empty(),
-            _ => false,
-        }
-    }
-
-    /// The cell as text (numbers without a trailing `.0`, dates Dutch).
-    pub fn text(&self) -> String {
-        match self {
-            Cell::Empty => String::new(),
-            Cell::Text(s) => s.trim().to_string(),
-            Cell::Number(x) => crate::chaid::data::number_label(*x),
-            Cell::Date(d) => d.dutch(),
-            Cell::Bool(b) => if *b { "ja" } else { "nee" }.into(),
-            Cell::Error(e) => e.clone(),
-        }
-    }
-}
+pub use crate::table::Cell;
 
 /// A sheet: `rows[i]` is spreadsheet row `first_row + i` (1-based numbering as in Excel).
 #[derive(Debug, Clone, PartialEq)]

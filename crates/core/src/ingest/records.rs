@@ -139,7 +139,7 @@ fn date_order(cells: &[&Cell]) -> (DateOrder, bool) {
 }
 
 fn parse(value: ValueType, cell: &Cell, order: DateOrder) -> Option<Value> {
-    let text = cell.text();
+    let text = cell.to_text();
     match value {
         ValueType::Text | ValueType::Country | ValueType::Id => Some(Value::Text(text)),
         ValueType::Date => match cell {
@@ -181,7 +181,7 @@ pub fn records(file: &str, table: &SheetTable) -> (Vec<Record>, Vec<ColumnReport
             let mut samples: Vec<String> = Vec::new();
             // Up to five distinct samples from the first thousand filled cells.
             for cell in cells.iter().filter(|c| !c.is_empty()).take(1000) {
-                let t = cell.text();
+                let t = cell.to_text();
                 if !samples.contains(&t) {
                     samples.push(t);
                     if samples.len() == 5 {
@@ -211,7 +211,7 @@ pub fn records(file: &str, table: &SheetTable) -> (Vec<Record>, Vec<ColumnReport
             },
             v_nummer: None,
             values: BTreeMap::new(),
-            cells: cells.iter().map(Cell::text).collect(),
+            cells: cells.iter().map(Cell::to_text).collect(),
         };
         for (i, col) in table.columns.iter().enumerate() {
             let cell = &cells[i];
@@ -224,7 +224,7 @@ pub fn records(file: &str, table: &SheetTable) -> (Vec<Record>, Vec<ColumnReport
             if field == Field::VNummer {
                 let numeric = matches!(cell, Cell::Number(_));
                 record.v_nummer = Some(RawId {
-                    text: cell.text(),
+                    text: cell.to_text(),
                     numeric,
                 });
                 report.recognised += 1;
@@ -237,7 +237,7 @@ pub fn records(file: &str, table: &SheetTable) -> (Vec<Record>, Vec<ColumnReport
                     record.values.insert(field, v);
                 }
                 None => {
-                    let text = cell.text();
+                    let text = cell.to_text();
                     let entry = report.unrecognised.entry(text.clone()).or_insert((0, Vec::new()));
                     entry.0 += 1;
                     if entry.1.len() < 10 {

@@ -48,7 +48,7 @@ pub fn column_letter(mut index: u32) -> String {
 }
 
 fn text_at(row: &[Cell], c: usize) -> String {
-    row.get(c).map(Cell::text).unwrap_or_default()
+    row.get(c).map(Cell::to_text).unwrap_or_default()
 }
 
 /// Header names of row `r`, using the row above for merged cells: an empty
@@ -170,7 +170,7 @@ pub fn find_table(grid: &Grid, forced: Option<FileKind>) -> Option<SheetTable> {
         .iter()
         .map(|row| {
             row.iter()
-                .map(Cell::text)
+                .map(Cell::to_text)
                 .filter(|t| !t.is_empty())
                 .collect::<Vec<_>>()
                 .join(" ")

@@ -99,10 +99,10 @@ pub fn write(sheet: &Sheet, style: CsvStyle) -> Vec<u8> {
                 out.push(delimiter);
             }
             let text = match cell {
-                Cell::Empty => String::new(),
-                Cell::Text(s) => s.clone(),
                 Cell::Number(x) => number_text(*x, style.decimal_comma),
                 Cell::Date(d) => style.dates.format(*d),
+                Cell::Text(s) => s.clone(),
+                other => other.to_text(),
             };
             push_field(&mut out, &text, delimiter);
         }

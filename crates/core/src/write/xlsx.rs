@@ -53,6 +53,12 @@ pub fn write(sheets: &[Sheet], created: Date) -> Result<Vec<u8>, XlsxError> {
                     Cell::Date(d) => {
                         ws.write_datetime_with_format(row, col, excel_date(*d)?, &date_format)?;
                     }
+                    Cell::Bool(b) => {
+                        ws.write_boolean(row, col, *b)?;
+                    }
+                    Cell::Error(e) => {
+                        ws.write_string(row, col, e)?;
+                    }
                 }
             }
         }

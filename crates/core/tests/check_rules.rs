@@ -310,3 +310,54 @@ fn a_column_mapped_by_hand() {
     assert!(unmapped.records[0].date(Field::Geboortedatum).is_none());
     assert_eq!(unmapped.records[0].cells[2], "1-1-1990", "an unmapped column is kept");
 }
+
+/// A minimal OpenDocument spreadsheet, written here (synthetic).
+fn ods(rows: &[Vec<(&str, &str)>]) -> Vec<u8> {
+    use std::io::Write;
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Cliënten">"#,
+    );
+    for row in rows {
+        xml.push_str("<table:table-row>");
+        for (kind, value) in row {
+            match *kind {
+                "date" => xml.push_str(&format!(r#"<table:table-cell office:value-type="date" office:date-value="{value}"><text:p>{value}</text:p></table:table-cell>"#)),
+                "float" => xml.push_str(&format!(r#"<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>"#)),
+                _ => xml.push_str(&format!(r#"<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>"#)),
+            }
+        }
+        xml.push_str("</table:table-row>");
+    }
+    xml.push_str("</table:table></office:spreadsheet></office:body></office:document-content>");
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut out);
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    z.start_file("mimetype", stored).unwrap();
+    z.write_all(b"application/vnd.oasis.opendocument.spreadsheet").unwrap();
+    z.start_file("content.xml", stored).unwrap();
+    z.write_all(xml.as_bytes()).unwrap();
+    z.start_file("META-INF/manifest.xml", stored).unwrap();
+    z.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    z.finish().unwrap();
+    out.into_inner()
+}
+
+#[test]
+fn opendocument_spreadsheets_are_read() {
+    use perspectief_core::ingest::fields::Field;
+    use perspectief_core::ingest::grid::Format;
+    let bytes = ods(&[
+        vec![("s", "V-nummer"), ("s", "Naam"), ("s", "Geboortedatum")],
+        vec![("float", "123456789"), ("s", "Ali A"), ("date", "1990-01-02")],
+    ]);
+    let f = load("maastricht.ods", &bytes, None, &known_with(&[])).unwrap();
+    assert_eq!(f.format, Format::Ods);
+    assert_eq!(f.sheets[0].sheet, "Cliënten");
+    assert_eq!(f.records[0].date(Field::Geboortedatum), Date::new(1990, 1, 2));
+    let r = check(&[f], &CheckOptions::default());
+    assert_eq!(
+        r.count(ProblemKind::RepairedZero),
+        1,
+        "a number cell lost its zero in ODS too"
+    );
+}

@@ -349,17 +349,37 @@ impl Field {
     }
 }
 
+/// Every field's synonyms (and key), folded once.
+fn folded_synonyms() -> &'static [(Field, &'static [FileKind], Vec<String>)] {
+    static TABLE: std::sync::OnceLock<Vec<(Field, &'static [FileKind], Vec<String>)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        FIELDS
+            .iter()
+            .map(|i| {
+                (
+                    i.field,
+                    i.kinds,
+                    i.synonyms
+                        .iter()
+                        .map(|s| fold(s))
+                        .chain(std::iter::once(fold(i.key)))
+                        .collect(),
+                )
+            })
+            .collect()
+    })
+}
+
 /// The field a header names for a file of `kind` (None: keep the column unmapped).
 pub fn field_for_header(header: &str, kind: FileKind) -> Option<Field> {
     let h = fold(header);
     if h.is_empty() {
         return None;
     }
-    FIELDS
+    folded_synonyms()
         .iter()
-        .filter(|i| i.kinds.contains(&kind))
-        .find(|i| i.synonyms.iter().any(|s| fold(s) == h) || fold(i.key) == h)
-        .map(|i| i.field)
+        .find(|(_, kinds, syn)| kinds.contains(&kind) && syn.contains(&h))
+        .map(|(f, _, _)| *f)
 }
 
 #[cfg(test)]

@@ -104,7 +104,7 @@ writeFileSync(join(dist, 'sw.js'), sw);
 const cssFiles = [...html.matchAll(/<link href=["']?\.\/([^ "'>]+\.css)["']?[^>]*>/g)].map((m) => m[1]);
 if (cssFiles.length === 0) fail('no stylesheets found in index.html');
 const css = cssFiles.map((f) => read(f).toString('utf8')).join('\n');
-const icon = `data:image/svg+xml;base64,${read('icon.svg').toString('base64')}`;
+const icon = `data:image/png;base64,${read('icon.png').toString('base64')}`;
 const start = `${glue}
 // Start from the inlined wasm: no request at all.
 {
@@ -140,7 +140,7 @@ const single = `<!doctype html>
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="referrer" content="no-referrer">
 <title>Perspectief</title>
-<link rel="icon" href="${icon}" type="image/svg+xml">
+<link rel="icon" href="${icon}" type="image/png">
 <style>${css}</style>
 <script type="application/octet-stream" id="pf-wasm">${read(wasm).toString('base64')}</script>
 <script type="text/plain" id="pf-worker">${workerSource}</script>

@@ -22,8 +22,8 @@ pub fn PrivacyPage() -> impl IntoView {
                 "Your files and all results are only in the memory of this tab.",
             )}</li>
             <li class="utrecht-unordered-list__item">{t(
-                "Niets wordt opgeslagen in de browser (geen cookies, geen localStorage, geen IndexedDB). Alleen de programmabestanden van de app zelf kunnen in de cache staan, zodat de app ook zonder internet werkt.",
-                "Nothing is stored in the browser (no cookies, no localStorage, no IndexedDB). Only the app's own program files may be cached, so that the app also works without internet.",
+                "Niets wordt opgeslagen in de browser: geen cookies, geen lokale opslag, geen databank. Alleen de programmabestanden van de app zelf kunnen bewaard worden, zodat de app ook zonder internet werkt.",
+                "Nothing is stored in the browser: no cookies, no local storage, no database. Only the app's own program files may be kept, so that the app also works without internet.",
             )}</li>
             <li class="utrecht-unordered-list__item">{t(
                 "De app gebruikt geen lettertypen, scripts, afbeeldingen of statistieken van andere websites, en geen WebRTC. Een beveiligingsregel (Content-Security-Policy) laat de browser elke andere verbinding weigeren.",

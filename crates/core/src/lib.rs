@@ -10,6 +10,7 @@ pub mod date;
 pub mod demo;
 pub mod ingest;
 pub mod kind;
+pub mod link;
 pub mod locale;
 pub mod rng;
 pub mod stats;

@@ -556,13 +556,8 @@ pub fn generate(rng: &mut Rng) -> Population {
                 CountryPlant::Stateless => "Staatloos".into(),
                 CountryPlant::Dutch => "Nederlandse".into(),
                 CountryPlant::Unknown => "Onbekend".into(),
-                CountryPlant::Unexplained => {
-                    if p.country == "China" {
-                        "Mongolië".into()
-                    } else {
-                        "China".into()
-                    }
-                }
+                // Far from every country of origin in the demo: no border explains it.
+                CountryPlant::Unexplained => "Brazilië".into(),
                 CountryPlant::None => unreachable!(),
             };
             plant(

@@ -1,0 +1,282 @@
+//! Verification of a link (linkage.md §3, report Table 3): sex, country of
+//! origin against nationality, and birth date with the one-year and
+//! plausibility rules.
+
+use serde::{Deserialize, Serialize};
+
+use super::countries;
+use crate::date::Date;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SexCheck {
+    Same,
+    /// Different sex: different people, the link is incompatible.
+    Differs,
+    Missing,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "result", content = "why", rename_all = "snake_case")]
+pub enum CountryCheck {
+    Same,
+    /// Explained: the two countries share a land border.
+    Neighbours,
+    /// Explained: stateless, unknown or Dutch nationality.
+    Exception(String),
+    /// Flagged, but on its own never makes a link incompatible.
+    Unexplained,
+    Missing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BirthCheck {
+    Same,
+    /// Less than a year apart: the national date is used.
+    UnderAYear,
+    /// A year or more apart; the national date is plausible and used.
+    NationalPlausible,
+    /// A year or more apart; only the local date is plausible and used.
+    LocalPlausible,
+    /// Neither date is plausible: different people.
+    Incompatible,
+    /// A year or more apart and a date needed for the rule is missing: kept, flagged.
+    Unverifiable,
+    Missing,
+}
+
+/// What both sides say of the person.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Sides {
+    pub local_sex: Option<String>,
+    pub national_sex: Option<String>,
+    pub local_country: Option<String>,
+    pub nationality: Option<String>,
+    pub local_birth: Option<Date>,
+    pub national_birth: Option<Date>,
+    pub first_registration: Option<Date>,
+    pub intake: Option<Date>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Verification {
+    pub sex: SexCheck,
+    pub country: CountryCheck,
+    pub birth: BirthCheck,
+    /// The birth date used for analysis.
+    pub birth_used: Option<Date>,
+    pub incompatible: bool,
+    /// The rules that decided, in words.
+    pub reasons: Vec<String>,
+}
+
+impl Verification {
+    pub fn deviates(&self) -> bool {
+        self.sex == SexCheck::Differs || self.country_deviates() || self.birth_deviates()
+    }
+
+    pub fn country_deviates(&self) -> bool {
+        !matches!(self.country, CountryCheck::Same | CountryCheck::Missing)
+    }
+
+    pub fn birth_deviates(&self) -> bool {
+        !matches!(self.birth, BirthCheck::Same | BirthCheck::Missing)
+    }
+}
+
+/// A minor when first registered, an adult at intake (`None`: a date is missing).
+fn plausible(birth: Date, first_registration: Option<Date>, intake: Option<Date>) -> Option<bool> {
+    Some(birth.years_until(first_registration?) < 18 && birth.years_until(intake?) >= 18)
+}
+
+pub fn verify(s: &Sides) -> Verification {
+    let mut reasons = Vec::new();
+    let sex = match (&s.local_sex, &s.national_sex) {
+        (Some(a), Some(b)) if a == b => SexCheck::Same,
+        (Some(a), Some(b)) => {
+            reasons.push(format!(
+                "Geslacht verschilt ({a} / {b}): dit zijn verschillende personen."
+            ));
+            SexCheck::Differs
+        }
+        _ => SexCheck::Missing,
+    };
+    let country = match (&s.local_country, &s.nationality) {
+        (Some(c), Some(n)) if countries::same(c, n) => CountryCheck::Same,
+        (Some(c), Some(n)) => {
+            if let Some(why) = countries::explains_any(n) {
+                reasons.push(format!("Nationaliteit {n} verklaart het verschil met {c} ({why})."));
+                CountryCheck::Exception(why.to_string())
+            } else if countries::neighbours(c, n) {
+                reasons.push(format!("{c} en {n} zijn buurlanden: verklaard verschil."));
+                CountryCheck::Neighbours
+            } else {
+                reasons.push(format!(
+                    "{c} en {n} verschillen zonder verklaring (op zich geen reden om de koppeling af te wijzen)."
+                ));
+                CountryCheck::Unexplained
+            }
+        }
+        _ => CountryCheck::Missing,
+    };
+    let (birth, birth_used) = match (s.local_birth, s.national_birth) {
+        (Some(l), Some(n)) if l == n => (BirthCheck::Same, Some(n)),
+        (Some(l), Some(n)) => {
+            let (early, late) = if l < n { (l, n) } else { (n, l) };
+            if early.years_until(late) == 0 {
+                reasons.push(format!(
+                    "Geboortedatum {l} / {n}: minder dan een jaar verschil, de landelijke datum wordt gebruikt."
+                ));
+                (BirthCheck::UnderAYear, Some(n))
+            } else {
+                match (
+                    plausible(n, s.first_registration, s.intake),
+                    plausible(l, s.first_registration, s.intake),
+                ) {
+                    (Some(true), _) => {
+                        reasons.push(format!("Geboortedatum {l} / {n}: de landelijke datum is aannemelijk (minderjarig bij eerste registratie, meerderjarig bij instroom) en wordt gebruikt."));
+                        (BirthCheck::NationalPlausible, Some(n))
+                    }
+                    (Some(false), Some(true)) => {
+                        reasons.push(format!(
+                            "Geboortedatum {l} / {n}: alleen de lokale datum is aannemelijk en wordt gebruikt."
+                        ));
+                        (BirthCheck::LocalPlausible, Some(l))
+                    }
+                    (Some(false), Some(false)) => {
+                        reasons.push(format!(
+                            "Geboortedatum {l} / {n}: geen van beide datums is aannemelijk: verschillende personen."
+                        ));
+                        (BirthCheck::Incompatible, None)
+                    }
+                    _ => {
+                        reasons.push(format!("Geboortedatum {l} / {n}: niet te controleren, want de datum van eerste registratie of van instroom ontbreekt. De koppeling blijft staan."));
+                        (BirthCheck::Unverifiable, Some(n))
+                    }
+                }
+            }
+        }
+        (l, n) => (BirthCheck::Missing, n.or(l)),
+    };
+    let incompatible = sex == SexCheck::Differs || birth == BirthCheck::Incompatible;
+    Verification {
+        sex,
+        country,
+        birth,
+        birth_used,
+        incompatible,
+        reasons,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u8, day: u8) -> Option<Date> {
+        Date::new(y, m, day)
+    }
+
+    fn base() -> Sides {
+        Sides {
+            local_sex: Some("M".into()),
+            national_sex: Some("M".into()),
+            local_country: Some("Guinee".into()),
+            nationality: Some("Guinee".into()),
+            local_birth: d(1990, 6, 15),
+            national_birth: d(1990, 6, 15),
+            first_registration: d(2006, 1, 1),
+            intake: d(2009, 10, 1),
+        }
+    }
+
+    #[test]
+    fn sex_makes_incompatible() {
+        let v = verify(&Sides {
+            national_sex: Some("V".into()),
+            ..base()
+        });
+        assert_eq!(v.sex, SexCheck::Differs);
+        assert!(v.incompatible);
+    }
+
+    #[test]
+    fn country_rules() {
+        let c = |n: &str| {
+            verify(&Sides {
+                nationality: Some(n.into()),
+                ..base()
+            })
+            .country
+        };
+        assert_eq!(c("Sierra Leone"), CountryCheck::Neighbours);
+        assert_eq!(c("Staatloos"), CountryCheck::Exception("staatloos".into()));
+        assert_eq!(
+            c("Nederlandse"),
+            CountryCheck::Exception("Nederlandse nationaliteit".into())
+        );
+        assert_eq!(c("China"), CountryCheck::Unexplained);
+        assert!(
+            !verify(&Sides {
+                nationality: Some("China".into()),
+                ..base()
+            })
+            .incompatible,
+            "never on its own"
+        );
+        assert_eq!(
+            verify(&Sides {
+                local_country: Some("Congo".into()),
+                nationality: Some("Congo (Democratische Republiek)".into()),
+                ..base()
+            })
+            .country,
+            CountryCheck::Same
+        );
+    }
+
+    #[test]
+    fn birth_date_boundaries() {
+        let b = |n: Option<Date>| {
+            verify(&Sides {
+                national_birth: n,
+                ..base()
+            })
+        };
+        // 364 days apart: under a year; exactly one year apart: not.
+        assert_eq!(b(d(1991, 6, 14)).birth, BirthCheck::UnderAYear);
+        let one_year = b(d(1991, 6, 15));
+        assert_eq!(
+            one_year.birth,
+            BirthCheck::NationalPlausible,
+            "exactly a year is not 'less than a year'"
+        );
+        // National date makes him a minor at intake (born 1992-01-01: 17 at 2009-10-01): only local plausible.
+        assert_eq!(b(d(1992, 1, 1)).birth, BirthCheck::LocalPlausible);
+        // Exactly 18 at intake counts as adult.
+        let exactly18 = verify(&Sides {
+            national_birth: d(1991, 10, 1),
+            local_birth: d(1989, 1, 1),
+            ..base()
+        });
+        assert_eq!(exactly18.birth, BirthCheck::NationalPlausible);
+        // Both implausible: the local date says adult at first registration too.
+        let both = verify(&Sides {
+            local_birth: d(1980, 1, 1),
+            national_birth: d(1993, 1, 1),
+            ..base()
+        });
+        assert_eq!(both.birth, BirthCheck::Incompatible);
+        assert!(both.incompatible);
+        // A needed date missing: kept, flagged.
+        let missing = verify(&Sides {
+            national_birth: d(1993, 1, 1),
+            first_registration: None,
+            ..base()
+        });
+        assert_eq!(missing.birth, BirthCheck::Unverifiable);
+        assert!(!missing.incompatible);
+        assert_eq!(b(None).birth, BirthCheck::Missing);
+    }
+}

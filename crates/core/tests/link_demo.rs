@@ -1,0 +1,87 @@
+//! The demo's planted linkage problems come out in Table 3 as planted.
+
+use perspectief_core::check::registration::{check, CheckOptions};
+use perspectief_core::demo;
+use perspectief_core::ingest::load::{load, LoadedFile};
+use perspectief_core::ingest::steunpunt::known_with;
+use perspectief_core::link::linkage::{link, LinkOptions, LinkedBy, Overrule};
+
+fn demo_files() -> Vec<LoadedFile> {
+    let set = demo::generate(demo::DEFAULT_SEED);
+    set.files
+        .iter()
+        .map(|f| load(&f.name, &f.bytes, None, &known_with(&[])).unwrap())
+        .collect()
+}
+
+#[test]
+fn table_3_as_planted() {
+    let files = demo_files();
+    let refs: Vec<&LoadedFile> = files.iter().collect();
+    let checked = check(&refs, &CheckOptions::default());
+    let l = link(&refs, &checked, &LinkOptions::default()).unwrap();
+    let t = &l.table3;
+    assert_eq!(t.sex, (13, 13), "sex: deviating, incompatible");
+    assert_eq!(t.country, (36, 4));
+    assert_eq!(t.birth, (63, 13));
+    assert_eq!(t.total, (99, 23));
+    assert_eq!(t.linked_by_v_nummer, 713);
+    assert_eq!(
+        t.proposals_open, 2,
+        "the two persons without V-nummer who are in the extract"
+    );
+    assert_eq!(t.not_found, 18);
+    assert_eq!(t.national_without_person, 2);
+    assert_eq!(t.with_national_data, 690);
+
+    // Accepting the proposals in bulk above a threshold: the report's 715 links and 692 with national data.
+    let accepted = link(
+        &refs,
+        &checked,
+        &LinkOptions {
+            accept_above: Some(0.9),
+            ..LinkOptions::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(accepted.table3.linked_by_fallback, 2);
+    assert_eq!(accepted.table3.with_national_data, 692);
+    assert_eq!(accepted.table3.national_without_person, 0);
+    assert!(accepted
+        .links
+        .iter()
+        .filter(|x| x.by == LinkedBy::Fallback)
+        .all(|x| !x.verification.deviates()));
+
+    // Overrules: reject one proposal, mark one incompatible link compatible.
+    let p = &l.proposals[0];
+    let national = refs
+        .iter()
+        .find(|f| f.kind == perspectief_core::kind::FileKind::National)
+        .unwrap();
+    let incompatible = l.links.iter().find(|x| !x.compatible()).unwrap();
+    let overrules = vec![
+        Overrule::RejectProposal {
+            person: checked.persons[p.person].at.clone(),
+            national_row: national.records[p.national].provenance.row,
+            reason: "andere persoon".into(),
+        },
+        Overrule::Compatibility {
+            person: checked.persons[incompatible.person].at.clone(),
+            compatible: true,
+            reason: "dossier gecontroleerd".into(),
+        },
+    ];
+    let o = link(
+        &refs,
+        &checked,
+        &LinkOptions {
+            overrules,
+            ..LinkOptions::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(o.table3.proposals_open, 1);
+    assert_eq!(o.table3.total.1, 22);
+    assert_eq!(o.links.iter().filter(|x| x.overruled.is_some()).count(), 1);
+}

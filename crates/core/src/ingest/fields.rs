@@ -349,9 +349,12 @@ impl Field {
     }
 }
 
+/// A field, the kinds it belongs to, and its folded synonyms.
+type Folded = (Field, &'static [FileKind], Vec<String>);
+
 /// Every field's synonyms (and key), folded once.
-fn folded_synonyms() -> &'static [(Field, &'static [FileKind], Vec<String>)] {
-    static TABLE: std::sync::OnceLock<Vec<(Field, &'static [FileKind], Vec<String>)>> = std::sync::OnceLock::new();
+fn folded_synonyms() -> &'static [Folded] {
+    static TABLE: std::sync::OnceLock<Vec<Folded>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         FIELDS
             .iter()

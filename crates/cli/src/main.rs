@@ -4,6 +4,7 @@ mod bench;
 mod chaid;
 mod check;
 mod demo;
+mod link;
 mod table_file;
 mod tree_text;
 
@@ -28,6 +29,8 @@ enum Command {
     Demo(demo::DemoArgs),
     /// Check steunpunt registrations: V-nummers, duplicates, impossible dates.
     Check(check::CheckArgs),
+    /// Link registrations to the national extract and print Table 3.
+    Link(link::LinkArgs),
     /// Grow a CHAID tree and print it like SPSS (or as JSON with --json).
     Chaid(chaid::ChaidArgs),
     /// For one dependent: every predictor's one-level CHAID result, sorted by adjusted p.
@@ -48,6 +51,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Demo(args) => demo::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Link(args) => link::run(&args),
         Command::Chaid(args) => chaid::run_chaid(&args),
         Command::Screen(args) => chaid::run_screen(&args),
         Command::BenchFit(args) => bench::run(&args),

@@ -1,0 +1,78 @@
+//! `perspectief link`: registrations to the national extract, with Table 3.
+
+use std::path::PathBuf;
+
+use perspectief_core::check::registration::{check, CheckOptions};
+use perspectief_core::ingest::load::{load, LoadedFile};
+use perspectief_core::ingest::steunpunt::known_with;
+use perspectief_core::kind::FileKind;
+use perspectief_core::link::linkage::{link, LinkOptions};
+
+#[derive(clap::Args)]
+pub struct LinkArgs {
+    /// Steunpunt registrations.
+    #[arg(long, required = true, num_args = 1..)]
+    local: Vec<PathBuf>,
+    /// The national DMB/IND extract.
+    #[arg(long)]
+    national: PathBuf,
+    /// Accept fallback candidates at or above this score (0–1) in bulk.
+    #[arg(long)]
+    accept_fallback_above: Option<f64>,
+    /// Print every link decision as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+fn read(path: &PathBuf, kind: FileKind) -> Result<LoadedFile, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("Kan {} niet openen: {e}", path.display()))?;
+    let name = path
+        .file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    load(&name, &bytes, Some(kind), &known_with(&[])).map_err(|e| e.to_string())
+}
+
+pub fn run(args: &LinkArgs) -> Result<(), String> {
+    let mut files = Vec::new();
+    for p in &args.local {
+        match read(p, FileKind::Registration) {
+            Ok(f) => files.push(f),
+            Err(e) => eprintln!("Niet gelezen: {e}"),
+        }
+    }
+    files.push(read(&args.national, FileKind::National)?);
+    let refs: Vec<&LoadedFile> = files.iter().collect();
+    let checked = check(&refs, &CheckOptions::default());
+    let options = LinkOptions {
+        accept_above: args.accept_fallback_above,
+        ..LinkOptions::default()
+    };
+    let linkage = link(&refs, &checked, &options).map_err(|e| e.to_string())?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&linkage).map_err(|e| e.to_string())?);
+        return Ok(());
+    }
+    let t = &linkage.table3;
+    println!("Controle van de koppeling (rapport, tabel 3)");
+    println!(
+        "{:<22}{:>18}{:>22}",
+        "Controlevariabele", "Aantal afwijkend", "Aantal onverenigbaar"
+    );
+    for (label, (dev, inc)) in [
+        ("Sekse", t.sex),
+        ("Land van herkomst", t.country),
+        ("Geboortedatum", t.birth),
+        ("Totaal aantal cases", t.total),
+    ] {
+        println!("{label:<22}{dev:>18}{inc:>22}");
+    }
+    println!();
+    println!("Personen in de registraties:        {}", t.persons);
+    println!("Gekoppeld op V-nummer:              {}", t.linked_by_v_nummer);
+    println!("Gekoppeld op naam en geboortedatum: {}", t.linked_by_fallback);
+    println!("Voorstellen nog te beoordelen:      {}", t.proposals_open);
+    println!("Niet gevonden:                      {}", t.not_found);
+    println!("Landelijke rijen zonder persoon:    {}", t.national_without_person);
+    println!("Met landelijke gegevens (verenigbaar): {}", t.with_national_data);
+    Ok(())
+}

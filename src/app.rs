@@ -141,6 +141,7 @@ pub fn App() -> impl IntoView {
                 {move || match state.screen.get() {
                     Screen::Step(Step::Bestanden) => view! { <FilesStep/> }.into_any(),
                     Screen::Step(Step::Controle) => view! { <CheckStep/> }.into_any(),
+                    Screen::Step(Step::Koppeling) => view! { <crate::components::link_step::LinkStep/> }.into_any(),
                     Screen::Step(step) => view! { <PendingStep step=step/> }.into_any(),
                     Screen::Privacy => view! { <PrivacyPage/> }.into_any(),
                 }}

@@ -4,6 +4,7 @@ pub mod check_step;
 pub mod columns;
 pub mod files_step;
 pub mod header;
+pub mod link_step;
 pub mod pending_step;
 pub mod privacy;
 pub mod steps;

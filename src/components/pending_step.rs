@@ -6,11 +6,7 @@ use crate::app::{AppState, Screen, Step};
 
 fn what_it_will_do(step: Step) -> (&'static str, &'static str) {
     match step {
-        Step::Bestanden | Step::Controle => ("", ""),
-        Step::Koppeling => (
-            "Hier koppelt u straks de registraties aan het landelijke extract (DMB/IND) op V-nummer, en ziet u elke koppeling die niet klopt.",
-            "Here you will link the registrations to the national extract (DMB/IND) on the V-nummer, and see every link that does not hold.",
-        ),
+        Step::Bestanden | Step::Controle | Step::Koppeling => ("", ""),
         Step::Anonimiseren => (
             "Hier maakt u straks een bestand zonder V-nummers en namen dat u veilig kunt delen.",
             "Here you will make a file without V-nummers and names that you can share safely.",

@@ -28,6 +28,14 @@ pub enum Request {
     Remove {
         file: usize,
     },
+    /// Accept or reject a fallback proposal, or overrule a link's compatibility.
+    Overrule {
+        overrule: perspectief_core::link::linkage::Overrule,
+    },
+    /// Accept every proposal at or above this score.
+    AcceptAbove {
+        score: f64,
+    },
     SetConflictRule {
         rule: perspectief_core::check::registration::ConflictRule,
     },
@@ -76,6 +84,37 @@ pub struct Summary {
     pub check: Option<CheckView>,
     pub demo: bool,
     pub conflict_rule: perspectief_core::check::registration::ConflictRule,
+    pub linkage: Option<LinkageView>,
+}
+
+/// The Koppeling step: Table 3, the links behind it, and the review queue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkageView {
+    pub table3: perspectief_core::link::linkage::Table3,
+    /// Links that deviate on at least one control variable (the rows behind Table 3).
+    pub deviating: Vec<LinkRow>,
+    pub proposals: Vec<ProposalRow>,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkRow {
+    pub person: perspectief_core::ingest::records::Provenance,
+    pub name: String,
+    pub v_nummer: String,
+    pub sides: perspectief_core::link::verify::Sides,
+    pub verification: perspectief_core::link::verify::Verification,
+    pub overruled: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProposalRow {
+    pub person: perspectief_core::ingest::records::Provenance,
+    pub national_row: u32,
+    pub local: String,
+    pub national: String,
+    pub score: f64,
+    pub reasons: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

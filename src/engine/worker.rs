@@ -14,7 +14,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use super::protocol::{CheckView, ExportFormat, FileSummary, Request, Response, Summary};
+use perspectief_core::ingest::fields::Field;
+use perspectief_core::link::linkage::{link, LinkOptions};
+
+use super::protocol::{
+    CheckView, ExportFormat, FileSummary, LinkRow, LinkageView, ProposalRow, Request, Response, Summary,
+};
 
 struct Entry {
     name: String,
@@ -53,6 +58,7 @@ struct Engine {
     files: Vec<Entry>,
     demo: bool,
     options: CheckOptions,
+    link_options: LinkOptions,
 }
 
 impl Engine {
@@ -116,6 +122,7 @@ impl Engine {
                 }
             })
             .collect();
+        let linkage = result.as_ref().and_then(|r| self.linkage_view(r));
         let check = result.map(|r| CheckView {
             peildatum: r.peildatum.dutch(),
             persons: r.persons.len(),
@@ -127,7 +134,66 @@ impl Engine {
             check,
             demo: self.demo,
             conflict_rule: self.options.conflict_rule,
+            linkage,
         }
+    }
+
+    /// Table 3 and what is behind it, when a national extract is loaded.
+    fn linkage_view(&self, checked: &CheckResult) -> Option<LinkageView> {
+        let loaded: Vec<&LoadedFile> = self.files.iter().filter_map(|e| e.loaded.as_ref().ok()).collect();
+        let national = loaded.iter().find(|f| f.kind == FileKind::National)?;
+        let l = match link(&loaded, checked, &self.link_options) {
+            Ok(l) => l,
+            Err(e) => {
+                return Some(LinkageView {
+                    table3: Default::default(),
+                    deviating: Vec::new(),
+                    proposals: Vec::new(),
+                    error: Some(e.to_string()),
+                })
+            }
+        };
+        let record = |p: usize| &loaded[checked.persons[p].file].records[checked.persons[p].index];
+        let describe = |r: &perspectief_core::ingest::records::Record| {
+            let birth = r.date(Field::Geboortedatum).map_or("?".to_string(), |d| d.dutch());
+            format!(
+                "{}, {}, {}",
+                r.name().unwrap_or_default(),
+                birth,
+                r.code(Field::Geslacht).unwrap_or("?")
+            )
+        };
+        let deviating = l
+            .links
+            .iter()
+            .filter(|x| x.verification.deviates() || x.overruled.is_some())
+            .map(|x| LinkRow {
+                person: checked.persons[x.person].at.clone(),
+                name: record(x.person).name().unwrap_or_default(),
+                v_nummer: checked.persons[x.person].v_nummer.usable().unwrap_or("").to_string(),
+                sides: x.sides.clone(),
+                verification: x.verification.clone(),
+                overruled: x.overruled.clone(),
+            })
+            .collect();
+        let proposals = l
+            .proposals
+            .iter()
+            .map(|p| ProposalRow {
+                person: checked.persons[p.person].at.clone(),
+                national_row: national.records[p.national].provenance.row,
+                local: describe(record(p.person)),
+                national: describe(&national.records[p.national]),
+                score: p.score,
+                reasons: p.reasons.clone(),
+            })
+            .collect();
+        Some(LinkageView {
+            table3: l.table3,
+            deviating,
+            proposals,
+            error: None,
+        })
     }
 }
 
@@ -218,6 +284,8 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
             e.reload();
         }
         Request::SetConflictRule { rule } => engine.options.conflict_rule = rule,
+        Request::Overrule { overrule } => engine.link_options.overrules.push(overrule),
+        Request::AcceptAbove { score } => engine.link_options.accept_above = Some(score),
         Request::Remove { file } => {
             if file < engine.files.len() {
                 engine.files.remove(file);

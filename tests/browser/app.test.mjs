@@ -160,8 +160,8 @@ test('shell: steps, honest "not yet" states, privacy page, English toggle, label
   for (const step of ['Bestanden', 'Controle', 'Koppeling', 'Anonimiseren', 'Analyse']) {
     await nav.getByRole('button', { name: step }).waitFor();
   }
-  await nav.getByRole('button', { name: 'Koppeling' }).click();
-  assert.equal(await nav.getByRole('button', { name: 'Koppeling' }).getAttribute('aria-current'), 'step');
+  await nav.getByRole('button', { name: 'Anonimiseren' }).click();
+  assert.equal(await nav.getByRole('button', { name: 'Anonimiseren' }).getAttribute('aria-current'), 'step');
   assert.match(await page.getByTestId('not-yet').textContent(), /Deze stap is er nog niet/);
 
   await page.getByRole('button', { name: 'Uw gegevens blijven op deze computer' }).click();

@@ -120,3 +120,25 @@ test('a file that does not say its steunpunt asks for it; the duplicate rule can
   await page.waitForFunction(() => document.querySelector('[data-testid="check-totals"]').textContent.startsWith('2 cliënten'));
   await context.close();
 });
+
+test('Koppeling: Table 3 of the demo as planted, the links behind a row, accepting proposals', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.getByRole('button', { name: 'Voorbeeldgegevens laden' }).click();
+  await page.getByTestId('files-summary').waitFor();
+  await page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name: 'Koppeling' }).click();
+  const table = page.getByTestId('table3');
+  await table.waitFor();
+  const cells = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
+  assert.deepEqual(cells, [['13', '13'], ['36', '4'], ['63', '13'], ['99', '23']]);
+  assert.match(await page.getByTestId('link-counts').textContent(), /733 personen; 713 gekoppeld op V-nummer, 0 op naam en geboortedatum; 2 voorstellen open; 18 niet gevonden; 2 landelijke rijen zonder persoon\. 690 met landelijke gegevens/);
+  await table.getByRole('button', { name: 'Sekse' }).click();
+  assert.equal(await page.getByTestId('links-behind').locator('tbody tr').count(), 13);
+  assert.match(await page.getByTestId('links-behind').textContent(), /Geslacht verschilt/);
+  await page.getByTestId('proposals').getByRole('button', { name: 'Accepteren' }).first().click();
+  await page.waitForFunction(() => /1 op naam en geboortedatum; 1 voorstellen open/.test(document.querySelector('[data-testid="link-counts"]').textContent));
+  await page.getByRole('button', { name: 'Accepteren' }).last().click();
+  await page.waitForFunction(() => /2 op naam en geboortedatum; 0 voorstellen open.*692 met landelijke gegevens/.test(document.querySelector('[data-testid="link-counts"]').textContent));
+  await context.close();
+});

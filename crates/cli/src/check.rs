@@ -35,7 +35,7 @@ pub struct CheckArgs {
     csv: Option<PathBuf>,
 }
 
-fn parse_iso(s: &str) -> Result<Date, String> {
+pub fn parse_iso(s: &str) -> Result<Date, String> {
     let parts: Vec<&str> = s.split('-').collect();
     let bad = || format!("Peildatum '{s}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2011-04-01.");
     if parts.len() != 3 {

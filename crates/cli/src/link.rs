@@ -16,6 +16,15 @@ pub struct LinkArgs {
     /// The national DMB/IND extract.
     #[arg(long)]
     national: PathBuf,
+    /// Steunpunt characteristics (attached per steunpunt in the analysis file).
+    #[arg(long)]
+    characteristics: Option<PathBuf>,
+    /// Reference date for the derived variables (YYYY-MM-DD).
+    #[arg(long)]
+    peildatum: Option<String>,
+    /// Write the analysis file (one row per person, no V-nummers or names) as CSV.
+    #[arg(long)]
+    out: Option<PathBuf>,
     /// Accept fallback candidates at or above this score (0–1) in bulk.
     #[arg(long)]
     accept_fallback_above: Option<f64>,
@@ -41,6 +50,9 @@ pub fn run(args: &LinkArgs) -> Result<(), String> {
         }
     }
     files.push(read(&args.national, FileKind::National)?);
+    if let Some(c) = &args.characteristics {
+        files.push(read(c, FileKind::Characteristics)?);
+    }
     let refs: Vec<&LoadedFile> = files.iter().collect();
     let checked = check(&refs, &CheckOptions::default());
     let options = LinkOptions {
@@ -48,6 +60,21 @@ pub fn run(args: &LinkArgs) -> Result<(), String> {
         ..LinkOptions::default()
     };
     let linkage = link(&refs, &checked, &options).map_err(|e| e.to_string())?;
+    if let Some(out) = &args.out {
+        let peildatum = args.peildatum.as_deref().map(crate::check::parse_iso).transpose()?;
+        let analysis = perspectief_core::analysis::build(&refs, &checked, &linkage, peildatum);
+        let csv =
+            perspectief_core::write::csv::write(&analysis.sheet(), perspectief_core::write::csv::CsvStyle::default());
+        std::fs::write(out, csv).map_err(|e| format!("Kan {} niet schrijven: {e}", out.display()))?;
+        eprintln!(
+            "Analysebestand: {} personen, {} met landelijke gegevens, {} variabelen, peildatum {} → {}",
+            analysis.persons,
+            analysis.with_national_data,
+            analysis.variables.len(),
+            analysis.peildatum,
+            out.display()
+        );
+    }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&linkage).map_err(|e| e.to_string())?);
         return Ok(());

@@ -28,7 +28,11 @@ fn link_prints_table_3() {
         .args(&local)
         .arg("--national")
         .arg(dir.path().join("DMB_extract_Perspectief.xlsx"))
-        .args(["--accept-fallback-above", "0.9"])
+        .args(["--accept-fallback-above", "0.9", "--peildatum", "2011-04-01"])
+        .arg("--characteristics")
+        .arg(dir.path().join("kenmerken_steunpunten.xlsx"))
+        .arg("--out")
+        .arg(dir.path().join("analyse.csv"))
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -41,4 +45,11 @@ fn link_prints_table_3() {
         .collect();
     assert_eq!(rows, [["13", "13"], ["4", "36"], ["13", "63"], ["23", "99"]], "{text}");
     assert!(text.contains("Met landelijke gegevens (verenigbaar): 692"), "{text}");
+    let analysis = std::fs::read_to_string(dir.path().join("analyse.csv")).unwrap();
+    assert_eq!(analysis.lines().count(), 734, "header and one row per person");
+    assert!(
+        analysis.lines().next().unwrap().contains("huiskamer"),
+        "characteristics attached"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("peildatum 01-04-2011"));
 }

@@ -4,6 +4,7 @@
 // Numeric code indexes tables by row and column; iterator chains would hide the algebra.
 #![allow(clippy::needless_range_loop)]
 
+pub mod analysis;
 pub mod chaid;
 pub mod check;
 pub mod date;

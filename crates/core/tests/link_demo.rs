@@ -85,3 +85,68 @@ fn table_3_as_planted() {
     assert_eq!(o.table3.total.1, 22);
     assert_eq!(o.links.iter().filter(|x| x.overruled.is_some()).count(), 1);
 }
+
+#[test]
+fn the_analysis_file_of_the_demo() {
+    use perspectief_core::analysis::build;
+    use perspectief_core::chaid::RawColumn;
+    let files = demo_files();
+    let refs: Vec<&LoadedFile> = files.iter().collect();
+    let checked = check(&refs, &CheckOptions::default());
+    let l = link(
+        &refs,
+        &checked,
+        &LinkOptions {
+            accept_above: Some(0.9),
+            ..LinkOptions::default()
+        },
+    )
+    .unwrap();
+    let a = build(&refs, &checked, &l, None);
+    assert_eq!(a.persons, 733);
+    assert_eq!(a.with_national_data, 692);
+    let var = |name: &str| {
+        a.variables
+            .iter()
+            .find(|v| v.name == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    // Ages at intake use the verified birth date: all adults, none older than 36.
+    let RawColumn::Number(ages) = &var("leeftijd_instroom").values else {
+        panic!()
+    };
+    assert!(
+        ages.iter().flatten().all(|a| (18.0..36.0).contains(a)),
+        "{:?}",
+        ages.iter().flatten().fold(f64::MAX, |m, x| m.min(*x))
+    );
+    // National fields only for compatible links.
+    let RawColumn::Number(asylum) = &var("aantal_asielaanvragen").values else {
+        panic!()
+    };
+    assert_eq!(asylum.iter().filter(|x| x.is_some()).count(), 692);
+    // Outcome dummies follow Table 19.
+    let RawColumn::Text(mob) = &var("mob").values else {
+        panic!()
+    };
+    assert_eq!((0..733).filter(|&i| mob.get(i) == Some("ja")).count(), 87);
+    // Characteristics attached per steunpunt, with their sets.
+    let sets = a.sets();
+    let count = |set: &str, subset: &str| {
+        sets.iter()
+            .find(|s| s.set == set && s.subset == subset)
+            .map_or(0, |s| s.variables)
+    };
+    assert_eq!(count("Organisatievorm", "Organisatie algemeen"), 9);
+    assert_eq!(count("Werkwijze", "Huiskamer"), 6);
+    assert!(count("Kenmerken ex-AMV's", "Demografie") >= 8);
+    let sheet = a.sheet();
+    assert_eq!(sheet.rows.len(), 733);
+    assert!(
+        !sheet
+            .header
+            .iter()
+            .any(|h| ["v_nummer", "naam", "voornaam", "achternaam", "geboortedatum"].contains(&h.as_str())),
+        "no direct identifiers"
+    );
+}

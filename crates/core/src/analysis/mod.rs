@@ -1,0 +1,382 @@
+//! The analysis file: one row per local person, national fields only for
+//! compatible links, derived variables with the peildatum, and the steunpunt
+//! characteristics attached (the report's "multi-level" file).
+
+use serde::{Deserialize, Serialize};
+
+use crate::chaid::data::{Level, RawColumn};
+use crate::check::registration::CheckResult;
+use crate::date::Date;
+use crate::ingest::fields::Field;
+use crate::ingest::fold::fold_words;
+use crate::ingest::load::LoadedFile;
+use crate::ingest::records::{Record, Value};
+use crate::ingest::values::YesNo;
+use crate::kind::FileKind;
+use crate::link::countries;
+use crate::link::linkage::Linkage;
+use crate::table::{Cell, Sheet};
+
+/// A variable of the analysis file, with its measurement level and set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variable {
+    pub name: String,
+    pub level: Level,
+    pub set: Option<String>,
+    pub subset: Option<String>,
+    pub values: RawColumn,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnalysisFile {
+    pub persons: usize,
+    pub with_national_data: usize,
+    pub peildatum: Date,
+    pub variables: Vec<Variable>,
+}
+
+/// The variables per set and subset, for the summary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SetCount {
+    pub set: String,
+    pub subset: String,
+    pub variables: usize,
+}
+
+const START: Date = Date {
+    year: 2009,
+    month: 10,
+    day: 1,
+};
+
+fn months(from: Date, to: Date) -> f64 {
+    (to.days() - from.days()) as f64 / (365.25 / 12.0)
+}
+
+fn years(from: Date, to: Date) -> f64 {
+    (to.days() - from.days()) as f64 / 365.25
+}
+
+fn text_value(r: &Record, f: Field) -> Option<String> {
+    match r.values.get(&f)? {
+        Value::Text(t) | Value::Code(t) | Value::Unrecognised(t) => Some(t.clone()),
+        Value::YesNo(YesNo::Ja) => Some("ja".into()),
+        Value::YesNo(YesNo::Nee) => Some("nee".into()),
+        Value::YesNo(YesNo::Onbekend) => Some("onbekend".into()),
+        Value::Count(n) => Some(n.to_string()),
+        Value::Date(d) => Some(d.dutch()),
+    }
+}
+
+fn count_value(r: &Record, f: Field) -> Option<f64> {
+    match r.values.get(&f)? {
+        Value::Count(n) => Some(f64::from(*n)),
+        _ => None,
+    }
+}
+
+struct Builder {
+    variables: Vec<Variable>,
+    sets: Vec<(String, String, String)>,
+}
+
+impl Builder {
+    fn add(&mut self, name: &str, level: Level, values: RawColumn) {
+        let set = self.sets.iter().find(|(v, _, _)| v == name);
+        self.variables.push(Variable {
+            name: name.to_string(),
+            level,
+            set: set.map(|s| s.1.clone()),
+            subset: set.map(|s| s.2.clone()),
+            values,
+        });
+    }
+}
+
+/// Build the analysis file. `peildatum`: the user's reference date, default the check's.
+pub fn build(files: &[&LoadedFile], check: &CheckResult, linkage: &Linkage, peildatum: Option<Date>) -> AnalysisFile {
+    let peildatum = peildatum.unwrap_or(check.peildatum);
+    let n = check.persons.len();
+    let local: Vec<&Record> = check.persons.iter().map(|p| &files[p.file].records[p.index]).collect();
+    let national_file = files.iter().find(|f| f.kind == FileKind::National);
+    let mut national: Vec<Option<&Record>> = vec![None; n];
+    let mut birth_used: Vec<Option<Date>> = local.iter().map(|r| r.date(Field::Geboortedatum)).collect();
+    if let Some(nf) = national_file {
+        for l in linkage.links.iter().filter(|l| l.compatible()) {
+            national[l.person] = Some(&nf.records[l.national]);
+            birth_used[l.person] = l.verification.birth_used.or(birth_used[l.person]);
+        }
+    }
+    // Characteristics: the `kenmerken` table and the `sets` sheet.
+    let characteristics = files.iter().find(|f| f.kind == FileKind::Characteristics);
+    let mut sets = Vec::new();
+    let mut steunpunt_values: Vec<(String, Vec<String>)> = Vec::new();
+    let mut characteristic_names: Vec<String> = Vec::new();
+    if let Some(c) = characteristics {
+        for sheet in &c.sheets {
+            let headers: Vec<String> = sheet
+                .columns
+                .iter()
+                .map(|col| crate::ingest::fold::fold(&col.header))
+                .collect();
+            let rows: Vec<&Record> = c.records.iter().filter(|r| r.provenance.sheet == sheet.sheet).collect();
+            if headers.first().map(String::as_str) == Some("variable") {
+                for r in rows {
+                    if r.cells.len() >= 3 && !r.cells[0].is_empty() {
+                        sets.push((r.cells[0].clone(), r.cells[1].clone(), r.cells[2].clone()));
+                    }
+                }
+            } else if headers.first().map(String::as_str) == Some("steunpunt") {
+                characteristic_names = sheet.columns.iter().skip(1).map(|c| c.header.clone()).collect();
+                for r in rows {
+                    if let Some(sp) = r.cells.first().filter(|s| !s.is_empty()) {
+                        steunpunt_values.push((fold_words(sp), r.cells[1..].to_vec()));
+                    }
+                }
+            }
+        }
+    }
+    let mut b = Builder {
+        variables: Vec::new(),
+        sets,
+    };
+    let text = |f: Field| RawColumn::text(local.iter().map(|r| text_value(r, f)));
+    let nat_text = |f: Field| RawColumn::text(national.iter().map(|r| r.and_then(|r| text_value(r, f))));
+    let nat_count = |f: Field| RawColumn::Number(national.iter().map(|r| r.and_then(|r| count_value(r, f))).collect());
+    let number = |f: &dyn Fn(usize) -> Option<f64>| RawColumn::Number((0..n).map(f).collect());
+    let intake = |i: usize| local[i].date(Field::DatumInstroom);
+    let outflow = |i: usize| local[i].date(Field::DatumUitstroom);
+    let first_reg = |i: usize| national[i].and_then(|r| r.date(Field::DatumEersteRegistratie));
+
+    b.add(
+        "steunpunt",
+        Level::Nominal,
+        RawColumn::text(check.persons.iter().map(|p| Some(p.steunpunt.clone()))),
+    );
+    b.add("geslacht", Level::Nominal, text(Field::Geslacht));
+    b.add("land_herkomst", Level::Nominal, text(Field::LandHerkomst));
+    b.add(
+        "regio_herkomst",
+        Level::Nominal,
+        RawColumn::text(
+            local
+                .iter()
+                .map(|r| r.text(Field::LandHerkomst).and_then(countries::region)),
+        ),
+    );
+    b.add("resultaat", Level::Nominal, text(Field::Resultaat));
+    for (name, code) in [
+        ("in_begeleiding", "In begeleiding"),
+        ("mob", "MOB"),
+        ("terugkeer", "Terugkeer"),
+        ("verblijfsvergunning", "Verblijfsvergunning"),
+    ] {
+        b.add(
+            name,
+            Level::Nominal,
+            RawColumn::text(
+                local
+                    .iter()
+                    .map(|r| r.code(Field::Resultaat).map(|c| if c == code { "ja" } else { "nee" })),
+            ),
+        );
+    }
+    b.add(
+        "aantal_contacten",
+        Level::Scale,
+        number(&|i| count_value(local[i], Field::AantalContacten)),
+    );
+    for (name, f) in [
+        ("arts", Field::Arts),
+        ("psychiatrische_diagnose", Field::PsychiatrischeDiagnose),
+        ("kinderen_nl", Field::KinderenNl),
+        ("traject", Field::Traject),
+        ("beeindigd_door", Field::BeeindigdDoor),
+        ("vastlopend", Field::Vastlopend),
+    ] {
+        b.add(name, Level::Nominal, text(f));
+    }
+    b.add(
+        "leeftijd_instroom",
+        Level::Scale,
+        number(&|i| Some(years(birth_used[i]?, intake(i)?))),
+    );
+    b.add(
+        "leeftijd_bekend_nl",
+        Level::Scale,
+        number(&|i| Some(years(birth_used[i]?, first_reg(i)?))),
+    );
+    b.add(
+        "verblijfsduur_nl_bij_instroom",
+        Level::Scale,
+        number(&|i| Some(years(first_reg(i)?, intake(i)?))),
+    );
+    let duration = |i: usize| {
+        let start = intake(i)?;
+        let end = outflow(i).unwrap_or(peildatum);
+        Some(months(start, end).max(0.0))
+    };
+    b.add("duur_begeleiding_maanden", Level::Scale, number(&|i| duration(i)));
+    b.add(
+        "contacten_per_maand",
+        Level::Scale,
+        number(&|i| {
+            let d = duration(i)?;
+            (d > 0.0)
+                .then(|| count_value(local[i], Field::AantalContacten).map(|c| c / d))
+                .flatten()
+        }),
+    );
+    b.add(
+        "kwartaal_instroom",
+        Level::Ordinal,
+        RawColumn::text((0..n).map(|i| {
+            intake(i).map(|d| {
+                if d < START {
+                    "voor 1-10-2009".to_string()
+                } else {
+                    format!("{}-K{}", d.year, (d.month - 1) / 3 + 1)
+                }
+            })
+        })),
+    );
+    let vbm_date = |i: usize| national[i].and_then(|r| r.date(Field::DatumEersteVbm));
+    b.add(
+        "ooit_vbm",
+        Level::Nominal,
+        RawColumn::text((0..n).map(|i| {
+            national[i].map(|r| {
+                if count_value(r, Field::AantalVbm).unwrap_or(0.0) > 0.0 {
+                    "ja"
+                } else {
+                    "nee"
+                }
+            })
+        })),
+    );
+    b.add(
+        "vbm_voor_instroom",
+        Level::Nominal,
+        RawColumn::text((0..n).map(|i| {
+            national[i]?;
+            Some(match (vbm_date(i), intake(i)) {
+                (Some(v), Some(s)) if v < s => "ja",
+                _ => "nee",
+            })
+        })),
+    );
+    let first_asylum = |i: usize| national[i].and_then(|r| r.date(Field::DatumEersteAsielaanvraag));
+    b.add(
+        "leeftijd_eerste_asielaanvraag",
+        Level::Scale,
+        number(&|i| Some(years(birth_used[i]?, first_asylum(i)?))),
+    );
+    b.add(
+        "duur_eerste_beslissing_maanden",
+        Level::Scale,
+        number(&|i| {
+            Some(months(
+                first_asylum(i)?,
+                national[i]?.date(Field::DatumBeslissingEersteAanvraag)?,
+            ))
+        }),
+    );
+    b.add("nationaliteit", Level::Nominal, nat_text(Field::Nationaliteit));
+    for (name, f) in [
+        ("aantal_asielaanvragen", Field::AantalAsielaanvragen),
+        ("aantal_beroep_ar", Field::AantalBeroepAr),
+        ("aantal_beroep_ac", Field::AantalBeroepAc),
+        ("aantal_beroep_vk", Field::AantalBeroepVk),
+        ("aantal_reguliere_aanvragen", Field::AantalReguliereAanvragen),
+        ("aantal_vbm", Field::AantalVbm),
+        ("duur_vbm_dagen", Field::DuurVbmDagen),
+    ] {
+        b.add(name, Level::Scale, nat_count(f));
+    }
+    for (name, f) in [
+        ("buiten_schuld", Field::BuitenSchuld),
+        ("buiten_schuld_gegrond", Field::BuitenSchuldGegrond),
+        ("huidige_verblijfstitel", Field::HuidigeVerblijfstitel),
+        ("in_procedure", Field::InProcedure),
+    ] {
+        b.add(name, Level::Nominal, nat_text(f));
+    }
+    // Characteristics, per person through the steunpunt.
+    let row_of: Vec<Option<&Vec<String>>> = check
+        .persons
+        .iter()
+        .map(|p| {
+            steunpunt_values
+                .iter()
+                .find(|(sp, _)| *sp == fold_words(&p.steunpunt))
+                .map(|(_, v)| v)
+        })
+        .collect();
+    for (k, name) in characteristic_names.iter().enumerate() {
+        let values: Vec<Option<String>> = row_of
+            .iter()
+            .map(|r| r.and_then(|v| v.get(k)).filter(|s| !s.is_empty()).cloned())
+            .collect();
+        let numbers: Option<Vec<Option<f64>>> = values
+            .iter()
+            .map(|v| {
+                v.as_ref()
+                    .map_or(Some(None), |s| crate::ingest::values::parse_number(s).map(Some))
+            })
+            .collect();
+        let col = match numbers {
+            Some(nums) if nums.iter().any(Option::is_some) => RawColumn::Number(nums),
+            _ => RawColumn::text(values),
+        };
+        let level = col.default_level();
+        b.add(name, level, col);
+    }
+    AnalysisFile {
+        persons: n,
+        with_national_data: national.iter().filter(|r| r.is_some()).count(),
+        peildatum,
+        variables: b.variables,
+    }
+}
+
+impl AnalysisFile {
+    /// Variables per set and subset (variables without a set under "—").
+    pub fn sets(&self) -> Vec<SetCount> {
+        let mut out: Vec<SetCount> = Vec::new();
+        for v in &self.variables {
+            let set = v.set.clone().unwrap_or_else(|| "—".into());
+            let subset = v.subset.clone().unwrap_or_else(|| "—".into());
+            match out.iter_mut().find(|s| s.set == set && s.subset == subset) {
+                Some(s) => s.variables += 1,
+                None => out.push(SetCount {
+                    set,
+                    subset,
+                    variables: 1,
+                }),
+            }
+        }
+        out
+    }
+
+    /// As a sheet (one row per person), for csv/xlsx export. No V-nummers or names.
+    pub fn sheet(&self) -> Sheet {
+        let mut s = Sheet::new(
+            "Analysebestand",
+            self.variables.iter().map(|v| v.name.clone()).collect(),
+        );
+        for row in 0..self.persons {
+            s.rows.push(
+                self.variables
+                    .iter()
+                    .map(|v| match &v.values {
+                        RawColumn::Number(x) => {
+                            x[row].map_or(Cell::Empty, |x| Cell::Number((x * 1000.0).round() / 1000.0))
+                        }
+                        RawColumn::Text(t) => t.get(row).map_or(Cell::Empty, Cell::text),
+                    })
+                    .collect(),
+            );
+        }
+        s
+    }
+}

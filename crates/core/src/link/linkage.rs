@@ -190,21 +190,45 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
             _ => unlinked.push(p),
         }
     }
-    // Fallback: unlinked persons against untaken national rows, blocked by birth year.
-    let mut blocks: HashMap<i32, Vec<usize>> = HashMap::new();
+    // Fallback: unlinked persons against untaken national rows. Blocking keeps it
+    // linear: the same birth date (or day and month swapped), or the same birth
+    // year (±1) and the same start of the alphabetically first name word.
+    let name_key = |name: &str| {
+        let mut t = names::tokens(name);
+        t.sort();
+        t.first()
+            .map(|w| w.chars().take(2).collect::<String>())
+            .unwrap_or_default()
+    };
+    let mut by_date: HashMap<Date, Vec<usize>> = HashMap::new();
+    let mut by_year_name: HashMap<(i32, String), Vec<usize>> = HashMap::new();
     for (n, r) in national.records.iter().enumerate().filter(|(n, _)| !taken[*n]) {
         if let Some(d) = r.date(Field::Geboortedatum) {
-            blocks.entry(d.year).or_default().push(n);
+            by_date.entry(d).or_default().push(n);
+            if let Some(name) = r.name() {
+                by_year_name.entry((d.year, name_key(&name))).or_default().push(n);
+            }
         }
     }
     let mut candidates: Vec<Proposal> = Vec::new();
+    let mut seen: Vec<usize> = Vec::new();
     for &p in &unlinked {
         let local = record(p);
         let (Some(name), Some(birth)) = (local.name(), local.date(Field::Geboortedatum)) else {
             continue;
         };
-        for year in birth.year - 1..=birth.year + 1 {
-            for &n in blocks.get(&year).map_or(&[][..], Vec::as_slice) {
+        seen.clear();
+        let swapped = Date::new(birth.year, birth.day, birth.month);
+        let key = name_key(&name);
+        let pools = [by_date.get(&birth), swapped.and_then(|d| by_date.get(&d))]
+            .into_iter()
+            .chain((birth.year - 1..=birth.year + 1).map(|y| by_year_name.get(&(y, key.clone()))));
+        for pool in pools.flatten() {
+            for &n in pool {
+                if seen.contains(&n) {
+                    continue;
+                }
+                seen.push(n);
                 let nat = &national.records[n];
                 let Some(nat_name) = nat.name() else { continue };
                 let name_sim = names::similarity(&name, &nat_name);

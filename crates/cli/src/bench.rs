@@ -199,3 +199,85 @@ pub fn parse(args: &ParseArgs) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[derive(clap::Args)]
+pub struct LinkBenchArgs {
+    #[arg(long, default_value_t = 1_000_000)]
+    rows: usize,
+    /// Also write the two CSV files here (for the browser benchmark).
+    #[arg(long)]
+    out: Option<std::path::PathBuf>,
+}
+
+/// Synthetic registrations and a national extract: every person in both,
+/// 5% without a V-nummer locally (they need the fallback).
+pub fn link_data(rows: usize) -> (Vec<u8>, Vec<u8>) {
+    use perspectief_core::date::Date;
+    use perspectief_core::rng::Rng;
+    use std::fmt::Write;
+    let mut rng = Rng::new(11);
+    let syllables = [
+        "ka", "ma", "ra", "se", "di", "lo", "ba", "to", "ni", "fa", "mu", "sa", "ko", "li", "wa", "ye",
+    ];
+    let word = |rng: &mut Rng| {
+        let n = rng.range(2, 4);
+        let mut w: String = (0..n).map(|_| *rng.pick(&syllables)).collect();
+        w[..1].make_ascii_uppercase();
+        w
+    };
+    let mut local = String::from("Steunpunt;V-nummer;Naam;Geslacht;Geboortedatum;Land van herkomst;Datum instroom\n");
+    let mut national = String::from("V-nummer;Naam;Geslacht;Geboortedatum;Nationaliteit;Datum eerste registratie\n");
+    for i in 0..rows {
+        let v = format!("{:010}", 1_000_000_000u64 + i as u64);
+        let name = format!("{} {}", word(&mut rng), word(&mut rng));
+        let sex = if rng.chance(0.8) { "M" } else { "V" };
+        let birth = Date::new(1988, 1, 1).expect("date").add_days(rng.range(0, 6 * 365));
+        let intake = birth.add_days(rng.range(18 * 366, 22 * 365));
+        let registered = birth.add_days(rng.range(14 * 365, 17 * 365));
+        let local_v = if rng.chance(0.05) { String::new() } else { v.clone() };
+        let _ = writeln!(
+            local,
+            "Zwolle;{local_v};{name};{sex};{};Guinee;{}",
+            birth.dutch(),
+            intake.dutch()
+        );
+        let _ = writeln!(
+            national,
+            "{v};{};{sex};{};Guinee;{}",
+            name.to_uppercase(),
+            birth.dutch(),
+            registered.dutch()
+        );
+    }
+    (local.into_bytes(), national.into_bytes())
+}
+
+/// Time reading, checking and linking natively.
+pub fn link_bench(args: &LinkBenchArgs) -> Result<(), String> {
+    use perspectief_core::check::registration::{check, CheckOptions};
+    use perspectief_core::ingest::load::load;
+    use perspectief_core::kind::FileKind;
+    use perspectief_core::link::linkage::{link, LinkOptions};
+    let (local, national) = link_data(args.rows);
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+        std::fs::write(dir.join(format!("lokaal_{}.csv", args.rows)), &local).map_err(|e| e.to_string())?;
+        std::fs::write(dir.join(format!("landelijk_{}.csv", args.rows)), &national).map_err(|e| e.to_string())?;
+    }
+    let known = perspectief_core::ingest::steunpunt::known_with(&[]);
+    let t = Instant::now();
+    let l = load("lokaal.csv", &local, Some(FileKind::Registration), &known).map_err(|e| e.to_string())?;
+    let n = load("landelijk.csv", &national, Some(FileKind::National), &known).map_err(|e| e.to_string())?;
+    let read_ms = t.elapsed().as_secs_f64() * 1e3;
+    let t = Instant::now();
+    let checked = check(&[&l, &n], &CheckOptions::default());
+    let check_ms = t.elapsed().as_secs_f64() * 1e3;
+    let t = Instant::now();
+    let linkage = link(&[&l, &n], &checked, &LinkOptions::default()).map_err(|e| e.to_string())?;
+    let link_ms = t.elapsed().as_secs_f64() * 1e3;
+    println!(
+        "rows={} read_ms={read_ms:.0} check_ms={check_ms:.0} link_ms={link_ms:.0} linked_by_v={} proposals={} not_found={}",
+        args.rows, linkage.table3.linked_by_v_nummer, linkage.table3.proposals_open, linkage.table3.not_found
+    );
+    Ok(())
+}

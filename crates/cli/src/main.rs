@@ -44,6 +44,9 @@ enum Command {
     /// Benchmark: read and check files natively.
     #[command(hide = true)]
     BenchParse(bench::ParseArgs),
+    /// Benchmark: read, check and link synthetic registrations to a synthetic extract.
+    #[command(hide = true)]
+    BenchLink(bench::LinkBenchArgs),
 }
 
 fn main() -> ExitCode {
@@ -57,6 +60,7 @@ fn main() -> ExitCode {
         Command::BenchFit(args) => bench::run(&args),
         Command::BenchData(args) => bench::write_data(&args),
         Command::BenchParse(args) => bench::parse(&args),
+        Command::BenchLink(args) => bench::link_bench(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -104,9 +104,16 @@ pub fn check<F: std::borrow::Borrow<LoadedFile>>(files: &[F], options: &CheckOpt
         .filter(|(_, f)| f.kind == FileKind::Registration)
     {
         let mut file_without_steunpunt = false;
+        // The same cell value over and over: match it against the known steunpunten once.
+        let cache: std::cell::RefCell<HashMap<String, String>> = Default::default();
         let column_steunpunt = |r: &Record| {
-            r.text(Field::Steunpunt)
-                .map(|s| steunpunt::find(s, &known).map_or_else(|| s.to_string(), String::from))
+            r.text(Field::Steunpunt).map(|s| {
+                cache
+                    .borrow_mut()
+                    .entry(s.to_string())
+                    .or_insert_with(|| steunpunt::find(s, &known).map_or_else(|| s.to_string(), String::from))
+                    .clone()
+            })
         };
         // Rows that are not persons belong to the file's steunpunt (their own cell may say "Totaal").
         let main = file.steunpunt.clone().or_else(|| {

@@ -251,13 +251,23 @@ const BORDERS: &[(&str, &[&str])] = &[
     ("Vietnam", &["China", "Laos", "Cambodja"]),
 ];
 
+/// The border table as folded pairs, both directions, built once.
+fn folded_borders() -> &'static std::collections::HashSet<(String, String)> {
+    static TABLE: std::sync::OnceLock<std::collections::HashSet<(String, String)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        BORDERS
+            .iter()
+            .flat_map(|(c, ns)| {
+                ns.iter()
+                    .flat_map(move |n| [(canonical(c), canonical(n)), (canonical(n), canonical(c))])
+            })
+            .collect()
+    })
+}
+
 /// Whether two countries share a land border (in either direction of the table).
 pub fn neighbours(a: &str, b: &str) -> bool {
-    let (a, b) = (canonical(a), canonical(b));
-    BORDERS.iter().any(|(c, ns)| {
-        let c = canonical(c);
-        (c == a && ns.iter().any(|n| canonical(n) == b)) || (c == b && ns.iter().any(|n| canonical(n) == a))
-    })
+    folded_borders().contains(&(canonical(a), canonical(b)))
 }
 
 /// Region of origin as the report groups it: Afrika / Azie / Europa-Amerika.

@@ -193,21 +193,21 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
     // Fallback: unlinked persons against untaken national rows. Blocking keeps it
     // linear: the same birth date (or day and month swapped), or the same birth
     // year (±1) and the same start of the alphabetically first name word.
-    let name_key = |name: &str| {
-        let mut t = names::tokens(name);
-        t.sort();
+    let name_key = |t: &[String]| {
         t.first()
             .map(|w| w.chars().take(2).collect::<String>())
             .unwrap_or_default()
     };
     let mut by_date: HashMap<Date, Vec<usize>> = HashMap::new();
     let mut by_year_name: HashMap<(i32, String), Vec<usize>> = HashMap::new();
+    // Names split once per national row, not once per comparison.
+    let mut nat_tokens: HashMap<usize, Vec<String>> = HashMap::new();
     for (n, r) in national.records.iter().enumerate().filter(|(n, _)| !taken[*n]) {
-        if let Some(d) = r.date(Field::Geboortedatum) {
+        if let (Some(d), Some(name)) = (r.date(Field::Geboortedatum), r.name()) {
+            let t = names::sorted_tokens(&name);
             by_date.entry(d).or_default().push(n);
-            if let Some(name) = r.name() {
-                by_year_name.entry((d.year, name_key(&name))).or_default().push(n);
-            }
+            by_year_name.entry((d.year, name_key(&t))).or_default().push(n);
+            nat_tokens.insert(n, t);
         }
     }
     let mut candidates: Vec<Proposal> = Vec::new();
@@ -219,10 +219,17 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
         };
         seen.clear();
         let swapped = Date::new(birth.year, birth.day, birth.month);
-        let key = name_key(&name);
-        let pools = [by_date.get(&birth), swapped.and_then(|d| by_date.get(&d))]
-            .into_iter()
-            .chain((birth.year - 1..=birth.year + 1).map(|y| by_year_name.get(&(y, key.clone()))));
+        let tokens = names::sorted_tokens(&name);
+        let key = name_key(&tokens);
+        // A score can reach the threshold only with a birth date within a week or
+        // swapped (0.6 + 0.3·0.4 + 0.1 < 0.85 for a mere same year): look there. With a
+        // lower threshold, also the same year and name start.
+        let by_date = &by_date;
+        let near = (-7..=7).map(move |k| by_date.get(&birth.add_days(k)));
+        let same_year = (options.propose_above < 0.83)
+            .then(|| by_year_name.get(&(birth.year, key.clone())))
+            .flatten();
+        let pools = near.chain([swapped.and_then(|d| by_date.get(&d)), same_year]);
         for pool in pools.flatten() {
             for &n in pool {
                 if seen.contains(&n) {
@@ -230,11 +237,15 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
                 }
                 seen.push(n);
                 let nat = &national.records[n];
-                let Some(nat_name) = nat.name() else { continue };
-                let name_sim = names::similarity(&name, &nat_name);
+                let Some(nat_t) = nat_tokens.get(&n) else { continue };
+                if !names::may_match(&tokens, nat_t) {
+                    continue;
+                }
+                let name_sim = names::similarity_sorted(&tokens, nat_t);
                 if name_sim < 0.75 {
                     continue;
                 }
+                let nat_name = nat.name().unwrap_or_default();
                 let (b, why_birth) = birth_score(Some(birth), nat.date(Field::Geboortedatum));
                 let same_sex = local
                     .code(Field::Geslacht)
@@ -285,6 +296,8 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
         person_done[p] = true;
     }
     let mut proposals = Vec::new();
+    // One proposal per person and per national row (the best, since sorted).
+    let (mut proposed_person, mut proposed_national) = (vec![false; check.persons.len()], vec![false; taken.len()]);
     for accept_pass in [true, false] {
         for c in &candidates {
             if person_done[c.person] || taken[c.national] || decided(c, false) {
@@ -295,11 +308,9 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
                 taken[c.national] = true;
                 person_done[c.person] = true;
                 links.push((c.person, c.national, LinkedBy::Fallback));
-            } else if !accept_pass
-                && !proposals
-                    .iter()
-                    .any(|q: &Proposal| q.person == c.person || q.national == c.national)
-            {
+            } else if !accept_pass && !proposed_person[c.person] && !proposed_national[c.national] {
+                proposed_person[c.person] = true;
+                proposed_national[c.national] = true;
                 proposals.push(c.clone());
             }
         }

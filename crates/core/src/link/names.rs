@@ -6,8 +6,31 @@ use crate::ingest::fold::fold_words;
 
 /// Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, up to 4 characters).
 pub fn jaro_winkler(a: &str, b: &str) -> f64 {
+    if a.is_ascii() && b.is_ascii() && a.len() <= 64 && b.len() <= 64 {
+        return jaro_winkler_of(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    jaro_winkler_of(&a, &b)
+}
+
+/// The algorithm over any comparable symbols; match flags on the stack for short inputs.
+fn jaro_winkler_of<T: PartialEq>(a: &[T], b: &[T]) -> f64 {
+    if a.len() > 64 || b.len() > 64 {
+        return jaro_winkler_long(a, b);
+    }
+    let mut a_match = [false; 64];
+    let mut b_match = [false; 64];
+    jaro_winkler_with(a, b, &mut a_match, &mut b_match)
+}
+
+fn jaro_winkler_long<T: PartialEq>(a: &[T], b: &[T]) -> f64 {
+    let mut a_match = vec![false; a.len()];
+    let mut b_match = vec![false; b.len()];
+    jaro_winkler_with(a, b, &mut a_match, &mut b_match)
+}
+
+fn jaro_winkler_with<T: PartialEq>(a: &[T], b: &[T], a_match: &mut [bool], b_match: &mut [bool]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
@@ -15,8 +38,6 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
         return 0.0;
     }
     let window = (a.len().max(b.len()) / 2).saturating_sub(1);
-    let mut a_match = vec![false; a.len()];
-    let mut b_match = vec![false; b.len()];
     let mut matches = 0usize;
     for i in 0..a.len() {
         let lo = i.saturating_sub(window);
@@ -47,7 +68,7 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
     }
     let m = matches as f64;
     let jaro = (m / a.len() as f64 + m / b.len() as f64 + (m - transpositions as f64 / 2.0) / m) / 3.0;
-    let prefix = a.iter().zip(&b).take(4).take_while(|(x, y)| x == y).count() as f64;
+    let prefix = a.iter().zip(b).take(4).take_while(|(x, y)| x == y).count() as f64;
     jaro + prefix * 0.1 * (1.0 - jaro)
 }
 
@@ -80,18 +101,34 @@ pub fn tokens(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The words of a name, sorted: the form [`similarity_sorted`] compares.
+pub fn sorted_tokens(name: &str) -> Vec<String> {
+    let mut t = tokens(name);
+    t.sort();
+    t
+}
+
 /// Similarity of two names whatever the order of their words: the best of
 /// Jaro-Winkler on the sorted words and a word-by-word best match.
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let (mut ta, mut tb) = (tokens(a), tokens(b));
+    similarity_sorted(&sorted_tokens(a), &sorted_tokens(b))
+}
+
+/// Whether two names could be alike at all: some word of one starts with the
+/// same two letters as some word of the other (a cheap filter before [`similarity_sorted`]).
+pub fn may_match(ta: &[String], tb: &[String]) -> bool {
+    let start = |w: &String| w.get(..2.min(w.len())).map(str::to_string).unwrap_or_default();
+    ta.iter().any(|x| tb.iter().any(|y| start(x) == start(y)))
+}
+
+/// [`similarity`] on names already split by [`sorted_tokens`] (for many comparisons).
+pub fn similarity_sorted(ta: &[String], tb: &[String]) -> f64 {
     if ta.is_empty() || tb.is_empty() {
         return 0.0;
     }
-    ta.sort();
-    tb.sort();
     let sorted = jaro_winkler(&ta.join(" "), &tb.join(" "));
     // Each word of the shorter name to its best partner in the other.
-    let (short, long) = if ta.len() <= tb.len() { (&ta, &tb) } else { (&tb, &ta) };
+    let (short, long) = if ta.len() <= tb.len() { (ta, tb) } else { (tb, ta) };
     let per_word: f64 = short
         .iter()
         .map(|w| long.iter().map(|v| jaro_winkler(w, v)).fold(0.0, f64::max))

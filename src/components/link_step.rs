@@ -152,6 +152,38 @@ pub fn LinkStep() -> impl IntoView {
             })
             .collect_view();
         let no_proposals = view.proposals.is_empty();
+        let analysis = view.analysis.clone().map(|a| {
+            let loc = l.locale();
+            let rows = a
+                .sets
+                .iter()
+                .map(|s| view! {
+                    <tr class="utrecht-table__row">
+                        <td class="utrecht-table__cell">{s.set.clone()}</td>
+                        <td class="utrecht-table__cell">{s.subset.clone()}</td>
+                        <td class="utrecht-table__cell pf-num">{loc.integer(s.variables as u64)}</td>
+                    </tr>
+                })
+                .collect_view();
+            view! {
+                <h2 class="utrecht-heading-2">{l.pick("Analysebestand", "Analysis file")}</h2>
+                <p class="utrecht-paragraph" data-testid="analysis-summary">{format!(
+                    "{} {}, {} {}, {} {}. {} {}.",
+                    loc.integer(a.persons as u64), l.pick("personen", "persons"),
+                    loc.integer(a.with_national_data as u64), l.pick("met landelijke gegevens", "with national data"),
+                    loc.integer(a.variables as u64), l.pick("variabelen", "variables"),
+                    l.pick("Peildatum", "Reference date"), a.peildatum,
+                )}</p>
+                <table class="utrecht-table">
+                    <thead class="utrecht-table__header"><tr class="utrecht-table__row">
+                        <th class="utrecht-table__header-cell" scope="col">"Set"</th>
+                        <th class="utrecht-table__header-cell" scope="col">"Subset"</th>
+                        <th class="utrecht-table__header-cell pf-num" scope="col">{l.pick("Variabelen", "Variables")}</th>
+                    </tr></thead>
+                    <tbody class="utrecht-table__body">{rows}</tbody>
+                </table>
+            }
+        });
         view! {
             <table class="utrecht-table" data-testid="table3">
                 <caption class="utrecht-table__caption">{l.pick("Controle van de koppeling (zoals tabel 3 van het rapport)", "Linkage check (as the report's Table 3)")}</caption>
@@ -211,6 +243,7 @@ pub fn LinkStep() -> impl IntoView {
                     </p>
                 }.into_any()
             }}
+            {analysis}
         }
         .into_any()
     };

@@ -95,6 +95,17 @@ pub struct LinkageView {
     pub deviating: Vec<LinkRow>,
     pub proposals: Vec<ProposalRow>,
     pub error: Option<String>,
+    /// The analysis file that results (persons, with national data, variables per set).
+    pub analysis: Option<AnalysisSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnalysisSummary {
+    pub persons: usize,
+    pub with_national_data: usize,
+    pub variables: usize,
+    pub peildatum: String,
+    pub sets: Vec<perspectief_core::analysis::SetCount>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

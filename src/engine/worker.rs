@@ -18,7 +18,8 @@ use perspectief_core::ingest::fields::Field;
 use perspectief_core::link::linkage::{link, LinkOptions};
 
 use super::protocol::{
-    CheckView, ExportFormat, FileSummary, LinkRow, LinkageView, ProposalRow, Request, Response, Summary,
+    AnalysisSummary, CheckView, ExportFormat, FileSummary, LinkRow, LinkageView, ProposalRow, Request, Response,
+    Summary,
 };
 
 struct Entry {
@@ -150,6 +151,7 @@ impl Engine {
                     deviating: Vec::new(),
                     proposals: Vec::new(),
                     error: Some(e.to_string()),
+                    analysis: None,
                 })
             }
         };
@@ -188,11 +190,20 @@ impl Engine {
                 reasons: p.reasons.clone(),
             })
             .collect();
+        let a = perspectief_core::analysis::build(&loaded, checked, &l, None);
+        let analysis = Some(AnalysisSummary {
+            persons: a.persons,
+            with_national_data: a.with_national_data,
+            variables: a.variables.len(),
+            peildatum: a.peildatum.dutch(),
+            sets: a.sets(),
+        });
         Some(LinkageView {
             table3: l.table3,
             deviating,
             proposals,
             error: None,
+            analysis,
         })
     }
 }

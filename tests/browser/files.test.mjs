@@ -140,5 +140,6 @@ test('Koppeling: Table 3 of the demo as planted, the links behind a row, accepti
   await page.waitForFunction(() => /1 op naam en geboortedatum; 1 voorstellen open/.test(document.querySelector('[data-testid="link-counts"]').textContent));
   await page.getByRole('button', { name: 'Accepteren' }).last().click();
   await page.waitForFunction(() => /2 op naam en geboortedatum; 0 voorstellen open.*692 met landelijke gegevens/.test(document.querySelector('[data-testid="link-counts"]').textContent));
+  assert.match(await page.getByTestId('analysis-summary').textContent(), /^733 personen, 692 met landelijke gegevens, \d+ variabelen\. Peildatum/);
   await context.close();
 });

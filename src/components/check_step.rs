@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use perspectief_core::check::problem::{Problem, Severity};
 use perspectief_core::check::registration::ConflictRule;
 
-use crate::app::{AppState, Screen, Step};
+use crate::app::AppState;
 use crate::engine::protocol::{ExportFormat, Request};
 use crate::i18n::Lang;
 
@@ -199,10 +199,6 @@ pub fn CheckStep() -> impl IntoView {
     view! {
         <h1 class="utrecht-heading-1">{t("Controle", "Check")}</h1>
         {body}
-        <p class="utrecht-paragraph">
-            <button type="button" class="pf-link-button" on:click=move |_| state.screen.set(Screen::Step(Step::Bestanden))>
-                {t("Terug naar Bestanden", "Back to Files")}
-            </button>
-        </p>
+        <crate::components::steps::BackToFiles/>
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use perspectief_core::link::linkage::Overrule;
 use perspectief_core::link::verify::SexCheck;
 
-use crate::app::{AppState, Screen, Step};
+use crate::app::AppState;
 use crate::engine::protocol::{LinkRow, Request};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -250,10 +250,6 @@ pub fn LinkStep() -> impl IntoView {
     view! {
         <h1 class="utrecht-heading-1">{t("Koppeling", "Linkage")}</h1>
         {body}
-        <p class="utrecht-paragraph">
-            <button type="button" class="pf-link-button" on:click=move |_| state.screen.set(Screen::Step(Step::Bestanden))>
-                {t("Terug naar Bestanden", "Back to Files")}
-            </button>
-        </p>
+        <crate::components::steps::BackToFiles/>
     }
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{AppState, Screen, Step};
+use crate::app::{AppState, Step};
 
 fn what_it_will_do(step: Step) -> (&'static str, &'static str) {
     match step {
@@ -35,10 +35,6 @@ pub fn PendingStep(step: Step) -> impl IntoView {
                 </div>
             </div>
         </div>
-        <p class="utrecht-paragraph">
-            <button type="button" class="pf-link-button" on:click=move |_| state.screen.set(Screen::Step(Step::Bestanden))>
-                {move || lang.get().pick("Terug naar Bestanden", "Back to Files")}
-            </button>
-        </p>
+        <crate::components::steps::BackToFiles/>
     }
 }

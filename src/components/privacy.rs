@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{AppState, Screen, Step};
+use crate::app::AppState;
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
@@ -39,10 +39,6 @@ pub fn PrivacyPage() -> impl IntoView {
             "Sluit dit tabblad. Dan is alles weg: er blijft niets achter. Daarom vraagt de browser of u het zeker weet als er gegevens geladen zijn.",
             "Close this tab. Then everything is gone: nothing is left behind. That is why the browser asks whether you are sure when data is loaded.",
         )}</p>
-        <p class="utrecht-paragraph">
-            <button type="button" class="pf-link-button" on:click=move |_| state.screen.set(Screen::Step(Step::Bestanden))>
-                {t("Terug naar Bestanden", "Back to Files")}
-            </button>
-        </p>
+        <crate::components::steps::BackToFiles/>
     }
 }

@@ -34,3 +34,17 @@ pub fn StepBar() -> impl IntoView {
         </nav>
     }
 }
+
+/// The way back to step 1, at the bottom of every other screen.
+#[component]
+pub fn BackToFiles() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    view! {
+        <p class="utrecht-paragraph">
+            <button type="button" class="pf-link-button" on:click=move |_| state.screen.set(Screen::Step(Step::Bestanden))>
+                {move || lang.get().pick("Terug naar Bestanden", "Back to Files")}
+            </button>
+        </p>
+    }
+}

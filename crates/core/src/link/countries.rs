@@ -43,7 +43,7 @@ pub fn canonical(name: &str) -> String {
 }
 
 pub fn same(a: &str, b: &str) -> bool {
-    canonical(a) == canonical(b)
+    a == b || canonical(a) == canonical(b)
 }
 
 /// Land borders among the countries of origin of ex-AMV's (and their neighbours).

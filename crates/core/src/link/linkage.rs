@@ -53,6 +53,36 @@ pub struct Proposal {
     pub reasons: Vec<String>,
 }
 
+/// A scored candidate; its reasons are written only if it becomes a proposal.
+struct Candidate {
+    person: usize,
+    national: usize,
+    score: f64,
+    name_sim: f64,
+    why_birth: &'static str,
+    same_sex: Option<bool>,
+}
+
+impl Candidate {
+    fn proposal(&self, name: &str, national_name: &str) -> Proposal {
+        let sex = match self.same_sex {
+            Some(true) => "geslacht gelijk",
+            Some(false) => "geslacht anders",
+            None => "geslacht onbekend",
+        };
+        Proposal {
+            person: self.person,
+            national: self.national,
+            score: self.score,
+            reasons: vec![
+                format!("naam {name} / {national_name} (gelijkenis {:.2})", self.name_sim),
+                self.why_birth.to_string(),
+                sex.to_string(),
+            ],
+        }
+    }
+}
+
 /// A decision of the user, kept in the saved analysis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -210,14 +240,14 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
             nat_tokens.insert(n, t);
         }
     }
-    let mut candidates: Vec<Proposal> = Vec::new();
-    let mut seen: Vec<usize> = Vec::new();
+    let mut candidates: Vec<Candidate> = Vec::new();
+    // Which national rows this person was already compared with: a stamp per row.
+    let mut seen: Vec<usize> = vec![usize::MAX; national.records.len()];
     for &p in &unlinked {
         let local = record(p);
         let (Some(name), Some(birth)) = (local.name(), local.date(Field::Geboortedatum)) else {
             continue;
         };
-        seen.clear();
         let swapped = Date::new(birth.year, birth.day, birth.month);
         let tokens = names::sorted_tokens(&name);
         let key = name_key(&tokens);
@@ -232,10 +262,10 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
         let pools = near.chain([swapped.and_then(|d| by_date.get(&d)), same_year]);
         for pool in pools.flatten() {
             for &n in pool {
-                if seen.contains(&n) {
+                if seen[n] == p {
                     continue;
                 }
-                seen.push(n);
+                seen[n] = p;
                 let nat = &national.records[n];
                 let Some(nat_t) = nat_tokens.get(&n) else { continue };
                 if !names::may_match(&tokens, nat_t) {
@@ -245,7 +275,6 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
                 if name_sim < 0.75 {
                     continue;
                 }
-                let nat_name = nat.name().unwrap_or_default();
                 let (b, why_birth) = birth_score(Some(birth), nat.date(Field::Geboortedatum));
                 let same_sex = local
                     .code(Field::Geslacht)
@@ -258,20 +287,13 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
                 };
                 let score = 0.6 * name_sim + 0.3 * b + 0.1 * sex_score;
                 if score >= options.propose_above {
-                    candidates.push(Proposal {
+                    candidates.push(Candidate {
                         person: p,
                         national: n,
                         score,
-                        reasons: vec![
-                            format!("naam {} / {} (gelijkenis {:.2})", name, nat_name, name_sim),
-                            why_birth.to_string(),
-                            match same_sex {
-                                Some(true) => "geslacht gelijk",
-                                Some(false) => "geslacht anders",
-                                None => "geslacht onbekend",
-                            }
-                            .to_string(),
-                        ],
+                        name_sim,
+                        why_birth,
+                        same_sex,
                     });
                 }
             }
@@ -280,7 +302,7 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
     // One-to-one: best scores first; overrules decide before scores.
     candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.person.cmp(&b.person)));
     let prov = |p: usize| &check.persons[p].at;
-    let decided = |c: &Proposal, accept: bool| {
+    let decided = |c: &Candidate, accept: bool| {
         options.overrules.iter().any(|o| match o {
             Overrule::AcceptProposal {
                 person, national_row, ..
@@ -311,7 +333,10 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
             } else if !accept_pass && !proposed_person[c.person] && !proposed_national[c.national] {
                 proposed_person[c.person] = true;
                 proposed_national[c.national] = true;
-                proposals.push(c.clone());
+                proposals.push(c.proposal(
+                    &record(c.person).name().unwrap_or_default(),
+                    &national.records[c.national].name().unwrap_or_default(),
+                ));
             }
         }
     }

@@ -117,7 +117,9 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 /// Whether two names could be alike at all: some word of one starts with the
 /// same two letters as some word of the other (a cheap filter before [`similarity_sorted`]).
 pub fn may_match(ta: &[String], tb: &[String]) -> bool {
-    let start = |w: &String| w.get(..2.min(w.len())).map(str::to_string).unwrap_or_default();
+    fn start(w: &str) -> &[u8] {
+        &w.as_bytes()[..2.min(w.len())]
+    }
     ta.iter().any(|x| tb.iter().any(|y| start(x) == start(y)))
 }
 

@@ -3,14 +3,14 @@
 
 use perspectief_core::chaid::screen::screen;
 use perspectief_core::chaid::{fit, ChaidParams, Dataset, Level, RawColumn, Spec};
-use perspectief_core::ingest::plain::csv_columns;
+use perspectief_core::ingest::plain::columns;
 
 fn reference(name: &str) -> Vec<(String, RawColumn)> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/reference-data")
         .join(name);
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    csv_columns(&bytes, b',').unwrap()
+    columns(name, &bytes).unwrap()
 }
 
 fn spec(target: &str, level: Level, predictors: &[(&str, Level)]) -> Spec {

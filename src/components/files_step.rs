@@ -129,12 +129,23 @@ pub fn ProgressBar() -> impl IntoView {
     }
 }
 
+fn remove_button(index: usize, name: &str, state: AppState) -> impl IntoView {
+    let lang = state.lang.get_untracked();
+    let label = format!("{} {}", lang.pick("Verwijder", "Remove"), name);
+    view! {
+        <td class="utrecht-table__cell">
+            <button type="button" class="utrecht-button utrecht-button--subtle" aria-label=label
+                on:click=move |_| state.send(Request::Remove { file: index }, Vec::new())>
+                {lang.pick("Verwijderen", "Remove")}
+            </button>
+        </td>
+    }
+}
+
 fn file_row(index: usize, f: FileSummary, state: AppState) -> impl IntoView {
     let lang = state.lang.get();
     let loc = lang.locale();
     let name = f.name.clone();
-    let remove_label = format!("{} {}", lang.pick("Verwijder", "Remove"), f.name);
-    let remove = move |_| state.send(Request::Remove { file: index }, Vec::new());
     let Some(kind) = f.kind else {
         return view! {
             <tr class="utrecht-table__row">
@@ -142,11 +153,7 @@ fn file_row(index: usize, f: FileSummary, state: AppState) -> impl IntoView {
                 <td class="utrecht-table__cell" colspan="6">
                     <span class="pf-error" role="alert">{f.error.clone().unwrap_or_default()}</span>
                 </td>
-                <td class="utrecht-table__cell">
-                    <button type="button" class="utrecht-button utrecht-button--subtle" aria-label=remove_label on:click=remove>
-                        {lang.pick("Verwijderen", "Remove")}
-                    </button>
-                </td>
+                {remove_button(index, &f.name, state)}
             </tr>
         }
         .into_any();
@@ -215,11 +222,7 @@ fn file_row(index: usize, f: FileSummary, state: AppState) -> impl IntoView {
             <td class="utrecht-table__cell pf-num">{loc.integer(f.rows as u64)}</td>
             <td class="utrecht-table__cell pf-num">{if kind == FileKind::Registration { loc.integer(f.persons as u64) } else { String::new() }}</td>
             <td class="utrecht-table__cell pf-num">{if kind == FileKind::Registration { loc.integer(f.problems as u64) } else { String::new() }}</td>
-            <td class="utrecht-table__cell">
-                <button type="button" class="utrecht-button utrecht-button--subtle" aria-label=remove_label on:click=remove>
-                    {lang.pick("Verwijderen", "Remove")}
-                </button>
-            </td>
+            {remove_button(index, &f.name, state)}
         </tr>
     }
     .into_any()

@@ -26,6 +26,16 @@ fn shows(row: &LinkRow, c: Control) -> bool {
     }
 }
 
+/// The typed reason, or a plain statement that none was given.
+pub fn reason_or_default(typed: &str) -> String {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        "gecontroleerd door gebruiker (geen reden opgegeven)".to_string()
+    } else {
+        typed.to_string()
+    }
+}
+
 fn opt<T: ToString>(x: &Option<T>) -> String {
     x.as_ref().map_or("—".to_string(), |v| v.to_string())
 }
@@ -36,7 +46,10 @@ pub fn LinkStep() -> impl IntoView {
     let lang = state.lang;
     let t = move |nl: &'static str, en: &'static str| move || lang.get().pick(nl, en);
     let open = RwSignal::new(None::<Control>);
-    let threshold = RwSignal::new(0.95f64);
+    // The reason the user gives for a decision; it goes with every overrule.
+    let reason = RwSignal::new(String::new());
+    // Whether the list of measurement levels is open (it stays open while levels change).
+    let levels_open = RwSignal::new(false);
     let body = move || {
         let l = lang.get();
         let Some(view) = state.summary.with(|s| s.linkage.clone()) else {
@@ -87,7 +100,7 @@ pub fn LinkStep() -> impl IntoView {
                                     overrule: Overrule::Compatibility {
                                         person: person.clone(),
                                         compatible: !compatible,
-                                        reason: "gecontroleerd door gebruiker".into(),
+                                        reason: reason_or_default(&reason.get_untracked()),
                                     },
                                 },
                                 Vec::new(),
@@ -128,62 +141,6 @@ pub fn LinkStep() -> impl IntoView {
                 })
             }
         };
-        let proposals = view
-            .proposals
-            .iter()
-            .map(|p| {
-                let (person, row) = (p.person.clone(), p.national_row);
-                let (person2, row2) = (p.person.clone(), p.national_row);
-                let accept = move |_| state.send(Request::Overrule { overrule: Overrule::AcceptProposal { person: person.clone(), national_row: row, reason: "geaccepteerd".into() } }, Vec::new());
-                let reject = move |_| state.send(Request::Overrule { overrule: Overrule::RejectProposal { person: person2.clone(), national_row: row2, reason: "afgewezen".into() } }, Vec::new());
-                view! {
-                    <tr class="utrecht-table__row">
-                        <td class="utrecht-table__cell">{p.local.clone()}</td>
-                        <td class="utrecht-table__cell">{p.national.clone()}</td>
-                        <td class="utrecht-table__cell pf-num">{l.locale().number(p.score, 2)}</td>
-                        <td class="utrecht-table__cell">{p.reasons.join("; ")}</td>
-                        <td class="utrecht-table__cell">
-                            <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=accept>{l.pick("Accepteren", "Accept")}</button>
-                            " "
-                            <button type="button" class="utrecht-button utrecht-button--subtle" on:click=reject>{l.pick("Afwijzen", "Reject")}</button>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        let no_proposals = view.proposals.is_empty();
-        let analysis = view.analysis.clone().map(|a| {
-            let loc = l.locale();
-            let rows = a
-                .sets
-                .iter()
-                .map(|s| view! {
-                    <tr class="utrecht-table__row">
-                        <td class="utrecht-table__cell">{s.set.clone()}</td>
-                        <td class="utrecht-table__cell">{s.subset.clone()}</td>
-                        <td class="utrecht-table__cell pf-num">{loc.integer(s.variables as u64)}</td>
-                    </tr>
-                })
-                .collect_view();
-            view! {
-                <h2 class="utrecht-heading-2">{l.pick("Analysebestand", "Analysis file")}</h2>
-                <p class="utrecht-paragraph" data-testid="analysis-summary">{format!(
-                    "{} {}, {} {}, {} {}. {} {}.",
-                    loc.integer(a.persons as u64), l.pick("personen", "persons"),
-                    loc.integer(a.with_national_data as u64), l.pick("met landelijke gegevens", "with national data"),
-                    loc.integer(a.variables as u64), l.pick("variabelen", "variables"),
-                    l.pick("Peildatum", "Reference date"), a.peildatum,
-                )}</p>
-                <table class="utrecht-table">
-                    <thead class="utrecht-table__header"><tr class="utrecht-table__row">
-                        <th class="utrecht-table__header-cell" scope="col">"Set"</th>
-                        <th class="utrecht-table__header-cell" scope="col">"Subset"</th>
-                        <th class="utrecht-table__header-cell pf-num" scope="col">{l.pick("Variabelen", "Variables")}</th>
-                    </tr></thead>
-                    <tbody class="utrecht-table__body">{rows}</tbody>
-                </table>
-            }
-        });
         view! {
             <table class="utrecht-table" data-testid="table3">
                 <caption class="utrecht-table__caption">{l.pick("Controle van de koppeling (zoals tabel 3 van het rapport)", "Linkage check (as the report's Table 3)")}</caption>
@@ -199,6 +156,13 @@ pub fn LinkStep() -> impl IntoView {
                     {row(l.pick("Totaal aantal koppelingen", "Total links"), Control::All, t3.total)}
                 </tbody>
             </table>
+            <p class="utrecht-paragraph">
+                <label for="pf-reason" class="pf-label">{l.pick("Reden bij uw besluiten", "Reason for your decisions")}</label>
+                <input id="pf-reason" class="utrecht-textbox" type="text" size="40" data-testid="reason"
+                    placeholder=l.pick("bijv. gecontroleerd in dossier", "e.g. checked in the case file")
+                    prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))/>
+                <span class="pf-hint">{l.pick(" Komt bij elk besluit (overrulen, accepteren, afwijzen) in het verslag.", " Goes with every decision (overrule, accept, reject) into the report.")}</span>
+            </p>
             {rows_behind}
             <p class="utrecht-paragraph" data-testid="link-counts">{format!(
                 "{} {}; {} {}, {} {}; {} {}; {} {}; {} {}. {} {}.",
@@ -210,40 +174,10 @@ pub fn LinkStep() -> impl IntoView {
                 t3.national_without_person, l.pick("landelijke rijen zonder persoon", "national rows without a person"),
                 t3.with_national_data, l.pick("met landelijke gegevens", "with national data"),
             )}</p>
-            <h2 class="utrecht-heading-2">{l.pick("Voorstellen om te beoordelen", "Proposals to review")}</h2>
-            <p class="utrecht-paragraph">{l.pick(
-                "Personen zonder bruikbaar V-nummer die op naam, geboortedatum en geslacht lijken op een landelijke rij. Een voorstel is pas een koppeling als u het accepteert.",
-                "Persons without a usable V-nummer who resemble a national row on name, birth date and sex. A proposal only becomes a link when you accept it.",
-            )}</p>
-            {if no_proposals {
-                view! { <p class="utrecht-paragraph">{l.pick("Geen voorstellen open.", "No open proposals.")}</p> }.into_any()
-            } else {
-                view! {
-                    <div class="pf-table-wrap">
-                        <table class="utrecht-table" data-testid="proposals">
-                            <thead class="utrecht-table__header"><tr class="utrecht-table__row">
-                                <th class="utrecht-table__header-cell" scope="col">{l.pick("Steunpunt", "Steunpunt")}</th>
-                                <th class="utrecht-table__header-cell" scope="col">"DMB"</th>
-                                <th class="utrecht-table__header-cell pf-num" scope="col">{l.pick("Score", "Score")}</th>
-                                <th class="utrecht-table__header-cell" scope="col">{l.pick("Waarom", "Why")}</th>
-                                <th class="utrecht-table__header-cell" scope="col">{l.pick("Besluit", "Decision")}</th>
-                            </tr></thead>
-                            <tbody class="utrecht-table__body">{proposals}</tbody>
-                        </table>
-                    </div>
-                    <p class="utrecht-paragraph">
-                        <label for="pf-threshold" class="pf-label">{l.pick("Alles accepteren vanaf score", "Accept all from score")}</label>
-                        <input id="pf-threshold" type="number" min="0" max="1" step="0.01" prop:value=move || threshold.get().to_string()
-                            on:change=move |ev| { if let Ok(x) = event_target_value(&ev).parse::<f64>() { threshold.set(x) } } />
-                        " "
-                        <button type="button" class="utrecht-button utrecht-button--secondary-action"
-                            on:click=move |_| state.send(Request::AcceptAbove { score: threshold.get_untracked() }, Vec::new())>
-                            {l.pick("Accepteren", "Accept")}
-                        </button>
-                    </p>
-                }.into_any()
-            }}
-            {analysis}
+            <crate::components::proposals::Proposals view=view.clone() reason=reason/>
+            <crate::components::decisions::Decisions overrules=view.overrules.clone()/>
+            {view.analysis.clone().map(|a| view! { <crate::components::analysis_file::AnalysisFileSummary analysis=a levels_open=levels_open/> })}
+            <crate::components::timings::Timings/>
         }
         .into_any()
     };

@@ -1,10 +1,14 @@
 //! One component per file.
 
+pub mod analysis_file;
 pub mod check_step;
 pub mod columns;
+pub mod decisions;
 pub mod files_step;
 pub mod header;
 pub mod link_step;
 pub mod pending_step;
 pub mod privacy;
+pub mod proposals;
 pub mod steps;
+pub mod timings;

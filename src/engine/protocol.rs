@@ -50,6 +50,23 @@ pub enum Request {
         format: ExportFormat,
         steunpunt: Option<String>,
     },
+    /// Take back the user's decision number `index` (in the order made).
+    UndoOverrule {
+        index: usize,
+    },
+    /// The reference date of the derived variables (`None`: the check's).
+    SetPeildatum {
+        peildatum: Option<perspectief_core::date::Date>,
+    },
+    /// The measurement level of an analysis variable.
+    SetLevel {
+        variable: String,
+        level: perspectief_core::chaid::data::Level,
+    },
+    /// The analysis file (no V-nummers or names) as a download.
+    ExportAnalysis {
+        format: ExportFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,7 +102,18 @@ pub struct Summary {
     pub demo: bool,
     pub conflict_rule: perspectief_core::check::registration::ConflictRule,
     pub linkage: Option<LinkageView>,
+    /// How long each step took in the worker (reading per file, check, linkage, analysis file).
+    pub timings: Vec<Timing>,
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timing {
+    pub step: String,
+    pub ms: f64,
+}
+
+/// At most this many rows of a list travel to the page; the counts say how many there are.
+pub const LIST_LIMIT: usize = 500;
 
 /// The Koppeling step: Table 3, the links behind it, and the review queue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -93,7 +121,10 @@ pub struct LinkageView {
     pub table3: perspectief_core::link::linkage::Table3,
     /// Links that deviate on at least one control variable (the rows behind Table 3).
     pub deviating: Vec<LinkRow>,
+    /// The open proposals, best score first (at most [`LIST_LIMIT`]; the total is in Table 3).
     pub proposals: Vec<ProposalRow>,
+    /// The user's decisions, in the order made.
+    pub overrules: Vec<perspectief_core::link::linkage::Overrule>,
     pub error: Option<String>,
     /// The analysis file that results (persons, with national data, variables per set).
     pub analysis: Option<AnalysisSummary>,
@@ -105,7 +136,20 @@ pub struct AnalysisSummary {
     pub with_national_data: usize,
     pub variables: usize,
     pub peildatum: String,
+    /// The peildatum as `JJJJ-MM-DD` (for the date field).
+    pub peildatum_iso: String,
     pub sets: Vec<perspectief_core::analysis::SetCount>,
+    pub list: Vec<VariableRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VariableRow {
+    pub name: String,
+    pub set: Option<String>,
+    pub subset: Option<String>,
+    pub level: perspectief_core::chaid::data::Level,
+    /// Whether the values are numbers (only numbers can be scale).
+    pub numeric: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -14,12 +14,16 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+use perspectief_core::analysis::AnalysisFile;
+use perspectief_core::chaid::data::{Level, RawColumn};
+use perspectief_core::date::Date;
 use perspectief_core::ingest::fields::Field;
-use perspectief_core::link::linkage::{link, LinkOptions};
+use perspectief_core::link::linkage::{link, LinkOptions, Linkage};
+use perspectief_core::link::verify::SexCheck;
 
 use super::protocol::{
     AnalysisSummary, CheckView, ExportFormat, FileSummary, LinkRow, LinkageView, ProposalRow, Request, Response,
-    Summary,
+    Summary, Timing, VariableRow, LIST_LIMIT,
 };
 
 struct Entry {
@@ -29,6 +33,7 @@ struct Entry {
     steunpunt: Option<String>,
     mapping: Vec<ColumnOverride>,
     loaded: Result<LoadedFile, String>,
+    read_ms: f64,
 }
 
 impl Entry {
@@ -40,18 +45,44 @@ impl Entry {
             steunpunt: None,
             mapping: Vec::new(),
             loaded: Err(String::new()),
+            read_ms: 0.0,
         };
         e.reload();
         e
     }
 
     fn reload(&mut self) {
+        let start = now();
         self.loaded = load_mapped(&self.name, &self.bytes, self.forced, &known_with(&[]), &self.mapping)
             .map_err(|e| e.to_string());
         if let (Ok(f), Some(sp)) = (self.loaded.as_mut(), &self.steunpunt) {
             f.steunpunt = Some(sp.clone());
         }
+        self.read_ms = now() - start;
     }
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Today on this computer's clock (the creation date written into exports).
+fn today() -> Date {
+    let d = js_sys::Date::new_0();
+    Date::new(d.get_full_year() as i32, d.get_month() as u8 + 1, d.get_date() as u8).unwrap_or(Date {
+        year: 2000,
+        month: 1,
+        day: 1,
+    })
+}
+
+/// What the files give once checked, linked and built into the analysis file;
+/// kept until a file or an option changes.
+struct Computed {
+    check: Option<CheckResult>,
+    linkage: Option<Result<Linkage, String>>,
+    analysis: Option<AnalysisFile>,
+    timings: Vec<Timing>,
 }
 
 #[derive(Default)]
@@ -60,19 +91,76 @@ struct Engine {
     demo: bool,
     options: CheckOptions,
     link_options: LinkOptions,
+    peildatum: Option<Date>,
+    levels: Vec<(String, Level)>,
+    computed: Option<Computed>,
 }
 
 impl Engine {
-    fn checked(&self) -> Option<CheckResult> {
-        let loaded: Vec<&LoadedFile> = self.files.iter().filter_map(|e| e.loaded.as_ref().ok()).collect();
-        loaded
-            .iter()
-            .any(|f| f.kind == FileKind::Registration)
-            .then(|| check(&loaded, &self.options))
+    fn loaded(&self) -> Vec<&LoadedFile> {
+        self.files.iter().filter_map(|e| e.loaded.as_ref().ok()).collect()
     }
 
-    fn summary(&self) -> Summary {
-        let result = self.checked();
+    /// Check, link and build what is not yet computed, with progress.
+    fn compute(&mut self) -> &Computed {
+        if self.computed.is_none() {
+            let loaded = self.loaded();
+            let mut timings: Vec<Timing> = self
+                .files
+                .iter()
+                .map(|e| Timing {
+                    step: format!("inlezen {}", e.name),
+                    ms: e.read_ms,
+                })
+                .collect();
+            let mut timed = |step: &str, start: f64| {
+                timings.push(Timing {
+                    step: step.to_string(),
+                    ms: now() - start,
+                })
+            };
+            let start = now();
+            let check = loaded.iter().any(|f| f.kind == FileKind::Registration).then(|| {
+                progress(0, 3, "controleren");
+                check(&loaded, &self.options)
+            });
+            timed("controle", start);
+            let has_national = loaded.iter().any(|f| f.kind == FileKind::National);
+            let start = now();
+            let linkage = check.as_ref().filter(|_| has_national).map(|c| {
+                progress(1, 3, "koppelen");
+                link(&loaded, c, &self.link_options).map_err(|e| e.to_string())
+            });
+            timed("koppeling", start);
+            let start = now();
+            let analysis = match (&check, &linkage) {
+                (Some(c), Some(Ok(l))) => {
+                    progress(2, 3, "analysebestand");
+                    let mut a = perspectief_core::analysis::build(&loaded, c, l, self.peildatum);
+                    for v in &mut a.variables {
+                        if let Some((_, level)) = self.levels.iter().find(|(n, _)| *n == v.name) {
+                            v.level = *level;
+                        }
+                    }
+                    Some(a)
+                }
+                _ => None,
+            };
+            timed("analysebestand", start);
+            self.computed = Some(Computed {
+                check,
+                linkage,
+                analysis,
+                timings,
+            });
+        }
+        self.computed.as_ref().expect("computed above")
+    }
+
+    fn summary(&mut self) -> Summary {
+        self.compute();
+        let computed = self.computed.as_ref().expect("computed");
+        let result = computed.check.as_ref();
         let files = self
             .files
             .iter()
@@ -98,10 +186,8 @@ impl Engine {
                     },
                     Ok(f) => {
                         let in_file = |file: &str| file == e.name;
-                        let persons = result
-                            .as_ref()
-                            .map_or(0, |r| r.persons.iter().filter(|p| in_file(&p.at.file)).count());
-                        let problems = result.as_ref().map_or(0, |r| {
+                        let persons = result.map_or(0, |r| r.persons.iter().filter(|p| in_file(&p.at.file)).count());
+                        let problems = result.map_or(0, |r| {
                             r.problems
                                 .iter()
                                 .filter(|p| p.at.as_ref().is_some_and(|a| in_file(&a.file)))
@@ -123,12 +209,12 @@ impl Engine {
                 }
             })
             .collect();
-        let linkage = result.as_ref().and_then(|r| self.linkage_view(r));
+        let linkage = self.linkage_view(computed);
         let check = result.map(|r| CheckView {
             peildatum: r.peildatum.dutch(),
             persons: r.persons.len(),
-            steunpunten: r.steunpunten,
-            problems: r.problems,
+            steunpunten: r.steunpunten.clone(),
+            problems: r.problems.clone(),
         });
         Summary {
             files,
@@ -136,25 +222,29 @@ impl Engine {
             demo: self.demo,
             conflict_rule: self.options.conflict_rule,
             linkage,
+            timings: computed.timings.clone(),
         }
     }
 
     /// Table 3 and what is behind it, when a national extract is loaded.
-    fn linkage_view(&self, checked: &CheckResult) -> Option<LinkageView> {
-        let loaded: Vec<&LoadedFile> = self.files.iter().filter_map(|e| e.loaded.as_ref().ok()).collect();
-        let national = loaded.iter().find(|f| f.kind == FileKind::National)?;
-        let l = match link(&loaded, checked, &self.link_options) {
+    fn linkage_view(&self, computed: &Computed) -> Option<LinkageView> {
+        let checked = computed.check.as_ref()?;
+        let overrules = self.link_options.overrules.clone();
+        let l = match computed.linkage.as_ref()? {
             Ok(l) => l,
             Err(e) => {
                 return Some(LinkageView {
                     table3: Default::default(),
                     deviating: Vec::new(),
                     proposals: Vec::new(),
-                    error: Some(e.to_string()),
+                    overrules,
+                    error: Some(e.clone()),
                     analysis: None,
                 })
             }
         };
+        let loaded = self.loaded();
+        let national = loaded.iter().find(|f| f.kind == FileKind::National)?;
         let record = |p: usize| &loaded[checked.persons[p].file].records[checked.persons[p].index];
         let describe = |r: &perspectief_core::ingest::records::Record| {
             let birth = r.date(Field::Geboortedatum).map_or("?".to_string(), |d| d.dutch());
@@ -165,10 +255,25 @@ impl Engine {
                 r.code(Field::Geslacht).unwrap_or("?")
             )
         };
+        // Up to LIST_LIMIT rows per control variable, and every overruled link.
+        let mut shown = [0usize; 3];
         let deviating = l
             .links
             .iter()
-            .filter(|x| x.verification.deviates() || x.overruled.is_some())
+            .filter(|x| {
+                let v = &x.verification;
+                let mut keep = x.overruled.is_some();
+                for (i, deviates) in [v.sex == SexCheck::Differs, v.country_deviates(), v.birth_deviates()]
+                    .into_iter()
+                    .enumerate()
+                {
+                    if deviates && shown[i] < LIST_LIMIT {
+                        shown[i] += 1;
+                        keep = true;
+                    }
+                }
+                keep
+            })
             .map(|x| LinkRow {
                 person: checked.persons[x.person].at.clone(),
                 name: record(x.person).name().unwrap_or_default(),
@@ -178,9 +283,11 @@ impl Engine {
                 overruled: x.overruled.clone(),
             })
             .collect();
-        let proposals = l
-            .proposals
-            .iter()
+        let mut best: Vec<&perspectief_core::link::linkage::Proposal> = l.proposals.iter().collect();
+        best.sort_by(|a, b| b.score.total_cmp(&a.score));
+        let proposals = best
+            .into_iter()
+            .take(LIST_LIMIT)
             .map(|p| ProposalRow {
                 person: checked.persons[p.person].at.clone(),
                 national_row: national.records[p.national].provenance.row,
@@ -190,18 +297,30 @@ impl Engine {
                 reasons: p.reasons.clone(),
             })
             .collect();
-        let a = perspectief_core::analysis::build(&loaded, checked, &l, None);
-        let analysis = Some(AnalysisSummary {
+        let analysis = computed.analysis.as_ref().map(|a| AnalysisSummary {
             persons: a.persons,
             with_national_data: a.with_national_data,
             variables: a.variables.len(),
             peildatum: a.peildatum.dutch(),
+            peildatum_iso: a.peildatum.iso(),
             sets: a.sets(),
+            list: a
+                .variables
+                .iter()
+                .map(|v| VariableRow {
+                    name: v.name.clone(),
+                    set: v.set.clone(),
+                    subset: v.subset.clone(),
+                    level: v.level,
+                    numeric: matches!(v.values, RawColumn::Number(_)),
+                })
+                .collect(),
         });
         Some(LinkageView {
-            table3: l.table3,
+            table3: l.table3.clone(),
             deviating,
             proposals,
+            overrules,
             error: None,
             analysis,
         })
@@ -296,27 +415,68 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
         }
         Request::SetConflictRule { rule } => engine.options.conflict_rule = rule,
         Request::Overrule { overrule } => engine.link_options.overrules.push(overrule),
+        Request::UndoOverrule { index } => {
+            if index < engine.link_options.overrules.len() {
+                engine.link_options.overrules.remove(index);
+            }
+        }
         Request::AcceptAbove { score } => engine.link_options.accept_above = Some(score),
+        Request::SetPeildatum { peildatum } => engine.peildatum = peildatum,
+        Request::SetLevel { variable, level } => {
+            engine.levels.retain(|(n, _)| *n != variable);
+            engine.levels.push((variable.clone(), level));
+            // Only the level changes: no need to check and link again.
+            if let Some(a) = engine.computed.as_mut().and_then(|c| c.analysis.as_mut()) {
+                for v in a.variables.iter_mut().filter(|v| v.name == variable) {
+                    v.level = level;
+                }
+            }
+            post(&Response::State(Box::new(engine.summary())), None);
+            return Ok(());
+        }
+        Request::ExportAnalysis { format } => {
+            let a = engine
+                .compute()
+                .analysis
+                .as_ref()
+                .ok_or("Er is nog geen analysebestand: laad registraties en het landelijke extract.")?;
+            let sheet = a.sheet();
+            let (name, bytes) = match format {
+                ExportFormat::Xlsx => (
+                    "analysebestand.xlsx".to_string(),
+                    perspectief_core::write::xlsx::write(&[sheet], today()).map_err(|e| e.to_string())?,
+                ),
+                ExportFormat::Csv => (
+                    "analysebestand.csv".to_string(),
+                    perspectief_core::write::csv::write(&sheet, perspectief_core::write::csv::CsvStyle::default()),
+                ),
+            };
+            post(&Response::Exported { name }, Some(&bytes));
+            return Ok(());
+        }
         Request::Remove { file } => {
             if file < engine.files.len() {
                 engine.files.remove(file);
             }
         }
         Request::Export { format, steunpunt } => {
-            let result = engine.checked().ok_or("Er is nog geen registratie geladen.")?;
+            let result = engine
+                .compute()
+                .check
+                .as_ref()
+                .ok_or("Er is nog geen registratie geladen.")?;
             let sp = steunpunt.as_deref();
             let slug = sp.map_or("alle-steunpunten".to_string(), |s| s.to_lowercase().replace(' ', "-"));
             let (name, bytes) = match format {
-                ExportFormat::Xlsx => (
-                    format!("controle-{slug}.xlsx"),
-                    export::xlsx(&result, sp, result.peildatum)?,
-                ),
-                ExportFormat::Csv => (format!("controle-{slug}.csv"), export::csv(&result, sp)),
+                ExportFormat::Xlsx => (format!("controle-{slug}.xlsx"), export::xlsx(result, sp, today())?),
+                ExportFormat::Csv => (format!("controle-{slug}.csv"), export::csv(result, sp)),
             };
             post(&Response::Exported { name }, Some(&bytes));
             return Ok(());
         }
     }
+    // Everything else changes files or options: check and link again.
+    engine.computed = None;
     post(&Response::State(Box::new(engine.summary())), None);
     Ok(())
 }

@@ -136,10 +136,62 @@ test('Koppeling: Table 3 of the demo as planted, the links behind a row, accepti
   await table.getByRole('button', { name: 'Sekse' }).click();
   assert.equal(await page.getByTestId('links-behind').locator('tbody tr').count(), 13);
   assert.match(await page.getByTestId('links-behind').textContent(), /Geslacht verschilt/);
+  const counts = () => page.getByTestId('link-counts').textContent();
+  const waitCounts = (re) => page.waitForFunction((src) => new RegExp(src).test(document.querySelector('[data-testid="link-counts"]').textContent), re.source);
+  // A typed reason goes with the decision and shows in "Uw besluiten".
+  await page.getByTestId('reason').fill('gecontroleerd in het dossier');
   await page.getByTestId('proposals').getByRole('button', { name: 'Accepteren' }).first().click();
-  await page.waitForFunction(() => /1 op naam en geboortedatum; 1 voorstellen open/.test(document.querySelector('[data-testid="link-counts"]').textContent));
+  await waitCounts(/1 op naam en geboortedatum; 1 voorstellen open/);
+  assert.match(await page.getByTestId('decisions').textContent(), /Voorstel geaccepteerd: .* reden: gecontroleerd in het dossier/);
+  // The reason field keeps its text across the new state.
+  assert.equal(await page.getByTestId('reason').inputValue(), 'gecontroleerd in het dossier');
+  // Undo takes the decision back.
+  await page.getByTestId('decisions').getByRole('button', { name: 'Ongedaan maken' }).click();
+  await waitCounts(/0 op naam en geboortedatum; 2 voorstellen open/);
+  assert.equal(await page.getByTestId('decisions').count(), 0);
+  // Bulk: accept all from a score.
+  await page.getByLabel('Alles accepteren vanaf score').fill('0.5');
+  await page.getByLabel('Alles accepteren vanaf score').dispatchEvent('change');
   await page.getByRole('button', { name: 'Accepteren' }).last().click();
-  await page.waitForFunction(() => /2 op naam en geboortedatum; 0 voorstellen open.*692 met landelijke gegevens/.test(document.querySelector('[data-testid="link-counts"]').textContent));
+  await waitCounts(/2 op naam en geboortedatum; 0 voorstellen open.*692 met landelijke gegevens/);
   assert.match(await page.getByTestId('analysis-summary').textContent(), /^733 personen, 692 met landelijke gegevens, \d+ variabelen\. Peildatum/);
+  // Overrule an incompatible link (sex differs) as compatible: Table 3 and the data follow
+  // (the Sekse row is still open from above).
+  await page.getByTestId('links-behind').getByRole('button', { name: 'Markeer verenigbaar' }).first().click();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="table3"] tbody tr')][0].textContent.endsWith('1312'));
+  assert.match(await counts(), /693 met landelijke gegevens/);
+  assert.match(await page.getByTestId('decisions').textContent(), /Verenigbaar verklaard: .* reden: gecontroleerd in het dossier/);
+  // The peildatum of the derived variables is the user's.
+  await page.getByLabel('Peildatum voor leeftijd en duur').fill('2011-04-01');
+  await page.waitForFunction(() => /Peildatum 01-04-2011\.$/.test(document.querySelector('[data-testid="analysis-summary"]').textContent));
+  // Measurement levels are editable; the list stays open while they change.
+  const levels = page.getByTestId('levels');
+  await levels.locator('summary').click();
+  const select = levels.getByRole('combobox', { name: 'geslacht', exact: true });
+  assert.equal(await select.inputValue(), 'Nominal');
+  await select.selectOption('Ordinal');
+  await page.waitForFunction(() => document.querySelector('[data-testid="levels"]').open
+    && [...document.querySelectorAll('[data-testid="levels"] tr')].some((r) => r.textContent.startsWith('geslacht') && r.querySelector('select').value === 'Ordinal'));
+  // The analysis file downloads without V-nummers or names.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download analysebestand (CSV)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'analysebestand.csv');
+  const saved = join(demoDir, 'analysebestand.csv');
+  await download.saveAs(saved);
+  const csv = readFileSync(saved, 'utf8');
+  assert.equal(csv.trim().split('\n').length, 734);
+  assert.doesNotMatch(csv, /\b\d{10}\b/);
+  // Names from the demo's CSV registrations (the column whose header says naam).
+  const demoNames = readdirSync(demoDir).filter((f) => f.endsWith('.csv') && f !== 'analysebestand.csv').flatMap((f) => {
+    const lines = readFileSync(join(demoDir, f), 'latin1').split(/\r?\n/);
+    const col = lines[0].split(';').findIndex((h) => /^naam$/i.test(h.trim()));
+    return col < 0 ? [] : lines.slice(1).map((l) => l.split(';')[col]).filter((n) => n && /^[A-Z][a-z]+ [A-Z]/.test(n));
+  });
+  assert.ok(demoNames.length > 20, `${demoNames.length} names`);
+  for (const name of demoNames) assert.ok(!csv.includes(name), name);
+  // Computing time per step is there for whoever wonders.
+  assert.ok(await page.getByTestId('timings').locator('li[data-step="koppeling"]').count() === 1);
   await context.close();
 });

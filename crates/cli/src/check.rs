@@ -35,16 +35,6 @@ pub struct CheckArgs {
     csv: Option<PathBuf>,
 }
 
-pub fn parse_iso(s: &str) -> Result<Date, String> {
-    let parts: Vec<&str> = s.split('-').collect();
-    let bad = || format!("Peildatum '{s}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2011-04-01.");
-    if parts.len() != 3 {
-        return Err(bad());
-    }
-    let n = |p: &str| p.parse::<i64>().map_err(|_| bad());
-    Date::new(n(parts[0])? as i32, n(parts[1])? as u8, n(parts[2])? as u8).ok_or_else(bad)
-}
-
 pub fn run(args: &CheckArgs) -> Result<(), String> {
     let known = known_with(&[]);
     let mut loaded: Vec<LoadedFile> = Vec::new();
@@ -71,7 +61,7 @@ pub fn run(args: &CheckArgs) -> Result<(), String> {
         }
     }
     let options = CheckOptions {
-        peildatum: args.peildatum.as_deref().map(parse_iso).transpose()?,
+        peildatum: args.peildatum.as_deref().map(Date::parse_iso).transpose()?,
         conflict_rule: if args.keep_all_conflicts {
             ConflictRule::KeepAll
         } else {

@@ -61,7 +61,11 @@ pub fn run(args: &LinkArgs) -> Result<(), String> {
     };
     let linkage = link(&refs, &checked, &options).map_err(|e| e.to_string())?;
     if let Some(out) = &args.out {
-        let peildatum = args.peildatum.as_deref().map(crate::check::parse_iso).transpose()?;
+        let peildatum = args
+            .peildatum
+            .as_deref()
+            .map(perspectief_core::date::Date::parse_iso)
+            .transpose()?;
         let analysis = perspectief_core::analysis::build(&refs, &checked, &linkage, peildatum);
         let csv =
             perspectief_core::write::csv::write(&analysis.sheet(), perspectief_core::write::csv::CsvStyle::default());

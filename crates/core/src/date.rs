@@ -97,6 +97,18 @@ impl Date {
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+
+    /// A date written `JJJJ-MM-DD` (the form of a date field and of `--peildatum`).
+    pub fn parse_iso(s: &str) -> Result<Date, String> {
+        let bad = || format!("Peildatum '{s}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2011-04-01.");
+        let mut parts = s.trim().split('-');
+        let mut n = || parts.next().and_then(|p| p.parse::<u16>().ok()).ok_or_else(bad);
+        let (y, m, d) = (n()?, n()?, n()?);
+        if parts.next().is_some() || m > 12 || d > 31 {
+            return Err(bad());
+        }
+        Date::new(i32::from(y), m as u8, d as u8).ok_or_else(bad)
+    }
 }
 
 impl fmt::Display for Date {

@@ -182,16 +182,157 @@ fn sides(local: &Record, national: &Record) -> Sides {
     }
 }
 
-fn birth_score(a: Option<Date>, b: Option<Date>) -> (f64, &'static str) {
-    match (a, b) {
-        (Some(a), Some(b)) if a == b => (1.0, "geboortedatum gelijk"),
-        (Some(a), Some(b)) if a.year == b.year && a.month == b.day && a.day == b.month => {
-            (0.9, "dag en maand verwisseld")
-        }
-        (Some(a), Some(b)) if (a.days() - b.days()).abs() <= 7 => (0.8, "geboortedatum binnen een week"),
-        (Some(a), Some(b)) if a.year == b.year => (0.4, "zelfde geboortejaar"),
-        _ => (0.0, "geboortedatum anders"),
+/// A usable V-nummer (ten digits) as a number.
+fn v_key(v: &str) -> Option<u64> {
+    v.parse().ok()
+}
+
+/// How well two birth dates (and their day numbers) agree, and why.
+fn birth_score(a: Date, a_day: i64, b: Date, b_day: i64) -> (f64, &'static str) {
+    if a_day == b_day {
+        (1.0, "geboortedatum gelijk")
+    } else if a.year == b.year && a.month == b.day && a.day == b.month {
+        (0.9, "dag en maand verwisseld")
+    } else if (a_day - b_day).abs() <= 7 {
+        (0.8, "geboortedatum binnen een week")
+    } else if a.year == b.year {
+        (0.4, "zelfde geboortejaar")
+    } else {
+        (0.0, "geboortedatum anders")
     }
+}
+
+/// A national row open to the fallback, prepared once; kept sorted by birth
+/// date so that the rows within a week of a date lie side by side in memory.
+struct Open {
+    day: i64,
+    birth: Date,
+    sex: u8,
+    row: usize,
+}
+
+/// Small numbers for the sex codes (0: unknown), so that a comparison does not
+/// reach into the records.
+#[derive(Default)]
+struct Codes(Vec<String>);
+
+impl Codes {
+    fn of(&mut self, code: Option<&str>) -> u8 {
+        let Some(code) = code else { return 0 };
+        match self.0.iter().position(|c| c == code) {
+            Some(i) => i as u8 + 1,
+            None if self.0.len() < 250 => {
+                self.0.push(code.to_string());
+                self.0.len() as u8
+            }
+            None => 255,
+        }
+    }
+}
+
+/// Fallback candidates of the unlinked persons among the untaken national rows.
+/// Blocking keeps it linear: a score can reach the threshold only with a birth
+/// date within a week or day and month swapped (0.6 + 0.3·0.4 + 0.1 < 0.85 for a
+/// mere same year), so only those rows are compared; with a lower threshold,
+/// also the same birth year and the same start of the alphabetically first name word.
+fn fallback_candidates<'a>(
+    unlinked: &[usize],
+    record: impl Fn(usize) -> &'a Record,
+    national: &'a LoadedFile,
+    taken: &[bool],
+    propose_above: f64,
+) -> Vec<Candidate> {
+    let first_start = |n: &names::PreparedName| n.first_word().chars().take(2).collect::<String>();
+    let mut sexes = Codes::default();
+    let mut open: Vec<(Open, names::PreparedName)> = national
+        .records
+        .iter()
+        .enumerate()
+        .filter(|(n, _)| !taken[*n])
+        .filter_map(|(row, r)| {
+            let (birth, name) = (r.date(Field::Geboortedatum)?, r.name()?);
+            let sex = sexes.of(r.code(Field::Geslacht));
+            let open = Open {
+                day: birth.days(),
+                birth,
+                sex,
+                row,
+            };
+            Some((open, names::PreparedName::new(&name)))
+        })
+        .collect();
+    open.sort_by_key(|(o, _)| (o.day, o.row));
+    let (open, open_names): (Vec<Open>, Vec<names::PreparedName>) = open.into_iter().unzip();
+    let mut by_year_name: HashMap<(i32, String), Vec<u32>> = HashMap::new();
+    if propose_above < 0.83 {
+        for (id, (o, name)) in open.iter().zip(&open_names).enumerate() {
+            by_year_name
+                .entry((o.birth.year, first_start(name)))
+                .or_default()
+                .push(id as u32);
+        }
+    }
+    // The ids of the open rows born between two days (inclusive).
+    let between = |from: i64, to: i64| open.partition_point(|o| o.day < from)..open.partition_point(|o| o.day <= to);
+    let mut candidates: Vec<Candidate> = Vec::new();
+    // Which open rows this person was already compared with: a stamp per row.
+    let mut seen: Vec<usize> = vec![usize::MAX; open.len()];
+    let mut ids: Vec<u32> = Vec::new();
+    for &p in unlinked {
+        let local = record(p);
+        let (Some(name), Some(birth)) = (local.name(), local.date(Field::Geboortedatum)) else {
+            continue;
+        };
+        let day = birth.days();
+        let name = names::PreparedName::new(&name);
+        let sex = sexes.of(local.code(Field::Geslacht));
+        ids.clear();
+        ids.extend(between(day - 7, day + 7).map(|i| i as u32));
+        if let Some(swapped) = Date::new(birth.year, birth.day, birth.month) {
+            let d = swapped.days();
+            if (d - day).abs() > 7 {
+                ids.extend(between(d, d).map(|i| i as u32));
+            }
+        }
+        if propose_above < 0.83 {
+            if let Some(pool) = by_year_name.get(&(birth.year, first_start(&name))) {
+                ids.extend(pool);
+            }
+        }
+        for &id in &ids {
+            if seen[id as usize] == p {
+                continue;
+            }
+            seen[id as usize] = p;
+            let o = &open[id as usize];
+            let (b, why_birth) = birth_score(birth, day, o.birth, o.day);
+            let same_sex = (sex != 0 && o.sex != 0).then_some(sex == o.sex);
+            let sex_score = match same_sex {
+                Some(true) => 1.0,
+                Some(false) => 0.0,
+                None => 0.5,
+            };
+            // The name similarity this pair needs to reach the threshold.
+            let needed = (propose_above - 0.3 * b - 0.1 * sex_score) / 0.6;
+            let o_name = &open_names[id as usize];
+            if needed > 1.0 || !name.may_match(o_name) {
+                continue;
+            }
+            let name_sim = name.similarity(o_name);
+            let score = 0.6 * name_sim + 0.3 * b + 0.1 * sex_score;
+            if name_sim >= 0.75 && score >= propose_above {
+                candidates.push(Candidate {
+                    person: p,
+                    national: o.row,
+                    score,
+                    name_sim,
+                    why_birth,
+                    same_sex,
+                });
+            }
+        }
+    }
+    candidates
 }
 
 /// Link every person of `check` to the national file among `files`.
@@ -202,17 +343,17 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
         .ok_or(LinkError::NoNationalFile)?;
     let record = |p: usize| &files[check.persons[p].file].records[check.persons[p].index];
     // National rows by normalised V-nummer (the first row of a number wins; one-to-one).
-    let mut by_v: HashMap<String, usize> = HashMap::new();
+    let mut by_v: HashMap<u64, usize> = HashMap::with_capacity(national.records.len());
     for (i, r) in national.records.iter().enumerate() {
-        if let Some(v) = classify(r.v_nummer.as_ref()).usable() {
-            by_v.entry(v.to_string()).or_insert(i);
+        if let Some(v) = classify(r.v_nummer.as_ref()).usable().and_then(v_key) {
+            by_v.entry(v).or_insert(i);
         }
     }
     let mut taken = vec![false; national.records.len()];
     let mut links = Vec::new();
     let mut unlinked = Vec::new();
     for (p, person) in check.persons.iter().enumerate() {
-        match person.v_nummer.usable().and_then(|v| by_v.get(v)) {
+        match person.v_nummer.usable().and_then(v_key).and_then(|v| by_v.get(&v)) {
             Some(&n) if !taken[n] => {
                 taken[n] = true;
                 links.push((p, n, LinkedBy::VNummer));
@@ -220,85 +361,7 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
             _ => unlinked.push(p),
         }
     }
-    // Fallback: unlinked persons against untaken national rows. Blocking keeps it
-    // linear: the same birth date (or day and month swapped), or the same birth
-    // year (±1) and the same start of the alphabetically first name word.
-    let name_key = |t: &[String]| {
-        t.first()
-            .map(|w| w.chars().take(2).collect::<String>())
-            .unwrap_or_default()
-    };
-    let mut by_date: HashMap<Date, Vec<usize>> = HashMap::new();
-    let mut by_year_name: HashMap<(i32, String), Vec<usize>> = HashMap::new();
-    // Names split once per national row, not once per comparison.
-    let mut nat_tokens: HashMap<usize, Vec<String>> = HashMap::new();
-    for (n, r) in national.records.iter().enumerate().filter(|(n, _)| !taken[*n]) {
-        if let (Some(d), Some(name)) = (r.date(Field::Geboortedatum), r.name()) {
-            let t = names::sorted_tokens(&name);
-            by_date.entry(d).or_default().push(n);
-            by_year_name.entry((d.year, name_key(&t))).or_default().push(n);
-            nat_tokens.insert(n, t);
-        }
-    }
-    let mut candidates: Vec<Candidate> = Vec::new();
-    // Which national rows this person was already compared with: a stamp per row.
-    let mut seen: Vec<usize> = vec![usize::MAX; national.records.len()];
-    for &p in &unlinked {
-        let local = record(p);
-        let (Some(name), Some(birth)) = (local.name(), local.date(Field::Geboortedatum)) else {
-            continue;
-        };
-        let swapped = Date::new(birth.year, birth.day, birth.month);
-        let tokens = names::sorted_tokens(&name);
-        let key = name_key(&tokens);
-        // A score can reach the threshold only with a birth date within a week or
-        // swapped (0.6 + 0.3·0.4 + 0.1 < 0.85 for a mere same year): look there. With a
-        // lower threshold, also the same year and name start.
-        let by_date = &by_date;
-        let near = (-7..=7).map(move |k| by_date.get(&birth.add_days(k)));
-        let same_year = (options.propose_above < 0.83)
-            .then(|| by_year_name.get(&(birth.year, key.clone())))
-            .flatten();
-        let pools = near.chain([swapped.and_then(|d| by_date.get(&d)), same_year]);
-        for pool in pools.flatten() {
-            for &n in pool {
-                if seen[n] == p {
-                    continue;
-                }
-                seen[n] = p;
-                let nat = &national.records[n];
-                let Some(nat_t) = nat_tokens.get(&n) else { continue };
-                if !names::may_match(&tokens, nat_t) {
-                    continue;
-                }
-                let name_sim = names::similarity_sorted(&tokens, nat_t);
-                if name_sim < 0.75 {
-                    continue;
-                }
-                let (b, why_birth) = birth_score(Some(birth), nat.date(Field::Geboortedatum));
-                let same_sex = local
-                    .code(Field::Geslacht)
-                    .zip(nat.code(Field::Geslacht))
-                    .map(|(a, b)| a == b);
-                let sex_score = match same_sex {
-                    Some(true) => 1.0,
-                    Some(false) => 0.0,
-                    None => 0.5,
-                };
-                let score = 0.6 * name_sim + 0.3 * b + 0.1 * sex_score;
-                if score >= options.propose_above {
-                    candidates.push(Candidate {
-                        person: p,
-                        national: n,
-                        score,
-                        name_sim,
-                        why_birth,
-                        same_sex,
-                    });
-                }
-            }
-        }
-    }
+    let mut candidates = fallback_candidates(&unlinked, record, national, &taken, options.propose_above);
     // One-to-one: best scores first; overrules decide before scores.
     candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.person.cmp(&b.person)));
     let prov = |p: usize| &check.persons[p].at;

@@ -1,0 +1,93 @@
+//! The user's decisions on the linkage (accept, reject, overrule), with their
+//! reasons, in the order made; each can be taken back.
+
+use leptos::prelude::*;
+use perspectief_core::link::linkage::Overrule;
+
+use crate::app::AppState;
+use crate::engine::protocol::Request;
+use crate::i18n::Lang;
+
+fn describe(o: &Overrule, l: Lang) -> (String, String) {
+    match o {
+        Overrule::AcceptProposal {
+            person,
+            national_row,
+            reason,
+        } => (
+            format!(
+                "{} {} {}, {} {} ↔ DMB {} {national_row}",
+                l.pick("Voorstel geaccepteerd:", "Proposal accepted:"),
+                person.file,
+                person.sheet,
+                l.pick("rij", "row"),
+                person.row,
+                l.pick("rij", "row")
+            ),
+            reason.clone(),
+        ),
+        Overrule::RejectProposal {
+            person,
+            national_row,
+            reason,
+        } => (
+            format!(
+                "{} {} {}, {} {} ↔ DMB {} {national_row}",
+                l.pick("Voorstel afgewezen:", "Proposal rejected:"),
+                person.file,
+                person.sheet,
+                l.pick("rij", "row"),
+                person.row,
+                l.pick("rij", "row")
+            ),
+            reason.clone(),
+        ),
+        Overrule::Compatibility {
+            person,
+            compatible,
+            reason,
+        } => (
+            format!(
+                "{} {} {}, {} {}",
+                if *compatible {
+                    l.pick("Verenigbaar verklaard:", "Declared compatible:")
+                } else {
+                    l.pick("Onverenigbaar verklaard:", "Declared incompatible:")
+                },
+                person.file,
+                person.sheet,
+                l.pick("rij", "row"),
+                person.row
+            ),
+            reason.clone(),
+        ),
+    }
+}
+
+#[component]
+pub fn Decisions(overrules: Vec<Overrule>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = state.lang.get_untracked();
+    (!overrules.is_empty()).then(|| {
+        let items = overrules
+            .iter()
+            .enumerate()
+            .map(|(index, o)| {
+                let (what, why) = describe(o, l);
+                view! {
+                    <li class="utrecht-unordered-list__item">
+                        {what}" — "{l.pick("reden", "reason")}": "{why}" "
+                        <button type="button" class="utrecht-button utrecht-button--subtle"
+                            on:click=move |_| state.send(Request::UndoOverrule { index }, Vec::new())>
+                            {l.pick("Ongedaan maken", "Undo")}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h2 class="utrecht-heading-2">{format!("{} ({})", l.pick("Uw besluiten", "Your decisions"), overrules.len())}</h2>
+            <ul class="utrecht-unordered-list" data-testid="decisions">{items}</ul>
+        }
+    })
+}

@@ -1,0 +1,103 @@
+//! The review queue of fallback proposals: accept or reject one, or all from a score.
+
+use leptos::prelude::*;
+use perspectief_core::link::linkage::Overrule;
+
+use crate::app::AppState;
+use crate::components::link_step::reason_or_default;
+use crate::engine::protocol::{LinkageView, Request};
+
+#[component]
+pub fn Proposals(view: LinkageView, reason: RwSignal<String>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = state.lang.get_untracked();
+    let threshold = RwSignal::new(0.95f64);
+    let decide = move |accept: bool, person: perspectief_core::ingest::records::Provenance, national_row: u32| {
+        let reason = reason_or_default(&reason.get_untracked());
+        let overrule = if accept {
+            Overrule::AcceptProposal {
+                person,
+                national_row,
+                reason,
+            }
+        } else {
+            Overrule::RejectProposal {
+                person,
+                national_row,
+                reason,
+            }
+        };
+        state.send(Request::Overrule { overrule }, Vec::new());
+    };
+    let total = view.table3.proposals_open;
+    let shown = view.proposals.len();
+    let rows = view
+        .proposals
+        .iter()
+        .map(|p| {
+            let (a, r) = ((p.person.clone(), p.national_row), (p.person.clone(), p.national_row));
+            view! {
+                <tr class="utrecht-table__row">
+                    <td class="utrecht-table__cell">{p.local.clone()}</td>
+                    <td class="utrecht-table__cell">{p.national.clone()}</td>
+                    <td class="utrecht-table__cell pf-num">{l.locale().number(p.score, 2)}</td>
+                    <td class="utrecht-table__cell">{p.reasons.join("; ")}</td>
+                    <td class="utrecht-table__cell">
+                        <button type="button" class="utrecht-button utrecht-button--secondary-action"
+                            on:click=move |_| decide(true, a.0.clone(), a.1)>{l.pick("Accepteren", "Accept")}</button>
+                        " "
+                        <button type="button" class="utrecht-button utrecht-button--subtle"
+                            on:click=move |_| decide(false, r.0.clone(), r.1)>{l.pick("Afwijzen", "Reject")}</button>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let loc = l.locale();
+    view! {
+        <h2 class="utrecht-heading-2">{l.pick("Voorstellen om te beoordelen", "Proposals to review")}</h2>
+        <p class="utrecht-paragraph">{l.pick(
+            "Personen zonder bruikbaar V-nummer die op naam, geboortedatum en geslacht lijken op een landelijke rij. Een voorstel is pas een koppeling als u het accepteert.",
+            "Persons without a usable V-nummer who resemble a national row on name, birth date and sex. A proposal only becomes a link when you accept it.",
+        )}</p>
+        {if total == 0 {
+            view! { <p class="utrecht-paragraph">{l.pick("Geen voorstellen open.", "No open proposals.")}</p> }.into_any()
+        } else {
+            view! {
+                {(shown < total).then(|| view! {
+                    <p class="utrecht-paragraph" data-testid="proposals-shown">{format!(
+                        "{} {} {} {}. {}",
+                        l.pick("De", "The"), loc.integer(shown as u64),
+                        l.pick("voorstellen met de hoogste score staan hieronder, van", "proposals with the highest scores are below, of"),
+                        loc.integer(total as u64),
+                        l.pick(
+                            "Beoordeel ze, of accepteer alles vanaf een score; de rest schuift dan op.",
+                            "Review them, or accept all from a score; the rest then moves up."),
+                    )}</p>
+                })}
+                <div class="pf-table-wrap">
+                    <table class="utrecht-table" data-testid="proposals">
+                        <thead class="utrecht-table__header"><tr class="utrecht-table__row">
+                            <th class="utrecht-table__header-cell" scope="col">{l.pick("Steunpunt", "Steunpunt")}</th>
+                            <th class="utrecht-table__header-cell" scope="col">"DMB"</th>
+                            <th class="utrecht-table__header-cell pf-num" scope="col">{l.pick("Score", "Score")}</th>
+                            <th class="utrecht-table__header-cell" scope="col">{l.pick("Waarom", "Why")}</th>
+                            <th class="utrecht-table__header-cell" scope="col">{l.pick("Besluit", "Decision")}</th>
+                        </tr></thead>
+                        <tbody class="utrecht-table__body">{rows}</tbody>
+                    </table>
+                </div>
+                <p class="utrecht-paragraph">
+                    <label for="pf-threshold" class="pf-label">{l.pick("Alles accepteren vanaf score", "Accept all from score")}</label>
+                    <input id="pf-threshold" class="utrecht-textbox" type="number" min="0" max="1" step="0.01" prop:value=move || threshold.get().to_string()
+                        on:change=move |ev| { if let Ok(x) = event_target_value(&ev).parse::<f64>() { threshold.set(x) } } />
+                    " "
+                    <button type="button" class="utrecht-button utrecht-button--secondary-action"
+                        on:click=move |_| state.send(Request::AcceptAbove { score: threshold.get_untracked() }, Vec::new())>
+                        {l.pick("Accepteren", "Accept")}
+                    </button>
+                </p>
+            }.into_any()
+        }}
+    }
+}

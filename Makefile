@@ -12,7 +12,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test dist setup setup-build setup-browser check-core-pure lint unit browser demo clean
+.PHONY: run test dist setup setup-build setup-browser check-core-pure lint unit browser demo clean bench
 
 run: setup-build dist
 	node tools/serve.mjs dist $(PORT)
@@ -42,6 +42,15 @@ setup-browser:
 dist: setup-build
 	CARGO_NET_OFFLINE=true trunk build --release
 	node tools/postbuild.mjs dist
+
+# --- benchmarks (not part of make test) -----------------------------------------------------
+# Reading 100,000 rows and linking 1,000,000 × 1,000,000, natively and in headless Chromium.
+bench: setup-build setup-browser dist
+	cargo build --release --locked -p perspectief-cli
+	target/release/perspectief bench-data --rows 100000 --out target/bench
+	node bench/parse-browser.mjs target/bench
+	target/release/perspectief bench-link --rows 1000000 --out target/bench
+	node bench/link-browser.mjs target/bench 1000000
 
 # --- checks -------------------------------------------------------------------------------
 lint:

@@ -9,7 +9,7 @@ pub fn Timings() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         let l = state.lang.get();
-        let timings = state.summary.with(|s| s.timings.clone());
+        let (timings, memory) = state.summary.with(|s| (s.timings.clone(), s.memory_bytes));
         (!timings.is_empty()).then(|| {
             let items = timings
                 .into_iter()
@@ -25,6 +25,11 @@ pub fn Timings() -> impl IntoView {
                 <details class="pf-timings" data-testid="timings">
                     <summary>{l.pick("Rekentijd", "Computing time")}</summary>
                     <ul class="utrecht-unordered-list">{items}</ul>
+                    <p class="utrecht-paragraph" data-memory=memory.to_string()>{format!(
+                        "{}: {} MB",
+                        l.pick("Werkgeheugen van de rekenkern", "Memory of the computing engine"),
+                        l.locale().integer((memory / 1e6).round() as u64)
+                    )}</p>
                 </details>
             }
         })

@@ -104,6 +104,8 @@ pub struct Summary {
     pub linkage: Option<LinkageView>,
     /// How long each step took in the worker (reading per file, check, linkage, analysis file).
     pub timings: Vec<Timing>,
+    /// The size of the worker's wasm memory, in bytes.
+    pub memory_bytes: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

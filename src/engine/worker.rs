@@ -62,6 +62,12 @@ impl Entry {
     }
 }
 
+/// The worker's wasm memory (it only grows).
+fn memory_bytes() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
+}
+
 fn now() -> f64 {
     js_sys::Date::now()
 }
@@ -223,6 +229,7 @@ impl Engine {
             conflict_rule: self.options.conflict_rule,
             linkage,
             timings: computed.timings.clone(),
+            memory_bytes: memory_bytes(),
         }
     }
 

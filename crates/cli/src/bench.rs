@@ -275,8 +275,12 @@ pub fn link_bench(args: &LinkBenchArgs) -> Result<(), String> {
     let t = Instant::now();
     let linkage = link(&[&l, &n], &checked, &LinkOptions::default()).map_err(|e| e.to_string())?;
     let link_ms = t.elapsed().as_secs_f64() * 1e3;
+    let t = Instant::now();
+    let analysis = perspectief_core::analysis::build(&[&l, &n], &checked, &linkage, None);
+    let analysis_ms = t.elapsed().as_secs_f64() * 1e3;
+    assert_eq!(analysis.persons, checked.persons.len());
     println!(
-        "rows={} read_ms={read_ms:.0} check_ms={check_ms:.0} link_ms={link_ms:.0} linked_by_v={} proposals={} not_found={}",
+        "rows={} read_ms={read_ms:.0} check_ms={check_ms:.0} link_ms={link_ms:.0} analysis_ms={analysis_ms:.0} linked_by_v={} proposals={} not_found={}",
         args.rows, linkage.table3.linked_by_v_nummer, linkage.table3.proposals_open, linkage.table3.not_found
     );
     Ok(())

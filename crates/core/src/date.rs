@@ -136,6 +136,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn iso_dates_and_what_is_not_one() {
+        assert_eq!(Date::parse_iso("2011-04-01"), Ok(Date::new(2011, 4, 1).unwrap()));
+        assert_eq!(Date::parse_iso(" 2012-02-29 ").map(Date::iso), Ok("2012-02-29".into()));
+        for bad in [
+            "2011-02-29",
+            "2011-13-01",
+            "01-04-2011x",
+            "2011-04",
+            "2011-04-01-02",
+            "",
+            "2011-4-1a",
+        ] {
+            assert_eq!(
+                Date::parse_iso(bad),
+                Err(format!(
+                    "Peildatum '{bad}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2011-04-01."
+                ))
+            );
+        }
+    }
+
+    #[test]
     fn day_count_round_trips_over_three_centuries() {
         for days in -60_000..60_000 {
             assert_eq!(Date::from_days(days).days(), days);

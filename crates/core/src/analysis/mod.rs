@@ -155,15 +155,14 @@ pub fn build(files: &[&LoadedFile], check: &CheckResult, linkage: &Linkage, peil
     );
     b.add("geslacht", Level::Nominal, text(Field::Geslacht));
     b.add("land_herkomst", Level::Nominal, text(Field::LandHerkomst));
-    b.add(
-        "regio_herkomst",
-        Level::Nominal,
-        RawColumn::text(
-            local
-                .iter()
-                .map(|r| r.text(Field::LandHerkomst).and_then(countries::region)),
-        ),
-    );
+    b.add("regio_herkomst", Level::Nominal, {
+        // Few distinct countries, many persons: each name is looked up once.
+        let mut seen: std::collections::HashMap<&str, Option<&'static str>> = Default::default();
+        RawColumn::text(local.iter().map(|r| {
+            let country = r.text(Field::LandHerkomst)?;
+            *seen.entry(country).or_insert_with(|| countries::region(country))
+        }))
+    });
     b.add("resultaat", Level::Nominal, text(Field::Resultaat));
     for (name, code) in [
         ("in_begeleiding", "In begeleiding"),

@@ -35,11 +35,13 @@ pub fn explains_any(nationality: &str) -> Option<&'static str> {
 
 /// The canonical folded name of a country.
 pub fn canonical(name: &str) -> String {
+    static FOLDED: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    let aliases = FOLDED.get_or_init(|| ALIASES.iter().map(|(a, to)| (fold(a), fold(to))).collect());
     let f = fold(name);
-    ALIASES
+    aliases
         .iter()
-        .find(|(alias, _)| fold(alias) == f)
-        .map_or(f, |(_, to)| fold(to))
+        .find(|(alias, _)| *alias == f)
+        .map_or(f, |(_, to)| to.clone())
 }
 
 pub fn same(a: &str, b: &str) -> bool {

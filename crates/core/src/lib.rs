@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod chaid;
 pub mod check;
 pub mod date;
+pub mod describe;
 pub mod demo;
 pub mod ingest;
 pub mod kind;

@@ -414,7 +414,7 @@ impl Dataset {
 }
 
 /// Sorted distinct categories of a column and the code of every kept row.
-fn categorise(col: &RawColumn, rows: &[usize]) -> (Vec<String>, Vec<usize>) {
+pub(crate) fn categorise(col: &RawColumn, rows: &[usize]) -> (Vec<String>, Vec<usize>) {
     match col {
         RawColumn::Text(t) => {
             // Sort the distinct labels present in these rows, then recode: O(n + k log k).

@@ -12,7 +12,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test dist setup setup-build setup-browser check-core-pure lint unit browser demo clean bench
+.PHONY: run test dist setup setup-build setup-browser check-core-pure lint unit browser demo clean bench screenshots
 
 run: setup-build dist
 	node tools/serve.mjs dist $(PORT)
@@ -51,6 +51,10 @@ bench: setup-build setup-browser dist
 	node bench/parse-browser.mjs target/bench
 	target/release/perspectief bench-link --rows 1000000 --out target/bench
 	node bench/link-browser.mjs target/bench 1000000
+
+# One screenshot per view on the demo data (docs/screenshots, linked from the README).
+screenshots: setup-build setup-browser dist
+	node tools/screenshots.mjs dist docs/screenshots
 
 # --- checks -------------------------------------------------------------------------------
 lint:

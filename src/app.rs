@@ -64,6 +64,26 @@ pub struct AppState {
     pub summary: RwSignal<Summary>,
     pub progress: RwSignal<Option<Progress>>,
     pub error: RwSignal<Option<String>>,
+    /// The latest results of the Analyse step.
+    pub results: Results,
+}
+
+/// The latest table, tree and screening the worker sent.
+#[derive(Clone, Copy)]
+pub struct Results {
+    pub table: RwSignal<Option<crate::engine::protocol::TableView>>,
+    pub tree: RwSignal<Option<crate::engine::protocol::TreeView>>,
+    pub screening: RwSignal<Option<crate::engine::protocol::ScreeningView>>,
+}
+
+impl Default for Results {
+    fn default() -> Self {
+        Results {
+            table: RwSignal::new(None),
+            tree: RwSignal::new(None),
+            screening: RwSignal::new(None),
+        }
+    }
 }
 
 impl AppState {
@@ -87,6 +107,7 @@ pub fn App() -> impl IntoView {
         summary: RwSignal::new(Summary::default()),
         progress: RwSignal::new(None),
         error: RwSignal::new(None),
+        results: Results::default(),
     };
     provide_context(state);
     let started = bridge::start(move |response, bytes| match response {
@@ -109,6 +130,18 @@ pub fn App() -> impl IntoView {
         Response::Failed { message } => {
             state.progress.set(None);
             state.error.set(Some(message));
+        }
+        Response::Table(view) => {
+            state.progress.set(None);
+            state.results.table.set(Some(*view));
+        }
+        Response::Tree(view) => {
+            state.progress.set(None);
+            state.results.tree.set(Some(*view));
+        }
+        Response::Screening(view) => {
+            state.progress.set(None);
+            state.results.screening.set(Some(*view));
         }
     });
     if let Err(e) = started {
@@ -142,6 +175,7 @@ pub fn App() -> impl IntoView {
                     Screen::Step(Step::Bestanden) => view! { <FilesStep/> }.into_any(),
                     Screen::Step(Step::Controle) => view! { <CheckStep/> }.into_any(),
                     Screen::Step(Step::Koppeling) => view! { <crate::components::link_step::LinkStep/> }.into_any(),
+                    Screen::Step(Step::Analyse) => view! { <crate::components::analyse_step::AnalyseStep/> }.into_any(),
                     Screen::Step(step) => view! { <PendingStep step=step/> }.into_any(),
                     Screen::Privacy => view! { <PrivacyPage/> }.into_any(),
                 }}

@@ -1,9 +1,11 @@
 //! One component per file.
 
+pub mod analyse_step;
 pub mod analysis_file;
 pub mod check_step;
 pub mod columns;
 pub mod decisions;
+pub mod describe_view;
 pub mod files_step;
 pub mod header;
 pub mod link_step;
@@ -12,3 +14,6 @@ pub mod privacy;
 pub mod proposals;
 pub mod steps;
 pub mod timings;
+pub mod tree_options;
+pub mod tree_svg;
+pub mod tree_view;

@@ -67,6 +67,34 @@ pub enum Request {
     ExportAnalysis {
         format: ExportFormat,
     },
+    /// A descriptive table of the analysis file.
+    Describe {
+        table: TableRequest,
+        threshold: u64,
+    },
+    /// Grow a CHAID tree on the analysis file.
+    Tree {
+        target: String,
+        predictors: Vec<String>,
+        params: perspectief_core::chaid::ChaidParams,
+        /// The class for the gains table (e.g. "ja").
+        target_class: Option<String>,
+    },
+    /// Every predictor on its own against one dependent (appendices 14–17).
+    Screen {
+        target: String,
+        predictors: Vec<String>,
+        params: perspectief_core::chaid::ChaidParams,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TableRequest {
+    Frequencies { variable: String },
+    Crosstab { row: String, col: String },
+    Means { variable: String, by: String },
+    Histogram { variable: String, bins: usize },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,6 +121,30 @@ pub enum Response {
     Failed {
         message: String,
     },
+    Table(Box<TableView>),
+    Tree(Box<TreeView>),
+    Screening(Box<ScreeningView>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TableView {
+    Counts(perspectief_core::describe::Published),
+    Means(perspectief_core::describe::MeansTable),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TreeView {
+    pub report: perspectief_core::chaid::report::Report,
+    /// Cases left out (missing dependent, or missing on every predictor).
+    pub dropped: perspectief_core::chaid::data::Dropped,
+    pub ms: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScreeningView {
+    pub target: String,
+    pub rows: Vec<perspectief_core::chaid::screen::ScreenRow>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

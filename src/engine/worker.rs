@@ -139,8 +139,21 @@ impl Engine {
             });
             timed("koppeling", start);
             let start = now();
-            let analysis = match (&check, &linkage) {
-                (Some(c), Some(Ok(l))) => {
+            // Without a national extract the analysis file holds the registrations alone.
+            let unlinked = check.as_ref().filter(|_| linkage.is_none()).map(|c| Linkage {
+                links: Vec::new(),
+                proposals: Vec::new(),
+                not_found: (0..c.persons.len()).collect(),
+                national_unmatched: Vec::new(),
+                table3: Default::default(),
+            });
+            let usable = match &linkage {
+                Some(Ok(l)) => Some(l),
+                Some(Err(_)) => None,
+                None => unlinked.as_ref(),
+            };
+            let analysis = match (&check, usable) {
+                (Some(c), Some(l)) => {
                     progress(2, 3, "analysebestand");
                     let mut a = perspectief_core::analysis::build(&loaded, c, l, self.peildatum);
                     for v in &mut a.variables {
@@ -334,6 +347,14 @@ impl Engine {
     }
 }
 
+fn analysis_file(engine: &mut Engine) -> Result<&AnalysisFile, String> {
+    engine
+        .compute()
+        .analysis
+        .as_ref()
+        .ok_or_else(|| "Er is nog geen analysebestand: laad eerst registraties bij stap 1.".to_string())
+}
+
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
@@ -439,6 +460,35 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
                 }
             }
             post(&Response::State(Box::new(engine.summary())), None);
+            return Ok(());
+        }
+        Request::Describe { table, threshold } => {
+            let a = analysis_file(engine)?;
+            let view = super::analyse::table(a, &table, threshold)?;
+            post(&Response::Table(Box::new(view)), None);
+            return Ok(());
+        }
+        Request::Tree {
+            target,
+            predictors,
+            params,
+            target_class,
+        } => {
+            let a = analysis_file(engine)?;
+            progress(0, 1, "beslisboom");
+            let view = super::analyse::tree(a, &target, &predictors, params, target_class.as_deref(), now)?;
+            post(&Response::Tree(Box::new(view)), None);
+            return Ok(());
+        }
+        Request::Screen {
+            target,
+            predictors,
+            params,
+        } => {
+            let a = analysis_file(engine)?;
+            progress(0, 1, "screening");
+            let view = super::analyse::screening(a, &target, &predictors, params)?;
+            post(&Response::Screening(Box::new(view)), None);
             return Ok(());
         }
         Request::ExportAnalysis { format } => {

@@ -75,6 +75,10 @@ fn count_value(r: &Record, f: Field) -> Option<f64> {
     }
 }
 
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
 struct Builder {
     variables: Vec<Variable>,
     sets: Vec<(String, String, String)>,
@@ -82,6 +86,12 @@ struct Builder {
 
 impl Builder {
     fn add(&mut self, name: &str, level: Level, values: RawColumn) {
+        // Derived numbers (years, months) to three decimals, as the exported file has them:
+        // a tree grown here and one grown on the export are the same tree.
+        let values = match values {
+            RawColumn::Number(xs) => RawColumn::Number(xs.into_iter().map(|x| x.map(round3)).collect()),
+            text => text,
+        };
         let set = self.sets.iter().find(|(v, _, _)| v == name);
         self.variables.push(Variable {
             name: name.to_string(),
@@ -368,9 +378,7 @@ impl AnalysisFile {
                 self.variables
                     .iter()
                     .map(|v| match &v.values {
-                        RawColumn::Number(x) => {
-                            x[row].map_or(Cell::Empty, |x| Cell::Number((x * 1000.0).round() / 1000.0))
-                        }
+                        RawColumn::Number(x) => x[row].map_or(Cell::Empty, |x| Cell::Number(round3(x))),
                         RawColumn::Text(t) => t.get(row).map_or(Cell::Empty, Cell::text),
                     })
                     .collect(),

@@ -38,7 +38,10 @@ pub fn protect(counts: &[Vec<u64>], threshold: u64) -> Mask {
     let total: u64 = row_totals.iter().sum();
     let sensitive = |n: u64| n > 0 && n < threshold;
     let mut mask = Mask {
-        cells: counts.iter().map(|row| row.iter().map(|&n| sensitive(n)).collect()).collect(),
+        cells: counts
+            .iter()
+            .map(|row| row.iter().map(|&n| sensitive(n)).collect())
+            .collect(),
         row_totals: row_totals.iter().map(|&n| sensitive(n)).collect(),
         col_totals: col_totals.iter().map(|&n| sensitive(n)).collect(),
         total: sensitive(total),
@@ -113,8 +116,10 @@ mod tests {
     /// Every line hides none or at least two of its entries.
     fn no_line_with_one(counts: &[Vec<u64>], m: &Mask) -> bool {
         let c = counts.first().map_or(0, Vec::len);
-        let rows_ok = (0..counts.len()).all(|i| (0..c).filter(|&j| m.cells[i][j]).count() + usize::from(m.row_totals[i]) != 1);
-        let cols_ok = (0..c).all(|j| (0..counts.len()).filter(|&i| m.cells[i][j]).count() + usize::from(m.col_totals[j]) != 1);
+        let rows_ok =
+            (0..counts.len()).all(|i| (0..c).filter(|&j| m.cells[i][j]).count() + usize::from(m.row_totals[i]) != 1);
+        let cols_ok =
+            (0..c).all(|j| (0..counts.len()).filter(|&i| m.cells[i][j]).count() + usize::from(m.col_totals[j]) != 1);
         let rt = m.row_totals.iter().filter(|&&h| h).count() + usize::from(m.total) != 1;
         let ct = m.col_totals.iter().filter(|&&h| h).count() + usize::from(m.total) != 1;
         rows_ok && cols_ok && rt && ct

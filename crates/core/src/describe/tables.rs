@@ -85,8 +85,7 @@ fn categories(name: &str, col: &RawColumn, rows: &[usize]) -> Result<(Vec<String
 }
 
 fn publish(
-    row_variable: &str,
-    col_variable: Option<&str>,
+    (row_variable, col_variable): (&str, Option<&str>),
     rows: Vec<String>,
     cols: Vec<String>,
     counts: Vec<Vec<u64>>,
@@ -107,8 +106,16 @@ fn publish(
             .zip(&mask.cells)
             .map(|(r, m)| r.iter().zip(m).map(|(&n, &h)| show(n, h)).collect())
             .collect(),
-        row_totals: row_totals.iter().zip(&mask.row_totals).map(|(&n, &h)| show(n, h)).collect(),
-        col_totals: col_totals.iter().zip(&mask.col_totals).map(|(&n, &h)| show(n, h)).collect(),
+        row_totals: row_totals
+            .iter()
+            .zip(&mask.row_totals)
+            .map(|(&n, &h)| show(n, h))
+            .collect(),
+        col_totals: col_totals
+            .iter()
+            .zip(&mask.col_totals)
+            .map(|(&n, &h)| show(n, h))
+            .collect(),
         total: show(total, mask.total),
         missing: show(missing, missing > 0 && missing < threshold),
         rows,
@@ -132,7 +139,15 @@ pub fn frequencies(name: &str, col: &RawColumn, threshold: u64) -> Result<Publis
         counts.pop();
     }
     let counts = counts.into_iter().map(|n| vec![n]).collect();
-    Ok(publish(name, None, labels, vec!["n".into()], counts, 0, threshold, None))
+    Ok(publish(
+        (name, None),
+        labels,
+        vec!["n".into()],
+        counts,
+        0,
+        threshold,
+        None,
+    ))
 }
 
 /// A crosstab of two variables over the cases where both are known, with Pearson χ².
@@ -153,10 +168,23 @@ pub fn crosstab(
             missing += 1;
         }
     }
-    let table = Table::from_rows(&counts.iter().map(|r| r.iter().map(|&n| n as f64).collect()).collect::<Vec<_>>());
+    let table = Table::from_rows(
+        &counts
+            .iter()
+            .map(|r| r.iter().map(|&n| n as f64).collect())
+            .collect::<Vec<_>>(),
+    );
     let t = test(&table, Statistic::Pearson, Convergence::default());
     let chi = (t.df1 > 0.0).then(|| (t.statistic, t.df1, t.p()));
-    Ok(publish(row_name, Some(col_name), rl, cl, counts, missing, threshold, chi))
+    Ok(publish(
+        (row_name, Some(col_name)),
+        rl,
+        cl,
+        counts,
+        missing,
+        threshold,
+        chi,
+    ))
 }
 
 /// Mean, standard deviation and n of a number per group.
@@ -249,7 +277,15 @@ pub fn histogram(name: &str, values: &RawColumn, bins: usize, threshold: u64) ->
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| (a.min(x), b.max(x)));
     let bins = bins.clamp(1, MAX_CATEGORIES);
     if finite.is_empty() {
-        return Ok(publish(name, None, Vec::new(), vec!["n".into()], Vec::new(), missing, threshold, None));
+        return Ok(publish(
+            (name, None),
+            Vec::new(),
+            vec!["n".into()],
+            Vec::new(),
+            missing,
+            threshold,
+            None,
+        ));
     }
     let width = if hi > lo { (hi - lo) / bins as f64 } else { 1.0 };
     let mut counts = vec![0u64; bins];
@@ -264,7 +300,15 @@ pub fn histogram(name: &str, values: &RawColumn, bins: usize, threshold: u64) ->
         })
         .collect();
     let counts = counts.into_iter().map(|n| vec![n]).collect();
-    Ok(publish(name, None, labels, vec!["n".into()], counts, missing, threshold, None))
+    Ok(publish(
+        (name, None),
+        labels,
+        vec!["n".into()],
+        counts,
+        missing,
+        threshold,
+        None,
+    ))
 }
 
 #[cfg(test)]
@@ -305,12 +349,17 @@ mod tests {
         assert_eq!(df, 1.0);
         assert!((pv - 0.0157252997545054).abs() < 1e-12, "{pv}");
         assert_eq!(p.cells, vec![vec![Some(20), Some(15)], vec![Some(10), Some(25)]]);
-        assert_eq!(p.percent(0, 0, Of::Row).map(|x| (x * 1e6).round() / 1e6), Some(57.142857));
+        assert_eq!(
+            p.percent(0, 0, Of::Row).map(|x| (x * 1e6).round() / 1e6),
+            Some(57.142857)
+        );
     }
 
     #[test]
     fn means_hide_small_groups_and_their_partner() {
-        let by = text(&["a", "a", "a", "a", "a", "a", "b", "b", "c", "c", "c", "c", "c", "c", "c"]);
+        let by = text(&[
+            "a", "a", "a", "a", "a", "a", "b", "b", "c", "c", "c", "c", "c", "c", "c",
+        ]);
         let xs = RawColumn::Number((0..15).map(|i| Some(i as f64)).collect());
         let m = means(("leeftijd", &xs), ("steunpunt", &by), 5).unwrap();
         assert_eq!(m.rows[0].n, None, "a (6) is the smallest visible partner of b (2)");
@@ -319,7 +368,10 @@ mod tests {
         assert_eq!(m.rows[2].mean, Some(11.0));
         assert_eq!(m.rows[3].n, Some(15));
         assert!((m.rows[3].sd.unwrap() - 4.47213595499958).abs() < 1e-9);
-        assert!(matches!(means(("x", &by), ("y", &by), 5), Err(DescribeError::NotNumeric { .. })));
+        assert!(matches!(
+            means(("x", &by), ("y", &by), 5),
+            Err(DescribeError::NotNumeric { .. })
+        ));
     }
 
     #[test]

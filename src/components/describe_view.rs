@@ -1,0 +1,234 @@
+//! Descriptive tables (frequencies, crosstabs, means, histograms) with small
+//! counts shown as "<5", and a bar chart beside frequency tables.
+
+use leptos::prelude::*;
+use perspectief_core::describe::tables::Of;
+use perspectief_core::describe::{MeansTable, Published};
+
+use crate::app::AppState;
+use crate::engine::protocol::{Request, TableRequest, TableView, VariableRow};
+use crate::i18n::Lang;
+
+fn count(n: Option<u64>, threshold: u64, l: Lang) -> String {
+    n.map_or(format!("<{threshold}"), |n| l.locale().integer(n))
+}
+
+fn pct(x: Option<f64>, l: Lang) -> String {
+    x.map_or("–".into(), |x| format!("{} %", l.locale().number(x, 1)))
+}
+
+fn counts_table(p: &Published, l: Lang) -> impl IntoView {
+    let t = p.threshold;
+    let frequency = p.col_variable.is_none();
+    let head = if frequency {
+        view! { <th class="utrecht-table__header-cell pf-num" scope="col">"n"</th><th class="utrecht-table__header-cell pf-num" scope="col">"%"</th> }.into_any()
+    } else {
+        p.cols
+            .iter()
+            .map(|c| view! { <th class="utrecht-table__header-cell pf-num" scope="col">{c.clone()}</th> })
+            .collect_view()
+            .into_any()
+    };
+    let rows = p
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let cells = if frequency {
+                view! {
+                    <td class="utrecht-table__cell pf-num">{count(p.cells[i][0], t, l)}</td>
+                    <td class="utrecht-table__cell pf-num">{pct(p.percent(i, 0, Of::Total), l)}</td>
+                }
+                .into_any()
+            } else {
+                (0..p.cols.len())
+                    .map(|j| view! { <td class="utrecht-table__cell pf-num">{format!("{} ({})", count(p.cells[i][j], t, l), pct(p.percent(i, j, Of::Row), l))}</td> })
+                    .collect_view()
+                    .into_any()
+            };
+            view! {
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">{label.clone()}</th>
+                    {cells}
+                    {(!frequency).then(|| view! { <td class="utrecht-table__cell pf-num">{count(p.row_totals[i], t, l)}</td> })}
+                </tr>
+            }
+        })
+        .collect_view();
+    let totals = if frequency {
+        view! { <td class="utrecht-table__cell pf-num">{count(p.total, t, l)}</td><td class="utrecht-table__cell pf-num">"100 %"</td> }.into_any()
+    } else {
+        view! {
+            {p.col_totals.iter().map(|&n| view! { <td class="utrecht-table__cell pf-num">{count(n, t, l)}</td> }).collect_view()}
+            <td class="utrecht-table__cell pf-num">{count(p.total, t, l)}</td>
+        }
+        .into_any()
+    };
+    let caption = match &p.col_variable {
+        None => p.row_variable.clone(),
+        Some(c) => format!(
+            "{} × {c} ({})",
+            p.row_variable,
+            l.pick("rijpercentages", "row percentages")
+        ),
+    };
+    let chi = p.chi_square.map(|(x2, df, pv)| {
+        let loc = l.locale();
+        view! { <p class="utrecht-paragraph" data-testid="chi-square">{format!("Chi-kwadraat = {}, df = {df}, p = {}", loc.number(x2, 3), loc.number(pv, 3))}</p> }
+    });
+    let missing = p.missing.map(|m| (m > 0).then(|| view! {
+        <p class="utrecht-paragraph pf-hint">{format!("{}: {}", l.pick("Niet meegeteld (ontbrekende waarde)", "Not counted (missing value)"), l.locale().integer(m))}</p>
+    }));
+    view! {
+        <div class="pf-table-wrap">
+            <table class="utrecht-table" data-testid="describe-table">
+                <caption class="utrecht-table__caption">{caption}</caption>
+                <thead class="utrecht-table__header"><tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="col">{p.row_variable.clone()}</th>
+                    {head}
+                    {(!frequency).then(|| view! { <th class="utrecht-table__header-cell pf-num" scope="col">{l.pick("Totaal", "Total")}</th> })}
+                </tr></thead>
+                <tbody class="utrecht-table__body">{rows}</tbody>
+                <tfoot><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">{l.pick("Totaal", "Total")}</th>{totals}</tr></tfoot>
+            </table>
+        </div>
+        {chi}
+        {missing}
+        {frequency.then(|| bar_chart(p, l))}
+        <p class="utrecht-paragraph pf-hint">{format!("{} {t} {}", l.pick("Aantallen onder de", "Counts below"), l.pick("staan als \"<5\"; waar nodig is nog een aantal verborgen, zodat ze niet uit de totalen terug te rekenen zijn.", "show as \"<5\"; where needed another count is hidden too, so that they cannot be worked out from the totals.").replace("<5", &format!("<{t}")))}</p>
+    }
+}
+
+/// Horizontal bars of a frequency table (hidden counts draw no bar).
+fn bar_chart(p: &Published, l: Lang) -> impl IntoView {
+    let max = p.cells.iter().filter_map(|c| c[0]).max().unwrap_or(1).max(1) as f64;
+    let (label_w, bar_w, row_h) = (180.0, 360.0, 22.0);
+    let height = row_h * p.rows.len() as f64 + 8.0;
+    let bars = p
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let y = 4.0 + i as f64 * row_h;
+            let n = p.cells[i][0];
+            let w = n.map_or(0.0, |n| bar_w * n as f64 / max);
+            view! {
+                <text x=label_w - 6.0 y=y + 15.0 text-anchor="end" class="pf-chart-label">{label.clone()}</text>
+                <rect x=label_w y=y + 3.0 width=w height=row_h - 6.0 class="pf-chart-bar"/>
+                <text x=label_w + w + 4.0 y=y + 15.0 class="pf-chart-label">{count(n, p.threshold, l)}</text>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="pf-chart" role="img" width=label_w + bar_w + 60.0 height=height viewBox=format!("0 0 {} {height}", label_w + bar_w + 60.0)
+            aria-label=format!("{} {}", l.pick("Staafdiagram van", "Bar chart of"), p.row_variable)>
+            {bars}
+        </svg>
+    }
+}
+
+fn means_table(m: &MeansTable, l: Lang) -> impl IntoView {
+    let loc = l.locale();
+    let rows = m
+        .rows
+        .iter()
+        .map(|r| {
+            view! {
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">{r.group.clone()}</th>
+                    <td class="utrecht-table__cell pf-num">{r.mean.map_or("–".into(), |x| loc.number(x, 2))}</td>
+                    <td class="utrecht-table__cell pf-num">{r.sd.map_or("–".into(), |x| loc.number(x, 2))}</td>
+                    <td class="utrecht-table__cell pf-num">{count(r.n, m.threshold, l)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="pf-table-wrap">
+            <table class="utrecht-table" data-testid="describe-table">
+                <caption class="utrecht-table__caption">{format!("{} {} {}", m.variable, l.pick("per", "by"), m.by)}</caption>
+                <thead class="utrecht-table__header"><tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="col">{m.by.clone()}</th>
+                    <th class="utrecht-table__header-cell pf-num" scope="col">{l.pick("Gemiddelde", "Mean")}</th>
+                    <th class="utrecht-table__header-cell pf-num" scope="col">{l.pick("Std. afw.", "Std. dev.")}</th>
+                    <th class="utrecht-table__header-cell pf-num" scope="col">"n"</th>
+                </tr></thead>
+                <tbody class="utrecht-table__body">{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+pub fn DescribeTables(list: Vec<VariableRow>, threshold: RwSignal<u64>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = state.lang.get_untracked();
+    let kind = RwSignal::new("frequencies".to_string());
+    let first = RwSignal::new(list.first().map(|v| v.name.clone()).unwrap_or_default());
+    let second = RwSignal::new("steunpunt".to_string());
+    let options = move |selected: RwSignal<String>| {
+        list.iter()
+            .map(|v| {
+                let name = v.name.clone();
+                view! { <option value=name.clone() selected=selected.get_untracked() == name>{v.name.clone()}</option> }
+            })
+            .collect_view()
+    };
+    let (first_options, second_options) = (options(first), options(second));
+    let make = move |_| {
+        let (a, b) = (first.get_untracked(), second.get_untracked());
+        let table = match kind.get_untracked().as_str() {
+            "crosstab" => TableRequest::Crosstab { row: a, col: b },
+            "means" => TableRequest::Means { variable: a, by: b },
+            "histogram" => TableRequest::Histogram { variable: a, bins: 10 },
+            _ => TableRequest::Frequencies { variable: a },
+        };
+        state.results.table.set(None);
+        state.send(
+            Request::Describe {
+                table,
+                threshold: threshold.get_untracked(),
+            },
+            Vec::new(),
+        );
+    };
+    let needs_second = move || matches!(kind.get().as_str(), "crosstab" | "means");
+    let result = move || {
+        let l = state.lang.get();
+        state.results.table.get().map(|t| match t {
+            TableView::Counts(p) => counts_table(&p, l).into_any(),
+            TableView::Means(m) => means_table(&m, l).into_any(),
+        })
+    };
+    view! {
+        <section aria-labelledby="pf-tables-heading" class="pf-section">
+            <h2 class="utrecht-heading-2" id="pf-tables-heading">{l.pick("Tabellen", "Tables")}</h2>
+            <div class="pf-form-row">
+                <div class="pf-field">
+                    <label for="pf-table-kind" class="pf-label">{l.pick("Soort tabel", "Kind of table")}</label>
+                    <select id="pf-table-kind" class="utrecht-select" on:change=move |ev| kind.set(event_target_value(&ev))>
+                        <option value="frequencies">{l.pick("Frequenties", "Frequencies")}</option>
+                        <option value="crosstab">{l.pick("Kruistabel", "Crosstab")}</option>
+                        <option value="means">{l.pick("Gemiddelden per groep", "Means by group")}</option>
+                        <option value="histogram">{l.pick("Histogram", "Histogram")}</option>
+                    </select>
+                </div>
+                <div class="pf-field">
+                    <label for="pf-table-var" class="pf-label">{l.pick("Variabele", "Variable")}</label>
+                    <select id="pf-table-var" class="utrecht-select" on:change=move |ev| first.set(event_target_value(&ev))>{first_options}</select>
+                </div>
+                <div class="pf-field" class:pf-hidden=move || !needs_second()>
+                    <label for="pf-table-by" class="pf-label">{l.pick("Per (kolommen)", "By (columns)")}</label>
+                    <select id="pf-table-by" class="utrecht-select" on:change=move |ev| second.set(event_target_value(&ev))>{second_options}</select>
+                </div>
+                <div class="pf-field">
+                    <label for="pf-threshold-cells" class="pf-label">{l.pick("Kleine aantallen verbergen onder", "Hide small counts below")}</label>
+                    <input id="pf-threshold-cells" class="utrecht-textbox pf-short" type="number" min="0" step="1" prop:value=move || threshold.get().to_string()
+                        on:change=move |ev| { if let Ok(x) = event_target_value(&ev).parse::<u64>() { threshold.set(x) } }/>
+                </div>
+            </div>
+            <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=make>{l.pick("Tabel maken", "Make table")}</button>
+            <div data-testid="describe-result" aria-live="polite">{result}</div>
+        </section>
+    }
+}

@@ -1,0 +1,310 @@
+//! An SPSS-style CHAID tree as SVG: node boxes with the category table (or
+//! mean, sd, n), the branch header under a split (predictor, Adj. P-waarde,
+//! Chi-kwadraat or F, df), the merged categories above each child. Nodes can be
+//! collapsed (click or Enter); the drawing zooms and pans inside its frame.
+//! Class counts below the threshold show as "<5", as in the tables.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+use perspectief_core::chaid::tree::{Summary, Tree};
+use perspectief_core::describe::protect::protect;
+
+use crate::i18n::Lang;
+
+const BOX_W: f64 = 200.0;
+const GAP_X: f64 = 28.0;
+const LINE: f64 = 17.0;
+const HEADER_H: f64 = 64.0;
+const MARGIN: f64 = 16.0;
+
+/// Where a node is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub id: usize,
+    pub x: f64,
+    pub y: f64,
+    pub h: f64,
+}
+
+fn box_height(tree: &Tree) -> f64 {
+    let lines = match tree.nodes.first().map(|n| &n.summary) {
+        Some(Summary::Classes { counts }) => counts.len() + 4,
+        _ => 6,
+    };
+    LINE * lines as f64 + 10.0
+}
+
+/// Tidy layout: leaves side by side in order, a parent centred over its
+/// visible children; one row per depth with room for the branch header.
+pub fn layout(tree: &Tree, collapsed: &BTreeSet<usize>) -> (Vec<Placed>, f64, f64) {
+    let h = box_height(tree);
+    let row = h + HEADER_H + 2.0 * LINE;
+    let mut placed = Vec::new();
+    let mut next_leaf = 0.0;
+    fn visit(
+        tree: &Tree,
+        id: usize,
+        collapsed: &BTreeSet<usize>,
+        h: f64,
+        row: f64,
+        next_leaf: &mut f64,
+        placed: &mut Vec<Placed>,
+    ) -> f64 {
+        let node = &tree.nodes[id];
+        let y = MARGIN + node.depth as f64 * row;
+        let x = if node.children.is_empty() || collapsed.contains(&id) {
+            let x = MARGIN + *next_leaf * (BOX_W + GAP_X);
+            *next_leaf += 1.0;
+            x
+        } else {
+            let xs: Vec<f64> = node
+                .children
+                .iter()
+                .map(|&c| visit(tree, c, collapsed, h, row, next_leaf, placed))
+                .collect();
+            (xs[0] + xs[xs.len() - 1]) / 2.0
+        };
+        placed.push(Placed { id, x, y, h });
+        x
+    }
+    if !tree.nodes.is_empty() {
+        visit(tree, 0, collapsed, h, row, &mut next_leaf, &mut placed);
+    }
+    placed.sort_by_key(|p| p.id);
+    let width = 2.0 * MARGIN + next_leaf.max(1.0) * (BOX_W + GAP_X) - GAP_X;
+    let depth = placed.iter().map(|p| p.y).fold(0.0, f64::max);
+    (placed, width, depth + h + MARGIN)
+}
+
+/// "0,000" for p-values as SPSS prints them, or "<0,001" when smaller.
+fn p_text(p: f64, l: Lang) -> String {
+    if p < 0.001 {
+        format!("<{}", l.locale().number(0.001, 3))
+    } else {
+        l.locale().number(p, 3)
+    }
+}
+
+fn statistic_label(kind: &str, l: Lang) -> &'static str {
+    match kind {
+        "f" => "F",
+        "likelihood_ratio" => l.pick("Likelihood-ratio", "Likelihood ratio"),
+        "row_effects" => l.pick("Rij-effecten", "Row effects"),
+        _ => l.pick("Chi-kwadraat", "Chi-square"),
+    }
+}
+
+#[component]
+pub fn TreeDiagram(tree: Tree, threshold: u64, lang: Lang) -> impl IntoView {
+    let collapsed = RwSignal::new(BTreeSet::<usize>::new());
+    let zoom = RwSignal::new(1.0f64);
+    let selected = RwSignal::new(None::<usize>);
+    let tree = StoredValue::new(tree);
+    let l = lang;
+    let svg = move || {
+        let t = tree.get_value();
+        let hidden = collapsed.get();
+        let (placed, width, height) = layout(&t, &hidden);
+        let at = |id: usize| placed.iter().find(|p| p.id == id).cloned();
+        let mut edges = Vec::new();
+        let mut boxes = Vec::new();
+        for p in &placed {
+            let node = &t.nodes[p.id];
+            let cx = p.x + BOX_W / 2.0;
+            // The split under an open node: header, connector, branch labels.
+            if let (Some(split), false) = (&node.split, hidden.contains(&p.id)) {
+                let top = p.y + p.h;
+                let stat = format!(
+                    "{}={}, df={}",
+                    statistic_label(&split.statistic_kind, l),
+                    l.locale().number(split.statistic, 3),
+                    if split.df2 > 0.0 {
+                        format!("{}, {}", split.df1, split.df2)
+                    } else {
+                        format!("{}", split.df1)
+                    }
+                );
+                edges.push(view! {
+                    <g class="pf-tree-split">
+                        <line x1=cx y1=top x2=cx y2=top + 10.0 class="pf-tree-edge"/>
+                        <text x=cx y=top + 24.0 text-anchor="middle" class="pf-tree-predictor">{split.name.clone()}</text>
+                        <text x=cx y=top + 24.0 + LINE text-anchor="middle" class="pf-tree-stat">
+                            {format!("{}={}, {stat}", l.pick("Adj. P-waarde", "Adj. P-value"), p_text(split.adj_p, l))}
+                        </text>
+                    </g>
+                }.into_any());
+                let bar_y = top + HEADER_H - 8.0;
+                let xs: Vec<f64> = node
+                    .children
+                    .iter()
+                    .filter_map(|&c| at(c))
+                    .map(|c| c.x + BOX_W / 2.0)
+                    .collect();
+                if let (Some(first), Some(last)) = (xs.first(), xs.last()) {
+                    edges.push(
+                        view! {
+                            <line x1=cx y1=top + 24.0 + LINE + 6.0 x2=cx y2=bar_y class="pf-tree-edge"/>
+                            <line x1=*first y1=bar_y x2=*last y2=bar_y class="pf-tree-edge"/>
+                        }
+                        .into_any(),
+                    );
+                }
+                for &c in &node.children {
+                    let (Some(child), Some(branch)) = (at(c), t.nodes[c].branch.clone()) else {
+                        continue;
+                    };
+                    let ccx = child.x + BOX_W / 2.0;
+                    edges.push(
+                        view! {
+                            <line x1=ccx y1=bar_y x2=ccx y2=child.y class="pf-tree-edge"/>
+                            <text x=ccx y=bar_y + 14.0 text-anchor="middle" class="pf-tree-branch">{branch.label}</text>
+                        }
+                        .into_any(),
+                    );
+                }
+            }
+            // The node box.
+            let mut lines: Vec<(String, String, String, f64)> = Vec::new();
+            match &node.summary {
+                Summary::Classes { counts } => {
+                    let whole: Vec<Vec<u64>> = counts.iter().map(|&c| vec![c.round() as u64]).collect();
+                    let mask = protect(&whole, threshold);
+                    for (k, &c) in counts.iter().enumerate() {
+                        let label = t.target.categories.get(k).cloned().unwrap_or_default();
+                        let share = if node.n > 0.0 { c / node.n } else { 0.0 };
+                        let (pct, n) = if mask.cells[k][0] {
+                            ("".to_string(), format!("<{threshold}"))
+                        } else {
+                            (
+                                l.locale().number(100.0 * share, 1),
+                                l.locale().integer(c.round() as u64),
+                            )
+                        };
+                        lines.push((label, pct, n, if mask.cells[k][0] { 0.0 } else { share }));
+                    }
+                }
+                Summary::Scale { mean, sd } => {
+                    lines.push((
+                        l.pick("Gemiddelde", "Mean").into(),
+                        String::new(),
+                        l.locale().number(*mean, 3),
+                        0.0,
+                    ));
+                    lines.push((
+                        l.pick("Std. afw.", "Std. dev.").into(),
+                        String::new(),
+                        l.locale().number(*sd, 3),
+                        0.0,
+                    ));
+                }
+            }
+            let total = (
+                l.pick("Totaal", "Total").to_string(),
+                l.locale().number(100.0 * node.share, 1),
+                l.locale().integer(node.n.round() as u64),
+                0.0,
+            );
+            let is_collapsed = hidden.contains(&p.id);
+            let id = p.id;
+            let toggle = move || {
+                selected.set(Some(id));
+                if !tree.with_value(|t| t.nodes[id].children.is_empty()) {
+                    collapsed.update(|c| {
+                        if !c.remove(&id) {
+                            c.insert(id);
+                        }
+                    });
+                }
+            };
+            let label = format!(
+                "{} {}{}",
+                l.pick("Knoop", "Node"),
+                p.id,
+                if is_collapsed {
+                    l.pick(" (ingeklapt)", " (collapsed)")
+                } else {
+                    ""
+                }
+            );
+            let rows = lines
+                .into_iter()
+                .enumerate()
+                .map(|(k, (cat, pct, n, share))| {
+                    let y = p.y + LINE * (k as f64 + 3.0);
+                    view! {
+                        <rect x=p.x + 6.0 y=y + 2.0 width=((BOX_W - 12.0) * share * 10.0).round() / 10.0 height=3.0 class="pf-tree-bar"/>
+                        <text x=p.x + 6.0 y=y class="pf-tree-cat">{cat}</text>
+                        <text x=p.x + BOX_W - 52.0 y=y text-anchor="end" class="pf-tree-num">{pct}</text>
+                        <text x=p.x + BOX_W - 6.0 y=y text-anchor="end" class="pf-tree-num">{n}</text>
+                    }
+                })
+                .collect_view();
+            let total_y = p.y + p.h - 8.0;
+            let aria = label.clone();
+            boxes.push(view! {
+                <g class="pf-tree-node" class:pf-tree-selected=move || selected.get() == Some(id) tabindex="0" role="button"
+                    aria-label=aria data-node=id.to_string()
+                    on:click=move |_| toggle()
+                    on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); toggle() }>
+                    <rect x=p.x y=p.y width=BOX_W height=p.h class="pf-tree-box" rx="3"/>
+                    <text x=p.x + BOX_W / 2.0 y=p.y + LINE text-anchor="middle" class="pf-tree-title">{label}</text>
+                    <text x=p.x + 6.0 y=p.y + LINE * 2.0 class="pf-tree-head">{l.pick("Categorie", "Category")}</text>
+                    <text x=p.x + BOX_W - 52.0 y=p.y + LINE * 2.0 text-anchor="end" class="pf-tree-head">"%"</text>
+                    <text x=p.x + BOX_W - 6.0 y=p.y + LINE * 2.0 text-anchor="end" class="pf-tree-head">"n"</text>
+                    {rows}
+                    <line x1=p.x y1=total_y - 13.0 x2=p.x + BOX_W y2=total_y - 13.0 class="pf-tree-rule"/>
+                    <text x=p.x + 6.0 y=total_y class="pf-tree-cat">{total.0}</text>
+                    <text x=p.x + BOX_W - 52.0 y=total_y text-anchor="end" class="pf-tree-num">{total.1}</text>
+                    <text x=p.x + BOX_W - 6.0 y=total_y text-anchor="end" class="pf-tree-num">{total.2}</text>
+                </g>
+            }.into_any());
+        }
+        let z = zoom.get();
+        view! {
+            <svg id="pf-tree-svg" class="pf-tree" role="img"
+                aria-label=l.pick("Beslisboom; de boomtabel eronder geeft dezelfde gegevens als tekst.", "Decision tree; the tree table below gives the same data as text.")
+                width=width * z height=height * z viewBox=format!("0 0 {width} {height}")>
+                {edges}
+                {boxes}
+            </svg>
+        }
+    };
+    let path = move || {
+        let id = selected.get()?;
+        tree.with_value(|t| {
+            let mut steps = Vec::new();
+            let mut at = id;
+            while let Some(parent) = t.nodes[at].parent {
+                let split = t.nodes[parent].split.as_ref().map_or(String::new(), |s| s.name.clone());
+                let branch = t.nodes[at].branch.as_ref().map_or(String::new(), |b| b.label.clone());
+                steps.push(format!("{split} = {branch}"));
+                at = parent;
+            }
+            steps.reverse();
+            let node = &t.nodes[id];
+            Some(format!(
+                "{} {id}: {} {} ({} %). {}: {}",
+                l.pick("Knoop", "Node"),
+                l.locale().integer(node.n.round() as u64),
+                l.pick("cliënten", "clients"),
+                l.locale().number(100.0 * node.share, 1),
+                l.pick("Pad", "Path"),
+                if steps.is_empty() {
+                    l.pick("(de hele groep)", "(everyone)").to_string()
+                } else {
+                    steps.join(" → ")
+                }
+            ))
+        })
+    };
+    view! {
+        <div class="utrecht-button-group pf-tree-tools">
+            <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| zoom.update(|z| *z = (*z * 1.25).min(4.0))>{l.pick("Inzoomen", "Zoom in")}</button>
+            <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| zoom.update(|z| *z = (*z / 1.25).max(0.25))>{l.pick("Uitzoomen", "Zoom out")}</button>
+            <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| { zoom.set(1.0); collapsed.set(BTreeSet::new()) }>{l.pick("Alles tonen", "Show all")}</button>
+        </div>
+        <p class="utrecht-paragraph" data-testid="node-path" aria-live="polite">{path}</p>
+        <div class="pf-tree-frame" tabindex="0" aria-label=l.pick("Beslisboom (scrol om te verschuiven)", "Decision tree (scroll to pan)")>{svg}</div>
+    }
+}

@@ -1,0 +1,218 @@
+//! The grown tree: the diagram, then the same data as tables (tree table,
+//! risk, classification, gains), the screening table, and the SVG download.
+
+use leptos::prelude::*;
+use perspectief_core::chaid::tree::Summary;
+use wasm_bindgen::JsCast;
+
+use crate::app::AppState;
+use crate::components::analyse_step::TreeForm;
+use crate::components::tree_svg::TreeDiagram;
+use crate::engine::protocol::{ScreeningView, TreeView};
+use crate::i18n::Lang;
+
+/// The diagram as a standalone SVG file (the browser adds the SVG namespace).
+fn download_svg(name: &str) -> Result<(), String> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("Geen document.")?;
+    let svg = document
+        .get_element_by_id("pf-tree-svg")
+        .ok_or("Er is geen boom om te downloaden.")?;
+    let text = web_sys::XmlSerializer::new()
+        .and_then(|s| s.serialize_to_string(&svg))
+        .map_err(|_| "De boom kon niet als SVG worden geschreven.".to_string())?;
+    // The page's CSS rules for the tree go inside the file, so that it looks the same on its own.
+    let text = match text.find('>') {
+        Some(end) => format!(
+            "{}<style>{}</style>{}",
+            &text[..=end],
+            tree_rules(&document),
+            &text[end + 1..]
+        ),
+        None => text,
+    };
+    crate::download::save(name, text.as_bytes(), "image/svg+xml")
+}
+
+/// The style rules of this page that draw the tree (selectors with `pf-tree`).
+fn tree_rules(document: &web_sys::Document) -> String {
+    let sheets = document.style_sheets();
+    let mut out = String::new();
+    for i in 0..sheets.length() {
+        let Some(sheet) = sheets.item(i).and_then(|s| s.dyn_into::<web_sys::CssStyleSheet>().ok()) else {
+            continue;
+        };
+        let Ok(rules) = sheet.css_rules() else { continue };
+        for j in 0..rules.length() {
+            if let Some(text) = rules.item(j).map(|r| r.css_text()).filter(|t| t.contains("pf-tree")) {
+                out.push_str(&text);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+fn tree_tables(view: &TreeView, l: Lang) -> impl IntoView {
+    let t = &view.report.tree;
+    let loc = l.locale();
+    let classes = match t.nodes.first().map(|n| &n.summary) {
+        Some(Summary::Classes { counts }) => counts.len(),
+        _ => 0,
+    };
+    let head_classes = t
+        .target
+        .categories
+        .iter()
+        .take(classes)
+        .map(|c| view! { <th class="utrecht-table__header-cell pf-num" scope="col">{format!("{c} (n)")}</th> })
+        .collect_view();
+    let rows = t
+        .nodes
+        .iter()
+        .map(|n| {
+            let cells = match &n.summary {
+                Summary::Classes { counts } => counts.iter().map(|c| view! { <td class="utrecht-table__cell pf-num">{loc.integer(c.round() as u64)}</td> }.into_any()).collect::<Vec<_>>(),
+                Summary::Scale { mean, sd } => vec![view! { <td class="utrecht-table__cell pf-num">{format!("{} ({})", loc.number(*mean, 3), loc.number(*sd, 3))}</td> }.into_any()],
+            };
+            let split = n.split.as_ref().map_or(String::new(), |s| format!("{} (Adj. p={})", s.name, loc.number(s.adj_p, 4)));
+            let parent_branch = n.branch.as_ref().map_or(String::new(), |b| b.label.clone());
+            view! {
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">{n.id}</th>
+                    <td class="utrecht-table__cell pf-num">{n.parent.map_or(String::new(), |p| p.to_string())}</td>
+                    <td class="utrecht-table__cell">{parent_branch}</td>
+                    {cells}
+                    <td class="utrecht-table__cell pf-num">{loc.integer(n.n.round() as u64)}</td>
+                    <td class="utrecht-table__cell">{split}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let risk = &view.report.risk;
+    let classification = view.report.classification.as_ref().map(|c| {
+        let head = c.classes.iter().map(|k| view! { <th class="utrecht-table__header-cell pf-num" scope="col">{k.clone()}</th> }).collect_view();
+        let body = c
+            .classes
+            .iter()
+            .zip(&c.counts)
+            .zip(&c.percent_correct)
+            .map(|((k, row), pc)| {
+                let cells = row.iter().map(|x| view! { <td class="utrecht-table__cell pf-num">{loc.integer(x.round() as u64)}</td> }).collect_view();
+                view! { <tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">{k.clone()}</th>{cells}<td class="utrecht-table__cell pf-num">{loc.number(*pc, 1)}</td></tr> }
+            })
+            .collect_view();
+        view! {
+            <table class="utrecht-table" data-testid="classification">
+                <caption class="utrecht-table__caption">{l.pick("Classificatie (waargenomen × voorspeld)", "Classification (observed × predicted)")}</caption>
+                <thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">{l.pick("Waargenomen", "Observed")}</th>{head}<th class="utrecht-table__header-cell pf-num" scope="col">{l.pick("% juist", "% correct")}</th></tr></thead>
+                <tbody class="utrecht-table__body">{body}</tbody>
+            </table>
+            <p class="utrecht-paragraph" data-testid="overall-correct">{format!("{}: {} %", l.pick("Totaal juist geclassificeerd", "Overall correctly classified"), loc.number(c.overall_percent_correct, 1))}</p>
+        }
+    });
+    view! {
+        <div class="pf-table-wrap">
+            <table class="utrecht-table" data-testid="tree-table">
+                <caption class="utrecht-table__caption">{l.pick("Boomtabel", "Tree table")}</caption>
+                <thead class="utrecht-table__header"><tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="col">{l.pick("Knoop", "Node")}</th>
+                    <th class="utrecht-table__header-cell pf-num" scope="col">{l.pick("Ouder", "Parent")}</th>
+                    <th class="utrecht-table__header-cell" scope="col">{l.pick("Waarden", "Values")}</th>
+                    {head_classes}
+                    <th class="utrecht-table__header-cell pf-num" scope="col">"N"</th>
+                    <th class="utrecht-table__header-cell" scope="col">{l.pick("Splitsing", "Split")}</th>
+                </tr></thead>
+                <tbody class="utrecht-table__body">{rows}</tbody>
+            </table>
+        </div>
+        <p class="utrecht-paragraph" data-testid="risk">{format!("{}: {} ({} {})", l.pick("Risico", "Risk"), loc.number(risk.estimate, 3), l.pick("std. fout", "std. error"), loc.number(risk.se, 3))}</p>
+        {classification}
+    }
+}
+
+fn screening_table(s: &ScreeningView, form: TreeForm, state: AppState, l: Lang) -> impl IntoView {
+    let loc = l.locale();
+    let rows = s
+        .rows
+        .iter()
+        .map(|r| {
+            let name = r.predictor.clone();
+            let open = move |_| {
+                form.predictors.set(vec![name.clone()]);
+                form.grow(state);
+            };
+            view! {
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row"><button type="button" class="pf-link-button" on:click=open>{r.predictor.clone()}</button></th>
+                    <td class="utrecht-table__cell pf-num">{loc.number(r.adj_p, 4)}</td>
+                    <td class="utrecht-table__cell pf-num">{loc.number(r.statistic, 3)}</td>
+                    <td class="utrecht-table__cell pf-num">{r.df1}</td>
+                    <td class="utrecht-table__cell">{r.groups.join(" | ")}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="pf-table-wrap">
+            <table class="utrecht-table" data-testid="screening">
+                <caption class="utrecht-table__caption">{format!("{} {} ({})", l.pick("Screening voor", "Screening for"), s.target, l.pick("klik een variabele voor haar boom", "click a variable for its tree"))}</caption>
+                <thead class="utrecht-table__header"><tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="col">{l.pick("Variabele", "Variable")}</th>
+                    <th class="utrecht-table__header-cell pf-num" scope="col">"Adj. P-waarde"</th>
+                    <th class="utrecht-table__header-cell pf-num" scope="col">{l.pick("Chi-kwadraat / F", "Chi-square / F")}</th>
+                    <th class="utrecht-table__header-cell pf-num" scope="col">"df"</th>
+                    <th class="utrecht-table__header-cell" scope="col">{l.pick("Groepen", "Groups")}</th>
+                </tr></thead>
+                <tbody class="utrecht-table__body">{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+pub fn TreeResult(form: TreeForm) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let tree = move || {
+        let l = state.lang.get();
+        let view = state.results.tree.get()?;
+        let t = &view.report.tree;
+        let root = t.nodes.first().and_then(|n| n.split.as_ref()).map(|s| s.name.clone());
+        let summary = format!(
+            "{} {}: {} {}, {} {}{}",
+            l.pick("Boom voor", "Tree for"),
+            t.target.name,
+            t.nodes.len(),
+            l.pick("knopen", "nodes"),
+            t.terminals().count(),
+            l.pick("eindknopen", "terminal nodes"),
+            root.map_or(
+                l.pick("; geen splitsing gevonden.", "; no split found.").to_string(),
+                |r| format!("; {} {r}.", l.pick("eerste splitsing op", "first split on"))
+            ),
+        );
+        let svg_name = format!("boom-{}.svg", t.target.name);
+        Some(view! {
+            <h3 class="utrecht-heading-3" data-testid="tree-summary">{summary}</h3>
+            <TreeDiagram tree=t.clone() threshold=form.threshold.get_untracked() lang=l/>
+            <div class="utrecht-button-group">
+                <button type="button" class="utrecht-button utrecht-button--secondary-action"
+                    on:click=move |_| if let Err(e) = download_svg(&svg_name) { state.error.set(Some(e)) }>
+                    {l.pick("Download boom (SVG)", "Download tree (SVG)")}
+                </button>
+            </div>
+            {tree_tables(&view, l)}
+        })
+    };
+    let screening = move || {
+        let l = state.lang.get();
+        state
+            .results
+            .screening
+            .get()
+            .map(|s| screening_table(&s, form, state, l))
+    };
+    view! {
+        <div data-testid="tree-result" aria-live="polite">{tree}</div>
+        {screening}
+    }
+}

@@ -1,0 +1,106 @@
+//! The worker's side of the Analyse step: tables, trees and screening on the
+//! analysis file it holds.
+
+use perspectief_core::analysis::AnalysisFile;
+use perspectief_core::chaid::data::{Dataset, RawColumn, Spec};
+use perspectief_core::chaid::report::report;
+use perspectief_core::chaid::screen::screen;
+use perspectief_core::chaid::{fit, ChaidParams};
+use perspectief_core::describe;
+
+use super::protocol::{ScreeningView, TableRequest, TableView, TreeView};
+
+fn column<'a>(a: &'a AnalysisFile, name: &str) -> Result<&'a RawColumn, String> {
+    a.variables
+        .iter()
+        .find(|v| v.name == name)
+        .map(|v| &v.values)
+        .ok_or_else(|| format!("De variabele '{name}' staat niet in het analysebestand."))
+}
+
+pub fn table(a: &AnalysisFile, request: &TableRequest, threshold: u64) -> Result<TableView, String> {
+    let e = |e: describe::DescribeError| e.to_string();
+    Ok(match request {
+        TableRequest::Frequencies { variable } => {
+            TableView::Counts(describe::frequencies(variable, column(a, variable)?, threshold).map_err(e)?)
+        }
+        TableRequest::Crosstab { row, col } => {
+            TableView::Counts(describe::crosstab((row, column(a, row)?), (col, column(a, col)?), threshold).map_err(e)?)
+        }
+        TableRequest::Means { variable, by } => TableView::Means(
+            describe::means((variable, column(a, variable)?), (by, column(a, by)?), threshold).map_err(e)?,
+        ),
+        TableRequest::Histogram { variable, bins } => {
+            TableView::Counts(describe::histogram(variable, column(a, variable)?, *bins, threshold).map_err(e)?)
+        }
+    })
+}
+
+/// The cases of a tree or a screening: the dependent and the predictors with
+/// the levels set in the analysis file.
+fn dataset(a: &AnalysisFile, target: &str, predictors: &[String], params: &ChaidParams) -> Result<Dataset, String> {
+    let level = |name: &str| {
+        a.variables
+            .iter()
+            .find(|v| v.name == name)
+            .map(|v| v.level)
+            .ok_or_else(|| format!("De variabele '{name}' staat niet in het analysebestand."))
+    };
+    let predictors: Vec<&String> = predictors.iter().filter(|p| p.as_str() != target).collect();
+    if predictors.is_empty() {
+        return Err("Kies ten minste één verklarende variabele (naast de afhankelijke).".into());
+    }
+    let mut columns = vec![(target.to_string(), column(a, target)?.clone())];
+    for p in &predictors {
+        columns.push((p.to_string(), column(a, p)?.clone()));
+    }
+    let spec = Spec {
+        target: target.to_string(),
+        target_level: level(target)?,
+        predictors: predictors
+            .iter()
+            .map(|p| level(p).map(|l| (p.to_string(), l)))
+            .collect::<Result<_, _>>()?,
+        freq_weight: None,
+        case_weight: None,
+        intervals: params.intervals,
+    };
+    Dataset::build(&columns, &spec).map_err(|e| e.to_string())
+}
+
+pub fn tree(
+    a: &AnalysisFile,
+    target: &str,
+    predictors: &[String],
+    params: ChaidParams,
+    target_class: Option<&str>,
+    now: impl Fn() -> f64,
+) -> Result<TreeView, String> {
+    let start = now();
+    let checked = params.check().map_err(|e| e.to_string())?;
+    let data = dataset(a, target, predictors, checked.get())?;
+    let fitted = fit(&data, &checked).map_err(|e| e.to_string())?;
+    let class = target_class.and_then(|c| fitted.target.categories.iter().position(|l| l == c));
+    let dropped = data.dropped;
+    let report = report(fitted, &data, class, None);
+    Ok(TreeView {
+        report,
+        dropped,
+        ms: now() - start,
+    })
+}
+
+pub fn screening(
+    a: &AnalysisFile,
+    target: &str,
+    predictors: &[String],
+    params: ChaidParams,
+) -> Result<ScreeningView, String> {
+    let checked = params.check().map_err(|e| e.to_string())?;
+    let data = dataset(a, target, predictors, checked.get())?;
+    let rows = screen(&data, &checked).map_err(|e| e.to_string())?;
+    Ok(ScreeningView {
+        target: target.to_string(),
+        rows,
+    })
+}

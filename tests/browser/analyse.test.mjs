@@ -1,0 +1,91 @@
+// The Analyse step on the demo: a CHAID tree for MOB in one click, its diagram
+// and tables, the SVG download (no V-nummer or name in it), the screening, and
+// a protected frequency table.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { serve } from '../../tools/serve.mjs';
+import { launch } from './harness.mjs';
+
+const DIST = resolve(process.env.DIST ?? 'dist');
+let browser, server, base, dir;
+
+before(async () => {
+  browser = await launch();
+  server = await serve(DIST, 0);
+  base = `http://127.0.0.1:${server.address().port}`;
+  dir = mkdtempSync(join(tmpdir(), 'perspectief-analyse-'));
+  execFileSync('cargo', ['run', '-q', '-p', 'perspectief-cli', '--', 'demo', '--out', dir], { stdio: 'ignore' });
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('Analyse: one click grows the MOB tree; diagram, tables, SVG download, screening, a protected table', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(base + '/');
+  await page.getByRole('button', { name: 'Voorbeeldgegevens laden' }).click();
+  await page.getByTestId('files-summary').waitFor();
+  await page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name: 'Analyse' }).click();
+  await page.getByTestId('outcomes').getByRole('button', { name: 'MOB' }).click();
+  const summary = page.getByTestId('tree-summary');
+  await summary.waitFor();
+  const text = await summary.textContent();
+  const m = text.match(/^Boom voor mob: (\d+) knopen, (\d+) eindknopen; eerste splitsing op (.+)\.$/);
+  assert.ok(m, text);
+  const nodes = Number(m[1]);
+  assert.ok(nodes >= 3, text);
+  // The diagram has one box per node and the root's branch header.
+  assert.equal(await page.locator('#pf-tree-svg [data-node]').count(), nodes);
+  assert.match(await page.locator('#pf-tree-svg').textContent(), new RegExp(`${m[3]}Adj\\. P-waarde=`));
+  assert.equal(await page.getByTestId('tree-table').locator('tbody tr').count(), nodes);
+  assert.match(await page.getByTestId('risk').textContent(), /^Risico: 0,\d{3} \(std\. fout 0,\d{3}\)$/);
+  // Clicking a node shows its path; clicking the root collapses the tree to one box.
+  await page.locator('#pf-tree-svg [data-node="1"]').click();
+  assert.match(await page.getByTestId('node-path').textContent(), new RegExp(`^Knoop 1: \\d+ cliënten \\(\\d+,\\d %\\)\\. Pad: ${m[3]} = `));
+  await page.locator('#pf-tree-svg [data-node="0"]').press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('#pf-tree-svg [data-node]').length === 1);
+  await page.getByRole('button', { name: 'Alles tonen' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('#pf-tree-svg [data-node]').length === n, nodes);
+  // The SVG download stands on its own and holds no V-nummer or name.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download boom (SVG)' }).click()]);
+  assert.equal(download.suggestedFilename(), 'boom-mob.svg');
+  const svg = readFileSync(await download.path(), 'utf8');
+  assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.match(svg, /^<svg [^>]*><style>[^<]*\.pf-tree-box \{ fill: /);
+  assert.doesNotMatch(svg, /\d{10}/);
+  // Screening: every predictor on its own, sorted by adjusted p; a row opens its tree.
+  await page.getByTestId('tree-options').locator('summary').first().click();
+  await page.getByRole('button', { name: 'Screening: elke variabele apart' }).click();
+  const screening = page.getByTestId('screening');
+  await screening.waitFor();
+  const ps = await screening.locator('tbody tr td:nth-child(2)').allTextContents();
+  assert.ok(ps.length > 10, `${ps.length} rows`);
+  const values = ps.map((p) => Number(p.replace(',', '.')));
+  assert.deepEqual([...values].sort((a, b) => a - b), values);
+  assert.equal(await screening.locator('tbody tr th').first().textContent(), m[3], 'the best predictor on its own is the root split');
+  await screening.getByRole('button', { name: m[3] }).click();
+  await page.waitForFunction((name) => document.querySelector('[data-testid="tree-summary"]')?.textContent.includes(`eerste splitsing op ${name}`), m[3]);
+  // A frequency table with small counts hidden, and a crosstab with χ².
+  await page.getByLabel('Variabele', { exact: true }).selectOption('psychiatrische_diagnose');
+  await page.getByRole('button', { name: 'Tabel maken' }).click();
+  const table = page.getByTestId('describe-table');
+  await table.waitFor();
+  assert.match(await table.locator('caption').textContent(), /psychiatrische_diagnose/);
+  await page.getByLabel('Soort tabel').selectOption('crosstab');
+  await page.getByLabel('Variabele', { exact: true }).selectOption('geslacht');
+  await page.getByLabel('Per (kolommen)').selectOption('mob');
+  await page.getByRole('button', { name: 'Tabel maken' }).click();
+  await page.getByTestId('chi-square').waitFor();
+  assert.match(await page.getByTestId('chi-square').textContent(), /^Chi-kwadraat = \d+,\d{3}, df = 1, p = \d,\d{3}$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -74,6 +74,7 @@ pub struct Results {
     pub table: RwSignal<Option<crate::engine::protocol::TableView>>,
     pub tree: RwSignal<Option<crate::engine::protocol::TreeView>>,
     pub screening: RwSignal<Option<crate::engine::protocol::ScreeningView>>,
+    pub comparison: RwSignal<Option<crate::engine::protocol::ComparisonView>>,
 }
 
 impl Default for Results {
@@ -82,6 +83,7 @@ impl Default for Results {
             table: RwSignal::new(None),
             tree: RwSignal::new(None),
             screening: RwSignal::new(None),
+            comparison: RwSignal::new(None),
         }
     }
 }
@@ -142,6 +144,10 @@ pub fn App() -> impl IntoView {
         Response::Screening(view) => {
             state.progress.set(None);
             state.results.screening.set(Some(*view));
+        }
+        Response::Comparison(view) => {
+            state.progress.set(None);
+            state.results.comparison.set(Some(*view));
         }
     });
     if let Err(e) = started {

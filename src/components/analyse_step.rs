@@ -148,6 +148,7 @@ pub fn AnalyseStep() -> impl IntoView {
                 <crate::components::tree_options::TreeOptions form=form list=list.clone()/>
                 <TreeResult form=form/>
             </section>
+            <crate::components::comparison::Comparison form=form/>
             <DescribeTables list=list threshold=form.threshold/>
         }
         .into_any()

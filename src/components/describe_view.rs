@@ -6,7 +6,7 @@ use perspectief_core::describe::tables::Of;
 use perspectief_core::describe::{MeansTable, Published};
 
 use crate::app::AppState;
-use crate::engine::protocol::{Request, TableRequest, TableView, VariableRow};
+use crate::engine::protocol::{ExportFormat, Request, TableRequest, TableView, VariableRow};
 use crate::i18n::Lang;
 
 fn count(n: Option<u64>, threshold: u64, l: Lang) -> String {
@@ -175,22 +175,38 @@ pub fn DescribeTables(list: Vec<VariableRow>, threshold: RwSignal<u64>) -> impl 
             .collect_view()
     };
     let (first_options, second_options) = (options(first), options(second));
-    let make = move |_| {
+    let request = move || {
         let (a, b) = (first.get_untracked(), second.get_untracked());
-        let table = match kind.get_untracked().as_str() {
+        match kind.get_untracked().as_str() {
             "crosstab" => TableRequest::Crosstab { row: a, col: b },
             "means" => TableRequest::Means { variable: a, by: b },
             "histogram" => TableRequest::Histogram { variable: a, bins: 10 },
             _ => TableRequest::Frequencies { variable: a },
-        };
+        }
+    };
+    let make = move |_| {
         state.results.table.set(None);
+        let threshold = threshold.get_untracked();
         state.send(
             Request::Describe {
-                table,
-                threshold: threshold.get_untracked(),
+                table: request(),
+                threshold,
             },
             Vec::new(),
         );
+    };
+    let export = move |format: ExportFormat| {
+        move |_| {
+            let threshold = threshold.get_untracked();
+            state.send(
+                Request::ExportTable {
+                    table: request(),
+                    threshold,
+                    format,
+                },
+                Vec::new(),
+            )
+        }
     };
     let needs_second = move || matches!(kind.get().as_str(), "crosstab" | "means");
     let result = move || {
@@ -229,6 +245,12 @@ pub fn DescribeTables(list: Vec<VariableRow>, threshold: RwSignal<u64>) -> impl 
             </div>
             <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=make>{l.pick("Tabel maken", "Make table")}</button>
             <div data-testid="describe-result" aria-live="polite">{result}</div>
+            {move || state.results.table.with(Option::is_some).then(|| view! {
+                <div class="utrecht-button-group">
+                    <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=export(ExportFormat::Xlsx)>{l.pick("Download tabel (Excel)", "Download table (Excel)")}</button>
+                    <button type="button" class="utrecht-button utrecht-button--subtle" on:click=export(ExportFormat::Csv)>{l.pick("Download tabel (CSV)", "Download table (CSV)")}</button>
+                </div>
+            })}
         </section>
     }
 }

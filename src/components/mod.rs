@@ -4,6 +4,7 @@ pub mod analyse_step;
 pub mod analysis_file;
 pub mod check_step;
 pub mod columns;
+pub mod comparison;
 pub mod decisions;
 pub mod describe_view;
 pub mod files_step;

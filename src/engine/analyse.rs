@@ -8,7 +8,7 @@ use perspectief_core::chaid::screen::screen;
 use perspectief_core::chaid::{fit, ChaidParams};
 use perspectief_core::describe;
 
-use super::protocol::{ScreeningView, TableRequest, TableView, TreeView};
+use super::protocol::{ComparedTree, ComparisonView, ScreeningView, TableRequest, TableView, TreeView};
 
 fn column<'a>(a: &'a AnalysisFile, name: &str) -> Result<&'a RawColumn, String> {
     a.variables
@@ -102,5 +102,49 @@ pub fn screening(
     Ok(ScreeningView {
         target: target.to_string(),
         rows,
+    })
+}
+
+/// Whether a set holds the characteristics of the ex-AMV's themselves (not of the steunpunt).
+fn is_person_set(set: &str) -> bool {
+    perspectief_core::ingest::fold::fold(set)
+        .replace(|c: char| !c.is_ascii_alphanumeric(), "")
+        .contains("examv")
+}
+
+/// The report's §7.5: for `target`, a tree on the ex-AMV characteristics alone
+/// and one on ex-AMV plus steunpunt characteristics, side by side.
+pub fn compare(a: &AnalysisFile, target: &str, params: ChaidParams) -> Result<ComparisonView, String> {
+    let with_set = |person: bool| -> Vec<String> {
+        a.variables
+            .iter()
+            .filter(|v| v.name != target)
+            .filter(|v| v.set.as_deref().is_some_and(|s| !person || is_person_set(s)))
+            .map(|v| v.name.clone())
+            .collect()
+    };
+    let (persons, all) = (with_set(true), with_set(false));
+    if persons.is_empty() || all.len() == persons.len() {
+        return Err("Voor deze vergelijking zijn de sets nodig: laad het bestand met kenmerken van de steunpunten (met het tabblad 'sets', waarin de set \"Kenmerken ex-AMV's\" staat).".into());
+    }
+    let class = "ja";
+    let grown = |predictors: &[String]| -> Result<ComparedTree, String> {
+        let view = tree(a, target, predictors, params.clone(), Some(class), || 0.0)?;
+        let t = &view.report.tree;
+        let c = view.report.classification.as_ref();
+        let k = t.target.categories.iter().position(|l| l == class);
+        Ok(ComparedTree {
+            predictors: predictors.len(),
+            nodes: t.nodes.len(),
+            target_correct: c.zip(k).and_then(|(c, k)| c.percent_correct.get(k).copied()),
+            overall_correct: c.map(|c| c.overall_percent_correct),
+            root_split: t.nodes.first().and_then(|n| n.split.as_ref()).map(|s| s.name.clone()),
+        })
+    };
+    Ok(ComparisonView {
+        target: target.to_string(),
+        target_class: class.to_string(),
+        persons_only: grown(&persons)?,
+        with_steunpunten: grown(&all)?,
     })
 }

@@ -72,6 +72,12 @@ pub enum Request {
         table: TableRequest,
         threshold: u64,
     },
+    /// A descriptive table as a download (hidden counts stay hidden).
+    ExportTable {
+        table: TableRequest,
+        threshold: u64,
+        format: ExportFormat,
+    },
     /// Grow a CHAID tree on the analysis file.
     Tree {
         target: String,
@@ -79,6 +85,12 @@ pub enum Request {
         params: perspectief_core::chaid::ChaidParams,
         /// The class for the gains table (e.g. "ja").
         target_class: Option<String>,
+    },
+    /// The report's §7.5: a tree on the ex-AMV characteristics alone, and one
+    /// with the steunpunt characteristics added; their classification side by side.
+    Compare {
+        target: String,
+        params: perspectief_core::chaid::ChaidParams,
     },
     /// Every predictor on its own against one dependent (appendices 14–17).
     Screen {
@@ -124,6 +136,26 @@ pub enum Response {
     Table(Box<TableView>),
     Tree(Box<TreeView>),
     Screening(Box<ScreeningView>),
+    Comparison(Box<ComparisonView>),
+}
+
+/// One tree of the §7.5 comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComparedTree {
+    pub predictors: usize,
+    pub nodes: usize,
+    /// Correctly classified share of the target class ("ja"), in %.
+    pub target_correct: Option<f64>,
+    pub overall_correct: Option<f64>,
+    pub root_split: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComparisonView {
+    pub target: String,
+    pub target_class: String,
+    pub persons_only: ComparedTree,
+    pub with_steunpunten: ComparedTree,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -23,7 +23,7 @@ use perspectief_core::link::verify::SexCheck;
 
 use super::protocol::{
     AnalysisSummary, CheckView, ExportFormat, FileSummary, LinkRow, LinkageView, ProposalRow, Request, Response,
-    Summary, Timing, VariableRow, LIST_LIMIT,
+    Summary, TableView, Timing, VariableRow, LIST_LIMIT,
 };
 
 struct Entry {
@@ -468,6 +468,30 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
             post(&Response::Table(Box::new(view)), None);
             return Ok(());
         }
+        Request::ExportTable {
+            table,
+            threshold,
+            format,
+        } => {
+            let a = analysis_file(engine)?;
+            let view = super::analyse::table(a, &table, threshold)?;
+            let (sheet, stem) = match &view {
+                TableView::Counts(p) => (p.sheet(), p.row_variable.clone()),
+                TableView::Means(m) => (m.sheet(), m.variable.clone()),
+            };
+            let (name, bytes) = match format {
+                ExportFormat::Xlsx => (
+                    format!("tabel-{stem}.xlsx"),
+                    perspectief_core::write::xlsx::write(&[sheet], today()).map_err(|e| e.to_string())?,
+                ),
+                ExportFormat::Csv => (
+                    format!("tabel-{stem}.csv"),
+                    perspectief_core::write::csv::write(&sheet, perspectief_core::write::csv::CsvStyle::default()),
+                ),
+            };
+            post(&Response::Exported { name }, Some(&bytes));
+            return Ok(());
+        }
         Request::Tree {
             target,
             predictors,
@@ -478,6 +502,13 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
             progress(0, 1, "beslisboom");
             let view = super::analyse::tree(a, &target, &predictors, params, target_class.as_deref(), now)?;
             post(&Response::Tree(Box::new(view)), None);
+            return Ok(());
+        }
+        Request::Compare { target, params } => {
+            let a = analysis_file(engine)?;
+            progress(0, 1, "vergelijken");
+            let view = super::analyse::compare(a, &target, params)?;
+            post(&Response::Comparison(Box::new(view)), None);
             return Ok(());
         }
         Request::Screen {

@@ -86,6 +86,19 @@ test('Analyse: one click grows the MOB tree; diagram, tables, SVG download, scre
   await page.getByRole('button', { name: 'Tabel maken' }).click();
   await page.getByTestId('chi-square').waitFor();
   assert.match(await page.getByTestId('chi-square').textContent(), /^Chi-kwadraat = \d+,\d{3}, df = 1, p = \d,\d{3}$/);
+  // The crosstab downloads as CSV with its χ² and the protection note.
+  const [tableFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download tabel (CSV)' }).click()]);
+  assert.equal(tableFile.suggestedFilename(), 'tabel-geslacht.csv');
+  const csv = readFileSync(await tableFile.path(), 'utf8');
+  assert.match(csv, /^geslacht × mob\r\ngeslacht;ja \(n\);ja \(rij-%\);nee \(n\);nee \(rij-%\);Totaal\r\n/);
+  assert.match(csv, /\r\nChi-kwadraat;\d+,\d+;df;1;p;/);
+  // §7.5: ex-AMV characteristics alone against ex-AMV plus steunpunt, side by side.
+  await page.getByRole('button', { name: 'Vergelijken' }).click();
+  await page.getByTestId('comparison').waitFor();
+  const rows = await page.getByTestId('comparison').locator('tbody tr').evaluateAll((rs) => rs.map((r) => [...r.children].map((c) => c.textContent)));
+  assert.equal(rows.length, 5);
+  assert.ok(Number(rows[0][1]) < Number(rows[0][2]), `predictors ${rows[0]}`);
+  assert.match(await page.getByTestId("comparison-sentence").textContent(), /^Met de kenmerken van de steunpunten erbij voorspelt de boom \d+,\d % van de cliënten met mob = ja juist; met alleen de kenmerken van de ex-AMV's \d+,\d %\. Dat is (evenveel|\d+,\d procentpunt (meer|minder))\.$/);
   assert.deepEqual(errors, []);
   await context.close();
 });

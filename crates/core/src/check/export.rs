@@ -32,14 +32,7 @@ fn severity(s: Severity) -> &'static str {
     }
 }
 
-/// Neutralise cells that a spreadsheet would run as a formula (= + - @).
-pub fn safe_text(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
-}
+pub use crate::write::csv::safe_text;
 
 /// The report as one sheet; `steunpunt` limits it to one steunpunt.
 pub fn sheet(result: &CheckResult, steunpunt: Option<&str>) -> Sheet {

@@ -4,6 +4,7 @@
 //! Only the protected form ([`Published`]) leaves this module for the page or a file.
 
 pub mod protect;
+pub mod sheet;
 pub mod tables;
 
 pub use tables::{crosstab, frequencies, histogram, means, DescribeError, MeansRow, MeansTable, Published};

@@ -90,6 +90,16 @@ fn push_field(out: &mut String, field: &str, delimiter: char) {
     }
 }
 
+/// Neutralise cells that a spreadsheet would run as a formula (= + - @): every
+/// CSV this app writes goes through here.
+pub fn safe_text(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
 pub fn write(sheet: &Sheet, style: CsvStyle) -> Vec<u8> {
     let delimiter = char::from(style.delimiter);
     let mut out = String::new();
@@ -101,7 +111,7 @@ pub fn write(sheet: &Sheet, style: CsvStyle) -> Vec<u8> {
             let text = match cell {
                 Cell::Number(x) => number_text(*x, style.decimal_comma),
                 Cell::Date(d) => style.dates.format(*d),
-                Cell::Text(s) => s.clone(),
+                Cell::Text(s) => safe_text(s),
                 other => other.to_text(),
             };
             push_field(&mut out, &text, delimiter);

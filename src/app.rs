@@ -91,6 +91,8 @@ impl Default for Results {
 impl AppState {
     /// Ask the worker; problems starting it become a message on the page.
     pub fn send(&self, request: Request, buffers: Vec<js_sys::ArrayBuffer>) {
+        // A new request: the last problem no longer applies.
+        self.error.set(None);
         if let Err(e) = bridge::send(&request, buffers) {
             self.error.set(Some(e));
         }
@@ -176,6 +178,7 @@ pub fn App() -> impl IntoView {
         <div class="pf-shell">
             <Header/>
             <StepBar/>
+            <crate::components::status::Status/>
             <main id="inhoud" tabindex="-1">
                 {move || match state.screen.get() {
                     Screen::Step(Step::Bestanden) => view! { <FilesStep/> }.into_any(),

@@ -28,6 +28,8 @@ pub fn mime_for(name: &str) -> &'static str {
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     } else if name.ends_with(".csv") {
         "text/csv"
+    } else if name.ends_with(".json") {
+        "application/json"
     } else {
         "text/plain"
     }

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use perspectief_core::chaid::{ChaidParams, Method};
+use perspectief_core::recept::Analysis;
 
 use crate::app::AppState;
 use crate::components::describe_view::DescribeTables;
@@ -73,11 +74,13 @@ impl TreeForm {
     pub fn grow(&self, state: AppState) {
         state.results.tree.set(None);
         state.send(
-            Request::Tree {
-                target: self.target.get_untracked(),
-                predictors: self.predictors.get_untracked(),
-                params: self.params(),
-                target_class: Some("ja".into()),
+            Request::Run {
+                analysis: Analysis::Tree {
+                    target: self.target.get_untracked(),
+                    predictors: self.predictors.get_untracked(),
+                    params: self.params(),
+                    target_class: Some("ja".into()),
+                },
             },
             Vec::new(),
         );
@@ -150,6 +153,7 @@ pub fn AnalyseStep() -> impl IntoView {
             </section>
             <crate::components::comparison::Comparison form=form/>
             <DescribeTables list=list threshold=form.threshold/>
+            <crate::components::recept::ReceptTools/>
         }
         .into_any()
     };

@@ -2,6 +2,7 @@
 //! to what the ex-AMV's own characteristics already predict?
 
 use leptos::prelude::*;
+use perspectief_core::recept::Analysis;
 
 use crate::app::AppState;
 use crate::components::analyse_step::TreeForm;
@@ -75,9 +76,11 @@ pub fn Comparison(form: TreeForm) -> impl IntoView {
     let run = move |_| {
         state.results.comparison.set(None);
         state.send(
-            Request::Compare {
-                target: form.target.get_untracked(),
-                params: form.params(),
+            Request::Run {
+                analysis: Analysis::Compare {
+                    target: form.target.get_untracked(),
+                    params: form.params(),
+                },
             },
             Vec::new(),
         );

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use perspectief_core::describe::tables::Of;
 use perspectief_core::describe::{MeansTable, Published};
+use perspectief_core::recept::Analysis;
 
 use crate::app::AppState;
 use crate::engine::protocol::{ExportFormat, Request, TableRequest, TableView, VariableRow};
@@ -188,9 +189,11 @@ pub fn DescribeTables(list: Vec<VariableRow>, threshold: RwSignal<u64>) -> impl 
         state.results.table.set(None);
         let threshold = threshold.get_untracked();
         state.send(
-            Request::Describe {
-                table: request(),
-                threshold,
+            Request::Run {
+                analysis: Analysis::Table {
+                    table: request(),
+                    threshold,
+                },
             },
             Vec::new(),
         );

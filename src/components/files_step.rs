@@ -101,31 +101,9 @@ pub fn FilesStep() -> impl IntoView {
                 {t("Voorbeeldgegevens laden", "Load example data")}
             </button>
         </div>
-        <ProgressBar/>
         <Show when=move || state.has_files()>
             <FileList/>
         </Show>
-    }
-}
-
-#[component]
-pub fn ProgressBar() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    move || {
-        state.progress.get().map(|p| {
-            let label = if p.current.is_empty() {
-                lang.get().pick("Bezig met lezen…", "Reading…").to_string()
-            } else {
-                format!("{} {}", lang.get().pick("Bezig met lezen:", "Reading:"), p.current)
-            };
-            view! {
-                <div class="pf-progress" role="status">
-                    <label for="pf-progress">{label}</label>
-                    <progress id="pf-progress" max=p.total.max(1) value=p.done>{format!("{}/{}", p.done, p.total)}</progress>
-                </div>
-            }
-        })
     }
 }
 

@@ -13,6 +13,8 @@ pub mod link_step;
 pub mod pending_step;
 pub mod privacy;
 pub mod proposals;
+pub mod recept;
+pub mod status;
 pub mod steps;
 pub mod timings;
 pub mod tree_options;

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use perspectief_core::chaid::Method;
+use perspectief_core::recept::Analysis;
 
 use crate::app::AppState;
 use crate::components::analyse_step::{default_predictors, TreeForm};
@@ -100,10 +101,12 @@ pub fn TreeOptions(form: TreeForm, list: Vec<VariableRow>) -> impl IntoView {
     let screen = move |_| {
         state.results.screening.set(None);
         state.send(
-            Request::Screen {
-                target: form.target.get_untracked(),
-                predictors: form.predictors.get_untracked(),
-                params: form.params(),
+            Request::Run {
+                analysis: Analysis::Screen {
+                    target: form.target.get_untracked(),
+                    predictors: form.predictors.get_untracked(),
+                    params: form.params(),
+                },
             },
             Vec::new(),
         )

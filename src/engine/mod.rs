@@ -4,7 +4,6 @@
 //! `protocol` is what crosses between the two; `worker` is the worker side;
 //! `bridge` is the page side.
 
-pub mod analyse;
 pub mod bridge;
 pub mod protocol;
 pub mod worker;

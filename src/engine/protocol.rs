@@ -6,6 +6,10 @@ use perspectief_core::ingest::grid::Format;
 use perspectief_core::ingest::load::SheetSummary;
 use perspectief_core::kind::FileKind;
 use serde::{Deserialize, Serialize};
+
+pub use perspectief_core::analysis::run::{
+    ComparedTree, ComparisonView, ScreeningView, TableRequest, TableView, TreeView,
+};
 use std::collections::BTreeMap;
 
 /// Page → worker.
@@ -67,10 +71,16 @@ pub enum Request {
     ExportAnalysis {
         format: ExportFormat,
     },
-    /// A descriptive table of the analysis file.
-    Describe {
-        table: TableRequest,
-        threshold: u64,
+    /// Run an analysis on the analysis file (a table, a tree, a screening, a comparison);
+    /// it is remembered for the recept.
+    Run {
+        analysis: perspectief_core::recept::Analysis,
+    },
+    /// The session as a recept (a JSON download).
+    SaveRecept,
+    /// Apply a recept to the loaded files and run its analyses.
+    LoadRecept {
+        text: String,
     },
     /// A descriptive table as a download (hidden counts stay hidden).
     ExportTable {
@@ -78,35 +88,6 @@ pub enum Request {
         threshold: u64,
         format: ExportFormat,
     },
-    /// Grow a CHAID tree on the analysis file.
-    Tree {
-        target: String,
-        predictors: Vec<String>,
-        params: perspectief_core::chaid::ChaidParams,
-        /// The class for the gains table (e.g. "ja").
-        target_class: Option<String>,
-    },
-    /// The report's §7.5: a tree on the ex-AMV characteristics alone, and one
-    /// with the steunpunt characteristics added; their classification side by side.
-    Compare {
-        target: String,
-        params: perspectief_core::chaid::ChaidParams,
-    },
-    /// Every predictor on its own against one dependent (appendices 14–17).
-    Screen {
-        target: String,
-        predictors: Vec<String>,
-        params: perspectief_core::chaid::ChaidParams,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum TableRequest {
-    Frequencies { variable: String },
-    Crosstab { row: String, col: String },
-    Means { variable: String, by: String },
-    Histogram { variable: String, bins: usize },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,46 +120,6 @@ pub enum Response {
     Comparison(Box<ComparisonView>),
 }
 
-/// One tree of the §7.5 comparison.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ComparedTree {
-    pub predictors: usize,
-    pub nodes: usize,
-    /// Correctly classified share of the target class ("ja"), in %.
-    pub target_correct: Option<f64>,
-    pub overall_correct: Option<f64>,
-    pub root_split: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ComparisonView {
-    pub target: String,
-    pub target_class: String,
-    pub persons_only: ComparedTree,
-    pub with_steunpunten: ComparedTree,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum TableView {
-    Counts(perspectief_core::describe::Published),
-    Means(perspectief_core::describe::MeansTable),
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TreeView {
-    pub report: perspectief_core::chaid::report::Report,
-    /// Cases left out (missing dependent, or missing on every predictor).
-    pub dropped: perspectief_core::chaid::data::Dropped,
-    pub ms: f64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ScreeningView {
-    pub target: String,
-    pub rows: Vec<perspectief_core::chaid::screen::ScreenRow>,
-}
-
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     pub files: Vec<FileSummary>,
@@ -190,6 +131,8 @@ pub struct Summary {
     pub timings: Vec<Timing>,
     /// The size of the worker's wasm memory, in bytes.
     pub memory_bytes: f64,
+    /// Messages about the last recept (files missing or changed).
+    pub notices: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

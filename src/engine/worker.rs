@@ -20,6 +20,7 @@ use perspectief_core::date::Date;
 use perspectief_core::ingest::fields::Field;
 use perspectief_core::link::linkage::{link, LinkOptions, Linkage};
 use perspectief_core::link::verify::SexCheck;
+use perspectief_core::recept::{Analysis, FileChoices, Recept};
 
 use super::protocol::{
     AnalysisSummary, CheckView, ExportFormat, FileSummary, LinkRow, LinkageView, ProposalRow, Request, Response,
@@ -100,9 +101,64 @@ struct Engine {
     peildatum: Option<Date>,
     levels: Vec<(String, Level)>,
     computed: Option<Computed>,
+    /// The analyses run, in order (for the recept).
+    analyses: Vec<Analysis>,
+    /// Messages about the last recept.
+    notices: Vec<String>,
 }
 
 impl Engine {
+    /// The session as a recept: fingerprints and choices, never the files' contents.
+    fn recept(&self) -> Recept {
+        Recept {
+            format: perspectief_core::recept::FORMAT.into(),
+            files: self
+                .files
+                .iter()
+                .map(|e| FileChoices {
+                    name: e.name.clone(),
+                    bytes: e.bytes.len(),
+                    sha256: perspectief_core::recept::fingerprint(&e.bytes),
+                    kind: e.forced,
+                    steunpunt: e.steunpunt.clone(),
+                    mapping: e.mapping.clone(),
+                })
+                .collect(),
+            conflict_rule: self.options.conflict_rule,
+            overrules: self.link_options.overrules.clone(),
+            accept_above: self.link_options.accept_above,
+            peildatum: self.peildatum,
+            levels: self.levels.clone(),
+            analyses: self.analyses.clone(),
+        }
+    }
+
+    /// Apply a recept's choices to the files loaded under the same names.
+    fn apply(&mut self, recept: &Recept) {
+        let loaded: Vec<(&str, &[u8])> = self
+            .files
+            .iter()
+            .map(|e| (e.name.as_str(), e.bytes.as_slice()))
+            .collect();
+        self.notices = recept.file_warnings(&loaded);
+        for choice in &recept.files {
+            if let Some(e) = self.files.iter_mut().find(|e| e.name == choice.name) {
+                if (e.forced, &e.steunpunt, &e.mapping) != (choice.kind, &choice.steunpunt, &choice.mapping) {
+                    e.forced = choice.kind;
+                    e.steunpunt = choice.steunpunt.clone();
+                    e.mapping = choice.mapping.clone();
+                    e.reload();
+                }
+            }
+        }
+        self.options.conflict_rule = recept.conflict_rule;
+        self.link_options.overrules = recept.overrules.clone();
+        self.link_options.accept_above = recept.accept_above;
+        self.peildatum = recept.peildatum;
+        self.levels = recept.levels.clone();
+        self.computed = None;
+    }
+
     fn loaded(&self) -> Vec<&LoadedFile> {
         self.files.iter().filter_map(|e| e.loaded.as_ref().ok()).collect()
     }
@@ -243,6 +299,7 @@ impl Engine {
             linkage,
             timings: computed.timings.clone(),
             memory_bytes: memory_bytes(),
+            notices: self.notices.clone(),
         }
     }
 
@@ -345,6 +402,39 @@ impl Engine {
             analysis,
         })
     }
+}
+
+/// Run one analysis and send its result.
+fn run(engine: &mut Engine, analysis: &Analysis) -> Result<(), String> {
+    use perspectief_core::analysis::run as r;
+    let a = analysis_file(engine)?;
+    let response = match analysis {
+        Analysis::Table { table, threshold } => Response::Table(Box::new(r::table(a, table, *threshold)?)),
+        Analysis::Tree {
+            target,
+            predictors,
+            params,
+            target_class,
+        } => {
+            progress(0, 1, "beslisboom");
+            let view = r::tree(a, target, predictors, params.clone(), target_class.as_deref(), now)?;
+            Response::Tree(Box::new(view))
+        }
+        Analysis::Screen {
+            target,
+            predictors,
+            params,
+        } => {
+            progress(0, 1, "screening");
+            Response::Screening(Box::new(r::screening(a, target, predictors, params.clone())?))
+        }
+        Analysis::Compare { target, params } => {
+            progress(0, 1, "vergelijken");
+            Response::Comparison(Box::new(r::compare(a, target, params.clone())?))
+        }
+    };
+    post(&response, None);
+    Ok(())
 }
 
 fn analysis_file(engine: &mut Engine) -> Result<&AnalysisFile, String> {
@@ -462,10 +552,31 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
             post(&Response::State(Box::new(engine.summary())), None);
             return Ok(());
         }
-        Request::Describe { table, threshold } => {
-            let a = analysis_file(engine)?;
-            let view = super::analyse::table(a, &table, threshold)?;
-            post(&Response::Table(Box::new(view)), None);
+        Request::Run { analysis } => {
+            run(engine, &analysis)?;
+            if engine.analyses.last() != Some(&analysis) {
+                engine.analyses.push(analysis);
+            }
+            return Ok(());
+        }
+        Request::SaveRecept => {
+            let recept = engine.recept();
+            post(
+                &Response::Exported {
+                    name: "perspectief-recept.json".into(),
+                },
+                Some(recept.to_json().as_bytes()),
+            );
+            return Ok(());
+        }
+        Request::LoadRecept { text } => {
+            let recept = Recept::parse(&text).map_err(|e| e.to_string())?;
+            engine.apply(&recept);
+            post(&Response::State(Box::new(engine.summary())), None);
+            for analysis in &recept.analyses {
+                run(engine, analysis)?;
+            }
+            engine.analyses = recept.analyses;
             return Ok(());
         }
         Request::ExportTable {
@@ -474,7 +585,7 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
             format,
         } => {
             let a = analysis_file(engine)?;
-            let view = super::analyse::table(a, &table, threshold)?;
+            let view = perspectief_core::analysis::run::table(a, &table, threshold)?;
             let (sheet, stem) = match &view {
                 TableView::Counts(p) => (p.sheet(), p.row_variable.clone()),
                 TableView::Means(m) => (m.sheet(), m.variable.clone()),
@@ -490,36 +601,6 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
                 ),
             };
             post(&Response::Exported { name }, Some(&bytes));
-            return Ok(());
-        }
-        Request::Tree {
-            target,
-            predictors,
-            params,
-            target_class,
-        } => {
-            let a = analysis_file(engine)?;
-            progress(0, 1, "beslisboom");
-            let view = super::analyse::tree(a, &target, &predictors, params, target_class.as_deref(), now)?;
-            post(&Response::Tree(Box::new(view)), None);
-            return Ok(());
-        }
-        Request::Compare { target, params } => {
-            let a = analysis_file(engine)?;
-            progress(0, 1, "vergelijken");
-            let view = super::analyse::compare(a, &target, params)?;
-            post(&Response::Comparison(Box::new(view)), None);
-            return Ok(());
-        }
-        Request::Screen {
-            target,
-            predictors,
-            params,
-        } => {
-            let a = analysis_file(engine)?;
-            progress(0, 1, "screening");
-            let view = super::analyse::screening(a, &target, &predictors, params)?;
-            post(&Response::Screening(Box::new(view)), None);
             return Ok(());
         }
         Request::ExportAnalysis { format } => {

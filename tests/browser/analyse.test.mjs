@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve } from '../../tools/serve.mjs';
@@ -99,6 +99,35 @@ test('Analyse: one click grows the MOB tree; diagram, tables, SVG download, scre
   assert.equal(rows.length, 5);
   assert.ok(Number(rows[0][1]) < Number(rows[0][2]), `predictors ${rows[0]}`);
   assert.match(await page.getByTestId("comparison-sentence").textContent(), /^Met de kenmerken van de steunpunten erbij voorspelt de boom \d+,\d % van de cliënten met mob = ja juist; met alleen de kenmerken van de ex-AMV's \d+,\d %\. Dat is (evenveel|\d+,\d procentpunt (meer|minder))\.$/);
+  // The recept: save, reload the page, load the same files and the recept, get the same tree.
+  await page.getByTestId('outcomes').getByRole('button', { name: 'MOB' }).click();
+  await page.waitForFunction((t) => document.querySelector('[data-testid="tree-summary"]')?.textContent === t, text);
+  const [receptFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Recept opslaan' }).click()]);
+  assert.equal(receptFile.suggestedFilename(), 'perspectief-recept.json');
+  const receptPath = join(dir, 'recept.json');
+  await receptFile.saveAs(receptPath);
+  const recept = JSON.parse(readFileSync(receptPath, 'utf8'));
+  assert.equal(recept.format, 'perspectief-recept/1');
+  assert.equal(recept.files.length, 22);
+  assert.match(recept.files[0].sha256, /^[0-9a-f]{64}$/);
+  assert.equal(recept.analyses.at(-1).type, 'tree');
+  const withoutHashes = JSON.stringify({ ...recept, files: recept.files.map(({ sha256, ...f }) => f) });
+  assert.doesNotMatch(withoutHashes, /\d{10}/, 'no V-nummer in the recept');
+  const svgBefore = await page.locator('#pf-tree-svg').innerHTML();
+  await page.reload();
+  await page.getByRole('button', { name: 'Voorbeeldgegevens laden' }).click();
+  await page.getByTestId('files-summary').waitFor();
+  await page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name: 'Analyse' }).click();
+  await page.getByLabel('Recept laden').setInputFiles(receptPath);
+  await page.waitForFunction((t) => document.querySelector('[data-testid="tree-summary"]')?.textContent === t, text);
+  assert.equal(await page.locator('#pf-tree-svg').innerHTML(), svgBefore);
+  assert.equal(await page.getByTestId('recept-notices').count(), 0, 'the same files: no warnings');
+  // A broken recept says so in Dutch and loses nothing.
+  const broken = join(dir, 'kapot.json');
+  writeFileSync(broken, '{ "format": ');
+  await page.getByLabel('Recept laden').setInputFiles(broken);
+  await page.getByText(/^Dit is geen recept van Perspectief: regel 1, kolom \d+ klopt niet/).waitFor();
+  assert.equal(await page.getByTestId('tree-summary').textContent(), text);
   assert.deepEqual(errors, []);
   await context.close();
 });

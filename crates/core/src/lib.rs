@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod kind;
 pub mod link;
 pub mod locale;
+pub mod recept;
 pub mod rng;
 pub mod stats;
 pub mod table;

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod run;
+
 use crate::chaid::data::{Level, RawColumn};
 use crate::check::registration::CheckResult;
 use crate::date::Date;

@@ -1,14 +1,64 @@
-//! The worker's side of the Analyse step: tables, trees and screening on the
-//! analysis file it holds.
+//! Running analyses on the analysis file: descriptive tables, trees,
+//! screening and the report's §7.5 comparison. The app's worker and the
+//! command line (`perspectief run --recept`) call the same functions.
 
-use perspectief_core::analysis::AnalysisFile;
-use perspectief_core::chaid::data::{Dataset, RawColumn, Spec};
-use perspectief_core::chaid::report::report;
-use perspectief_core::chaid::screen::screen;
-use perspectief_core::chaid::{fit, ChaidParams};
-use perspectief_core::describe;
+use serde::{Deserialize, Serialize};
 
-use super::protocol::{ComparedTree, ComparisonView, ScreeningView, TableRequest, TableView, TreeView};
+use super::AnalysisFile;
+use crate::chaid::data::{Dataset, RawColumn, Spec};
+use crate::chaid::report::report;
+use crate::chaid::screen::screen;
+use crate::chaid::{fit, ChaidParams};
+use crate::describe;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TableRequest {
+    Frequencies { variable: String },
+    Crosstab { row: String, col: String },
+    Means { variable: String, by: String },
+    Histogram { variable: String, bins: usize },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TableView {
+    Counts(crate::describe::Published),
+    Means(crate::describe::MeansTable),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TreeView {
+    pub report: crate::chaid::report::Report,
+    /// Cases left out (missing dependent, or missing on every predictor).
+    pub dropped: crate::chaid::data::Dropped,
+    pub ms: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScreeningView {
+    pub target: String,
+    pub rows: Vec<crate::chaid::screen::ScreenRow>,
+}
+
+/// One tree of the §7.5 comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComparedTree {
+    pub predictors: usize,
+    pub nodes: usize,
+    /// Correctly classified share of the target class ("ja"), in %.
+    pub target_correct: Option<f64>,
+    pub overall_correct: Option<f64>,
+    pub root_split: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComparisonView {
+    pub target: String,
+    pub target_class: String,
+    pub persons_only: ComparedTree,
+    pub with_steunpunten: ComparedTree,
+}
 
 fn column<'a>(a: &'a AnalysisFile, name: &str) -> Result<&'a RawColumn, String> {
     a.variables
@@ -107,7 +157,7 @@ pub fn screening(
 
 /// Whether a set holds the characteristics of the ex-AMV's themselves (not of the steunpunt).
 fn is_person_set(set: &str) -> bool {
-    perspectief_core::ingest::fold::fold(set)
+    crate::ingest::fold::fold(set)
         .replace(|c: char| !c.is_ascii_alphanumeric(), "")
         .contains("examv")
 }

@@ -1,0 +1,230 @@
+//! A "recept": the whole session as a small JSON file — the files'
+//! fingerprints (never their contents), the choices made on them, the
+//! linkage overrules, the analysis settings and the list of analyses — that
+//! the app and `perspectief run --recept` apply to the same files again.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::analysis::run::TableRequest;
+use crate::chaid::{ChaidParams, Level};
+use crate::check::registration::ConflictRule;
+use crate::date::Date;
+use crate::ingest::load::ColumnOverride;
+use crate::kind::FileKind;
+use crate::link::linkage::Overrule;
+
+pub const FORMAT: &str = "perspectief-recept/1";
+
+/// A file as the recept knows it: its name, size and SHA-256, and what the
+/// user decided about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileChoices {
+    pub name: String,
+    pub bytes: usize,
+    pub sha256: String,
+    #[serde(default)]
+    pub kind: Option<FileKind>,
+    #[serde(default)]
+    pub steunpunt: Option<String>,
+    #[serde(default)]
+    pub mapping: Vec<ColumnOverride>,
+}
+
+/// One analysis of the session, in the order made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Analysis {
+    Table {
+        table: TableRequest,
+        threshold: u64,
+    },
+    Tree {
+        target: String,
+        predictors: Vec<String>,
+        params: ChaidParams,
+        target_class: Option<String>,
+    },
+    Screen {
+        target: String,
+        predictors: Vec<String>,
+        params: ChaidParams,
+    },
+    Compare {
+        target: String,
+        params: ChaidParams,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recept {
+    pub format: String,
+    pub files: Vec<FileChoices>,
+    #[serde(default)]
+    pub conflict_rule: ConflictRule,
+    #[serde(default)]
+    pub overrules: Vec<Overrule>,
+    #[serde(default)]
+    pub accept_above: Option<f64>,
+    #[serde(default)]
+    pub peildatum: Option<Date>,
+    #[serde(default)]
+    pub levels: Vec<(String, Level)>,
+    #[serde(default)]
+    pub analyses: Vec<Analysis>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReceptError {
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    OtherFormat(String),
+}
+
+impl std::fmt::Display for ReceptError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReceptError::NotJson { line, column, message } => write!(
+                f,
+                "Dit is geen recept van Perspectief: regel {line}, kolom {column} klopt niet ({message}). Kies het .json-bestand dat de app bij 'Recept opslaan' maakte."
+            ),
+            ReceptError::OtherFormat(found) => write!(
+                f,
+                "Dit recept heeft vorm '{found}'; deze versie leest '{FORMAT}'. Maak het recept opnieuw met deze versie."
+            ),
+        }
+    }
+}
+
+/// The SHA-256 of a file's bytes, as lowercase hex.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// How a loaded file compares with the recept's file of the same name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileMatch {
+    Same,
+    /// Same name, other contents (the choices are applied, with a warning).
+    Changed,
+    Missing,
+}
+
+impl Recept {
+    pub fn parse(text: &str) -> Result<Recept, ReceptError> {
+        #[derive(Deserialize)]
+        struct Head {
+            format: String,
+        }
+        let json_error = |e: serde_json::Error| ReceptError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        };
+        let head: Head = serde_json::from_str(text).map_err(json_error)?;
+        if head.format != FORMAT {
+            return Err(ReceptError::OtherFormat(head.format));
+        }
+        serde_json::from_str(text).map_err(json_error)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a recept always serialises")
+    }
+
+    /// Compare each file of the recept with the loaded files (name, bytes).
+    pub fn match_files(&self, loaded: &[(&str, &[u8])]) -> Vec<(String, FileMatch)> {
+        self.files
+            .iter()
+            .map(|f| {
+                let m = match loaded.iter().find(|(n, _)| *n == f.name) {
+                    None => FileMatch::Missing,
+                    Some((_, b)) if b.len() == f.bytes && fingerprint(b) == f.sha256 => FileMatch::Same,
+                    Some(_) => FileMatch::Changed,
+                };
+                (f.name.clone(), m)
+            })
+            .collect()
+    }
+
+    /// Plain Dutch lines about files that are missing or changed.
+    pub fn file_warnings(&self, loaded: &[(&str, &[u8])]) -> Vec<String> {
+        self.match_files(loaded)
+            .into_iter()
+            .filter_map(|(name, m)| match m {
+                FileMatch::Same => None,
+                FileMatch::Changed => Some(format!(
+                    "{name}: dit bestand is anders dan toen het recept werd gemaakt; de keuzes zijn toegepast, maar de uitkomsten kunnen verschillen."
+                )),
+                FileMatch::Missing => Some(format!(
+                    "{name}: dit bestand hoort bij het recept maar is niet geladen; laad het en kies het recept opnieuw."
+                )),
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_known_answers() {
+        // FIPS 180-2 test vectors.
+        assert_eq!(
+            fingerprint(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(
+            fingerprint(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
+
+    #[test]
+    fn round_trip_and_wrong_inputs() {
+        let r = Recept {
+            format: FORMAT.into(),
+            files: vec![FileChoices {
+                name: "a.csv".into(),
+                bytes: 3,
+                sha256: fingerprint(b"abc"),
+                kind: Some(FileKind::Registration),
+                steunpunt: Some("Zwolle".into()),
+                mapping: Vec::new(),
+            }],
+            conflict_rule: ConflictRule::default(),
+            overrules: Vec::new(),
+            accept_above: Some(0.9),
+            peildatum: Date::new(2011, 4, 1),
+            levels: vec![("geslacht".into(), Level::Ordinal)],
+            analyses: vec![Analysis::Tree {
+                target: "mob".into(),
+                predictors: vec!["steunpunt".into()],
+                params: ChaidParams::default().max_depth(2),
+                target_class: Some("ja".into()),
+            }],
+        };
+        assert_eq!(Recept::parse(&r.to_json()).unwrap(), r);
+        assert_eq!(r.file_warnings(&[("a.csv", b"abc")]), Vec::<String>::new());
+        assert_eq!(
+            r.file_warnings(&[("a.csv", b"abd")]),
+            ["a.csv: dit bestand is anders dan toen het recept werd gemaakt; de keuzes zijn toegepast, maar de uitkomsten kunnen verschillen."]
+        );
+        assert_eq!(
+            r.file_warnings(&[]),
+            ["a.csv: dit bestand hoort bij het recept maar is niet geladen; laad het en kies het recept opnieuw."]
+        );
+        let e = Recept::parse("{ nope").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("Dit is geen recept van Perspectief: regel 1, kolom 3 klopt niet"),
+            "{e}"
+        );
+        let e = Recept::parse(r#"{"format": "perspectief-chaid/1"}"#).unwrap_err();
+        assert_eq!(e.to_string(), "Dit recept heeft vorm 'perspectief-chaid/1'; deze versie leest 'perspectief-recept/1'. Maak het recept opnieuw met deze versie.");
+    }
+}

@@ -573,8 +573,13 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
             let recept = Recept::parse(&text).map_err(|e| e.to_string())?;
             engine.apply(&recept);
             post(&Response::State(Box::new(engine.summary())), None);
-            for analysis in &recept.analyses {
-                run(engine, analysis)?;
+            // The page shows one table, tree, screening and comparison at a time:
+            // run the last of each kind (the others stay in the list for the next recept).
+            let kind = |a: &Analysis| std::mem::discriminant(a);
+            for (i, analysis) in recept.analyses.iter().enumerate() {
+                if !recept.analyses[i + 1..].iter().any(|later| kind(later) == kind(analysis)) {
+                    run(engine, analysis)?;
+                }
             }
             engine.analyses = recept.analyses;
             return Ok(());

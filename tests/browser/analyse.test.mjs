@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve } from '../../tools/serve.mjs';
@@ -113,6 +113,15 @@ test('Analyse: one click grows the MOB tree; diagram, tables, SVG download, scre
   assert.equal(recept.analyses.at(-1).type, 'tree');
   const withoutHashes = JSON.stringify({ ...recept, files: recept.files.map(({ sha256, ...f }) => f) });
   assert.doesNotMatch(withoutHashes, /\d{10}/, 'no V-nummer in the recept');
+  // The command line runs the same recept on the same files and grows the same tree.
+  const demoFiles = readdirSync(dir).filter((f) => !/\.json$|^LEESMIJ|^analysebestand|^boom/.test(f) && !statSync(join(dir, f)).isDirectory()).map((f) => join(dir, f));
+  const out = join(dir, 'run');
+  execFileSync('cargo', ['run', '-q', '-p', 'perspectief-cli', '--', 'run', '--recept', receptPath, '--out', out, ...demoFiles], { stdio: 'pipe' });
+  const treeFile = readdirSync(out).filter((f) => /-boom-mob\.json$/.test(f)).sort().at(-1);
+  const cliTree = JSON.parse(readFileSync(join(out, treeFile), 'utf8')).tree;
+  assert.equal(cliTree.nodes.length, nodes);
+  assert.equal(cliTree.nodes[0].split.name, m[3]);
+  assert.deepEqual(cliTree.nodes.map((n) => Math.round(n.n)), await page.getByTestId('tree-table').locator('tbody tr td:nth-last-child(2)').allTextContents().then((t) => t.map((x) => Number(x.replace('.', '')))));
   const svgBefore = await page.locator('#pf-tree-svg').innerHTML();
   await page.reload();
   await page.getByRole('button', { name: 'Voorbeeldgegevens laden' }).click();

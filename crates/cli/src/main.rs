@@ -5,6 +5,7 @@ mod chaid;
 mod check;
 mod demo;
 mod link;
+mod run;
 mod table_file;
 mod tree_text;
 
@@ -31,6 +32,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Link registrations to the national extract and print Table 3.
     Link(link::LinkArgs),
+    /// Apply a recept saved in the app to the same files; write its tables and trees.
+    Run(run::RunArgs),
     /// Grow a CHAID tree and print it like SPSS (or as JSON with --json).
     Chaid(chaid::ChaidArgs),
     /// For one dependent: every predictor's one-level CHAID result, sorted by adjusted p.
@@ -55,6 +58,7 @@ fn main() -> ExitCode {
         Command::Demo(args) => demo::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Link(args) => link::run(&args),
+        Command::Run(args) => run::run(&args),
         Command::Chaid(args) => chaid::run_chaid(&args),
         Command::Screen(args) => chaid::run_screen(&args),
         Command::BenchFit(args) => bench::run(&args),

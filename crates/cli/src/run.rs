@@ -1,0 +1,128 @@
+//! `perspectief run --recept R.json FILES…`: apply a recept saved in the app to
+//! the same files and write the same tables (CSV) and trees (JSON, the stable
+//! form of docs/chaid-json.md) into a folder.
+
+use std::path::PathBuf;
+
+use perspectief_core::analysis::run::{self as analyses, TableView};
+use perspectief_core::check::registration::{check, CheckOptions};
+use perspectief_core::ingest::load::{load_mapped, LoadedFile};
+use perspectief_core::ingest::steunpunt::known_with;
+use perspectief_core::kind::FileKind;
+use perspectief_core::link::linkage::{link, LinkOptions, Linkage};
+use perspectief_core::recept::{Analysis, Recept};
+use perspectief_core::write::csv::{write, CsvStyle};
+
+#[derive(clap::Args)]
+pub struct RunArgs {
+    /// The recept (saved in the app with "Recept opslaan").
+    #[arg(long)]
+    recept: PathBuf,
+    /// The files the recept was made with.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Folder for the tables and trees.
+    #[arg(long, default_value = "perspectief-uitvoer")]
+    out: PathBuf,
+}
+
+pub fn run(args: &RunArgs) -> Result<(), String> {
+    let text = std::fs::read_to_string(&args.recept).map_err(|e| format!("Kan {} niet openen: {e}", args.recept.display()))?;
+    let recept = Recept::parse(&text).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    for path in &args.files {
+        let b = std::fs::read(path).map_err(|e| format!("Kan {} niet openen: {e}", path.display()))?;
+        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        bytes.push((name, b));
+    }
+    let named: Vec<(&str, &[u8])> = bytes.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+    for warning in recept.file_warnings(&named) {
+        eprintln!("Let op: {warning}");
+    }
+    let mut files: Vec<LoadedFile> = Vec::new();
+    for (name, b) in &bytes {
+        let choice = recept.files.iter().find(|f| f.name == *name);
+        let kind = choice.and_then(|c| c.kind);
+        let mapping = choice.map_or(&[][..], |c| c.mapping.as_slice());
+        match load_mapped(name, b, kind, &known_with(&[]), mapping) {
+            Ok(mut f) => {
+                if let Some(sp) = choice.and_then(|c| c.steunpunt.clone()) {
+                    f.steunpunt = Some(sp);
+                }
+                files.push(f);
+            }
+            Err(e) => eprintln!("Niet gelezen: {e}"),
+        }
+    }
+    let refs: Vec<&LoadedFile> = files.iter().collect();
+    let checked = check(
+        &refs,
+        &CheckOptions {
+            conflict_rule: recept.conflict_rule,
+            ..CheckOptions::default()
+        },
+    );
+    let linkage = if refs.iter().any(|f| f.kind == FileKind::National) {
+        let options = LinkOptions {
+            accept_above: recept.accept_above,
+            overrules: recept.overrules.clone(),
+            ..LinkOptions::default()
+        };
+        link(&refs, &checked, &options).map_err(|e| e.to_string())?
+    } else {
+        Linkage {
+            links: Vec::new(),
+            proposals: Vec::new(),
+            not_found: (0..checked.persons.len()).collect(),
+            national_unmatched: Vec::new(),
+            table3: Default::default(),
+        }
+    };
+    let mut a = perspectief_core::analysis::build(&refs, &checked, &linkage, recept.peildatum);
+    for v in &mut a.variables {
+        if let Some((_, level)) = recept.levels.iter().find(|(n, _)| *n == v.name) {
+            v.level = *level;
+        }
+    }
+    std::fs::create_dir_all(&args.out).map_err(|e| format!("Kan {} niet maken: {e}", args.out.display()))?;
+    let save = |name: String, contents: &[u8]| {
+        let path = args.out.join(&name);
+        std::fs::write(&path, contents).map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))?;
+        println!("{}", path.display());
+        Ok::<(), String>(())
+    };
+    for (i, analysis) in recept.analyses.iter().enumerate() {
+        let n = i + 1;
+        match analysis {
+            Analysis::Table { table, threshold } => {
+                let (sheet, stem) = match analyses::table(&a, table, *threshold)? {
+                    TableView::Counts(p) => (p.sheet(), p.row_variable.clone()),
+                    TableView::Means(m) => (m.sheet(), m.variable.clone()),
+                };
+                save(format!("{n:02}-tabel-{stem}.csv"), &write(&sheet, CsvStyle::default()))?;
+            }
+            Analysis::Tree {
+                target,
+                predictors,
+                params,
+                target_class,
+            } => {
+                let view = analyses::tree(&a, target, predictors, params.clone(), target_class.as_deref(), || 0.0)?;
+                save(format!("{n:02}-boom-{target}.json"), serde_json::to_string_pretty(&view.report).map_err(|e| e.to_string())?.as_bytes())?;
+            }
+            Analysis::Screen {
+                target,
+                predictors,
+                params,
+            } => {
+                let view = analyses::screening(&a, target, predictors, params.clone())?;
+                save(format!("{n:02}-screening-{target}.json"), serde_json::to_string_pretty(&view).map_err(|e| e.to_string())?.as_bytes())?;
+            }
+            Analysis::Compare { target, params } => {
+                let view = analyses::compare(&a, target, params.clone())?;
+                save(format!("{n:02}-vergelijking-{target}.json"), serde_json::to_string_pretty(&view).map_err(|e| e.to_string())?.as_bytes())?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,65 @@
+//! `perspectief run --recept`: a recept applied to the demo files writes its
+//! tables and trees; a changed file is named; a broken recept says what to do.
+
+use std::process::Command;
+
+use perspectief_core::recept::fingerprint;
+
+#[test]
+fn a_recept_writes_its_tables_and_trees() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_perspectief");
+    assert!(Command::new(bin).args(["demo", "--out"]).arg(dir.path()).status().unwrap().success());
+    let mut files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with("LEESMIJ"))
+        .collect();
+    files.sort();
+    let almelo = dir.path().join("almelo.csv");
+    let recept = serde_json::json!({
+        "format": "perspectief-recept/1",
+        "files": [{ "name": "almelo.csv", "bytes": std::fs::metadata(&almelo).unwrap().len(), "sha256": fingerprint(&std::fs::read(&almelo).unwrap()) }],
+        "accept_above": 0.9,
+        "peildatum": { "year": 2011, "month": 4, "day": 1 },
+        "analyses": [
+            { "type": "table", "table": { "kind": "crosstab", "row": "geslacht", "col": "mob" }, "threshold": 5 },
+            { "type": "tree", "target": "mob", "predictors": ["steunpunt", "geslacht", "regio_herkomst"], "params": { "max_depth": 2 }, "target_class": "ja" }
+        ]
+    });
+    let recept_path = dir.path().join("recept.json");
+    std::fs::write(&recept_path, recept.to_string()).unwrap();
+    let out_dir = dir.path().join("uit");
+    let out = Command::new(bin)
+        .arg("run")
+        .arg("--recept")
+        .arg(&recept_path)
+        .arg("--out")
+        .arg(&out_dir)
+        .args(files.iter().filter(|p| p.extension().is_some_and(|e| e != "json")))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "the same files: no warnings");
+    let table = std::fs::read_to_string(out_dir.join("01-tabel-geslacht.csv")).unwrap();
+    assert!(table.starts_with("geslacht × mob\r\ngeslacht;ja (n);ja (rij-%);nee (n);nee (rij-%);Totaal\r\n"), "{table}");
+    let tree: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out_dir.join("02-boom-mob.json")).unwrap()).unwrap();
+    assert_eq!(tree["format"], "perspectief-chaid/1");
+    assert_eq!(tree["tree"]["params"]["max_depth"], 2);
+    assert!(tree["tree"]["nodes"].as_array().unwrap().len() >= 1);
+
+    // A file that changed since the recept was made is named; the run still goes on.
+    std::fs::write(&almelo, std::fs::read_to_string(&almelo).unwrap() + "\r\n").unwrap();
+    let out = Command::new(bin).arg("run").arg("--recept").arg(&recept_path).arg("--out").arg(&out_dir).arg(&almelo).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "Let op: almelo.csv: dit bestand is anders dan toen het recept werd gemaakt; de keuzes zijn toegepast, maar de uitkomsten kunnen verschillen.\n"
+    );
+
+    // A broken recept: a Dutch message that says what to do, and no output.
+    std::fs::write(&recept_path, "{\"format\": ").unwrap();
+    let out = Command::new(bin).arg("run").arg("--recept").arg(&recept_path).arg(&almelo).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("Dit is geen recept van Perspectief: regel 1, kolom"));
+}

@@ -91,14 +91,7 @@ impl TreeForm {
 pub fn AnalyseStep() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let list = Memo::new(move |_| {
-        state.summary.with(|s| {
-            s.linkage
-                .as_ref()
-                .and_then(|l| l.analysis.as_ref())
-                .map(|a| a.list.clone())
-        })
-    });
+    let list = Memo::new(move |_| state.summary.with(|s| s.analysis.as_ref().map(|a| a.list.clone())));
     let d = ChaidParams::default();
     let form = TreeForm {
         target: RwSignal::new("mob".into()),

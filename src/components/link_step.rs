@@ -176,7 +176,7 @@ pub fn LinkStep() -> impl IntoView {
             )}</p>
             <crate::components::proposals::Proposals view=view.clone() reason=reason/>
             <crate::components::decisions::Decisions overrules=view.overrules.clone()/>
-            {view.analysis.clone().map(|a| view! { <crate::components::analysis_file::AnalysisFileSummary analysis=a levels_open=levels_open/> })}
+            {state.summary.with(|s| s.analysis.clone()).map(|a| view! { <crate::components::analysis_file::AnalysisFileSummary analysis=a levels_open=levels_open/> })}
             <crate::components::timings::Timings/>
         }
         .into_any()

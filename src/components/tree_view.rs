@@ -192,7 +192,7 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
         );
         let svg_name = format!("boom-{}.svg", t.target.name);
         Some(view! {
-            <h3 class="utrecht-heading-3" data-testid="tree-summary">{summary}</h3>
+            <h3 class="utrecht-heading-3" data-testid="tree-summary" data-ms=view.ms.to_string()>{summary}</h3>
             <TreeDiagram tree=t.clone() threshold=form.threshold.get_untracked() lang=l/>
             <div class="utrecht-button-group">
                 <button type="button" class="utrecht-button utrecht-button--secondary-action"

@@ -127,6 +127,8 @@ pub struct Summary {
     pub demo: bool,
     pub conflict_rule: perspectief_core::check::registration::ConflictRule,
     pub linkage: Option<LinkageView>,
+    /// The analysis file (persons, with national data, variables per set), when registrations are loaded.
+    pub analysis: Option<AnalysisSummary>,
     /// How long each step took in the worker (reading per file, check, linkage, analysis file).
     pub timings: Vec<Timing>,
     /// The size of the worker's wasm memory, in bytes.
@@ -155,8 +157,6 @@ pub struct LinkageView {
     /// The user's decisions, in the order made.
     pub overrules: Vec<perspectief_core::link::linkage::Overrule>,
     pub error: Option<String>,
-    /// The analysis file that results (persons, with national data, variables per set).
-    pub analysis: Option<AnalysisSummary>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -298,6 +298,7 @@ impl Engine {
             conflict_rule: self.options.conflict_rule,
             linkage,
             timings: computed.timings.clone(),
+            analysis: computed.analysis.as_ref().map(analysis_summary),
             memory_bytes: memory_bytes(),
             notices: self.notices.clone(),
         }
@@ -316,7 +317,6 @@ impl Engine {
                     proposals: Vec::new(),
                     overrules,
                     error: Some(e.clone()),
-                    analysis: None,
                 })
             }
         };
@@ -374,33 +374,36 @@ impl Engine {
                 reasons: p.reasons.clone(),
             })
             .collect();
-        let analysis = computed.analysis.as_ref().map(|a| AnalysisSummary {
-            persons: a.persons,
-            with_national_data: a.with_national_data,
-            variables: a.variables.len(),
-            peildatum: a.peildatum.dutch(),
-            peildatum_iso: a.peildatum.iso(),
-            sets: a.sets(),
-            list: a
-                .variables
-                .iter()
-                .map(|v| VariableRow {
-                    name: v.name.clone(),
-                    set: v.set.clone(),
-                    subset: v.subset.clone(),
-                    level: v.level,
-                    numeric: matches!(v.values, RawColumn::Number(_)),
-                })
-                .collect(),
-        });
         Some(LinkageView {
             table3: l.table3.clone(),
             deviating,
             proposals,
             overrules,
             error: None,
-            analysis,
         })
+    }
+}
+
+/// The analysis file as the page shows it: counts, sets, and each variable's level.
+fn analysis_summary(a: &AnalysisFile) -> AnalysisSummary {
+    AnalysisSummary {
+        persons: a.persons,
+        with_national_data: a.with_national_data,
+        variables: a.variables.len(),
+        peildatum: a.peildatum.dutch(),
+        peildatum_iso: a.peildatum.iso(),
+        sets: a.sets(),
+        list: a
+            .variables
+            .iter()
+            .map(|v| VariableRow {
+                name: v.name.clone(),
+                set: v.set.clone(),
+                subset: v.subset.clone(),
+                level: v.level,
+                numeric: matches!(v.values, RawColumn::Number(_)),
+            })
+            .collect(),
     }
 }
 
@@ -577,7 +580,10 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
             // run the last of each kind (the others stay in the list for the next recept).
             let kind = |a: &Analysis| std::mem::discriminant(a);
             for (i, analysis) in recept.analyses.iter().enumerate() {
-                if !recept.analyses[i + 1..].iter().any(|later| kind(later) == kind(analysis)) {
+                if !recept.analyses[i + 1..]
+                    .iter()
+                    .any(|later| kind(later) == kind(analysis))
+                {
                     run(engine, analysis)?;
                 }
             }

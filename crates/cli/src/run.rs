@@ -24,15 +24,21 @@ pub struct RunArgs {
     /// Folder for the tables and trees.
     #[arg(long, default_value = "perspectief-uitvoer")]
     out: PathBuf,
+    /// Print how long each step took (to stderr), for benchmarks.
+    #[arg(long)]
+    timing: bool,
 }
 
 pub fn run(args: &RunArgs) -> Result<(), String> {
-    let text = std::fs::read_to_string(&args.recept).map_err(|e| format!("Kan {} niet openen: {e}", args.recept.display()))?;
+    let text =
+        std::fs::read_to_string(&args.recept).map_err(|e| format!("Kan {} niet openen: {e}", args.recept.display()))?;
     let recept = Recept::parse(&text).map_err(|e| e.to_string())?;
     let mut bytes = Vec::new();
     for path in &args.files {
         let b = std::fs::read(path).map_err(|e| format!("Kan {} niet openen: {e}", path.display()))?;
-        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = path
+            .file_name()
+            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         bytes.push((name, b));
     }
     let named: Vec<(&str, &[u8])> = bytes.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
@@ -107,8 +113,23 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
                 params,
                 target_class,
             } => {
+                let started = std::time::Instant::now();
                 let view = analyses::tree(&a, target, predictors, params.clone(), target_class.as_deref(), || 0.0)?;
-                save(format!("{n:02}-boom-{target}.json"), serde_json::to_string_pretty(&view.report).map_err(|e| e.to_string())?.as_bytes())?;
+                if args.timing {
+                    eprintln!(
+                        "tree target={target} predictors={} rows={} nodes={} ms={:.1}",
+                        predictors.len(),
+                        a.persons,
+                        view.report.tree.nodes.len(),
+                        started.elapsed().as_secs_f64() * 1e3
+                    );
+                }
+                save(
+                    format!("{n:02}-boom-{target}.json"),
+                    serde_json::to_string_pretty(&view.report)
+                        .map_err(|e| e.to_string())?
+                        .as_bytes(),
+                )?;
             }
             Analysis::Screen {
                 target,
@@ -116,11 +137,21 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
                 params,
             } => {
                 let view = analyses::screening(&a, target, predictors, params.clone())?;
-                save(format!("{n:02}-screening-{target}.json"), serde_json::to_string_pretty(&view).map_err(|e| e.to_string())?.as_bytes())?;
+                save(
+                    format!("{n:02}-screening-{target}.json"),
+                    serde_json::to_string_pretty(&view)
+                        .map_err(|e| e.to_string())?
+                        .as_bytes(),
+                )?;
             }
             Analysis::Compare { target, params } => {
                 let view = analyses::compare(&a, target, params.clone())?;
-                save(format!("{n:02}-vergelijking-{target}.json"), serde_json::to_string_pretty(&view).map_err(|e| e.to_string())?.as_bytes())?;
+                save(
+                    format!("{n:02}-vergelijking-{target}.json"),
+                    serde_json::to_string_pretty(&view)
+                        .map_err(|e| e.to_string())?
+                        .as_bytes(),
+                )?;
             }
         }
     }

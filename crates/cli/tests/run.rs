@@ -9,7 +9,12 @@ use perspectief_core::recept::fingerprint;
 fn a_recept_writes_its_tables_and_trees() {
     let dir = tempfile::tempdir().unwrap();
     let bin = env!("CARGO_BIN_EXE_perspectief");
-    assert!(Command::new(bin).args(["demo", "--out"]).arg(dir.path()).status().unwrap().success());
+    assert!(Command::new(bin)
+        .args(["demo", "--out"])
+        .arg(dir.path())
+        .status()
+        .unwrap()
+        .success());
     let mut files: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -42,15 +47,27 @@ fn a_recept_writes_its_tables_and_trees() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "", "the same files: no warnings");
     let table = std::fs::read_to_string(out_dir.join("01-tabel-geslacht.csv")).unwrap();
-    assert!(table.starts_with("geslacht × mob\r\ngeslacht;ja (n);ja (rij-%);nee (n);nee (rij-%);Totaal\r\n"), "{table}");
-    let tree: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out_dir.join("02-boom-mob.json")).unwrap()).unwrap();
+    assert!(
+        table.starts_with("geslacht × mob\r\ngeslacht;ja (n);ja (rij-%);nee (n);nee (rij-%);Totaal\r\n"),
+        "{table}"
+    );
+    let tree: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out_dir.join("02-boom-mob.json")).unwrap()).unwrap();
     assert_eq!(tree["format"], "perspectief-chaid/1");
     assert_eq!(tree["tree"]["params"]["max_depth"], 2);
     assert!(tree["tree"]["nodes"].as_array().unwrap().len() >= 1);
 
     // A file that changed since the recept was made is named; the run still goes on.
     std::fs::write(&almelo, std::fs::read_to_string(&almelo).unwrap() + "\r\n").unwrap();
-    let out = Command::new(bin).arg("run").arg("--recept").arg(&recept_path).arg("--out").arg(&out_dir).arg(&almelo).output().unwrap();
+    let out = Command::new(bin)
+        .arg("run")
+        .arg("--recept")
+        .arg(&recept_path)
+        .arg("--out")
+        .arg(&out_dir)
+        .arg(&almelo)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
@@ -59,7 +76,13 @@ fn a_recept_writes_its_tables_and_trees() {
 
     // A broken recept: a Dutch message that says what to do, and no output.
     std::fs::write(&recept_path, "{\"format\": ").unwrap();
-    let out = Command::new(bin).arg("run").arg("--recept").arg(&recept_path).arg(&almelo).output().unwrap();
+    let out = Command::new(bin)
+        .arg("run")
+        .arg("--recept")
+        .arg(&recept_path)
+        .arg(&almelo)
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("Dit is geen recept van Perspectief: regel 1, kolom"));
 }

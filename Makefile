@@ -44,13 +44,16 @@ dist: setup-build
 	node tools/postbuild.mjs dist
 
 # --- benchmarks (not part of make test) -----------------------------------------------------
-# Reading 100,000 rows and linking 1,000,000 × 1,000,000, natively and in headless Chromium.
+# Reading 100,000 rows, linking 1,000,000 × 1,000,000, and trees on the demo and on 1,000,000 rows,
+# natively and in headless Chromium.
 bench: setup-build setup-browser dist
 	cargo build --release --locked -p perspectief-cli
 	target/release/perspectief bench-data --rows 100000 --out target/bench
 	node bench/parse-browser.mjs target/bench
 	target/release/perspectief bench-link --rows 1000000 --out target/bench
 	node bench/link-browser.mjs target/bench 1000000
+	target/release/perspectief bench-data --rows 1000000 --out target/bench
+	node bench/tree-browser.mjs target/bench/registratie_1000000.csv
 
 # One screenshot per view on the demo data (docs/screenshots, linked from the README).
 screenshots: setup-build setup-browser dist

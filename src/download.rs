@@ -3,13 +3,25 @@
 use wasm_bindgen::JsCast;
 
 pub fn save(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    save_blob(name, &blob(bytes, mime)?)
+}
+
+fn blob(bytes: &[u8], mime: &str) -> Result<web_sys::Blob, String> {
     let array = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&array);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(|_| "Het bestand kon niet worden gemaakt.".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "Geen downloadadres.".to_string())?;
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|_| "Het bestand kon niet worden gemaakt.".to_string())
+}
+
+/// A local address for bytes (to draw an SVG on a canvas); revoke it after use.
+pub fn blob_url(bytes: &[u8], mime: &str) -> Result<String, String> {
+    web_sys::Url::create_object_url_with_blob(&blob(bytes, mime)?).map_err(|_| "Geen adres.".to_string())
+}
+
+pub fn save_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| "Geen downloadadres.".to_string())?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("Geen document.")?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")

@@ -158,7 +158,7 @@ pub fn TreeDiagram(tree: Tree, threshold: u64, lang: Lang) -> impl IntoView {
                     edges.push(
                         view! {
                             <line x1=ccx y1=bar_y x2=ccx y2=child.y class="pf-tree-edge"/>
-                            <text x=ccx y=bar_y + 14.0 text-anchor="middle" class="pf-tree-branch">{branch.label}</text>
+                            <text x=ccx + 4.0 y=bar_y + 14.0 text-anchor="start" class="pf-tree-branch">{branch.label}</text>
                         }
                         .into_any(),
                     );

@@ -62,6 +62,14 @@ test('Analyse: one click grows the MOB tree; diagram, tables, SVG download, scre
   assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   assert.match(svg, /^<svg [^>]*><style>[^<]*\.pf-tree-box \{ fill: /);
   assert.doesNotMatch(svg, /\d{10}/);
+  // The PNG is a real image of the drawing, twice its size.
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download boom (PNG)' }).click()]);
+  assert.equal(png.suggestedFilename(), 'boom-mob.png');
+  const pngBytes = readFileSync(await png.path());
+  assert.equal(pngBytes.subarray(1, 4).toString(), 'PNG');
+  const svgWidth = Number(await page.locator('#pf-tree-svg').getAttribute('width'));
+  assert.equal(pngBytes.readUInt32BE(16), Math.round(svgWidth * 2));
+  assert.ok(pngBytes.length > 20000, `${pngBytes.length} bytes: more than a blank image`);
   // Screening: every predictor on its own, sorted by adjusted p; a row opens its tree.
   await page.getByTestId('tree-options').locator('summary').first().click();
   await page.getByRole('button', { name: 'Screening: elke variabele apart' }).click();

@@ -55,7 +55,12 @@ fn a_recept_writes_its_tables_and_trees() {
         serde_json::from_str(&std::fs::read_to_string(out_dir.join("02-boom-mob.json")).unwrap()).unwrap();
     assert_eq!(tree["format"], "perspectief-chaid/1");
     assert_eq!(tree["tree"]["params"]["max_depth"], 2);
-    assert!(tree["tree"]["nodes"].as_array().unwrap().len() >= 1);
+    let nodes = tree["tree"]["nodes"].as_array().unwrap();
+    assert!(!nodes.is_empty());
+    assert!(
+        nodes.iter().all(|n| n["depth"].as_u64().unwrap() <= 2),
+        "the recept's depth limit holds"
+    );
 
     // A file that changed since the recept was made is named; the run still goes on.
     std::fs::write(&almelo, std::fs::read_to_string(&almelo).unwrap() + "\r\n").unwrap();

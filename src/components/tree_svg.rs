@@ -95,6 +95,32 @@ fn statistic_label(kind: &str, l: Lang) -> &'static str {
     }
 }
 
+/// The node an arrow key leads to: down to the first child (of an open node),
+/// up to the parent, left and right to the siblings.
+pub fn neighbour(tree: &Tree, id: usize, key: &str, collapsed: &BTreeSet<usize>) -> Option<usize> {
+    let node = &tree.nodes[id];
+    let siblings = node.parent.map(|p| &tree.nodes[p].children);
+    let at = siblings.and_then(|s| s.iter().position(|&c| c == id));
+    match key {
+        "ArrowDown" if !collapsed.contains(&id) => node.children.first().copied(),
+        "ArrowUp" => node.parent,
+        "ArrowLeft" => siblings.zip(at).and_then(|(s, i)| i.checked_sub(1).map(|j| s[j])),
+        "ArrowRight" => siblings.zip(at).and_then(|(s, i)| s.get(i + 1).copied()),
+        _ => None,
+    }
+}
+
+fn focus_node(id: usize) {
+    use wasm_bindgen::JsCast;
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&format!("#pf-tree-svg [data-node=\"{id}\"]")).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok());
+    if let Some(e) = found {
+        let _ = e.focus();
+    }
+}
+
 #[component]
 pub fn TreeDiagram(tree: Tree, threshold: u64, lang: Lang) -> impl IntoView {
     let collapsed = RwSignal::new(BTreeSet::<usize>::new());
@@ -246,7 +272,17 @@ pub fn TreeDiagram(tree: Tree, threshold: u64, lang: Lang) -> impl IntoView {
                 <g class="pf-tree-node" class:pf-tree-selected=move || selected.get() == Some(id) tabindex="0" role="button"
                     aria-label=aria data-node=id.to_string()
                     on:click=move |_| toggle()
-                    on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); toggle() }>
+                    on:keydown=move |ev| {
+                        let key = ev.key();
+                        if key == "Enter" || key == " " {
+                            ev.prevent_default();
+                            toggle();
+                        } else if let Some(next) = tree.with_value(|t| neighbour(t, id, &key, &collapsed.get_untracked())) {
+                            ev.prevent_default();
+                            selected.set(Some(next));
+                            focus_node(next);
+                        }
+                    }>
                     <rect x=p.x y=p.y width=BOX_W height=p.h class="pf-tree-box" rx="3"/>
                     <text x=p.x + BOX_W / 2.0 y=p.y + LINE text-anchor="middle" class="pf-tree-title">{label}</text>
                     <text x=p.x + 6.0 y=p.y + LINE * 2.0 class="pf-tree-head">{l.pick("Categorie", "Category")}</text>

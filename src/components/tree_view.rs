@@ -266,6 +266,7 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
                 </button>
             </div>
             {tree_tables(&view, l)}
+            <crate::components::gains::GainsTable tree=t.clone() lang=l/>
         })
     };
     let screening = move || {

@@ -51,6 +51,20 @@ test('Analyse: one click grows the MOB tree; diagram, tables, SVG download, scre
   // Clicking a node shows its path; clicking the root collapses the tree to one box.
   await page.locator('#pf-tree-svg [data-node="1"]').click();
   assert.match(await page.getByTestId('node-path').textContent(), new RegExp(`^Knoop 1: \\d+ cliënten \\(\\d+,\\d %\\)\\. Pad: ${m[3]} = `));
+  // Arrow keys walk the tree: down to a child, right to its sibling, up to the parent.
+  const focused = () => page.evaluate(() => document.activeElement?.dataset?.node);
+  await page.locator('#pf-tree-svg [data-node="0"]').focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), '1');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focused(), '2');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focused(), '0');
+  // The gains table for the class the user picks, one row per terminal node.
+  assert.equal(await page.getByTestId('gains').locator('tbody tr').count(), Number(m[2]));
+  assert.match(await page.getByTestId('gains').locator('caption').textContent(), /^Winsttabel voor ja$/);
+  await page.getByLabel('Doelcategorie voor de winsttabel').selectOption({ label: 'nee' });
+  await page.waitForFunction(() => document.querySelector('[data-testid="gains"] caption').textContent === 'Winsttabel voor nee');
   await page.locator('#pf-tree-svg [data-node="0"]').press('Enter');
   await page.waitForFunction(() => document.querySelectorAll('#pf-tree-svg [data-node]').length === 1);
   await page.getByRole('button', { name: 'Alles tonen' }).click();

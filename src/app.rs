@@ -66,6 +66,8 @@ pub struct AppState {
     pub error: RwSignal<Option<String>>,
     /// The latest results of the Analyse step.
     pub results: Results,
+    /// What the user put into the report.
+    pub report: RwSignal<Vec<crate::components::report::ReportItem>>,
 }
 
 /// The latest table, tree and screening the worker sent.
@@ -112,6 +114,7 @@ pub fn App() -> impl IntoView {
         progress: RwSignal::new(None),
         error: RwSignal::new(None),
         results: Results::default(),
+        report: RwSignal::new(Vec::new()),
     };
     provide_context(state);
     let started = bridge::start(move |response, bytes| match response {

@@ -146,6 +146,7 @@ pub fn AnalyseStep() -> impl IntoView {
             </section>
             <crate::components::comparison::Comparison form=form/>
             <DescribeTables list=list threshold=form.threshold/>
+            <crate::components::report::ReportTools/>
             <crate::components::recept::ReceptTools/>
         }
         .into_any()

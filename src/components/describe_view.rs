@@ -247,11 +247,20 @@ pub fn DescribeTables(list: Vec<VariableRow>, threshold: RwSignal<u64>) -> impl 
                 </div>
             </div>
             <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=make>{l.pick("Tabel maken", "Make table")}</button>
-            <div data-testid="describe-result" aria-live="polite">{result}</div>
+            <div data-testid="describe-result" id="pf-describe-result" aria-live="polite">{result}</div>
             {move || state.results.table.with(Option::is_some).then(|| view! {
                 <div class="utrecht-button-group">
                     <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=export(ExportFormat::Xlsx)>{l.pick("Download tabel (Excel)", "Download table (Excel)")}</button>
                     <button type="button" class="utrecht-button utrecht-button--subtle" on:click=export(ExportFormat::Csv)>{l.pick("Download tabel (CSV)", "Download table (CSV)")}</button>
+                    <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| {
+                        let Some(html) = crate::components::report::shown("pf-describe-result") else { return };
+                        let title = match state.results.table.get_untracked() {
+                            Some(TableView::Counts(p)) => p.col_variable.as_ref().map_or(p.row_variable.clone(), |c| format!("{} × {c}", p.row_variable)),
+                            Some(TableView::Means(m)) => format!("{} per {}", m.variable, m.by),
+                            None => return,
+                        };
+                        state.report.update(|r| r.push(crate::components::report::ReportItem { title, html }));
+                    }>{l.pick("Zet in verslag", "Add to report")}</button>
                 </div>
             })}
         </section>

@@ -15,6 +15,7 @@ pub mod pending_step;
 pub mod privacy;
 pub mod proposals;
 pub mod recept;
+pub mod report;
 pub mod status;
 pub mod steps;
 pub mod timings;

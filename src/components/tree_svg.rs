@@ -114,7 +114,11 @@ fn focus_node(id: usize) {
     use wasm_bindgen::JsCast;
     let found = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(&format!("#pf-tree-svg [data-node=\"{id}\"]")).ok().flatten())
+        .and_then(|d| {
+            d.query_selector(&format!("#pf-tree-svg [data-node=\"{id}\"]"))
+                .ok()
+                .flatten()
+        })
         .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok());
     if let Some(e) = found {
         let _ = e.focus();

@@ -90,6 +90,14 @@ fn download_png(name: String, on_error: impl Fn(String) + 'static) -> Result<(),
     Ok(())
 }
 
+/// The page's tree styles, for documents that hold a tree (the report).
+pub fn page_tree_rules() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .map(|d| tree_rules(&d))
+        .unwrap_or_default()
+}
+
 /// The style rules of this page that draw the tree (selectors with `pf-tree`).
 fn tree_rules(document: &web_sys::Document) -> String {
     let sheets = document.style_sheets();
@@ -249,6 +257,7 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
         );
         let svg_name = format!("boom-{}.svg", t.target.name);
         let png_name = format!("boom-{}.png", t.target.name);
+        let report_title = summary.clone();
         Some(view! {
             <h3 class="utrecht-heading-3" data-testid="tree-summary" data-ms=view.ms.to_string()>{summary}</h3>
             <TreeDiagram tree=t.clone() threshold=form.threshold.get_untracked() lang=l/>
@@ -264,8 +273,16 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
                     }>
                     {l.pick("Download boom (PNG)", "Download tree (PNG)")}
                 </button>
+                <button type="button" class="utrecht-button utrecht-button--subtle"
+                    on:click=move |_| {
+                        let (Ok(svg), Some(table)) = (svg_text(), crate::components::report::shown("pf-tree-tables")) else { return };
+                        let title = report_title.clone();
+                        state.report.update(|r| r.push(crate::components::report::ReportItem { title, html: format!("{svg}{table}") }));
+                    }>
+                    {l.pick("Zet in verslag", "Add to report")}
+                </button>
             </div>
-            {tree_tables(&view, l)}
+            <div id="pf-tree-tables">{tree_tables(&view, l)}</div>
             <crate::components::gains::GainsTable tree=t.clone() lang=l/>
         })
     };

@@ -108,6 +108,19 @@ test('Analyse: one click grows the MOB tree; diagram, tables, SVG download, scre
   await page.getByRole('button', { name: 'Tabel maken' }).click();
   await page.getByTestId('chi-square').waitFor();
   assert.match(await page.getByTestId('chi-square').textContent(), /^Chi-kwadraat = \d+,\d{3}, df = 1, p = \d,\d{3}$/);
+  // The report: the tree and the crosstab, as one HTML file that prints to PDF.
+  await page.getByTestId('tree-result').getByRole('button', { name: 'Zet in verslag' }).click();
+  await page.getByTestId('describe-result').locator('..').getByRole('button', { name: 'Zet in verslag' }).click();
+  assert.equal(await page.getByTestId('report-items').locator('li').count(), 2);
+  const [reportFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download verslag (HTML)' }).click()]);
+  assert.equal(reportFile.suggestedFilename(), 'perspectief-verslag.html');
+  const html = readFileSync(await reportFile.path(), 'utf8');
+  assert.match(html, /^<!doctype html>/);
+  assert.equal((html.match(/<section>/g) ?? []).length, 2);
+  assert.match(html, /<section><h2>Boom voor [^<]+<\/h2><svg [^>]*><style>/);
+  assert.match(html, /<section><h2>geslacht × mob<\/h2>/);
+  assert.match(html, /Chi-kwadraat = /);
+  assert.doesNotMatch(html, /\b\d{10}\b/);
   // The crosstab downloads as CSV with its χ² and the protection note.
   const [tableFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download tabel (CSV)' }).click()]);
   assert.equal(tableFile.suggestedFilename(), 'tabel-geslacht.csv');

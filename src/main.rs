@@ -6,6 +6,7 @@ mod components;
 mod download;
 mod engine;
 mod i18n;
+mod svg_export;
 
 fn main() {
     // The same wasm runs in the worker, which has no window and no page to draw.

@@ -18,7 +18,7 @@ fn pct(x: Option<f64>, l: Lang) -> String {
     x.map_or("–".into(), |x| format!("{} %", l.locale().number(x, 1)))
 }
 
-fn counts_table(p: &Published, l: Lang) -> impl IntoView {
+fn counts_table(p: &Published, of: Of, l: Lang) -> impl IntoView {
     let t = p.threshold;
     let frequency = p.col_variable.is_none();
     let head = if frequency {
@@ -43,7 +43,7 @@ fn counts_table(p: &Published, l: Lang) -> impl IntoView {
                 .into_any()
             } else {
                 (0..p.cols.len())
-                    .map(|j| view! { <td class="utrecht-table__cell pf-num">{format!("{} ({})", count(p.cells[i][j], t, l), pct(p.percent(i, j, Of::Row), l))}</td> })
+                    .map(|j| view! { <td class="utrecht-table__cell pf-num">{format!("{} ({})", count(p.cells[i][j], t, l), pct(p.percent(i, j, of), l))}</td> })
                     .collect_view()
                     .into_any()
             };
@@ -70,7 +70,11 @@ fn counts_table(p: &Published, l: Lang) -> impl IntoView {
         Some(c) => format!(
             "{} × {c} ({})",
             p.row_variable,
-            l.pick("rijpercentages", "row percentages")
+            match of {
+                Of::Row => l.pick("rijpercentages", "row percentages"),
+                Of::Col => l.pick("kolompercentages", "column percentages"),
+                Of::Total => l.pick("percentages van het totaal", "percentages of the total"),
+            }
         ),
     };
     let chi = p.chi_square.map(|(x2, df, pv)| {
@@ -95,7 +99,7 @@ fn counts_table(p: &Published, l: Lang) -> impl IntoView {
         </div>
         {chi}
         {missing}
-        {frequency.then(|| bar_chart(p, l))}
+        {if frequency { bar_chart(p, l).into_any() } else { stacked_chart(p, l).into_any() }}
         <p class="utrecht-paragraph pf-hint">{format!("{} {t} {}", l.pick("Aantallen onder de", "Counts below"), l.pick("staan als \"<5\"; waar nodig is nog een aantal verborgen, zodat ze niet uit de totalen terug te rekenen zijn.", "show as \"<5\"; where needed another count is hidden too, so that they cannot be worked out from the totals.").replace("<5", &format!("<{t}")))}</p>
     }
 }
@@ -121,8 +125,63 @@ fn bar_chart(p: &Published, l: Lang) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <svg class="pf-chart" role="img" width=label_w + bar_w + 60.0 height=height viewBox=format!("0 0 {} {height}", label_w + bar_w + 60.0)
+        <svg id="pf-chart-svg" class="pf-chart" role="img" width=label_w + bar_w + 60.0 height=height viewBox=format!("0 0 {} {height}", label_w + bar_w + 60.0)
             aria-label=format!("{} {}", l.pick("Staafdiagram van", "Bar chart of"), p.row_variable)>
+            {bars}
+        </svg>
+    }
+}
+
+/// One bar per row category, split into the column categories by row
+/// percentage (the report's stacked bars per steunpunt); hidden counts draw nothing.
+fn stacked_chart(p: &Published, l: Lang) -> impl IntoView {
+    const COLOURS: [&str; 6] = ["#154273", "#4a78a8", "#8fb0d6", "#c9a227", "#7a4f9e", "#3a7d44"];
+    let (label_w, bar_w, row_h) = (180.0, 420.0, 22.0);
+    let legend_h = 22.0;
+    let height = legend_h + row_h * p.rows.len() as f64 + 8.0;
+    let bars = p
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let y = legend_h + 4.0 + i as f64 * row_h;
+            let mut x = label_w;
+            let parts = (0..p.cols.len())
+                .filter_map(|j| {
+                    let share = p.percent(i, j, Of::Row)? / 100.0;
+                    let w = (bar_w * share * 10.0).round() / 10.0;
+                    let part = view! {
+                        <rect x=x y=y + 3.0 width=w height=row_h - 6.0 fill=COLOURS[j % COLOURS.len()]>
+                            <title>{format!("{label}, {}: {} %", p.cols[j], l.locale().number(100.0 * share, 1))}</title>
+                        </rect>
+                    };
+                    x += w;
+                    Some(part)
+                })
+                .collect_view();
+            view! {
+                <text x=label_w - 6.0 y=y + 15.0 text-anchor="end" class="pf-chart-label">{label.clone()}</text>
+                {parts}
+            }
+        })
+        .collect_view();
+    let legend = p
+        .cols
+        .iter()
+        .enumerate()
+        .map(|(j, c)| {
+            let x = label_w + j as f64 * 110.0;
+            view! {
+                <rect x=x y=4.0 width=12.0 height=12.0 fill=COLOURS[j % COLOURS.len()]/>
+                <text x=x + 16.0 y=14.0 class="pf-chart-label">{c.clone()}</text>
+            }
+        })
+        .collect_view();
+    let width = label_w + bar_w + 20.0;
+    view! {
+        <svg id="pf-chart-svg" class="pf-chart" role="img" width=width height=height viewBox=format!("0 0 {width} {height}")
+            aria-label=format!("{} {} {} {}", l.pick("Gestapelde staven van", "Stacked bars of"), p.row_variable, l.pick("naar", "by"), p.col_variable.clone().unwrap_or_default())>
+            {legend}
             {bars}
         </svg>
     }
@@ -167,6 +226,7 @@ pub fn DescribeTables(list: Vec<VariableRow>, threshold: RwSignal<u64>) -> impl 
     let kind = RwSignal::new("frequencies".to_string());
     let first = RwSignal::new(list.first().map(|v| v.name.clone()).unwrap_or_default());
     let second = RwSignal::new("steunpunt".to_string());
+    let of = RwSignal::new(Of::Row);
     let options = move |selected: RwSignal<String>| {
         list.iter()
             .map(|v| {
@@ -185,7 +245,7 @@ pub fn DescribeTables(list: Vec<VariableRow>, threshold: RwSignal<u64>) -> impl 
             _ => TableRequest::Frequencies { variable: a },
         }
     };
-    let make = move |_| {
+    let make = move |_: ()| {
         state.results.table.set(None);
         let threshold = threshold.get_untracked();
         state.send(
@@ -211,11 +271,18 @@ pub fn DescribeTables(list: Vec<VariableRow>, threshold: RwSignal<u64>) -> impl 
             )
         }
     };
+    let set_of = move |ev: leptos::ev::Event| {
+        of.set(match event_target_value(&ev).as_str() {
+            "col" => Of::Col,
+            "total" => Of::Total,
+            _ => Of::Row,
+        })
+    };
     let needs_second = move || matches!(kind.get().as_str(), "crosstab" | "means");
     let result = move || {
-        let l = state.lang.get();
+        let (l, of) = (state.lang.get(), of.get());
         state.results.table.get().map(|t| match t {
-            TableView::Counts(p) => counts_table(&p, l).into_any(),
+            TableView::Counts(p) => counts_table(&p, of, l).into_any(),
             TableView::Means(m) => means_table(&m, l).into_any(),
         })
     };
@@ -240,18 +307,33 @@ pub fn DescribeTables(list: Vec<VariableRow>, threshold: RwSignal<u64>) -> impl 
                     <label for="pf-table-by" class="pf-label">{l.pick("Per (kolommen)", "By (columns)")}</label>
                     <select id="pf-table-by" class="utrecht-select" on:change=move |ev| second.set(event_target_value(&ev))>{second_options}</select>
                 </div>
+                <div class="pf-field" class:pf-hidden=move || kind.get() != "crosstab">
+                    <label for="pf-table-percent" class="pf-label">{l.pick("Percentages", "Percentages")}</label>
+                    <select id="pf-table-percent" class="utrecht-select" on:change=set_of>
+                        <option value="row">{l.pick("per rij", "by row")}</option>
+                        <option value="col">{l.pick("per kolom", "by column")}</option>
+                        <option value="total">{l.pick("van het totaal", "of the total")}</option>
+                    </select>
+                </div>
                 <div class="pf-field">
                     <label for="pf-threshold-cells" class="pf-label">{l.pick("Kleine aantallen verbergen onder", "Hide small counts below")}</label>
                     <input id="pf-threshold-cells" class="utrecht-textbox pf-short" type="number" min="0" step="1" prop:value=move || threshold.get().to_string()
                         on:change=move |ev| { if let Ok(x) = event_target_value(&ev).parse::<u64>() { threshold.set(x) } }/>
                 </div>
             </div>
-            <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=make>{l.pick("Tabel maken", "Make table")}</button>
+            <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=move |_| make(())>{l.pick("Tabel maken", "Make table")}</button>
             <div data-testid="describe-result" id="pf-describe-result" aria-live="polite">{result}</div>
             {move || state.results.table.with(Option::is_some).then(|| view! {
                 <div class="utrecht-button-group">
                     <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=export(ExportFormat::Xlsx)>{l.pick("Download tabel (Excel)", "Download table (Excel)")}</button>
                     <button type="button" class="utrecht-button utrecht-button--subtle" on:click=export(ExportFormat::Csv)>{l.pick("Download tabel (CSV)", "Download table (CSV)")}</button>
+                    <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| {
+                        if let Err(e) = crate::svg_export::download_svg("pf-chart-svg", "pf-chart", "grafiek.svg") { state.error.set(Some(e)) }
+                    }>{l.pick("Download grafiek (SVG)", "Download chart (SVG)")}</button>
+                    <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| {
+                        let report = move |e: String| state.error.set(Some(e));
+                        if let Err(e) = crate::svg_export::download_png("pf-chart-svg", "pf-chart", "grafiek.png".into(), report) { state.error.set(Some(e)) }
+                    }>{l.pick("Download grafiek (PNG)", "Download chart (PNG)")}</button>
                     <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| {
                         let Some(html) = crate::components::report::shown("pf-describe-result") else { return };
                         let title = match state.results.table.get_untracked() {

@@ -49,7 +49,7 @@ pub fn ReportTools() -> impl IntoView {
     let download = move |_| {
         let items = state.report.get_untracked();
         let date = js_sys::Date::new_0().to_locale_date_string("nl-NL", &wasm_bindgen::JsValue::UNDEFINED);
-        let css = crate::components::tree_view::page_tree_rules();
+        let css = crate::svg_export::page_tree_rules();
         let html = document(&items, &String::from(date), &css);
         if let Err(e) = crate::download::save("perspectief-verslag.html", html.as_bytes(), "text/html") {
             state.error.set(Some(e));

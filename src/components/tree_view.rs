@@ -3,119 +3,12 @@
 
 use leptos::prelude::*;
 use perspectief_core::chaid::tree::Summary;
-use wasm_bindgen::prelude::Closure;
-use wasm_bindgen::JsCast;
 
 use crate::app::AppState;
 use crate::components::analyse_step::TreeForm;
 use crate::components::tree_svg::TreeDiagram;
 use crate::engine::protocol::{ScreeningView, TreeView};
 use crate::i18n::Lang;
-
-/// The tree as an SVG document on its own: the drawing with the page's tree styles inside.
-fn svg_text() -> Result<String, String> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("Geen document.")?;
-    let svg = document
-        .get_element_by_id("pf-tree-svg")
-        .ok_or("Er is geen boom om te downloaden.")?;
-    let text = web_sys::XmlSerializer::new()
-        .and_then(|s| s.serialize_to_string(&svg))
-        .map_err(|_| "De boom kon niet als SVG worden geschreven.".to_string())?;
-    // The page's CSS rules for the tree go inside the file, so that it looks the same on its own.
-    Ok(match text.find('>') {
-        Some(end) => format!(
-            "{}<style>{}</style>{}",
-            &text[..=end],
-            tree_rules(&document),
-            &text[end + 1..]
-        ),
-        None => text,
-    })
-}
-
-fn download_svg(name: &str) -> Result<(), String> {
-    crate::download::save(name, svg_text()?.as_bytes(), "image/svg+xml")
-}
-
-/// The tree as PNG at twice its size: the SVG drawn on a white canvas.
-fn download_png(name: String, on_error: impl Fn(String) + 'static) -> Result<(), String> {
-    let text = svg_text()?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("Geen document.")?;
-    let svg = document.get_element_by_id("pf-tree-svg").ok_or("Er is geen boom.")?;
-    let size = |a: &str| {
-        svg.get_attribute(a)
-            .and_then(|v| v.parse::<f64>().ok())
-            .unwrap_or(800.0)
-    };
-    let (w, h) = (size("width") * 2.0, size("height") * 2.0);
-    let url = crate::download::blob_url(text.as_bytes(), "image/svg+xml")?;
-    let url_for_revoke = url.clone();
-    let image = web_sys::HtmlImageElement::new().map_err(|_| "Geen afbeelding.".to_string())?;
-    let img = image.clone();
-    let onload = Closure::once_into_js(move || {
-        let result = (|| -> Result<(), String> {
-            let canvas: web_sys::HtmlCanvasElement = document
-                .create_element("canvas")
-                .map_err(|_| "Geen canvas.".to_string())?
-                .unchecked_into();
-            canvas.set_width(w as u32);
-            canvas.set_height(h as u32);
-            let ctx: web_sys::CanvasRenderingContext2d = canvas
-                .get_context("2d")
-                .ok()
-                .flatten()
-                .ok_or("Geen canvas.")?
-                .unchecked_into();
-            ctx.set_fill_style_str("#fff");
-            ctx.fill_rect(0.0, 0.0, w, h);
-            ctx.draw_image_with_html_image_element_and_dw_and_dh(&img, 0.0, 0.0, w, h)
-                .map_err(|_| "De boom kon niet als PNG worden getekend.".to_string())?;
-            let name = name.clone();
-            let on_blob = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
-                if let Some(blob) = blob {
-                    let _ = crate::download::save_blob(&name, &blob);
-                }
-            });
-            canvas
-                .to_blob(on_blob.unchecked_ref())
-                .map_err(|_| "De boom kon niet als PNG worden geschreven.".to_string())
-        })();
-        let _ = web_sys::Url::revoke_object_url(&url_for_revoke);
-        if let Err(e) = result {
-            on_error(e);
-        }
-    });
-    image.set_onload(Some(onload.unchecked_ref()));
-    image.set_src(&url);
-    Ok(())
-}
-
-/// The page's tree styles, for documents that hold a tree (the report).
-pub fn page_tree_rules() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .map(|d| tree_rules(&d))
-        .unwrap_or_default()
-}
-
-/// The style rules of this page that draw the tree (selectors with `pf-tree`).
-fn tree_rules(document: &web_sys::Document) -> String {
-    let sheets = document.style_sheets();
-    let mut out = String::new();
-    for i in 0..sheets.length() {
-        let Some(sheet) = sheets.item(i).and_then(|s| s.dyn_into::<web_sys::CssStyleSheet>().ok()) else {
-            continue;
-        };
-        let Ok(rules) = sheet.css_rules() else { continue };
-        for j in 0..rules.length() {
-            if let Some(text) = rules.item(j).map(|r| r.css_text()).filter(|t| t.contains("pf-tree")) {
-                out.push_str(&text);
-                out.push('\n');
-            }
-        }
-    }
-    out
-}
 
 fn tree_tables(view: &TreeView, l: Lang) -> impl IntoView {
     let t = &view.report.tree;
@@ -263,19 +156,19 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
             <TreeDiagram tree=t.clone() threshold=form.threshold.get_untracked() lang=l/>
             <div class="utrecht-button-group">
                 <button type="button" class="utrecht-button utrecht-button--secondary-action"
-                    on:click=move |_| if let Err(e) = download_svg(&svg_name) { state.error.set(Some(e)) }>
+                    on:click=move |_| if let Err(e) = crate::svg_export::download_svg("pf-tree-svg", "pf-tree", &svg_name) { state.error.set(Some(e)) }>
                     {l.pick("Download boom (SVG)", "Download tree (SVG)")}
                 </button>
                 <button type="button" class="utrecht-button utrecht-button--subtle"
                     on:click=move |_| {
                         let report = move |e: String| state.error.set(Some(e));
-                        if let Err(e) = download_png(png_name.clone(), report) { state.error.set(Some(e)) }
+                        if let Err(e) = crate::svg_export::download_png("pf-tree-svg", "pf-tree", png_name.clone(), report) { state.error.set(Some(e)) }
                     }>
                     {l.pick("Download boom (PNG)", "Download tree (PNG)")}
                 </button>
                 <button type="button" class="utrecht-button utrecht-button--subtle"
                     on:click=move |_| {
-                        let (Ok(svg), Some(table)) = (svg_text(), crate::components::report::shown("pf-tree-tables")) else { return };
+                        let (Ok(svg), Some(table)) = (crate::svg_export::svg_text("pf-tree-svg", "pf-tree"), crate::components::report::shown("pf-tree-tables")) else { return };
                         let title = report_title.clone();
                         state.report.update(|r| r.push(crate::components::report::ReportItem { title, html: format!("{svg}{table}") }));
                     }>

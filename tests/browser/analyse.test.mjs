@@ -108,6 +108,13 @@ test('Analyse: one click grows the MOB tree; diagram, tables, SVG download, scre
   await page.getByRole('button', { name: 'Tabel maken' }).click();
   await page.getByTestId('chi-square').waitFor();
   assert.match(await page.getByTestId('chi-square').textContent(), /^Chi-kwadraat = \d+,\d{3}, df = 1, p = \d,\d{3}$/);
+  // The stacked chart of the crosstab as SVG (hidden counts draw nothing), and column percentages.
+  const [chart] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download grafiek (SVG)' }).click()]);
+  const chartSvg = readFileSync(await chart.path(), 'utf8');
+  assert.match(chartSvg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* id="pf-chart-svg"[^>]*><style>[^<]*\.pf-chart-label \{ fill: rgb\(26, 26, 26\)/);
+  assert.equal((chartSvg.match(/<rect /g) ?? []).length, 2 + 2 * 2, 'two legend keys, two sexes × two outcomes');
+  await page.getByLabel('Percentages').selectOption('col');
+  await page.waitForFunction(() => /kolompercentages/.test(document.querySelector('[data-testid="describe-table"] caption').textContent));
   // The report: the tree and the crosstab, as one HTML file that prints to PDF.
   await page.getByTestId('tree-result').getByRole('button', { name: 'Zet in verslag' }).click();
   await page.getByTestId('describe-result').locator('..').getByRole('button', { name: 'Zet in verslag' }).click();

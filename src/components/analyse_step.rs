@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use perspectief_core::chaid::{ChaidParams, Method};
 use perspectief_core::recept::Analysis;
+use perspectief_core::stats::independence::Statistic;
 
 use crate::app::AppState;
 use crate::components::describe_view::DescribeTables;
@@ -58,17 +59,35 @@ pub struct TreeForm {
     pub min_child: RwSignal<f64>,
     pub alpha: RwSignal<f64>,
     pub threshold: RwSignal<u64>,
+    pub likelihood_ratio: RwSignal<bool>,
+    pub bonferroni: RwSignal<bool>,
+    pub resplit: RwSignal<bool>,
+    pub intervals: RwSignal<usize>,
+    /// Split the root on this predictor ("" = the best one).
+    pub force_first: RwSignal<String>,
 }
 
 impl TreeForm {
     pub fn params(&self) -> ChaidParams {
-        ChaidParams::default()
+        let params = ChaidParams::default()
             .method(self.method.get_untracked())
             .max_depth(self.max_depth.get_untracked())
             .min_parent(self.min_parent.get_untracked())
             .min_child(self.min_child.get_untracked())
             .alpha_split(self.alpha.get_untracked())
             .alpha_merge(self.alpha.get_untracked())
+            .statistic(if self.likelihood_ratio.get_untracked() {
+                Statistic::LikelihoodRatio
+            } else {
+                Statistic::Pearson
+            })
+            .bonferroni(self.bonferroni.get_untracked())
+            .resplit(self.resplit.get_untracked())
+            .intervals(self.intervals.get_untracked());
+        match self.force_first.get_untracked() {
+            f if f.is_empty() => params,
+            f => params.force_first(f),
+        }
     }
 
     pub fn grow(&self, state: AppState) {
@@ -102,6 +121,11 @@ pub fn AnalyseStep() -> impl IntoView {
         min_child: RwSignal::new(d.min_child),
         alpha: RwSignal::new(d.alpha_split),
         threshold: RwSignal::new(5),
+        likelihood_ratio: RwSignal::new(false),
+        bonferroni: RwSignal::new(d.bonferroni),
+        resplit: RwSignal::new(d.resplit),
+        intervals: RwSignal::new(d.intervals),
+        force_first: RwSignal::new(String::new()),
     };
     let body = move || {
         let l = lang.get();

@@ -42,6 +42,15 @@ fn number_input<T: std::str::FromStr + ToString + Copy + Send + Sync + 'static>(
     }
 }
 
+fn check_box(id: &'static str, label: &'static str, value: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <div class="pf-check">
+            <input type="checkbox" id=id prop:checked=move || value.get() on:change=move |ev| value.set(event_target_checked(&ev))/>
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
 #[component]
 pub fn TreeOptions(form: TreeForm, list: Vec<VariableRow>) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -98,6 +107,10 @@ pub fn TreeOptions(form: TreeForm, list: Vec<VariableRow>) -> impl IntoView {
             }
         })
         .collect_view();
+    let force_options = list
+        .iter()
+        .map(|v| view! { <option value=v.name.clone()>{v.name.clone()}</option> })
+        .collect_view();
     let screen = move |_| {
         state.results.screening.set(None);
         state.send(
@@ -136,6 +149,17 @@ pub fn TreeOptions(form: TreeForm, list: Vec<VariableRow>) -> impl IntoView {
                 {number_input("pf-min-parent", l.pick("Minimum cases in ouderknoop (100)", "Minimum cases in parent node (100)"), form.min_parent, "1")}
                 {number_input("pf-min-child", l.pick("Minimum cases in kindknoop (50)", "Minimum cases in child node (50)"), form.min_child, "1")}
                 {number_input("pf-alpha", l.pick("Significantieniveau splitsen en samenvoegen (0,05)", "Significance level for splitting and merging (0.05)"), form.alpha, "0.01")}
+                {number_input("pf-intervals", l.pick("Intervallen voor schaalvariabelen (10)", "Intervals for scale predictors (10)"), form.intervals, "1")}
+                {check_box("pf-lr", l.pick("Likelihood-ratio in plaats van Pearson", "Likelihood ratio instead of Pearson"), form.likelihood_ratio)}
+                {check_box("pf-bonferroni", l.pick("Bonferroni-correctie (aan)", "Bonferroni adjustment (on)"), form.bonferroni)}
+                {check_box("pf-resplit", l.pick("Samengevoegde categorieën opnieuw splitsen (uit)", "Re-split merged categories (off)"), form.resplit)}
+                <div class="pf-field">
+                    <label for="pf-force" class="pf-label">{l.pick("Eerste splitsing afdwingen op", "Force the first split on")}</label>
+                    <select id="pf-force" class="utrecht-select" on:change=move |ev| form.force_first.set(event_target_value(&ev))>
+                        <option value="">{l.pick("(de beste)", "(the best)")}</option>
+                        {force_options}
+                    </select>
+                </div>
             </fieldset>
             <div class="utrecht-button-group">
                 <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=move |_| form.grow(state)>{l.pick("Boom laten groeien", "Grow tree")}</button>

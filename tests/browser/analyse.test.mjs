@@ -94,6 +94,14 @@ test('Analyse: one click grows the MOB tree; diagram, tables, SVG download, scre
   const values = ps.map((p) => Number(p.replace(',', '.')));
   assert.deepEqual([...values].sort((a, b) => a - b), values);
   assert.equal(await screening.locator('tbody tr th').first().textContent(), m[3], 'the best predictor on its own is the root split');
+  // Forcing the first split on the second-best predictor (defaults restored by the MOB button).
+  const second = await screening.locator('tbody tr th').nth(1).textContent();
+  await page.getByTestId('outcomes').getByRole('button', { name: 'MOB' }).click();
+  await page.waitForFunction((t) => document.querySelector('[data-testid="tree-summary"]')?.textContent === t, text);
+  await page.getByLabel('Eerste splitsing afdwingen op').selectOption(second);
+  await page.getByRole('button', { name: 'Boom laten groeien' }).click();
+  await page.waitForFunction((name) => document.querySelector('[data-testid="tree-summary"]')?.textContent.includes(`eerste splitsing op ${name}.`), second);
+  await page.getByLabel('Eerste splitsing afdwingen op').selectOption('');
   await screening.getByRole('button', { name: m[3] }).click();
   await page.waitForFunction((name) => document.querySelector('[data-testid="tree-summary"]')?.textContent.includes(`eerste splitsing op ${name}`), m[3]);
   // A frequency table with small counts hidden, and a crosstab with χ².

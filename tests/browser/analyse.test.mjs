@@ -136,7 +136,12 @@ test('Analyse: one click grows the MOB tree; diagram, tables, SVG download, scre
   assert.match(html, /<section><h2>geslacht × mob<\/h2>/);
   assert.match(html, /Chi-kwadraat = /);
   assert.doesNotMatch(html, /\b\d{10}\b/);
-  // The crosstab downloads as CSV with its χ² and the protection note.
+  // The crosstab downloads as xlsx (a real workbook) and as CSV with its χ² and the protection note.
+  const [xlsxFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download tabel (Excel)' }).click()]);
+  assert.equal(xlsxFile.suggestedFilename(), 'tabel-geslacht.xlsx');
+  const xlsx = readFileSync(await xlsxFile.path());
+  assert.equal(xlsx.subarray(0, 2).toString(), 'PK');
+  assert.ok(xlsx.includes(Buffer.from('xl/worksheets/sheet1.xml')));
   const [tableFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download tabel (CSV)' }).click()]);
   assert.equal(tableFile.suggestedFilename(), 'tabel-geslacht.csv');
   const csv = readFileSync(await tableFile.path(), 'utf8');

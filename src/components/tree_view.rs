@@ -110,7 +110,21 @@ fn screening_table(s: &ScreeningView, form: TreeForm, state: AppState, l: Lang) 
             }
         })
         .collect_view();
+    let (target, rows_for_file) = (s.target.clone(), s.rows.clone());
+    let download = move |_| {
+        let sheet = perspectief_core::chaid::sheets::screening_sheet(&target, &rows_for_file);
+        let name = format!("screening-{target}.xlsx");
+        let saved = perspectief_core::write::xlsx::write(&[sheet], crate::engine::worker::today())
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| crate::download::save(&name, &bytes, crate::download::mime_for(&name)));
+        if let Err(e) = saved {
+            state.error.set(Some(e))
+        }
+    };
     view! {
+        <button type="button" class="utrecht-button utrecht-button--subtle" on:click=download>
+            {l.pick("Download screening (Excel)", "Download screening (Excel)")}
+        </button>
         <div class="pf-table-wrap">
             <table class="utrecht-table" data-testid="screening">
                 <caption class="utrecht-table__caption">{format!("{} {} ({})", l.pick("Screening voor", "Screening for"), s.target, l.pick("klik een variabele voor haar boom", "click a variable for its tree"))}</caption>
@@ -151,6 +165,8 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
         let svg_name = format!("boom-{}.svg", t.target.name);
         let png_name = format!("boom-{}.png", t.target.name);
         let report_title = summary.clone();
+        let xlsx_report = view.report.clone();
+        let xlsx_name = format!("boomtabellen-{}.xlsx", t.target.name);
         Some(view! {
             <h3 class="utrecht-heading-3" data-testid="tree-summary" data-ms=view.ms.to_string()>{summary}</h3>
             <TreeDiagram tree=t.clone() threshold=form.threshold.get_untracked() lang=l/>
@@ -173,6 +189,16 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
                         state.report.update(|r| r.push(crate::components::report::ReportItem { title, html: format!("{svg}{table}") }));
                     }>
                     {l.pick("Zet in verslag", "Add to report")}
+                </button>
+                <button type="button" class="utrecht-button utrecht-button--subtle"
+                    on:click=move |_| {
+                        let sheets = xlsx_report.sheets(form.threshold.get_untracked());
+                        let saved = perspectief_core::write::xlsx::write(&sheets, crate::engine::worker::today())
+                            .map_err(|e| e.to_string())
+                            .and_then(|bytes| crate::download::save(&xlsx_name, &bytes, crate::download::mime_for(&xlsx_name)));
+                        if let Err(e) = saved { state.error.set(Some(e)) }
+                    }>
+                    {l.pick("Download boomtabellen (Excel)", "Download tree tables (Excel)")}
                 </button>
             </div>
             <div id="pf-tree-tables">{tree_tables(&view, l)}</div>

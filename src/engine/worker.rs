@@ -74,7 +74,7 @@ fn now() -> f64 {
 }
 
 /// Today on this computer's clock (the creation date written into exports).
-fn today() -> Date {
+pub fn today() -> Date {
     let d = js_sys::Date::new_0();
     Date::new(d.get_full_year() as i32, d.get_month() as u8 + 1, d.get_date() as u8).unwrap_or(Date {
         year: 2000,

@@ -94,6 +94,12 @@ test('Analyse: one click grows the MOB tree; diagram, tables, SVG download, scre
   const values = ps.map((p) => Number(p.replace(',', '.')));
   assert.deepEqual([...values].sort((a, b) => a - b), values);
   assert.equal(await screening.locator('tbody tr th').first().textContent(), m[3], 'the best predictor on its own is the root split');
+  const [screenFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download screening (Excel)' }).click()]);
+  assert.equal(screenFile.suggestedFilename(), 'screening-mob.xlsx');
+  assert.equal(readFileSync(await screenFile.path()).subarray(0, 2).toString(), 'PK');
+  const [treeXlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download boomtabellen (Excel)' }).click()]);
+  assert.equal(treeXlsx.suggestedFilename(), 'boomtabellen-mob.xlsx');
+  assert.ok(readFileSync(await treeXlsx.path()).includes(Buffer.from('xl/worksheets/sheet3.xml')), 'tree table, classification and gains');
   // Forcing the first split on the second-best predictor (defaults restored by the MOB button).
   const second = await screening.locator('tbody tr th').nth(1).textContent();
   await page.getByTestId('outcomes').getByRole('button', { name: 'MOB' }).click();

@@ -16,6 +16,7 @@ pub mod merge;
 pub mod params;
 pub mod report;
 pub mod screen;
+pub mod sheets;
 pub mod synthetic;
 pub mod tree;
 

@@ -1,0 +1,193 @@
+//! A fitted tree's tables as sheets for xlsx/csv: the tree table, risk,
+//! classification and gains, and the screening table; class counts below the
+//! threshold as "<5", as in the diagram.
+
+use super::report::Report;
+use super::screen::ScreenRow;
+use super::tree::Summary;
+use crate::describe::protect::protect;
+use crate::table::{Cell, Sheet};
+
+fn number(x: f64) -> Cell {
+    Cell::Number(x)
+}
+
+impl Report {
+    /// The tree table (one row per node), then risk, classification and gains.
+    pub fn sheets(&self, threshold: u64) -> Vec<Sheet> {
+        let t = &self.tree;
+        let classes: Vec<String> = match t.nodes.first().map(|n| &n.summary) {
+            Some(Summary::Classes { counts }) => t.target.categories.iter().take(counts.len()).cloned().collect(),
+            _ => vec!["Gemiddelde".into(), "Std. afw.".into()],
+        };
+        let header = ["Knoop", "Ouder", "Waarden"]
+            .iter()
+            .map(|h| h.to_string())
+            .chain(classes.iter().cloned())
+            .chain(
+                ["N", "%", "Splitsing", "Adj. P-waarde", "Statistiek", "df"]
+                    .iter()
+                    .map(|h| h.to_string()),
+            )
+            .collect();
+        let mut tree = Sheet::new("Boomtabel", header);
+        tree.title_rows
+            .push(vec![Cell::text(format!("Afhankelijke: {}", t.target.name))]);
+        for n in &t.nodes {
+            let mut row = vec![
+                number(n.id as f64),
+                n.parent.map_or(Cell::Empty, |p| number(p as f64)),
+                Cell::text(n.branch.as_ref().map_or(String::new(), |b| b.label.clone())),
+            ];
+            match &n.summary {
+                Summary::Classes { counts } => {
+                    let whole: Vec<Vec<u64>> = counts.iter().map(|&c| vec![c.round() as u64]).collect();
+                    let mask = protect(&whole, threshold);
+                    row.extend(counts.iter().zip(&mask.cells).map(|(&c, h)| {
+                        if h[0] {
+                            Cell::text(format!("<{threshold}"))
+                        } else {
+                            number(c.round())
+                        }
+                    }));
+                }
+                Summary::Scale { mean, sd } => row.extend([number(*mean), number(*sd)]),
+            }
+            row.extend([number(n.n.round()), number((1000.0 * n.share).round() / 10.0)]);
+            match &n.split {
+                Some(s) => row.extend([
+                    Cell::text(s.name.clone()),
+                    number(s.adj_p),
+                    number(s.statistic),
+                    Cell::text(if s.df2 > 0.0 {
+                        format!("{}, {}", s.df1, s.df2)
+                    } else {
+                        format!("{}", s.df1)
+                    }),
+                ]),
+                None => row.extend([Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty]),
+            }
+            tree.rows.push(row);
+        }
+        tree.footer_rows.push(vec![
+            Cell::text("Risico"),
+            number(self.risk.estimate),
+            Cell::text("Std. fout"),
+            number(self.risk.se),
+        ]);
+        let mut out = vec![tree];
+        if let Some(c) = &self.classification {
+            let header = std::iter::once("Waargenomen".to_string())
+                .chain(c.classes.iter().cloned())
+                .chain(["% juist".to_string()])
+                .collect();
+            let mut s = Sheet::new("Classificatie", header);
+            for ((k, row), pc) in c.classes.iter().zip(&c.counts).zip(&c.percent_correct) {
+                let mut cells = vec![Cell::text(k.clone())];
+                cells.extend(row.iter().map(|&x| number(x.round())));
+                cells.push(number(*pc));
+                s.rows.push(cells);
+            }
+            s.footer_rows
+                .push(vec![Cell::text("Totaal juist %"), number(c.overall_percent_correct)]);
+            out.push(s);
+        }
+        if let Some(g) = &self.gains {
+            let header = ["Knoop", "N", "Knoop %", "Winst N", "Winst %", "Respons %", "Index %"]
+                .iter()
+                .map(|h| h.to_string())
+                .collect();
+            let mut s = Sheet::new("Winst", header);
+            s.title_rows
+                .push(vec![Cell::text(format!("Doelcategorie: {}", g.target_class))]);
+            for r in &g.nodes {
+                s.rows.push(vec![
+                    number(r.node as f64),
+                    number(r.n.round()),
+                    number(r.node_percent),
+                    number(r.gain_n.round()),
+                    number(r.gain_percent),
+                    number(r.response_percent),
+                    number(r.index_percent),
+                ]);
+            }
+            out.push(s);
+        }
+        out
+    }
+}
+
+/// The screening table (appendices 14–17) as a sheet.
+pub fn screening_sheet(target: &str, rows: &[ScreenRow]) -> Sheet {
+    let header = ["Variabele", "Adj. P-waarde", "Statistiek", "df", "Groepen"]
+        .iter()
+        .map(|h| h.to_string())
+        .collect();
+    let mut s = Sheet::new("Screening", header);
+    s.title_rows.push(vec![Cell::text(format!("Afhankelijke: {target}"))]);
+    for r in rows {
+        s.rows.push(vec![
+            Cell::text(r.predictor.clone()),
+            number(r.adj_p),
+            number(r.statistic),
+            number(r.df1),
+            Cell::text(r.groups.join(" | ")),
+        ]);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::chaid::data::{Dataset, Level, RawColumn, Spec};
+    use crate::chaid::report::report;
+    use crate::chaid::{fit, ChaidParams};
+    use crate::write::csv::{write, CsvStyle};
+
+    #[test]
+    fn the_tree_table_as_csv_hides_small_class_counts() {
+        // 200 cases: a splits the outcome; node "a = 1" holds 3 "ja" among 100.
+        let a: Vec<Option<&str>> = (0..200).map(|i| Some(if i < 100 { "1" } else { "2" })).collect();
+        let y: Vec<Option<&str>> = (0..200)
+            .map(|i| {
+                Some(if (i < 100 && i < 3) || (i >= 100 && i < 160) {
+                    "ja"
+                } else {
+                    "nee"
+                })
+            })
+            .collect();
+        let columns = vec![
+            ("a".to_string(), RawColumn::text(a)),
+            ("y".to_string(), RawColumn::text(y)),
+        ];
+        let spec = Spec {
+            target: "y".into(),
+            target_level: Level::Nominal,
+            predictors: vec![("a".into(), Level::Nominal)],
+            freq_weight: None,
+            case_weight: None,
+            intervals: 10,
+        };
+        let data = Dataset::build(&columns, &spec).unwrap();
+        let tree = fit(&data, &ChaidParams::default().check().unwrap()).unwrap();
+        let sheets = report(tree, &data, Some(0), None).sheets(5);
+        assert_eq!(
+            sheets.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+            ["Boomtabel", "Classificatie", "Winst"]
+        );
+        let csv = String::from_utf8(write(&sheets[0], CsvStyle::default())).unwrap();
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "Afhankelijke: y");
+        assert_eq!(
+            lines[1],
+            "Knoop;Ouder;Waarden;ja;nee;N;%;Splitsing;Adj. P-waarde;Statistiek;df"
+        );
+        assert!(lines[2].starts_with("0;;;63;137;200;100;a;"), "{}", lines[2]);
+        assert_eq!(
+            lines[3], "1;0;1;<5;<5;100;50;;;;",
+            "3 is hidden, and 97 with it (100 − 3)"
+        );
+        assert_eq!(lines[4], "2;0;2;60;40;100;50;;;;");
+    }
+}

@@ -149,13 +149,7 @@ mod tests {
         // 200 cases: a splits the outcome; node "a = 1" holds 3 "ja" among 100.
         let a: Vec<Option<&str>> = (0..200).map(|i| Some(if i < 100 { "1" } else { "2" })).collect();
         let y: Vec<Option<&str>> = (0..200)
-            .map(|i| {
-                Some(if (i < 100 && i < 3) || (i >= 100 && i < 160) {
-                    "ja"
-                } else {
-                    "nee"
-                })
-            })
+            .map(|i| Some(if i < 3 || (100..160).contains(&i) { "ja" } else { "nee" }))
             .collect();
         let columns = vec![
             ("a".to_string(), RawColumn::text(a)),

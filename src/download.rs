@@ -1,5 +1,8 @@
 //! Saving bytes as a file on the user's computer (a Blob URL; nothing is sent anywhere).
 
+use perspectief_core::date::Date;
+use perspectief_core::table::Sheet;
+
 use wasm_bindgen::JsCast;
 
 pub fn save(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
@@ -45,4 +48,20 @@ pub fn mime_for(name: &str) -> &'static str {
     } else {
         "text/plain"
     }
+}
+
+/// Today on this computer's clock (the creation date written into exports).
+pub fn today() -> Date {
+    let d = js_sys::Date::new_0();
+    Date::new(d.get_full_year() as i32, d.get_month() as u8 + 1, d.get_date() as u8).unwrap_or(Date {
+        year: 2000,
+        month: 1,
+        day: 1,
+    })
+}
+
+/// Sheets made on the page (tree tables, screening) as an xlsx download.
+pub fn save_xlsx(name: &str, sheets: &[Sheet]) -> Result<(), String> {
+    let bytes = perspectief_core::write::xlsx::write(sheets, today()).map_err(|e| e.to_string())?;
+    save(name, &bytes, mime_for(name))
 }

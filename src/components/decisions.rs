@@ -2,6 +2,7 @@
 //! reasons, in the order made; each can be taken back.
 
 use leptos::prelude::*;
+use perspectief_core::ingest::records::Provenance;
 use perspectief_core::link::linkage::Overrule;
 
 use crate::app::AppState;
@@ -9,38 +10,36 @@ use crate::engine::protocol::Request;
 use crate::i18n::Lang;
 
 fn describe(o: &Overrule, l: Lang) -> (String, String) {
+    let proposal = |what: &str, person: &Provenance, national_row: u32, reason: &str| {
+        let row = l.pick("rij", "row");
+        (
+            format!(
+                "{what} {} {}, {row} {} ↔ DMB {row} {national_row}",
+                person.file, person.sheet, person.row
+            ),
+            reason.to_string(),
+        )
+    };
     match o {
         Overrule::AcceptProposal {
             person,
             national_row,
             reason,
-        } => (
-            format!(
-                "{} {} {}, {} {} ↔ DMB {} {national_row}",
-                l.pick("Voorstel geaccepteerd:", "Proposal accepted:"),
-                person.file,
-                person.sheet,
-                l.pick("rij", "row"),
-                person.row,
-                l.pick("rij", "row")
-            ),
-            reason.clone(),
+        } => proposal(
+            l.pick("Voorstel geaccepteerd:", "Proposal accepted:"),
+            person,
+            *national_row,
+            reason,
         ),
         Overrule::RejectProposal {
             person,
             national_row,
             reason,
-        } => (
-            format!(
-                "{} {} {}, {} {} ↔ DMB {} {national_row}",
-                l.pick("Voorstel afgewezen:", "Proposal rejected:"),
-                person.file,
-                person.sheet,
-                l.pick("rij", "row"),
-                person.row,
-                l.pick("rij", "row")
-            ),
-            reason.clone(),
+        } => proposal(
+            l.pick("Voorstel afgewezen:", "Proposal rejected:"),
+            person,
+            *national_row,
+            reason,
         ),
         Overrule::Compatibility {
             person,

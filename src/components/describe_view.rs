@@ -245,7 +245,7 @@ pub fn DescribeTables(list: Vec<VariableRow>, threshold: RwSignal<u64>) -> impl 
             _ => TableRequest::Frequencies { variable: a },
         }
     };
-    let make = move |_: ()| {
+    let make = move |_| {
         state.results.table.set(None);
         let threshold = threshold.get_untracked();
         state.send(
@@ -321,7 +321,7 @@ pub fn DescribeTables(list: Vec<VariableRow>, threshold: RwSignal<u64>) -> impl 
                         on:change=move |ev| { if let Ok(x) = event_target_value(&ev).parse::<u64>() { threshold.set(x) } }/>
                 </div>
             </div>
-            <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=move |_| make(())>{l.pick("Tabel maken", "Make table")}</button>
+            <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=make>{l.pick("Tabel maken", "Make table")}</button>
             <div data-testid="describe-result" id="pf-describe-result" aria-live="polite">{result}</div>
             {move || state.results.table.with(Option::is_some).then(|| view! {
                 <div class="utrecht-button-group">
@@ -336,11 +336,7 @@ pub fn DescribeTables(list: Vec<VariableRow>, threshold: RwSignal<u64>) -> impl 
                     }>{l.pick("Download grafiek (PNG)", "Download chart (PNG)")}</button>
                     <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| {
                         let Some(html) = crate::components::report::shown("pf-describe-result") else { return };
-                        let title = match state.results.table.get_untracked() {
-                            Some(TableView::Counts(p)) => p.col_variable.as_ref().map_or(p.row_variable.clone(), |c| format!("{} × {c}", p.row_variable)),
-                            Some(TableView::Means(m)) => format!("{} per {}", m.variable, m.by),
-                            None => return,
-                        };
+                        let Some(title) = state.results.table.with_untracked(|t| t.as_ref().map(TableView::title)) else { return };
                         state.report.update(|r| r.push(crate::components::report::ReportItem { title, html }));
                     }>{l.pick("Zet in verslag", "Add to report")}</button>
                 </div>

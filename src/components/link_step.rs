@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use perspectief_core::link::linkage::Overrule;
-use perspectief_core::link::verify::SexCheck;
 
 use crate::app::AppState;
 use crate::engine::protocol::{LinkRow, Request};
@@ -17,12 +16,12 @@ enum Control {
 }
 
 fn shows(row: &LinkRow, c: Control) -> bool {
-    let v = &row.verification;
+    let [sex, country, birth] = row.verification.deviations();
     match c {
-        Control::Sex => v.sex == SexCheck::Differs,
-        Control::Country => v.country_deviates(),
-        Control::Birth => v.birth_deviates(),
-        Control::All => v.deviates(),
+        Control::Sex => sex,
+        Control::Country => country,
+        Control::Birth => birth,
+        Control::All => sex || country || birth,
     }
 }
 

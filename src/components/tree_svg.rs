@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use perspectief_core::chaid::tree::{Summary, Tree};
-use perspectief_core::describe::protect::protect;
+use perspectief_core::describe::protect::hidden_counts;
 
 use crate::i18n::Lang;
 
@@ -198,12 +198,11 @@ pub fn TreeDiagram(tree: Tree, threshold: u64, lang: Lang) -> impl IntoView {
             let mut lines: Vec<(String, String, String, f64)> = Vec::new();
             match &node.summary {
                 Summary::Classes { counts } => {
-                    let whole: Vec<Vec<u64>> = counts.iter().map(|&c| vec![c.round() as u64]).collect();
-                    let mask = protect(&whole, threshold);
+                    let hidden = hidden_counts(counts, threshold);
                     for (k, &c) in counts.iter().enumerate() {
                         let label = t.target.categories.get(k).cloned().unwrap_or_default();
                         let share = if node.n > 0.0 { c / node.n } else { 0.0 };
-                        let (pct, n) = if mask.cells[k][0] {
+                        let (pct, n) = if hidden[k] {
                             ("".to_string(), format!("<{threshold}"))
                         } else {
                             (
@@ -211,7 +210,7 @@ pub fn TreeDiagram(tree: Tree, threshold: u64, lang: Lang) -> impl IntoView {
                                 l.locale().integer(c.round() as u64),
                             )
                         };
-                        lines.push((label, pct, n, if mask.cells[k][0] { 0.0 } else { share }));
+                        lines.push((label, pct, n, if hidden[k] { 0.0 } else { share }));
                     }
                 }
                 Summary::Scale { mean, sd } => {

@@ -114,9 +114,7 @@ fn screening_table(s: &ScreeningView, form: TreeForm, state: AppState, l: Lang) 
     let download = move |_| {
         let sheet = perspectief_core::chaid::sheets::screening_sheet(&target, &rows_for_file);
         let name = format!("screening-{target}.xlsx");
-        let saved = perspectief_core::write::xlsx::write(&[sheet], crate::engine::worker::today())
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| crate::download::save(&name, &bytes, crate::download::mime_for(&name)));
+        let saved = crate::download::save_xlsx(&name, &[sheet]);
         if let Err(e) = saved {
             state.error.set(Some(e))
         }
@@ -193,9 +191,7 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
                 <button type="button" class="utrecht-button utrecht-button--subtle"
                     on:click=move |_| {
                         let sheets = xlsx_report.sheets(form.threshold.get_untracked());
-                        let saved = perspectief_core::write::xlsx::write(&sheets, crate::engine::worker::today())
-                            .map_err(|e| e.to_string())
-                            .and_then(|bytes| crate::download::save(&xlsx_name, &bytes, crate::download::mime_for(&xlsx_name)));
+                        let saved = crate::download::save_xlsx(&xlsx_name, &sheets);
                         if let Err(e) = saved { state.error.set(Some(e)) }
                     }>
                     {l.pick("Download boomtabellen (Excel)", "Download tree tables (Excel)")}

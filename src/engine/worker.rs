@@ -19,12 +19,11 @@ use perspectief_core::chaid::data::{Level, RawColumn};
 use perspectief_core::date::Date;
 use perspectief_core::ingest::fields::Field;
 use perspectief_core::link::linkage::{link, LinkOptions, Linkage};
-use perspectief_core::link::verify::SexCheck;
 use perspectief_core::recept::{Analysis, FileChoices, Recept};
 
 use super::protocol::{
     AnalysisSummary, CheckView, ExportFormat, FileSummary, LinkRow, LinkageView, ProposalRow, Request, Response,
-    Summary, TableView, Timing, VariableRow, LIST_LIMIT,
+    Summary, Timing, VariableRow, LIST_LIMIT,
 };
 
 struct Entry {
@@ -71,16 +70,6 @@ fn memory_bytes() -> f64 {
 
 fn now() -> f64 {
     js_sys::Date::now()
-}
-
-/// Today on this computer's clock (the creation date written into exports).
-pub fn today() -> Date {
-    let d = js_sys::Date::new_0();
-    Date::new(d.get_full_year() as i32, d.get_month() as u8 + 1, d.get_date() as u8).unwrap_or(Date {
-        year: 2000,
-        month: 1,
-        day: 1,
-    })
 }
 
 /// What the files give once checked, linked and built into the analysis file;
@@ -196,13 +185,10 @@ impl Engine {
             timed("koppeling", start);
             let start = now();
             // Without a national extract the analysis file holds the registrations alone.
-            let unlinked = check.as_ref().filter(|_| linkage.is_none()).map(|c| Linkage {
-                links: Vec::new(),
-                proposals: Vec::new(),
-                not_found: (0..c.persons.len()).collect(),
-                national_unmatched: Vec::new(),
-                table3: Default::default(),
-            });
+            let unlinked = check
+                .as_ref()
+                .filter(|_| linkage.is_none())
+                .map(|c| Linkage::without_extract(c.persons.len()));
             let usable = match &linkage {
                 Some(Ok(l)) => Some(l),
                 Some(Err(_)) => None,
@@ -212,11 +198,7 @@ impl Engine {
                 (Some(c), Some(l)) => {
                     progress(2, 3, "analysebestand");
                     let mut a = perspectief_core::analysis::build(&loaded, c, l, self.peildatum);
-                    for v in &mut a.variables {
-                        if let Some((_, level)) = self.levels.iter().find(|(n, _)| *n == v.name) {
-                            v.level = *level;
-                        }
-                    }
+                    a.set_levels(&self.levels);
                     Some(a)
                 }
                 _ => None,
@@ -338,12 +320,8 @@ impl Engine {
             .links
             .iter()
             .filter(|x| {
-                let v = &x.verification;
                 let mut keep = x.overruled.is_some();
-                for (i, deviates) in [v.sex == SexCheck::Differs, v.country_deviates(), v.birth_deviates()]
-                    .into_iter()
-                    .enumerate()
-                {
+                for (i, deviates) in x.verification.deviations().into_iter().enumerate() {
                     if deviates && shown[i] < LIST_LIMIT {
                         shown[i] += 1;
                         keep = true;
@@ -405,6 +383,24 @@ fn analysis_summary(a: &AnalysisFile) -> AnalysisSummary {
             })
             .collect(),
     }
+}
+
+/// A sheet as a download in the format asked for: its file name and bytes.
+fn sheet_file(
+    stem: &str,
+    sheet: perspectief_core::table::Sheet,
+    format: ExportFormat,
+) -> Result<(String, Vec<u8>), String> {
+    Ok(match format {
+        ExportFormat::Xlsx => (
+            format!("{stem}.xlsx"),
+            perspectief_core::write::xlsx::write(&[sheet], crate::download::today()).map_err(|e| e.to_string())?,
+        ),
+        ExportFormat::Csv => (
+            format!("{stem}.csv"),
+            perspectief_core::write::csv::write(&sheet, perspectief_core::write::csv::CsvStyle::default()),
+        ),
+    })
 }
 
 /// Run one analysis and send its result.
@@ -548,9 +544,7 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
             engine.levels.push((variable.clone(), level));
             // Only the level changes: no need to check and link again.
             if let Some(a) = engine.computed.as_mut().and_then(|c| c.analysis.as_mut()) {
-                for v in a.variables.iter_mut().filter(|v| v.name == variable) {
-                    v.level = level;
-                }
+                a.set_levels(&[(variable, level)]);
             }
             post(&Response::State(Box::new(engine.summary())), None);
             return Ok(());
@@ -597,20 +591,8 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
         } => {
             let a = analysis_file(engine)?;
             let view = perspectief_core::analysis::run::table(a, &table, threshold)?;
-            let (sheet, stem) = match &view {
-                TableView::Counts(p) => (p.sheet(), p.row_variable.clone()),
-                TableView::Means(m) => (m.sheet(), m.variable.clone()),
-            };
-            let (name, bytes) = match format {
-                ExportFormat::Xlsx => (
-                    format!("tabel-{stem}.xlsx"),
-                    perspectief_core::write::xlsx::write(&[sheet], today()).map_err(|e| e.to_string())?,
-                ),
-                ExportFormat::Csv => (
-                    format!("tabel-{stem}.csv"),
-                    perspectief_core::write::csv::write(&sheet, perspectief_core::write::csv::CsvStyle::default()),
-                ),
-            };
+            let (sheet, stem) = view.sheet();
+            let (name, bytes) = sheet_file(&format!("tabel-{stem}"), sheet, format)?;
             post(&Response::Exported { name }, Some(&bytes));
             return Ok(());
         }
@@ -620,17 +602,7 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
                 .analysis
                 .as_ref()
                 .ok_or("Er is nog geen analysebestand: laad registraties en het landelijke extract.")?;
-            let sheet = a.sheet();
-            let (name, bytes) = match format {
-                ExportFormat::Xlsx => (
-                    "analysebestand.xlsx".to_string(),
-                    perspectief_core::write::xlsx::write(&[sheet], today()).map_err(|e| e.to_string())?,
-                ),
-                ExportFormat::Csv => (
-                    "analysebestand.csv".to_string(),
-                    perspectief_core::write::csv::write(&sheet, perspectief_core::write::csv::CsvStyle::default()),
-                ),
-            };
+            let (name, bytes) = sheet_file("analysebestand", a.sheet(), format)?;
             post(&Response::Exported { name }, Some(&bytes));
             return Ok(());
         }
@@ -648,7 +620,10 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
             let sp = steunpunt.as_deref();
             let slug = sp.map_or("alle-steunpunten".to_string(), |s| s.to_lowercase().replace(' ', "-"));
             let (name, bytes) = match format {
-                ExportFormat::Xlsx => (format!("controle-{slug}.xlsx"), export::xlsx(result, sp, today())?),
+                ExportFormat::Xlsx => (
+                    format!("controle-{slug}.xlsx"),
+                    export::xlsx(result, sp, crate::download::today())?,
+                ),
                 ExportFormat::Csv => (format!("controle-{slug}.csv"), export::csv(result, sp)),
             };
             post(&Response::Exported { name }, Some(&bytes));

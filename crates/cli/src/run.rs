@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use perspectief_core::analysis::run::{self as analyses, TableView};
+use perspectief_core::analysis::run as analyses;
 use perspectief_core::check::registration::{check, CheckOptions};
 use perspectief_core::ingest::load::{load_mapped, LoadedFile};
 use perspectief_core::ingest::steunpunt::known_with;
@@ -76,20 +76,10 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
         };
         link(&refs, &checked, &options).map_err(|e| e.to_string())?
     } else {
-        Linkage {
-            links: Vec::new(),
-            proposals: Vec::new(),
-            not_found: (0..checked.persons.len()).collect(),
-            national_unmatched: Vec::new(),
-            table3: Default::default(),
-        }
+        Linkage::without_extract(checked.persons.len())
     };
     let mut a = perspectief_core::analysis::build(&refs, &checked, &linkage, recept.peildatum);
-    for v in &mut a.variables {
-        if let Some((_, level)) = recept.levels.iter().find(|(n, _)| *n == v.name) {
-            v.level = *level;
-        }
-    }
+    a.set_levels(&recept.levels);
     std::fs::create_dir_all(&args.out).map_err(|e| format!("Kan {} niet maken: {e}", args.out.display()))?;
     let save = |name: String, contents: &[u8]| {
         let path = args.out.join(&name);
@@ -101,10 +91,7 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
         let n = i + 1;
         match analysis {
             Analysis::Table { table, threshold } => {
-                let (sheet, stem) = match analyses::table(&a, table, *threshold)? {
-                    TableView::Counts(p) => (p.sheet(), p.row_variable.clone()),
-                    TableView::Means(m) => (m.sheet(), m.variable.clone()),
-                };
+                let (sheet, stem) = analyses::table(&a, table, *threshold)?.sheet();
                 save(format!("{n:02}-tabel-{stem}.csv"), &write(&sheet, CsvStyle::default()))?;
             }
             Analysis::Tree {

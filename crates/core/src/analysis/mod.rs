@@ -351,6 +351,15 @@ pub fn build(files: &[&LoadedFile], check: &CheckResult, linkage: &Linkage, peil
 }
 
 impl AnalysisFile {
+    /// Set measurement levels chosen by the user (by variable name; unknown names are ignored).
+    pub fn set_levels(&mut self, levels: &[(String, Level)]) {
+        for v in &mut self.variables {
+            if let Some((_, level)) = levels.iter().find(|(n, _)| *n == v.name) {
+                v.level = *level;
+            }
+        }
+    }
+
     /// Variables per set and subset (variables without a set under "—").
     pub fn sets(&self) -> Vec<SetCount> {
         let mut out: Vec<SetCount> = Vec::new();

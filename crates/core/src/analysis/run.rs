@@ -27,6 +27,27 @@ pub enum TableView {
     Means(crate::describe::MeansTable),
 }
 
+impl TableView {
+    /// `geslacht`, `geslacht × mob`, `leeftijd per steunpunt`.
+    pub fn title(&self) -> String {
+        match self {
+            TableView::Counts(p) => p
+                .col_variable
+                .as_ref()
+                .map_or(p.row_variable.clone(), |c| format!("{} × {c}", p.row_variable)),
+            TableView::Means(m) => format!("{} per {}", m.variable, m.by),
+        }
+    }
+
+    /// The table as a sheet, and the variable that names its file.
+    pub fn sheet(&self) -> (crate::table::Sheet, String) {
+        match self {
+            TableView::Counts(p) => (p.sheet(), p.row_variable.clone()),
+            TableView::Means(m) => (m.sheet(), m.variable.clone()),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TreeView {
     pub report: crate::chaid::report::Report,

@@ -5,7 +5,7 @@
 use super::report::Report;
 use super::screen::ScreenRow;
 use super::tree::Summary;
-use crate::describe::protect::protect;
+use crate::describe::protect::hidden_counts;
 use crate::table::{Cell, Sheet};
 
 fn number(x: f64) -> Cell {
@@ -41,10 +41,8 @@ impl Report {
             ];
             match &n.summary {
                 Summary::Classes { counts } => {
-                    let whole: Vec<Vec<u64>> = counts.iter().map(|&c| vec![c.round() as u64]).collect();
-                    let mask = protect(&whole, threshold);
-                    row.extend(counts.iter().zip(&mask.cells).map(|(&c, h)| {
-                        if h[0] {
+                    row.extend(counts.iter().zip(hidden_counts(counts, threshold)).map(|(&c, hidden)| {
+                        if hidden {
                             Cell::text(format!("<{threshold}"))
                         } else {
                             number(c.round())

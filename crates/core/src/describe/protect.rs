@@ -90,6 +90,12 @@ pub fn protect(counts: &[Vec<u64>], threshold: u64) -> Mask {
     }
 }
 
+/// Which class counts of one node (or any single list with a shown total) are hidden.
+pub fn hidden_counts(counts: &[f64], threshold: u64) -> Vec<bool> {
+    let column: Vec<Vec<u64>> = counts.iter().map(|&c| vec![c.round() as u64]).collect();
+    protect(&column, threshold).cells.into_iter().map(|c| c[0]).collect()
+}
+
 fn is_hidden(mask: &Mask, e: Entry) -> bool {
     match e {
         Entry::Cell(i, j) => mask.cells[i][j],

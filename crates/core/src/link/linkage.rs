@@ -152,6 +152,19 @@ pub struct Linkage {
     pub table3: Table3,
 }
 
+impl Linkage {
+    /// No national extract: every person unlinked (the analysis file then holds the registrations alone).
+    pub fn without_extract(persons: usize) -> Linkage {
+        Linkage {
+            links: Vec::new(),
+            proposals: Vec::new(),
+            not_found: (0..persons).collect(),
+            national_unmatched: Vec::new(),
+            table3: Table3::default(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum LinkError {
     NoNationalFile,

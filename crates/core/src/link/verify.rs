@@ -73,7 +73,16 @@ pub struct Verification {
 
 impl Verification {
     pub fn deviates(&self) -> bool {
-        self.sex == SexCheck::Differs || self.country_deviates() || self.birth_deviates()
+        self.deviations().contains(&true)
+    }
+
+    /// Whether the link deviates on sex, on country, and on birth date (Table 3's rows).
+    pub fn deviations(&self) -> [bool; 3] {
+        [
+            self.sex == SexCheck::Differs,
+            self.country_deviates(),
+            self.birth_deviates(),
+        ]
     }
 
     pub fn country_deviates(&self) -> bool {

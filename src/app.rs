@@ -64,6 +64,8 @@ pub struct AppState {
     pub summary: RwSignal<Summary>,
     pub progress: RwSignal<Option<Progress>>,
     pub error: RwSignal<Option<String>>,
+    /// Something the user should know that is not a problem (a run was stopped).
+    pub notice: RwSignal<Option<String>>,
     /// The latest results of the Analyse step.
     pub results: Results,
     /// What the user put into the report.
@@ -113,6 +115,7 @@ pub fn App() -> impl IntoView {
         summary: RwSignal::new(Summary::default()),
         progress: RwSignal::new(None),
         error: RwSignal::new(None),
+        notice: RwSignal::new(None),
         results: Results::default(),
         report: RwSignal::new(Vec::new()),
     };
@@ -153,6 +156,34 @@ pub fn App() -> impl IntoView {
         Response::Comparison(view) => {
             state.progress.set(None);
             state.results.comparison.set(Some(*view));
+        }
+        Response::Idle => {
+            if !bridge::busy() {
+                state.progress.set(None);
+            }
+        }
+        // The bridge handles a crash itself and reports it as `Recovered`.
+        Response::Crashed { .. } => {}
+        Response::Recovered { request, crashed } => {
+            state.progress.set(None);
+            let lang = state.lang.get_untracked();
+            let activity = request.map_or_else(|| lang.pick("het werk", "the work").to_string(), |r| r.activity(lang));
+            match crashed {
+                None => state.notice.set(Some(match lang {
+                    Lang::Nl => format!("U heeft {activity} afgebroken. Uw bestanden en keuzes zijn bewaard."),
+                    Lang::En => format!("You stopped {activity}. Your files and choices are kept."),
+                })),
+                Some(detail) => state.error.set(Some(match lang {
+                    Lang::Nl => format!(
+                        "Er ging iets mis in de rekenhulp tijdens {activity}. Dat onderdeel is niet uitgevoerd; \
+                         uw andere bestanden en keuzes zijn bewaard. Technische melding: {detail}"
+                    ),
+                    Lang::En => format!(
+                        "Something went wrong in the calculation helper during {activity}. That part was not done; \
+                         your other files and choices are kept. Technical message: {detail}"
+                    ),
+                })),
+            }
         }
     });
     if let Err(e) = started {

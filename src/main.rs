@@ -7,6 +7,7 @@ mod download;
 mod engine;
 mod i18n;
 mod svg_export;
+mod test_hooks;
 
 fn main() {
     // The same wasm runs in the worker, which has no window and no page to draw.
@@ -15,4 +16,5 @@ fn main() {
     }
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
+    test_hooks::install();
 }

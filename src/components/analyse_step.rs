@@ -3,9 +3,10 @@
 //! in the worker on the analysis file it holds.
 
 use leptos::prelude::*;
+use perspectief_core::chaid::params::{ExhaustiveNominal, TieRule};
 use perspectief_core::chaid::{ChaidParams, Method};
 use perspectief_core::recept::Analysis;
-use perspectief_core::stats::independence::Statistic;
+use perspectief_core::stats::independence::{Convergence, Statistic};
 
 use crate::app::AppState;
 use crate::components::describe_view::DescribeTables;
@@ -58,6 +59,11 @@ pub struct TreeForm {
     pub min_parent: RwSignal<f64>,
     pub min_child: RwSignal<f64>,
     pub alpha: RwSignal<f64>,
+    pub alpha_merge: RwSignal<f64>,
+    pub exhaustive_sixth: RwSignal<bool>,
+    pub tie_by_order: RwSignal<bool>,
+    pub epsilon: RwSignal<f64>,
+    pub iterations: RwSignal<usize>,
     pub threshold: RwSignal<u64>,
     pub likelihood_ratio: RwSignal<bool>,
     pub bonferroni: RwSignal<bool>,
@@ -75,7 +81,21 @@ impl TreeForm {
             .min_parent(self.min_parent.get_untracked())
             .min_child(self.min_child.get_untracked())
             .alpha_split(self.alpha.get_untracked())
-            .alpha_merge(self.alpha.get_untracked())
+            .alpha_merge(self.alpha_merge.get_untracked())
+            .exhaustive_nominal(if self.exhaustive_sixth.get_untracked() {
+                ExhaustiveNominal::Sixth
+            } else {
+                ExhaustiveNominal::Half
+            })
+            .tie_rule(if self.tie_by_order.get_untracked() {
+                TieRule::PredictorOrder
+            } else {
+                TieRule::UnadjustedThenStatistic
+            })
+            .convergence(Convergence {
+                epsilon: self.epsilon.get_untracked(),
+                max_iterations: self.iterations.get_untracked(),
+            })
             .statistic(if self.likelihood_ratio.get_untracked() {
                 Statistic::LikelihoodRatio
             } else {
@@ -120,6 +140,11 @@ pub fn AnalyseStep() -> impl IntoView {
         min_parent: RwSignal::new(d.min_parent),
         min_child: RwSignal::new(d.min_child),
         alpha: RwSignal::new(d.alpha_split),
+        alpha_merge: RwSignal::new(d.alpha_merge),
+        exhaustive_sixth: RwSignal::new(d.exhaustive_nominal == ExhaustiveNominal::Sixth),
+        tie_by_order: RwSignal::new(d.tie_rule == TieRule::PredictorOrder),
+        epsilon: RwSignal::new(d.convergence.epsilon),
+        iterations: RwSignal::new(d.convergence.max_iterations),
         threshold: RwSignal::new(5),
         likelihood_ratio: RwSignal::new(false),
         bonferroni: RwSignal::new(d.bonferroni),

@@ -20,6 +20,10 @@ pub fn Status() -> impl IntoView {
                 <div class="pf-progress" role="status">
                     <label for="pf-progress">{label}</label>
                     <progress id="pf-progress" max=p.total.max(1) value=p.done>{format!("{}/{}", p.done, p.total)}</progress>
+                    <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="cancel"
+                        on:click=move |_| crate::engine::bridge::cancel()>
+                        {lang.get().pick("Afbreken", "Stop")}
+                    </button>
                 </div>
             }
         })
@@ -38,5 +42,19 @@ pub fn Status() -> impl IntoView {
             }
         })
     };
-    view! { {progress} {error} }
+    let notice = move || {
+        state.notice.get().map(|message| {
+            view! {
+                <div class="utrecht-alert utrecht-alert--info" role="status" data-testid="notice">
+                    <div class="utrecht-alert__content"><div class="utrecht-alert__message">
+                        <p class="utrecht-paragraph">{message}</p>
+                        <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| state.notice.set(None)>
+                            {lang.get().pick("Sluiten", "Close")}
+                        </button>
+                    </div></div>
+                </div>
+            }
+        })
+    };
+    view! { {progress} {notice} {error} }
 }

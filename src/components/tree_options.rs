@@ -148,11 +148,16 @@ pub fn TreeOptions(form: TreeForm, list: Vec<VariableRow>) -> impl IntoView {
                 {number_input("pf-depth", l.pick("Maximale diepte (3)", "Maximum depth (3)"), form.max_depth, "1")}
                 {number_input("pf-min-parent", l.pick("Minimum cases in ouderknoop (100)", "Minimum cases in parent node (100)"), form.min_parent, "1")}
                 {number_input("pf-min-child", l.pick("Minimum cases in kindknoop (50)", "Minimum cases in child node (50)"), form.min_child, "1")}
-                {number_input("pf-alpha", l.pick("Significantieniveau splitsen en samenvoegen (0,05)", "Significance level for splitting and merging (0.05)"), form.alpha, "0.01")}
+                {number_input("pf-alpha", l.pick("Significantieniveau splitsen (0,05)", "Significance level for splitting (0.05)"), form.alpha, "0.01")}
+                {number_input("pf-alpha-merge", l.pick("Significantieniveau samenvoegen (0,05)", "Significance level for merging (0.05)"), form.alpha_merge, "0.01")}
                 {number_input("pf-intervals", l.pick("Intervallen voor schaalvariabelen (10)", "Intervals for scale predictors (10)"), form.intervals, "1")}
                 {check_box("pf-lr", l.pick("Likelihood-ratio in plaats van Pearson", "Likelihood ratio instead of Pearson"), form.likelihood_ratio)}
                 {check_box("pf-bonferroni", l.pick("Bonferroni-correctie (aan)", "Bonferroni adjustment (on)"), form.bonferroni)}
                 {check_box("pf-resplit", l.pick("Samengevoegde categorieën opnieuw splitsen (uit)", "Re-split merged categories (off)"), form.resplit)}
+                {check_box("pf-sixth", l.pick("Exhaustive CHAID, nominaal: Bonferroni-factor I(I²−1)/6 in plaats van /2 (uit)", "Exhaustive CHAID, nominal: Bonferroni multiplier I(I²−1)/6 instead of /2 (off)"), form.exhaustive_sixth)}
+                {check_box("pf-tie", l.pick("Gelijke aangepaste p: alleen de volgorde van de variabelen beslist (uit: eerst de kleinste p, dan de grootste toetsgrootheid)", "Equal adjusted p: only the predictors' order decides (off: smallest p first, then largest statistic)"), form.tie_by_order)}
+                {number_input("pf-epsilon", l.pick("Convergentie: minimale verandering in verwachte celfrequenties (0,001)", "Convergence: minimum change in expected cell frequencies (0.001)"), form.epsilon, "0.0001")}
+                {number_input("pf-iterations", l.pick("Convergentie: maximum aantal iteraties (100)", "Convergence: maximum number of iterations (100)"), form.iterations, "1")}
                 <div class="pf-field">
                     <label for="pf-force" class="pf-label">{l.pick("Eerste splitsing afdwingen op", "Force the first split on")}</label>
                     <select id="pf-force" class="utrecht-select" on:change=move |ev| form.force_first.set(event_target_value(&ev))>

@@ -1,23 +1,48 @@
 //! The page side of the engine: starts the worker from the app's own code
 //! (a Blob, so it also works from file://) and passes messages.
+//!
+//! The bridge keeps every request that changed the session (with a copy of the
+//! files' bytes). When the user stops a long run, or the worker crashes, the
+//! worker is ended and a new one replays those requests — without the one that
+//! was stopped or crashed — so files, mappings and decisions survive.
 
 use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{MessageEvent, Worker};
+use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use super::protocol::{Request, Response};
 
+type OnResponse = Rc<dyn Fn(Response, Option<Vec<u8>>)>;
+
+/// A request that changed the session, with copies of the files that went with it.
+struct Logged {
+    request: Request,
+    buffers: Vec<js_sys::ArrayBuffer>,
+}
+
 struct Bridge {
+    /// Which worker this is (messages of an ended one are ignored).
+    generation: u32,
     worker: Worker,
     ready: bool,
     queue: Vec<js_sys::Object>,
+    on_response: OnResponse,
+    log: Vec<Logged>,
+    /// Requests sent and not yet finished, oldest first: their place in the log (if logged)
+    /// and what they do.
+    in_flight: VecDeque<(Option<usize>, Request)>,
     _onmessage: Closure<dyn FnMut(MessageEvent)>,
+    _onerror: Closure<dyn FnMut(ErrorEvent)>,
 }
 
 thread_local! {
     static BRIDGE: RefCell<Option<Bridge>> = const { RefCell::new(None) };
+    /// The message handlers of ended workers (a handler may still be running when its worker ends).
+    static RETIRED: RefCell<Vec<Bridge>> = const { RefCell::new(Vec::new()) };
 }
 
 /// What the boot script left for us: the wasm bytes and the worker's source.
@@ -31,8 +56,21 @@ fn boot_value(key: &str) -> Result<JsValue, String> {
     Ok(v)
 }
 
+fn get(object: &JsValue, key: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(object, &key.into())
+        .ok()
+        .filter(|v| !v.is_undefined())
+}
+
 /// Start the worker. `on_response` gets every answer (and the bytes of an export).
 pub fn start(on_response: impl Fn(Response, Option<Vec<u8>>) + 'static) -> Result<(), String> {
+    let bridge = spawn(Rc::new(on_response), Vec::new(), 0)?;
+    BRIDGE.with(|b| *b.borrow_mut() = Some(bridge));
+    Ok(())
+}
+
+/// A new worker with the given session log (replayed as soon as it is ready).
+fn spawn(on_response: OnResponse, log: Vec<Logged>, generation: u32) -> Result<Bridge, String> {
     let source = boot_value("workerSource")?;
     let wasm = boot_value("wasm")?;
     let parts = js_sys::Array::of1(&source);
@@ -42,27 +80,33 @@ pub fn start(on_response: impl Fn(Response, Option<Vec<u8>>) + 'static) -> Resul
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "URL")?;
     // Guarded: a refused worker must not take the page down.
     let worker = Worker::new(&url).map_err(|e| format!("De rekenhulp (Web Worker) kon niet starten: {e:?}"))?;
+    let _ = web_sys::Url::revoke_object_url(&url);
+    let handler = on_response.clone();
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        if !current(generation) {
+            return;
+        }
         let data = event.data();
-        if js_sys::Reflect::get(&data, &"ready".into())
-            .ok()
-            .and_then(|v| v.as_bool())
-            == Some(true)
-        {
+        if get(&data, "ready").and_then(|v| v.as_bool()) == Some(true) {
             flush();
             return;
         }
-        let response = js_sys::Reflect::get(&data, &"json".into())
-            .ok()
+        let response = get(&data, "json")
             .and_then(|j| j.as_string())
             .and_then(|j| serde_json::from_str::<Response>(&j).ok());
-        let bytes = js_sys::Reflect::get(&data, &"buffer".into())
-            .ok()
-            .filter(|b| !b.is_undefined())
-            .map(|b| js_sys::Uint8Array::new(&b).to_vec());
+        let bytes = get(&data, "buffer").map(|b| js_sys::Uint8Array::new(&b).to_vec());
         match response {
-            Some(r) => on_response(r, bytes),
-            None => on_response(
+            Some(Response::Idle) => {
+                BRIDGE.with(|b| {
+                    if let Some(bridge) = b.borrow_mut().as_mut() {
+                        bridge.in_flight.pop_front();
+                    }
+                });
+                handler(Response::Idle, None);
+            }
+            Some(Response::Crashed { message }) => recover(generation, Some(message)),
+            Some(r) => handler(r, bytes),
+            None => handler(
                 Response::Failed {
                     message: "Onleesbaar antwoord van de rekenhulp.".into(),
                 },
@@ -71,40 +115,53 @@ pub fn start(on_response: impl Fn(Response, Option<Vec<u8>>) + 'static) -> Resul
         }
     });
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    // A trap without a panic (running out of memory) ends the worker too.
+    let onerror = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+        event.prevent_default();
+        recover(generation, Some(event.message()));
+    });
+    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
     let init = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&init, &"type".into(), &"__init".into());
     let _ = js_sys::Reflect::set(&init, &"wasm".into(), &wasm);
     worker.post_message(&init).map_err(|e| format!("{e:?}"))?;
-    let _ = web_sys::Url::revoke_object_url(&url);
-    BRIDGE.with(|b| {
-        *b.borrow_mut() = Some(Bridge {
-            worker,
-            ready: false,
-            queue: Vec::new(),
-            _onmessage: onmessage,
-        })
-    });
-    Ok(())
+    let mut bridge = Bridge {
+        generation,
+        worker,
+        ready: false,
+        queue: Vec::new(),
+        on_response,
+        log,
+        in_flight: VecDeque::new(),
+        _onmessage: onmessage,
+        _onerror: onerror,
+    };
+    // One message per request, so that a crash while replaying leaves out only that one.
+    let n = bridge.log.len();
+    for (i, l) in bridge.log.iter().enumerate() {
+        let replay = Request::Replay {
+            request: Box::new(l.request.clone()),
+            last: i + 1 == n,
+        };
+        let copies = l.buffers.iter().map(|b| b.slice(0)).collect();
+        bridge.queue.push(message(&replay, copies)?);
+        bridge.in_flight.push_back((Some(i), replay));
+    }
+    Ok(bridge)
 }
 
 fn flush() {
     BRIDGE.with(|b| {
         if let Some(bridge) = b.borrow_mut().as_mut() {
             bridge.ready = true;
-            for msg in bridge.queue.drain(..) {
-                let transfer = js_sys::Reflect::get(&msg, &"buffers".into()).unwrap_or(JsValue::UNDEFINED);
-                let _ = if transfer.is_undefined() {
-                    bridge.worker.post_message(&msg)
-                } else {
-                    bridge.worker.post_message_with_transfer(&msg, &transfer)
-                };
+            for msg in std::mem::take(&mut bridge.queue) {
+                let _ = post(&bridge.worker, &msg);
             }
         }
     });
 }
 
-/// Send a request, with file bytes (transferred, not copied). Queued until the worker is ready.
-pub fn send(request: &Request, buffers: Vec<js_sys::ArrayBuffer>) -> Result<(), String> {
+fn message(request: &Request, buffers: Vec<js_sys::ArrayBuffer>) -> Result<js_sys::Object, String> {
     let msg = js_sys::Object::new();
     let json = serde_json::to_string(request).map_err(|e| e.to_string())?;
     let _ = js_sys::Reflect::set(&msg, &"json".into(), &json.into());
@@ -115,20 +172,79 @@ pub fn send(request: &Request, buffers: Vec<js_sys::ArrayBuffer>) -> Result<(), 
         }
         let _ = js_sys::Reflect::set(&msg, &"buffers".into(), &array);
     }
+    Ok(msg)
+}
+
+/// Post a message, transferring (not copying) its files.
+fn post(worker: &Worker, msg: &js_sys::Object) -> Result<(), String> {
+    match get(msg, "buffers") {
+        None => worker.post_message(msg),
+        Some(transfer) => worker.post_message_with_transfer(msg, &transfer),
+    }
+    .map_err(|e| format!("{e:?}"))
+}
+
+/// Send a request, with file bytes (transferred; the bridge keeps a copy for a new worker).
+/// Queued until the worker is ready.
+pub fn send(request: &Request, buffers: Vec<js_sys::ArrayBuffer>) -> Result<(), String> {
     BRIDGE.with(|b| {
         let mut b = b.borrow_mut();
         let bridge = b.as_mut().ok_or("De rekenhulp is niet gestart.")?;
+        let logged = request.changes_session().then(|| {
+            bridge.log.push(Logged {
+                request: request.clone(),
+                buffers: buffers.iter().map(|b| b.slice(0)).collect(),
+            });
+            bridge.log.len() - 1
+        });
+        bridge.in_flight.push_back((logged, request.clone()));
+        let msg = message(request, buffers)?;
         if bridge.ready {
-            let transfer = js_sys::Reflect::get(&msg, &"buffers".into()).unwrap_or(JsValue::UNDEFINED);
-            if transfer.is_undefined() {
-                bridge.worker.post_message(&msg)
-            } else {
-                bridge.worker.post_message_with_transfer(&msg, &transfer)
-            }
-            .map_err(|e| format!("{e:?}"))
+            post(&bridge.worker, &msg)
         } else {
             bridge.queue.push(msg);
             Ok(())
         }
     })
+}
+
+/// Whether the worker is working on something the user could stop.
+pub fn busy() -> bool {
+    BRIDGE.with(|b| b.borrow().as_ref().is_some_and(|b| !b.in_flight.is_empty()))
+}
+
+/// Stop what the worker is doing: a new worker takes over the session without it.
+pub fn cancel() {
+    if let Some(generation) = BRIDGE.with(|b| b.borrow().as_ref().map(|b| b.generation)) {
+        recover(generation, None);
+    }
+}
+
+fn current(generation: u32) -> bool {
+    BRIDGE.with(|b| b.borrow().as_ref().is_some_and(|b| b.generation == generation))
+}
+
+/// End the worker and start a new one with the session, leaving out the request
+/// it was busy with (stopped by the user, or `crashed` with this message).
+fn recover(generation: u32, crashed: Option<String>) {
+    if !current(generation) {
+        return;
+    }
+    let Some(mut old) = BRIDGE.with(|b| b.borrow_mut().take()) else {
+        return;
+    };
+    old.worker.terminate();
+    let current = old.in_flight.pop_front();
+    if let Some((Some(index), _)) = &current {
+        old.log.remove(*index);
+    }
+    let request = current.map(|(_, r)| Box::new(r));
+    let log = std::mem::take(&mut old.log);
+    let on_response = old.on_response.clone();
+    RETIRED.with(|r| r.borrow_mut().push(old));
+    match spawn(on_response.clone(), log, generation + 1) {
+        Ok(bridge) => BRIDGE.with(|b| *b.borrow_mut() = Some(bridge)),
+        Err(e) => on_response(Response::Failed { message: e }, None),
+    }
+    on_response(Response::Recovered { request, crashed }, None);
 }

@@ -88,6 +88,72 @@ pub enum Request {
         threshold: u64,
         format: ExportFormat,
     },
+    /// A new worker takes over the session of one that was stopped or crashed: each
+    /// choice again, in the order made (files travel alongside), without running analyses;
+    /// the state is sent after the `last`.
+    Replay {
+        request: Box<Request>,
+        last: bool,
+    },
+    /// Only for tests (pages opened with `?testhooks`): make the worker panic or stay busy.
+    TestHook {
+        hook: TestHook,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TestHook {
+    Panic,
+    Busy { ms: f64 },
+}
+
+impl Request {
+    /// Whether the request changes the session (and must be replayed by a new worker).
+    pub fn changes_session(&self) -> bool {
+        !matches!(
+            self,
+            Request::Export { .. }
+                | Request::ExportAnalysis { .. }
+                | Request::ExportTable { .. }
+                | Request::SaveRecept
+                | Request::Replay { .. }
+                | Request::TestHook { .. }
+        )
+    }
+
+    /// What the worker is doing for this request, for messages about it.
+    pub fn activity(&self, lang: crate::i18n::Lang) -> String {
+        let (nl, en) = match self {
+            Request::Load { names } => {
+                return match lang {
+                    crate::i18n::Lang::Nl => format!("het inlezen van {}", names.join(", ")),
+                    crate::i18n::Lang::En => format!("reading {}", names.join(", ")),
+                }
+            }
+            Request::LoadDemo => ("het laden van de demo", "loading the demo"),
+            Request::SetKind { .. } | Request::SetSteunpunt { .. } | Request::SetMapping { .. } => {
+                ("het opnieuw inlezen van een bestand", "reading a file again")
+            }
+            Request::Remove { .. } => ("het verwijderen van een bestand", "removing a file"),
+            Request::Overrule { .. } | Request::AcceptAbove { .. } | Request::UndoOverrule { .. } => {
+                ("het koppelen", "linking")
+            }
+            Request::SetConflictRule { .. } => ("de controle", "the check"),
+            Request::SetPeildatum { .. } | Request::SetLevel { .. } => {
+                ("het maken van het analysebestand", "building the analysis file")
+            }
+            Request::Run { .. } => ("de analyse", "the analysis"),
+            Request::Export { .. } | Request::ExportAnalysis { .. } | Request::ExportTable { .. } => {
+                ("het maken van een download", "making a download")
+            }
+            Request::SaveRecept => ("het bewaren van het recept", "saving the recept"),
+            Request::LoadRecept { .. } => ("het toepassen van het recept", "applying the recept"),
+            Request::Replay { request, .. } => return request.activity(lang),
+            Request::TestHook { .. } => ("een test", "a test"),
+        };
+        lang.pick(nl, en).to_string()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,6 +184,18 @@ pub enum Response {
     Tree(Box<TreeView>),
     Screening(Box<ScreeningView>),
     Comparison(Box<ComparisonView>),
+    /// The worker has finished a request (whatever it answered).
+    Idle,
+    /// The worker panicked; it is replaced by a new one (the message of the panic).
+    Crashed {
+        message: String,
+    },
+    /// Made by the page, not the worker: a new worker took over the session after
+    /// the user stopped `request` (`crashed: None`) or the worker crashed during it.
+    Recovered {
+        request: Option<Box<Request>>,
+        crashed: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -23,7 +23,7 @@ use perspectief_core::recept::{Analysis, FileChoices, Recept};
 
 use super::protocol::{
     AnalysisSummary, CheckView, ExportFormat, FileSummary, LinkRow, LinkageView, ProposalRow, Request, Response,
-    Summary, Timing, VariableRow, LIST_LIMIT,
+    Summary, TestHook, Timing, VariableRow, LIST_LIMIT,
 };
 
 struct Entry {
@@ -479,11 +479,48 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
         .and_then(|j| j.as_string())
         .ok_or("bericht zonder inhoud")?;
     let request: Request = serde_json::from_str(&json).map_err(|e| e.to_string())?;
+    let buffers: Option<js_sys::Array> = js_sys::Reflect::get(data, &"buffers".into())
+        .ok()
+        .filter(|b| !b.is_undefined())
+        .map(Into::into);
+    let mut next = 0u32;
+    let mut take = move || -> Result<Vec<u8>, String> {
+        let buffer = buffers.as_ref().map(|b| b.get(next)).filter(|b| !b.is_undefined());
+        next += 1;
+        Ok(js_sys::Uint8Array::new(&buffer.ok_or("geen bestanden")?).to_vec())
+    };
+    serve(engine, request, &mut take, false)
+}
+
+/// Do what the page asks. `take` gives the next file's bytes; while `replaying`,
+/// nothing is sent back and analyses are only remembered, not run.
+fn serve(
+    engine: &mut Engine,
+    request: Request,
+    take: &mut dyn FnMut() -> Result<Vec<u8>, String>,
+    replaying: bool,
+) -> Result<(), String> {
     match request {
+        Request::Replay { request, last } => {
+            let result = serve(engine, *request, take, true);
+            engine.computed = None;
+            if last {
+                post(&Response::State(Box::new(engine.summary())), None);
+            }
+            return result;
+        }
+        Request::TestHook { hook } => {
+            match hook {
+                TestHook::Panic => panic!("testpaniek (alleen voor tests)"),
+                TestHook::Busy { ms } => {
+                    progress(0, 1, "test");
+                    let start = now();
+                    while now() - start < ms {}
+                }
+            }
+            return Ok(());
+        }
         Request::Load { names } => {
-            let buffers: js_sys::Array = js_sys::Reflect::get(data, &"buffers".into())
-                .map_err(|_| "geen bestanden")?
-                .into();
             let total = names.len();
             if engine.demo {
                 engine.files.clear();
@@ -491,7 +528,7 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
             }
             for (i, name) in names.into_iter().enumerate() {
                 progress(i, total, &name);
-                let bytes = js_sys::Uint8Array::new(&buffers.get(i as u32)).to_vec();
+                let bytes = take()?;
                 // Loading a file with the same name again replaces it.
                 engine.files.retain(|e| e.name != name);
                 engine.files.push(Entry::new(name, bytes));
@@ -546,11 +583,15 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
             if let Some(a) = engine.computed.as_mut().and_then(|c| c.analysis.as_mut()) {
                 a.set_levels(&[(variable, level)]);
             }
-            post(&Response::State(Box::new(engine.summary())), None);
+            if !replaying {
+                post(&Response::State(Box::new(engine.summary())), None);
+            }
             return Ok(());
         }
         Request::Run { analysis } => {
-            run(engine, &analysis)?;
+            if !replaying {
+                run(engine, &analysis)?;
+            }
             if engine.analyses.last() != Some(&analysis) {
                 engine.analyses.push(analysis);
             }
@@ -569,6 +610,10 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
         Request::LoadRecept { text } => {
             let recept = Recept::parse(&text).map_err(|e| e.to_string())?;
             engine.apply(&recept);
+            if replaying {
+                engine.analyses = recept.analyses;
+                return Ok(());
+            }
             post(&Response::State(Box::new(engine.summary())), None);
             // The page shows one table, tree, screening and comparison at a time:
             // run the last of each kind (the others stay in the list for the next recept).
@@ -632,20 +677,43 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
     }
     // Everything else changes files or options: check and link again.
     engine.computed = None;
-    post(&Response::State(Box::new(engine.summary())), None);
+    if !replaying {
+        post(&Response::State(Box::new(engine.summary())), None);
+    }
     Ok(())
 }
 
 /// Entry point of the worker (called by the bootstrap after `initSync`).
 #[wasm_bindgen]
 pub fn worker_main() {
-    console_error_panic_hook::set_once();
+    // A panic ends this worker (wasm cannot unwind): tell the page, which starts a new
+    // worker with the same session.
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let payload = info.payload();
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" ({}:{})", l.file(), l.line()))
+            .unwrap_or_default();
+        post(
+            &Response::Crashed {
+                message: format!("{what}{place}"),
+            },
+            None,
+        );
+    }));
     let engine = Rc::new(RefCell::new(Engine::default()));
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let result = handle(&mut engine.borrow_mut(), &event.data());
         if let Err(message) = result {
             post(&Response::Failed { message }, None);
         }
+        post(&Response::Idle, None);
     });
     scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();

@@ -108,6 +108,25 @@ test('Analyse: one click grows the MOB tree; diagram, tables, SVG download, scre
   await page.getByRole('button', { name: 'Boom laten groeien' }).click();
   await page.waitForFunction((name) => document.querySelector('[data-testid="tree-summary"]')?.textContent.includes(`eerste splitsing op ${name}.`), second);
   await page.getByLabel('Eerste splitsing afdwingen op').selectOption('');
+  // Every option of the engine is in the form (SPSS defaults in the labels) and goes into the recept.
+  const setOptions = async (values) => {
+    await page.getByLabel('Methode', { exact: true }).selectOption(values.method);
+    for (const [label, value] of Object.entries(values.numbers)) {
+      await page.getByLabel(label).fill(value);
+      await page.getByLabel(label).dispatchEvent('change');
+    }
+    for (const label of values.ticks) await page.getByLabel(label).click();
+  };
+  const numbers = (merge, epsilon, iterations) => ({
+    'Significantieniveau samenvoegen (0,05)': merge,
+    'Convergentie: minimale verandering in verwachte celfrequenties (0,001)': epsilon,
+    'Convergentie: maximum aantal iteraties (100)': iterations,
+  });
+  const ticks = [/^Exhaustive CHAID, nominaal: Bonferroni-factor/, /^Gelijke aangepaste p: alleen de volgorde/];
+  await setOptions({ method: 'exhaustive', numbers: numbers('0.04', '0.0005', '50'), ticks });
+  await page.getByRole('button', { name: 'Boom laten groeien' }).click();
+  await page.getByTestId('tree-summary').waitFor();
+  await setOptions({ method: 'chaid', numbers: numbers('0.05', '0.001', '100'), ticks });
   await screening.getByRole('button', { name: m[3] }).click();
   await page.waitForFunction((name) => document.querySelector('[data-testid="tree-summary"]')?.textContent.includes(`eerste splitsing op ${name}`), m[3]);
   // A frequency table with small counts hidden, and a crosstab with χ².
@@ -172,6 +191,10 @@ test('Analyse: one click grows the MOB tree; diagram, tables, SVG download, scre
   assert.equal(recept.files.length, 22);
   assert.match(recept.files[0].sha256, /^[0-9a-f]{64}$/);
   assert.equal(recept.analyses.at(-1).type, 'tree');
+  assert.ok(recept.analyses.some((x) => x.type === 'tree' && x.params.method === 'exhaustive' && x.params.alpha_merge === 0.04
+    && x.params.exhaustive_nominal === 'sixth' && x.params.tie_rule === 'predictor_order'
+    && x.params.convergence.epsilon === 0.0005 && x.params.convergence.max_iterations === 50), JSON.stringify(recept.analyses.map((x) => x.params)));
+  assert.deepEqual(recept.analyses.at(-1).params.convergence, { epsilon: 0.001, max_iterations: 100 });
   const withoutHashes = JSON.stringify({ ...recept, files: recept.files.map(({ sha256, ...f }) => f) });
   assert.doesNotMatch(withoutHashes, /\d{10}/, 'no V-nummer in the recept');
   // The command line runs the same recept on the same files and grows the same tree.

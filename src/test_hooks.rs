@@ -1,0 +1,32 @@
+//! Hooks for the browser tests, only on a page opened with `?testhooks`:
+//! `window.__perspectiefTest.panic()` makes the worker panic,
+//! `window.__perspectiefTest.busy(ms)` keeps it busy (to stop it).
+
+use wasm_bindgen::prelude::*;
+
+use crate::engine::bridge;
+use crate::engine::protocol::{Request, TestHook};
+
+pub fn install() {
+    let Some(window) = web_sys::window() else { return };
+    if !window.location().search().is_ok_and(|s| s.contains("testhooks")) {
+        return;
+    }
+    let hooks = js_sys::Object::new();
+    let panic = Closure::<dyn Fn()>::new(|| {
+        let _ = bridge::send(&Request::TestHook { hook: TestHook::Panic }, Vec::new());
+    });
+    let busy = Closure::<dyn Fn(f64)>::new(|ms: f64| {
+        let _ = bridge::send(
+            &Request::TestHook {
+                hook: TestHook::Busy { ms },
+            },
+            Vec::new(),
+        );
+    });
+    let _ = js_sys::Reflect::set(&hooks, &"panic".into(), panic.as_ref());
+    let _ = js_sys::Reflect::set(&hooks, &"busy".into(), busy.as_ref());
+    panic.forget();
+    busy.forget();
+    let _ = js_sys::Reflect::set(&window, &"__perspectiefTest".into(), &hooks);
+}

@@ -1,5 +1,6 @@
 //! `perspectief`: the Perspectief engine on the command line.
 
+mod anonymise;
 mod bench;
 mod chaid;
 mod check;
@@ -34,6 +35,8 @@ enum Command {
     Link(link::LinkArgs),
     /// Apply a recept saved in the app to the same files; write its tables and trees.
     Run(run::RunArgs),
+    /// Make an analysis file k-anonymous and l-diverse; print the risk before and after.
+    Anonymise(anonymise::AnonymiseArgs),
     /// Grow a CHAID tree and print it like SPSS (or as JSON with --json).
     Chaid(chaid::ChaidArgs),
     /// For one dependent: every predictor's one-level CHAID result, sorted by adjusted p.
@@ -50,6 +53,9 @@ enum Command {
     /// Benchmark: read, check and link synthetic registrations to a synthetic extract.
     #[command(hide = true)]
     BenchLink(bench::LinkBenchArgs),
+    /// Benchmark: make a synthetic analysis file 5-anonymous natively.
+    #[command(hide = true)]
+    BenchAnonymise(bench::AnonymiseBenchArgs),
 }
 
 fn main() -> ExitCode {
@@ -59,12 +65,14 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Link(args) => link::run(&args),
         Command::Run(args) => run::run(&args),
+        Command::Anonymise(args) => anonymise::run(&args),
         Command::Chaid(args) => chaid::run_chaid(&args),
         Command::Screen(args) => chaid::run_screen(&args),
         Command::BenchFit(args) => bench::run(&args),
         Command::BenchData(args) => bench::write_data(&args),
         Command::BenchParse(args) => bench::parse(&args),
         Command::BenchLink(args) => bench::link_bench(&args),
+        Command::BenchAnonymise(args) => bench::anonymise_bench(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

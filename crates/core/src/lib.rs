@@ -5,6 +5,7 @@
 #![allow(clippy::needless_range_loop)]
 
 pub mod analysis;
+pub mod anonymise;
 pub mod chaid;
 pub mod check;
 pub mod date;

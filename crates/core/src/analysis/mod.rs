@@ -380,21 +380,25 @@ impl AnalysisFile {
 
     /// As a sheet (one row per person), for csv/xlsx export. No V-nummers or names.
     pub fn sheet(&self) -> Sheet {
-        let mut s = Sheet::new(
-            "Analysebestand",
-            self.variables.iter().map(|v| v.name.clone()).collect(),
-        );
-        for row in 0..self.persons {
-            s.rows.push(
-                self.variables
-                    .iter()
-                    .map(|v| match &v.values {
-                        RawColumn::Number(x) => x[row].map_or(Cell::Empty, |x| Cell::Number(round3(x))),
-                        RawColumn::Text(t) => t.get(row).map_or(Cell::Empty, Cell::text),
-                    })
-                    .collect(),
-            );
-        }
-        s
+        let columns: Vec<(&str, &RawColumn)> = self.variables.iter().map(|v| (v.name.as_str(), &v.values)).collect();
+        columns_sheet("Analysebestand", &columns)
     }
+}
+
+/// Columns as a sheet (one row per record; numbers to three decimals).
+pub fn columns_sheet(name: &str, columns: &[(&str, &RawColumn)]) -> Sheet {
+    let mut s = Sheet::new(name, columns.iter().map(|(n, _)| n.to_string()).collect());
+    let rows = columns.first().map_or(0, |(_, c)| c.len());
+    for row in 0..rows {
+        s.rows.push(
+            columns
+                .iter()
+                .map(|(_, c)| match c {
+                    RawColumn::Number(x) => x[row].map_or(Cell::Empty, |x| Cell::Number(round3(x))),
+                    RawColumn::Text(t) => t.get(row).map_or(Cell::Empty, Cell::text),
+                })
+                .collect(),
+        );
+    }
+    s
 }

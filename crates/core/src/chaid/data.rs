@@ -123,7 +123,19 @@ impl RawColumn {
         self.len() == 0
     }
 
-    fn is_missing(&self, row: usize) -> bool {
+    /// These rows only, in this order.
+    pub fn select(&self, rows: &[usize]) -> RawColumn {
+        match self {
+            RawColumn::Text(t) => RawColumn::Text(TextColumn {
+                labels: t.labels.clone(),
+                codes: rows.iter().map(|&r| t.codes[r]).collect(),
+            }),
+            RawColumn::Number(v) => RawColumn::Number(rows.iter().map(|&r| v[r]).collect()),
+        }
+    }
+
+    /// Whether a row has no value (empty text, or no finite number).
+    pub fn is_missing(&self, row: usize) -> bool {
         match self {
             RawColumn::Text(t) => t.codes[row] == TextColumn::MISSING,
             RawColumn::Number(v) => v[row].is_none_or(|x| !x.is_finite()),

@@ -1,0 +1,153 @@
+//! `perspectief anonymise`: the demo's analysis file made 5-anonymous and 2-diverse;
+//! the written file has the settings and risk, no direct identifiers, and every
+//! class of the quasi-identifiers has at least k rows.
+
+use std::collections::HashMap;
+use std::process::Command;
+
+fn demo_analysis_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let bin = env!("CARGO_BIN_EXE_perspectief");
+    assert!(Command::new(bin)
+        .args(["demo", "--out"])
+        .arg(dir)
+        .status()
+        .unwrap()
+        .success());
+    let mut local: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy().to_string();
+            !n.starts_with("LEESMIJ") && !n.starts_with("DMB") && !n.starts_with("kenmerken")
+        })
+        .collect();
+    local.sort();
+    let out = dir.join("analyse.csv");
+    let status = Command::new(bin)
+        .arg("link")
+        .arg("--local")
+        .args(&local)
+        .arg("--national")
+        .arg(dir.join("DMB_extract_Perspectief.xlsx"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    out
+}
+
+#[test]
+fn the_demo_made_5_anonymous_with_its_settings_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = demo_analysis_file(dir.path());
+    let bin = env!("CARGO_BIN_EXE_perspectief");
+    let out_csv = dir.path().join("anoniem.csv");
+    let run = Command::new(bin)
+        .args(["anonymise", "--data"])
+        .arg(&data)
+        .args([
+            "--k",
+            "5",
+            "--l",
+            "2",
+            "--max-level",
+            "kwartaal_instroom=1",
+            "--date",
+            "2026-11-29",
+            "--out",
+        ])
+        .arg(&out_csv)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(stdout.starts_with("Voor: 733 records in "), "{stdout}");
+    assert!(stdout.contains("\nNa: "), "{stdout}");
+    assert!(stdout.contains("0 records in klassen kleiner dan k"), "{stdout}");
+    let text = std::fs::read_to_string(&out_csv).unwrap();
+    assert!(text.starts_with("Geanonimiseerd met Perspectief"), "{}", &text[..200]);
+    assert!(
+        text.contains("\nDatum;29-11-2026\r\n") || text.contains("\nDatum;29-11-2026\n"),
+        "{}",
+        &text[..400]
+    );
+    assert!(text.contains("\nk;5"));
+    assert!(text.contains("Informatieverlies;"));
+    assert!(!regex_like_v_nummer(&text), "no V-nummer in the file");
+    // Read the data part back and check k on the quasi-identifiers.
+    let lines: Vec<&str> = text.lines().collect();
+    let header_at = lines.iter().position(|l| l.starts_with("steunpunt;")).expect("header");
+    let header: Vec<&str> = lines[header_at].split(';').collect();
+    let quasi = [
+        "steunpunt",
+        "geslacht",
+        "leeftijd_instroom",
+        "land_herkomst",
+        "kwartaal_instroom",
+    ];
+    let at: Vec<usize> = quasi
+        .iter()
+        .map(|q| header.iter().position(|h| h == q).unwrap())
+        .collect();
+    let mut classes: HashMap<Vec<String>, usize> = HashMap::new();
+    for line in &lines[header_at + 1..] {
+        let cells: Vec<&str> = line.split(';').collect();
+        *classes
+            .entry(at.iter().map(|&i| cells[i].to_string()).collect())
+            .or_default() += 1;
+    }
+    assert!(classes.values().all(|&n| n >= 5), "{classes:?}");
+    // The limit is kept: quarters or years (a few cells blanked at most).
+    assert!(
+        text.contains("\nQuasi-identificator kwartaal_instroom;niveau 0 van 2: kwartaal")
+            || text.contains("niveau 1 van 2: jaar")
+    );
+    let blanked = lines[header_at + 1..]
+        .iter()
+        .filter(|l| l.split(';').nth(at[4]) == Some("*"))
+        .count();
+    let rows = lines.len() - header_at - 1;
+    assert!(
+        blanked * 20 <= rows,
+        "{blanked} of {rows} quarters blanked (at most the 5 % that may be suppressed)"
+    );
+
+    let out_xlsx = dir.path().join("anoniem.xlsx");
+    let json = Command::new(bin)
+        .args(["anonymise", "--json", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out_xlsx)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["after"]["records_below_k"], 0);
+    assert!(report["loss"].as_f64().unwrap() > 0.0);
+    assert_eq!(&std::fs::read(&out_xlsx).unwrap()[..2], b"PK");
+
+    let bad = Command::new(bin)
+        .args(["anonymise", "--qi", "bestaat_niet", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out_csv)
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&bad.stderr).trim(),
+        "De kolom 'bestaat_niet' (quasi-identificator) staat niet in het bestand. Kies kolommen die er wel in staan."
+    );
+}
+
+/// Ten digits in a row (a V-nummer) anywhere in the text.
+fn regex_like_v_nummer(text: &str) -> bool {
+    let mut run = 0;
+    for b in text.bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run >= 10 {
+            return true;
+        }
+    }
+    false
+}

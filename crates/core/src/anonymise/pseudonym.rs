@@ -1,0 +1,331 @@
+//! Keyed pseudonyms for linkage without V-nummers, after clkhash/anonlink:
+//! one project secret, a key per field derived from it (HKDF-SHA-256,
+//! RFC 5869), and HMAC-SHA-256 (RFC 2104/4231) of the normalised value.
+//! Never a plain hash: a 10-digit V-nummer has only 10¹⁰ values and a plain
+//! hash of it is reversed by trying them all in seconds. Without the secret a
+//! pseudonym reveals nothing; with it, anyone can compute the pseudonym of a
+//! V-nummer they already know (and so check whether that person is in a file).
+//!
+//! Names are not pseudonymised as a whole (a typo would break the match) but
+//! encoded as a keyed Bloom filter of their letter pairs (a "cryptographic
+//! long-term key", Schnell et al. 2009): similar names give similar filters,
+//! compared with the Dice coefficient.
+
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+use crate::date::Date;
+use crate::link::names::tokens;
+
+/// Shortest secret a user may type.
+pub const MIN_SECRET_CHARS: usize = 16;
+
+/// The project secret. Typed by the user or generated; never stored.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(Vec<u8>);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(…)")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SecretError {
+    TooShort { chars: usize },
+}
+
+impl std::fmt::Display for SecretError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SecretError::TooShort { chars } => write!(
+                f,
+                "Het geheim is te kort ({chars} tekens): gebruik er minstens {MIN_SECRET_CHARS}, \
+                 of laat er een maken."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SecretError {}
+
+const ALPHABET: &[u8; 32] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+impl Secret {
+    /// A secret typed by the user (surrounding spaces are ignored).
+    pub fn from_text(text: &str) -> Result<Secret, SecretError> {
+        let text = text.trim();
+        let chars = text.chars().count();
+        if chars < MIN_SECRET_CHARS {
+            return Err(SecretError::TooShort { chars });
+        }
+        Ok(Secret(text.as_bytes().to_vec()))
+    }
+
+    /// A new secret from 20 random bytes (the caller passes them in): 32 letters and
+    /// digits in groups of four, 160 bits. Returns the text to show the user once.
+    pub fn generate(random: [u8; 20]) -> String {
+        let mut bits = 0u64;
+        let mut n = 0;
+        let mut out = String::new();
+        for b in random {
+            bits = bits << 8 | b as u64;
+            n += 8;
+            while n >= 5 {
+                n -= 5;
+                if out.len() % 5 == 4 {
+                    out.push('-');
+                }
+                out.push(ALPHABET[(bits >> n & 31) as usize] as char);
+            }
+        }
+        out
+    }
+}
+
+pub fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes keys of any length");
+    mac.update(data);
+    mac.finalize().into_bytes().into()
+}
+
+/// HKDF-SHA-256 (RFC 5869): extract with `salt`, expand to `len` bytes (at most 8160).
+pub fn hkdf_sha256(salt: &[u8], ikm: &[u8], info: &[u8], len: usize) -> Vec<u8> {
+    let prk = hmac_sha256(salt, ikm);
+    let mut out = Vec::with_capacity(len);
+    let mut block: Vec<u8> = Vec::new();
+    let mut counter = 1u8;
+    while out.len() < len {
+        let mut input = block.clone();
+        input.extend_from_slice(info);
+        input.push(counter);
+        block = hmac_sha256(&prk, &input).to_vec();
+        out.extend_from_slice(&block);
+        counter += 1;
+    }
+    out.truncate(len);
+    out
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Bits in a name encoding, and hash functions per letter pair.
+pub const NAME_BITS: usize = 1024;
+const NAME_HASHES: u64 = 20;
+
+/// The keys of one secret, one per field.
+#[derive(Clone)]
+pub struct Keys {
+    v_nummer: [u8; 32],
+    birth_date: [u8; 32],
+    name: [u8; 32],
+}
+
+impl std::fmt::Debug for Keys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Keys(…)")
+    }
+}
+
+const SALT: &[u8] = b"perspectief-pseudoniemen-1";
+
+impl Keys {
+    pub fn new(secret: &Secret) -> Keys {
+        let key = |field: &str| -> [u8; 32] {
+            hkdf_sha256(SALT, &secret.0, field.as_bytes(), 32)
+                .try_into()
+                .expect("32 bytes")
+        };
+        Keys {
+            v_nummer: key("v_nummer"),
+            birth_date: key("geboortedatum"),
+            name: key("naam"),
+        }
+    }
+
+    /// The pseudonym of a (normalised, 10-digit) V-nummer: 128 bits as 32 hex digits.
+    pub fn v_nummer(&self, v_nummer: &str) -> String {
+        hex(&hmac_sha256(&self.v_nummer, v_nummer.as_bytes())[..16])
+    }
+
+    /// The pseudonym of a birth date (ISO form).
+    pub fn birth_date(&self, date: Date) -> String {
+        hex(&hmac_sha256(&self.birth_date, date.iso().as_bytes())[..16])
+    }
+
+    /// The keyed encoding of a name: its words folded and sorted, letter pairs
+    /// (with a space before and after) each setting 20 of 1024 bits.
+    pub fn name(&self, name: &str) -> NameEncoding {
+        let mut words = tokens(name);
+        words.sort();
+        let text = format!(" {} ", words.join(" "));
+        let chars: Vec<char> = text.chars().collect();
+        let mut bits = [0u64; NAME_BITS / 64];
+        if words.is_empty() {
+            return NameEncoding(bits);
+        }
+        for pair in chars.windows(2) {
+            let gram: String = pair.iter().collect();
+            let h = hmac_sha256(&self.name, gram.as_bytes());
+            let h1 = u64::from_le_bytes(h[..8].try_into().expect("8 bytes"));
+            let h2 = u64::from_le_bytes(h[8..16].try_into().expect("8 bytes")) | 1;
+            for i in 0..NAME_HASHES {
+                let bit = (h1.wrapping_add(i.wrapping_mul(h2)) % NAME_BITS as u64) as usize;
+                bits[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        NameEncoding(bits)
+    }
+}
+
+/// A keyed Bloom filter of a name's letter pairs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameEncoding(pub [u64; NAME_BITS / 64]);
+
+impl NameEncoding {
+    /// Dice coefficient 2|A∩B| / (|A|+|B|) of the set bits (0 when both are empty).
+    pub fn dice(&self, other: &NameEncoding) -> f64 {
+        let (mut both, mut total) = (0u32, 0u32);
+        for (a, b) in self.0.iter().zip(&other.0) {
+            both += (a & b).count_ones();
+            total += a.count_ones() + b.count_ones();
+        }
+        if total == 0 {
+            0.0
+        } else {
+            2.0 * both as f64 / total as f64
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|w| *w == 0)
+    }
+
+    /// As 256 hex digits (for a cell of a linkage file).
+    pub fn to_text(&self) -> String {
+        self.0.iter().map(|w| format!("{w:016x}")).collect()
+    }
+
+    /// From [`NameEncoding::to_text`]; `None` when it is not 256 hex digits.
+    pub fn parse(text: &str) -> Option<NameEncoding> {
+        let text = text.trim();
+        if text.len() != NAME_BITS / 4 || !text.is_ascii() {
+            return None;
+        }
+        let mut bits = [0u64; NAME_BITS / 64];
+        for (i, w) in bits.iter_mut().enumerate() {
+            *w = u64::from_str_radix(&text[i * 16..i * 16 + 16], 16).ok()?;
+        }
+        Some(NameEncoding(bits))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unhex(s: &str) -> Vec<u8> {
+        (0..s.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+            .collect()
+    }
+
+    /// RFC 4231, section 4: every HMAC-SHA-256 test case.
+    #[test]
+    fn rfc4231_vectors() {
+        let long_key = vec![0xaa; 131];
+        let cases: [(Vec<u8>, Vec<u8>, &str); 7] = [
+            (vec![0x0b; 20], b"Hi There".to_vec(), "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"),
+            (b"Jefe".to_vec(), b"what do ya want for nothing?".to_vec(), "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"),
+            (vec![0xaa; 20], vec![0xdd; 50], "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe"),
+            ((1..=25).collect(), vec![0xcd; 50], "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b"),
+            // Test case 5 checks the first 128 bits only.
+            (vec![0x0c; 20], b"Test With Truncation".to_vec(), "a3b6167473100ee06e0c796c2955552b"),
+            (long_key.clone(), b"Test Using Larger Than Block-Size Key - Hash Key First".to_vec(), "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"),
+            (long_key, b"This is a test using a larger than block-size key and a larger than block-size data. The key needs to be hashed before being used by the HMAC algorithm.".to_vec(), "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2"),
+        ];
+        for (key, data, expected) in cases {
+            let mac = hmac_sha256(&key, &data);
+            assert_eq!(hex(&mac[..expected.len() / 2]), expected);
+        }
+    }
+
+    /// RFC 5869, appendix A.1 and A.3.
+    #[test]
+    fn rfc5869_vectors() {
+        let okm = hkdf_sha256(
+            &unhex("000102030405060708090a0b0c"),
+            &[0x0b; 22],
+            &unhex("f0f1f2f3f4f5f6f7f8f9"),
+            42,
+        );
+        assert_eq!(
+            hex(&okm),
+            "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865"
+        );
+        let okm = hkdf_sha256(&[], &[0x0b; 22], &[], 42);
+        assert_eq!(
+            hex(&okm),
+            "8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d9d201395faa4b61a96c8"
+        );
+    }
+
+    fn keys(text: &str) -> Keys {
+        Keys::new(&Secret::from_text(text).unwrap())
+    }
+
+    #[test]
+    fn pseudonyms_are_stable_and_differ_per_secret_and_field() {
+        let a = keys("een geheim van het project");
+        let b = keys("een ander geheim van het project");
+        assert_eq!(
+            a.v_nummer("1234567890"),
+            keys("een geheim van het project").v_nummer("1234567890")
+        );
+        assert_eq!(a.v_nummer("1234567890").len(), 32);
+        assert_ne!(a.v_nummer("1234567890"), b.v_nummer("1234567890"));
+        assert_ne!(a.v_nummer("1234567890"), a.v_nummer("1234567891"));
+        let d = Date {
+            year: 1990,
+            month: 1,
+            day: 2,
+        };
+        assert_ne!(a.birth_date(d), b.birth_date(d));
+        // The same text under two fields gives two pseudonyms (a key per field).
+        assert_ne!(a.v_nummer("1990-01-02"), a.birth_date(d));
+    }
+
+    #[test]
+    fn secrets_typed_too_short_are_refused_in_dutch() {
+        let e = Secret::from_text("  kort  ").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "Het geheim is te kort (4 tekens): gebruik er minstens 16, of laat er een maken."
+        );
+        let text = Secret::generate([7; 20]);
+        assert_eq!(text.len(), 39);
+        assert!(text.split('-').all(|g| g.len() == 4), "{text}");
+        assert!(Secret::from_text(&text).is_ok());
+        assert_ne!(text, Secret::generate([8; 20]));
+    }
+
+    #[test]
+    fn name_encodings_are_close_for_close_names_only() {
+        let k = keys("een geheim van het project");
+        let same = k.name("Ahmed Mohamed").dice(&k.name("mohamed  AHMED"));
+        assert_eq!(same, 1.0, "order and case do not matter");
+        let typo = k.name("Ahmed Mohamed").dice(&k.name("Ahmad Mohamed"));
+        let other = k.name("Ahmed Mohamed").dice(&k.name("Liya Tesfaye"));
+        assert!(typo > 0.75 && other < 0.4, "typo {typo}, other {other}");
+        // Another secret gives unrelated filters.
+        let foreign = keys("een ander geheim van het project").name("Ahmed Mohamed");
+        assert!(k.name("Ahmed Mohamed").dice(&foreign) < 0.5);
+        let enc = k.name("Ahmed Mohamed");
+        assert_eq!(NameEncoding::parse(&enc.to_text()), Some(enc));
+        assert_eq!(NameEncoding::parse("zz"), None);
+        assert!(k.name("").is_empty());
+    }
+}

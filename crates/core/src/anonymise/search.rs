@@ -1,0 +1,380 @@
+//! The generalisation lattice: every combination of levels of the
+//! quasi-identifiers' hierarchies. The search finds the combination with the
+//! least information loss whose classes are k-anonymous and l-diverse once
+//! the records of unsafe classes are suppressed (at most `max_suppressed`);
+//! then local suppression blanks the fewest cells that make those records safe.
+//!
+//! Records are first grouped by their level-0 values (each node is then
+//! evaluated on the distinct combinations, not on every record), and nodes are
+//! visited in order of their generalisation loss, which bounds their total loss
+//! from below: the search stops when no unvisited node can beat the best.
+
+use std::collections::HashMap;
+
+use super::hierarchy::Hierarchy;
+
+/// What a sensitive attribute contributes per record: one bit per value (values
+/// beyond 64 share bits, which can only make the diversity look lower: safe).
+pub fn value_bits(codes: &[u32], present: impl Fn(usize) -> bool) -> Vec<u64> {
+    codes
+        .iter()
+        .enumerate()
+        .map(|(r, &c)| if present(r) { 1u64 << (c % 64) } else { 0 })
+        .collect()
+}
+
+/// Records grouped by their level-0 quasi-identifier values.
+struct Base {
+    /// `codes[b * q + i]`: level-0 code of quasi-identifier i in group b.
+    codes: Vec<u32>,
+    counts: Vec<u32>,
+    /// `bits[b * s + j]`: values of sensitive attribute j in group b.
+    bits: Vec<u64>,
+    /// Each record's group.
+    group_of: Vec<u32>,
+}
+
+fn width(cardinality: usize) -> u32 {
+    usize::BITS - cardinality.leading_zeros()
+}
+
+fn base(h: &[Hierarchy], sensitive: &[Vec<u64>], rows: usize) -> Base {
+    let (q, s) = (h.len(), sensitive.len());
+    let mut ids: HashMap<u128, u32> = HashMap::new();
+    let mut b = Base {
+        codes: Vec::new(),
+        counts: Vec::new(),
+        bits: Vec::new(),
+        group_of: Vec::with_capacity(rows),
+    };
+    for row in 0..rows {
+        let mut key = 0u128;
+        for x in h {
+            key = key << width(x.cardinality(0)) | x.codes[row] as u128;
+        }
+        let next = ids.len() as u32;
+        let id = *ids.entry(key).or_insert(next);
+        if id == next {
+            b.codes.extend(h.iter().map(|x| x.codes[row]));
+            b.counts.push(0);
+            b.bits.extend(std::iter::repeat_n(0, s));
+        }
+        b.counts[id as usize] += 1;
+        for (j, bits) in sensitive.iter().enumerate() {
+            b.bits[id as usize * s + j] |= bits[row];
+        }
+        b.group_of.push(id);
+    }
+    debug_assert_eq!(b.codes.len(), b.counts.len() * q);
+    b
+}
+
+/// Classes of one node: each base group's class, and each class's count and value bits.
+struct Classes {
+    class_of: Vec<u32>,
+    counts: Vec<u32>,
+    bits: Vec<u64>,
+    keys: Vec<u128>,
+}
+
+fn classes(h: &[Hierarchy], b: &Base, s: usize, levels: &[usize]) -> Classes {
+    let q = h.len();
+    let mut ids: HashMap<u128, u32> = HashMap::with_capacity(b.counts.len() / 4 + 16);
+    let mut c = Classes {
+        class_of: Vec::with_capacity(b.counts.len()),
+        counts: Vec::new(),
+        bits: Vec::new(),
+        keys: Vec::new(),
+    };
+    for g in 0..b.counts.len() {
+        let mut key = 0u128;
+        for (i, x) in h.iter().enumerate() {
+            let code = x.maps[levels[i]][b.codes[g * q + i] as usize];
+            key = key << width(x.cardinality(levels[i])) | code as u128;
+        }
+        let next = ids.len() as u32;
+        let id = *ids.entry(key).or_insert(next);
+        if id == next {
+            c.counts.push(0);
+            c.bits.extend(std::iter::repeat_n(0, s));
+            c.keys.push(key);
+        }
+        c.counts[id as usize] += b.counts[g];
+        for j in 0..s {
+            c.bits[id as usize * s + j] |= b.bits[g * s + j];
+        }
+        c.class_of.push(id);
+    }
+    c
+}
+
+fn safe(count: u32, bits: &[u64], k: usize, l: usize) -> bool {
+    count as usize >= k && bits.iter().all(|b| b.count_ones() as usize >= l)
+}
+
+/// The chosen levels, and how each record comes out: `suppressed[row]` has bit i set when
+/// quasi-identifier i is blanked in that record; `removed` rows are left out of the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Solution {
+    pub levels: Vec<usize>,
+    pub suppressed: Vec<u32>,
+    pub removed: Vec<bool>,
+    pub suppressed_cells: usize,
+    pub removed_records: usize,
+    /// Information loss: the mean over quasi-identifier cells of level/height
+    /// (1 for a blanked cell or a removed record).
+    pub loss: f64,
+    pub nodes: usize,
+    pub evaluated: usize,
+}
+
+/// Generalisation loss of a node: the mean of level/height.
+fn generalisation_loss(h: &[Hierarchy], levels: &[usize]) -> f64 {
+    h.iter()
+        .zip(levels)
+        .map(|(x, &l)| l as f64 / x.height() as f64)
+        .sum::<f64>()
+        / h.len() as f64
+}
+
+/// Find the least-loss node (no quasi-identifier above its limit) and suppress locally.
+/// `None` when no node is safe enough: the whole file is not l-diverse (fewer than l distinct
+/// values) or has fewer than k records.
+pub fn search(
+    h: &[Hierarchy],
+    limits: &[usize],
+    sensitive: &[Vec<u64>],
+    rows: usize,
+    k: usize,
+    l: usize,
+    max_suppressed: usize,
+) -> Option<Solution> {
+    let s = sensitive.len();
+    let q = h.len();
+    let b = base(h, sensitive, rows);
+    // Every node, by generalisation loss (then fewer levels, then the order of the quasi-identifiers).
+    let mut nodes: Vec<Vec<usize>> = vec![Vec::new()];
+    for (x, &limit) in h.iter().zip(limits) {
+        nodes = nodes
+            .into_iter()
+            .flat_map(|n| {
+                (0..=x.height().min(limit)).map(move |l| {
+                    let mut m = n.clone();
+                    m.push(l);
+                    m
+                })
+            })
+            .collect();
+    }
+    let total = nodes.len();
+    let mut ranked: Vec<(f64, Vec<usize>)> = nodes.into_iter().map(|n| (generalisation_loss(h, &n), n)).collect();
+    ranked.sort_by(|a, b| {
+        a.0.total_cmp(&b.0)
+            .then(a.1.iter().sum::<usize>().cmp(&b.1.iter().sum()))
+    });
+    let mut best: Option<(f64, Vec<usize>)> = None;
+    let mut evaluated = 0;
+    for (lower, levels) in ranked {
+        if best.as_ref().is_some_and(|(loss, _)| lower >= *loss) {
+            break;
+        }
+        evaluated += 1;
+        let c = classes(h, &b, s, &levels);
+        let unsafe_records: usize = (0..c.counts.len())
+            .filter(|&i| !safe(c.counts[i], &c.bits[i * s..(i + 1) * s], k, l))
+            .map(|i| c.counts[i] as usize)
+            .sum();
+        if unsafe_records > max_suppressed {
+            continue;
+        }
+        let share = unsafe_records as f64 / rows.max(1) as f64;
+        let loss = lower * (1.0 - share) + share;
+        if best.as_ref().is_none_or(|(l0, _)| loss < *l0) {
+            best = Some((loss, levels));
+        }
+    }
+    let (_, levels) = best?;
+    let mut solution = suppress(h, &b, s, &levels, limits, k, l);
+    solution.nodes = total;
+    solution.evaluated = evaluated;
+    if q == 0 {
+        return Some(solution);
+    }
+    (solution.removed_records < rows || rows == 0).then_some(solution)
+}
+
+/// Local suppression at a node: the records of each unsafe class get the
+/// smallest set of blanked quasi-identifiers that puts them in a safe class
+/// (trying one, then two, … quasi-identifiers, the most detailed first);
+/// records still unsafe with every quasi-identifier blanked are removed.
+fn suppress(h: &[Hierarchy], b: &Base, s: usize, levels: &[usize], limits: &[usize], k: usize, l: usize) -> Solution {
+    let q = h.len();
+    let c = classes(h, b, s, levels);
+    let n_classes = c.counts.len();
+    // Per class: the blanked set (None = not yet safe).
+    let mut pattern: Vec<Option<u32>> = (0..n_classes)
+        .map(|i| safe(c.counts[i], &c.bits[i * s..(i + 1) * s], k, l).then_some(0))
+        .collect();
+    // Blanking sets: those that spare the quasi-identifiers the user limited first; then fewer
+    // blanks; among equal sizes the most detailed quasi-identifiers first.
+    let detail = |i: usize| h[i].cardinality(levels[i]);
+    let limited = (0..q)
+        .filter(|&i| limits[i] < h[i].height())
+        .fold(0u32, |m, i| m | 1 << i);
+    let mut sets: Vec<u32> = (1..(1u32 << q)).collect();
+    sets.sort_by_key(|&m| {
+        let d: usize = (0..q).filter(|i| m >> i & 1 == 1).map(detail).sum();
+        (m & limited != 0, m.count_ones(), std::cmp::Reverse(d), m)
+    });
+    // The bits of each quasi-identifier in a class key (the last one lowest).
+    let mut masks = vec![0u128; q];
+    let mut at = 0;
+    for i in (0..q).rev() {
+        let w = width(h[i].cardinality(levels[i]));
+        masks[i] = ((1u128 << w) - 1) << at;
+        at += w;
+    }
+    let blank_of = |set: u32| -> u128 { (0..q).filter(|i| set >> i & 1 == 1).fold(0u128, |m, i| m | masks[i]) };
+    let mut fixed: HashMap<(u32, u128), (u32, Vec<u64>)> = HashMap::new();
+    // Pool the open classes that look alike with `set` blanked; keep the pools that are safe.
+    let pool = |set: u32, pattern: &mut [Option<u32>], fixed: &mut HashMap<(u32, u128), (u32, Vec<u64>)>| {
+        let blank = blank_of(set);
+        let mut tentative: HashMap<u128, (u32, Vec<u64>, Vec<usize>)> = HashMap::new();
+        for i in (0..n_classes).filter(|&i| pattern[i].is_none()) {
+            let e = tentative
+                .entry(c.keys[i] & !blank)
+                .or_insert_with(|| (0, vec![0; s], Vec::new()));
+            e.0 += c.counts[i];
+            for j in 0..s {
+                e.1[j] |= c.bits[i * s + j];
+            }
+            e.2.push(i);
+        }
+        for (key, (count, bits, members)) in tentative {
+            let (count0, bits0) = fixed.get(&(set, key)).cloned().unwrap_or((0, vec![0; s]));
+            let merged: Vec<u64> = bits.iter().zip(&bits0).map(|(a, b)| a | b).collect();
+            if safe(count + count0, &merged, k, l) {
+                for i in members {
+                    pattern[i] = Some(set);
+                }
+                fixed.insert((set, key), (count + count0, merged));
+            }
+        }
+    };
+    let everything = (1u32 << q) - 1;
+    for &set in sets.iter().filter(|&&m| m != everything) {
+        if pattern.iter().all(Option::is_some) {
+            break;
+        }
+        pool(set, &mut pattern, &mut fixed);
+    }
+    // What is left joins a safe pool it matches (which stays safe), with the fewest blanks.
+    for i in 0..n_classes {
+        if pattern[i].is_some() {
+            continue;
+        }
+        for &set in &sets {
+            if let Some(entry) = fixed.get_mut(&(set, c.keys[i] & !blank_of(set))) {
+                entry.0 += c.counts[i];
+                for j in 0..s {
+                    entry.1[j] |= c.bits[i * s + j];
+                }
+                pattern[i] = Some(set);
+                break;
+            }
+        }
+    }
+    // The rest with every quasi-identifier blanked, if that pool is safe.
+    pool(everything, &mut pattern, &mut fixed);
+    // Still too few or too alike: blank the cheapest safe pools (or classes) entirely and join them,
+    // rather than leave records out; records are removed only if the whole file cannot be safe.
+    let open: Vec<usize> = (0..n_classes).filter(|&i| pattern[i].is_none()).collect();
+    if !open.is_empty() {
+        let mut count: u32 = open.iter().map(|&i| c.counts[i]).sum();
+        let mut bits = vec![0u64; s];
+        for &i in &open {
+            for j in 0..s {
+                bits[j] |= c.bits[i * s + j];
+            }
+        }
+        // Candidates: (pattern, key) → (count, extra blanked cells), cheapest first.
+        let mut candidates: HashMap<(u32, u128), (u32, u64)> = HashMap::new();
+        for i in 0..n_classes {
+            if let Some(set) = pattern[i] {
+                let key = c.keys[i] & !blank_of(set);
+                let e = candidates.entry((set, key)).or_insert((0, 0));
+                e.0 += c.counts[i];
+                e.1 += c.counts[i] as u64 * (q as u32 - set.count_ones()) as u64;
+            }
+        }
+        let mut order: Vec<((u32, u128), (u32, u64))> = candidates.into_iter().collect();
+        order.sort_by_key(|&((set, key), (_, cost))| (cost, set, key));
+        let mut chosen: Vec<(u32, u128)> = Vec::new();
+        for ((set, key), (n, _)) in order {
+            if safe(count, &bits, k, l) {
+                break;
+            }
+            count += n;
+            for i in 0..n_classes {
+                if pattern[i] == Some(set) && c.keys[i] & !blank_of(set) == key {
+                    for j in 0..s {
+                        bits[j] |= c.bits[i * s + j];
+                    }
+                }
+            }
+            chosen.push((set, key));
+        }
+        if safe(count, &bits, k, l) {
+            for i in 0..n_classes {
+                let joins = match pattern[i] {
+                    None => true,
+                    Some(set) => chosen.contains(&(set, c.keys[i] & !blank_of(set))),
+                };
+                if joins {
+                    pattern[i] = Some(everything);
+                }
+            }
+        }
+    }
+    let rows = b.group_of.len();
+    let mut suppressed = vec![0u32; rows];
+    let mut removed = vec![false; rows];
+    let (mut cells, mut gone) = (0usize, 0usize);
+    let mut lost = 0.0;
+    let level_loss: Vec<f64> = h
+        .iter()
+        .zip(levels)
+        .map(|(x, &lv)| lv as f64 / x.height() as f64)
+        .collect();
+    for row in 0..rows {
+        let class = c.class_of[b.group_of[row] as usize] as usize;
+        match pattern[class] {
+            Some(set) => {
+                suppressed[row] = set;
+                cells += set.count_ones() as usize;
+                lost += (0..q)
+                    .map(|i| if set >> i & 1 == 1 { 1.0 } else { level_loss[i] })
+                    .sum::<f64>();
+            }
+            None => {
+                removed[row] = true;
+                gone += 1;
+                lost += q as f64;
+            }
+        }
+    }
+    Solution {
+        levels: levels.to_vec(),
+        suppressed,
+        removed,
+        suppressed_cells: cells,
+        removed_records: gone,
+        loss: if rows == 0 || q == 0 {
+            0.0
+        } else {
+            lost / (rows * q) as f64
+        },
+        nodes: 0,
+        evaluated: 0,
+    }
+}

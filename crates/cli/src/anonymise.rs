@@ -46,7 +46,7 @@ pub struct AnonymiseArgs {
     json: bool,
 }
 
-fn today() -> Date {
+pub fn today() -> Date {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

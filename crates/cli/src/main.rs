@@ -6,6 +6,7 @@ mod chaid;
 mod check;
 mod demo;
 mod link;
+mod pseudonymise;
 mod run;
 mod table_file;
 mod tree_text;
@@ -35,6 +36,8 @@ enum Command {
     Link(link::LinkArgs),
     /// Apply a recept saved in the app to the same files; write its tables and trees.
     Run(run::RunArgs),
+    /// Write linkage files: keyed pseudonyms instead of V-nummers, names and birth dates.
+    Pseudonymise(pseudonymise::PseudonymiseArgs),
     /// Make an analysis file k-anonymous and l-diverse; print the risk before and after.
     Anonymise(anonymise::AnonymiseArgs),
     /// Grow a CHAID tree and print it like SPSS (or as JSON with --json).
@@ -66,6 +69,7 @@ fn main() -> ExitCode {
         Command::Link(args) => link::run(&args),
         Command::Run(args) => run::run(&args),
         Command::Anonymise(args) => anonymise::run(&args),
+        Command::Pseudonymise(args) => pseudonymise::run(&args),
         Command::Chaid(args) => chaid::run_chaid(&args),
         Command::Screen(args) => chaid::run_screen(&args),
         Command::BenchFit(args) => bench::run(&args),

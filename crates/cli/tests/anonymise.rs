@@ -151,3 +151,66 @@ fn regex_like_v_nummer(text: &str) -> bool {
     }
     false
 }
+
+#[test]
+fn linkage_files_from_the_command_line_link_on_pseudonyms() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_perspectief");
+    let demo = dir.path().join("demo");
+    assert!(Command::new(bin)
+        .args(["demo", "--out"])
+        .arg(&demo)
+        .status()
+        .unwrap()
+        .success());
+    let files: Vec<_> = std::fs::read_dir(&demo)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with("LEESMIJ"))
+        .collect();
+    let secret = dir.path().join("geheim.txt");
+    std::fs::write(&secret, "kort\n").unwrap();
+    let out = dir.path().join("kb");
+    let short = Command::new(bin)
+        .args(["pseudonymise", "--secret-file"])
+        .arg(&secret)
+        .arg("--out")
+        .arg(&out)
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(!short.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&short.stderr).trim(),
+        "Het geheim is te kort (4 tekens): gebruik er minstens 16, of laat er een maken."
+    );
+    std::fs::write(&secret, "een geheim van het project 2026\n").unwrap();
+    let run = Command::new(bin)
+        .args(["pseudonymise", "--secret-file"])
+        .arg(&secret)
+        .arg("--out")
+        .arg(&out)
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(stdout.contains("kenmerken_steunpunten.xlsx: overgeslagen"), "{stdout}");
+    let written: Vec<_> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(written.len(), 21, "20 registrations and the extract");
+    let (national, local): (Vec<_>, Vec<_>) = written
+        .into_iter()
+        .partition(|p| p.file_name().unwrap().to_string_lossy().contains("DMB"));
+    let link = Command::new(bin)
+        .arg("link")
+        .arg("--local")
+        .args(&local)
+        .arg("--national")
+        .arg(&national[0])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&link.stdout);
+    assert!(link.status.success(), "{}", String::from_utf8_lossy(&link.stderr));
+    assert!(text.contains("Gekoppeld op V-nummer:              713"), "{text}");
+    assert!(text.contains("Voorstellen nog te beoordelen:      2"), "{text}");
+}

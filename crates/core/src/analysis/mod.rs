@@ -112,7 +112,14 @@ pub fn build(files: &[&LoadedFile], check: &CheckResult, linkage: &Linkage, peil
     let local: Vec<&Record> = check.persons.iter().map(|p| &files[p.file].records[p.index]).collect();
     let national_file = files.iter().find(|f| f.kind == FileKind::National);
     let mut national: Vec<Option<&Record>> = vec![None; n];
-    let mut birth_used: Vec<Option<Date>> = local.iter().map(|r| r.date(Field::Geboortedatum)).collect();
+    // A linkage file has the birth year only: the middle of that year stands in for the date.
+    let birth = |r: &Record| {
+        r.date(Field::Geboortedatum).or_else(|| {
+            let year = count_value(r, Field::Geboortejaar)?;
+            Date::new(year as i32, 7, 1)
+        })
+    };
+    let mut birth_used: Vec<Option<Date>> = local.iter().map(|r| birth(r)).collect();
     if let Some(nf) = national_file {
         for l in linkage.links.iter().filter(|l| l.compatible()) {
             national[l.person] = Some(&nf.records[l.national]);

@@ -9,6 +9,7 @@
 //! .check(&columns)?` → [`anonymise`].
 
 pub mod hierarchy;
+pub mod linkage_file;
 pub mod pseudonym;
 pub mod risk;
 pub mod search;

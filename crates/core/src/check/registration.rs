@@ -145,7 +145,7 @@ pub fn check<F: std::borrow::Borrow<LoadedFile>>(files: &[F], options: &CheckOpt
             let v = classify(r.v_nummer.as_ref());
             let col = || column_label(file, &r.provenance.sheet, Field::VNummer);
             let problem = match &v {
-                VNummer::Valid(_) => None,
+                VNummer::Valid(_) | VNummer::Pseudonym(_) => None,
                 VNummer::Missing => Some(Problem::new(ProblemKind::MissingVNummer, "Het V-nummer ontbreekt. Zoek het op in het dossier en vul het in; zonder V-nummer is koppelen alleen op naam en geboortedatum mogelijk.")),
                 VNummer::WrongLength(n) => Some(Problem::new(ProblemKind::WrongLength, format!("'{n}' heeft {} cijfers; een V-nummer heeft er 10. Controleer het nummer in het dossier.", n.len()))),
                 VNummer::Letters(n) => Some(Problem::new(ProblemKind::Letters, format!("'{n}' bevat tekens die geen cijfer zijn (bijvoorbeeld de letter O in plaats van een nul). Een V-nummer bestaat uit 10 cijfers."))),

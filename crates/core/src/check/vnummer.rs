@@ -18,13 +18,15 @@ pub enum VNummer {
     Letters(String),
     /// Looks like another registration number (CRV-nummer, IND dossier number).
     OtherRegistration(String),
+    /// A keyed pseudonym of a V-nummer (32 hex digits, from a linkage file).
+    Pseudonym(String),
 }
 
 impl VNummer {
-    /// The 10-digit number when it can be used for linkage.
+    /// The 10-digit number (or its pseudonym) when it can be used for linkage.
     pub fn usable(&self) -> Option<&str> {
         match self {
-            VNummer::Valid(v) | VNummer::Repaired(v) => Some(v),
+            VNummer::Valid(v) | VNummer::Repaired(v) | VNummer::Pseudonym(v) => Some(v),
             _ => None,
         }
     }
@@ -54,6 +56,9 @@ pub fn classify(raw: Option<&RawId>) -> VNummer {
         return VNummer::Missing;
     }
     let lower = v.to_lowercase();
+    if lower.len() == 32 && lower.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return VNummer::Pseudonym(lower);
+    }
     if ["crv", "ind", "dossier", "bsn"].iter().any(|p| lower.starts_with(p)) {
         return VNummer::OtherRegistration(raw.text.trim().to_string());
     }
@@ -95,6 +100,10 @@ mod tests {
         );
         assert_eq!(c("1234567", false), VNummer::OtherRegistration("1234567".into()));
         assert_eq!(c(" - ", false), VNummer::Missing);
+        assert_eq!(
+            c("0123456789ABCDEF0123456789abcdef", false),
+            VNummer::Pseudonym("0123456789abcdef0123456789abcdef".into())
+        );
         assert_eq!(classify(None), VNummer::Missing);
     }
 }

@@ -71,6 +71,11 @@ pub enum Field {
     DatumEersteVbm,
     HuidigeVerblijfstitel,
     InProcedure,
+    /// Linkage files (keyed pseudonyms instead of identifiers): the birth date's pseudonym,
+    /// the pseudonym of the date with day and month swapped, and the birth year.
+    GeboortedatumPseudoniem,
+    GeboortedatumOmgedraaid,
+    Geboortejaar,
 }
 
 pub struct FieldInfo {
@@ -116,9 +121,24 @@ pub const FIELDS: &[FieldInfo] = &[
         "v_nummer",
         ValueType::Id,
         RN,
-        &["v-nummer", "vnummer", "v-nr", "vnr", "v nummer", "vreemdelingennummer"],
+        &[
+            "v-nummer",
+            "vnummer",
+            "v-nr",
+            "vnr",
+            "v nummer",
+            "vreemdelingennummer",
+            "pseudoniem v-nummer",
+        ],
     ),
-    f(Field::Naam, "naam", ValueType::Text, RN, &["naam", "volledige naam"]),
+    // A linkage file's keyed name encoding stands where the name goes.
+    f(
+        Field::Naam,
+        "naam",
+        ValueType::Text,
+        RN,
+        &["naam", "volledige naam", "naamcodering"],
+    ),
     f(
         Field::Voornaam,
         "voornaam",
@@ -336,6 +356,27 @@ pub const FIELDS: &[FieldInfo] = &[
         ValueType::Text,
         N,
         &["in procedure"],
+    ),
+    f(
+        Field::GeboortedatumPseudoniem,
+        "pseudoniem_geboortedatum",
+        ValueType::Text,
+        RN,
+        &[],
+    ),
+    f(
+        Field::GeboortedatumOmgedraaid,
+        "pseudoniem_geboortedatum_omgedraaid",
+        ValueType::Text,
+        RN,
+        &[],
+    ),
+    f(
+        Field::Geboortejaar,
+        "geboortejaar",
+        ValueType::Count,
+        RN,
+        &["geboortejaar"],
     ),
 ];
 

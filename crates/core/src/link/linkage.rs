@@ -178,6 +178,14 @@ impl std::fmt::Display for LinkError {
     }
 }
 
+/// A name for people to read: a linkage file's keyed encoding is not one.
+pub fn shown_name(r: &Record) -> String {
+    match r.name() {
+        Some(n) if crate::anonymise::pseudonym::NameEncoding::parse(&n).is_some() => "(naam versleuteld)".into(),
+        n => n.unwrap_or_default(),
+    }
+}
+
 fn text(r: &Record, f: Field) -> Option<String> {
     r.text(f).map(String::from)
 }
@@ -192,11 +200,18 @@ fn sides(local: &Record, national: &Record) -> Sides {
         national_birth: national.date(Field::Geboortedatum),
         first_registration: national.date(Field::DatumEersteRegistratie),
         intake: local.date(Field::DatumInstroom),
+        local_birth_pseudonym: text(local, Field::GeboortedatumPseudoniem),
+        national_birth_pseudonym: text(national, Field::GeboortedatumPseudoniem),
     }
 }
 
-/// A usable V-nummer (ten digits) as a number.
+/// A usable V-nummer (ten digits) as a number; a pseudonym (32 hex digits) by its
+/// first 63 bits with the top bit set (V-nummers stay below 2^34). Equal keys are
+/// checked on the whole text before linking.
 fn v_key(v: &str) -> Option<u64> {
+    if v.len() == 32 {
+        return u64::from_str_radix(&v[..16], 16).ok().map(|k| k | 1 << 63);
+    }
     v.parse().ok()
 }
 
@@ -348,6 +363,77 @@ fn fallback_candidates<'a>(
     candidates
 }
 
+/// Fallback candidates between linkage files: names as keyed encodings (Dice
+/// coefficient instead of Jaro-Winkler), birth dates as pseudonyms, so only the
+/// same date or day and month swapped can be seen (not "within a week").
+fn pseudonymous_candidates<'a>(
+    unlinked: &[usize],
+    record: impl Fn(usize) -> &'a Record,
+    national: &'a LoadedFile,
+    taken: &[bool],
+    propose_above: f64,
+) -> Vec<Candidate> {
+    use crate::anonymise::pseudonym::NameEncoding;
+    let encoded = |r: &Record| -> Option<(NameEncoding, String)> {
+        let name = NameEncoding::parse(&r.name()?)?;
+        Some((name, r.text(Field::GeboortedatumPseudoniem)?.to_string()))
+    };
+    let mut by_birth: HashMap<String, Vec<(usize, NameEncoding)>> = HashMap::new();
+    for (row, r) in national.records.iter().enumerate() {
+        if taken[row] {
+            continue;
+        }
+        if let Some((name, birth)) = encoded(r) {
+            by_birth.entry(birth).or_default().push((row, name));
+        }
+    }
+    let mut candidates = Vec::new();
+    if by_birth.is_empty() {
+        return candidates;
+    }
+    for &p in unlinked {
+        let local = record(p);
+        let Some((name, birth)) = encoded(local) else { continue };
+        let swapped = local.text(Field::GeboortedatumOmgedraaid).map(String::from);
+        let blocks = [
+            (Some(birth), 1.0, "geboortedatum gelijk (pseudoniem)"),
+            (swapped, 0.9, "dag en maand verwisseld (pseudoniem)"),
+        ];
+        for (key, b, why_birth) in blocks {
+            let Some(rows) = key.as_ref().and_then(|k| by_birth.get(k)) else {
+                continue;
+            };
+            for (row, other) in rows {
+                let same_sex = match (
+                    local.code(Field::Geslacht),
+                    national.records[*row].code(Field::Geslacht),
+                ) {
+                    (Some(a), Some(b)) => Some(a == b),
+                    _ => None,
+                };
+                let sex_score = match same_sex {
+                    Some(true) => 1.0,
+                    Some(false) => 0.0,
+                    None => 0.5,
+                };
+                let name_sim = name.dice(other);
+                let score = 0.6 * name_sim + 0.3 * b + 0.1 * sex_score;
+                if name_sim >= 0.75 && score >= propose_above {
+                    candidates.push(Candidate {
+                        person: p,
+                        national: *row,
+                        score,
+                        name_sim,
+                        why_birth,
+                        same_sex,
+                    });
+                }
+            }
+        }
+    }
+    candidates
+}
+
 /// Link every person of `check` to the national file among `files`.
 pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -> Result<Linkage, LinkError> {
     let national = files
@@ -366,8 +452,10 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
     let mut links = Vec::new();
     let mut unlinked = Vec::new();
     for (p, person) in check.persons.iter().enumerate() {
-        match person.v_nummer.usable().and_then(v_key).and_then(|v| by_v.get(&v)) {
-            Some(&n) if !taken[n] => {
+        let usable = person.v_nummer.usable();
+        let same = |n: usize| classify(national.records[n].v_nummer.as_ref()).usable() == usable;
+        match usable.and_then(v_key).and_then(|v| by_v.get(&v)) {
+            Some(&n) if !taken[n] && same(n) => {
                 taken[n] = true;
                 links.push((p, n, LinkedBy::VNummer));
             }
@@ -375,6 +463,13 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
         }
     }
     let mut candidates = fallback_candidates(&unlinked, record, national, &taken, options.propose_above);
+    candidates.extend(pseudonymous_candidates(
+        &unlinked,
+        record,
+        national,
+        &taken,
+        options.propose_above,
+    ));
     // One-to-one: best scores first; overrules decide before scores.
     candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.person.cmp(&b.person)));
     let prov = |p: usize| &check.persons[p].at;
@@ -410,8 +505,8 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
                 proposed_person[c.person] = true;
                 proposed_national[c.national] = true;
                 proposals.push(c.proposal(
-                    &record(c.person).name().unwrap_or_default(),
-                    &national.records[c.national].name().unwrap_or_default(),
+                    &shown_name(record(c.person)),
+                    &shown_name(&national.records[c.national]),
                 ));
             }
         }

@@ -57,6 +57,11 @@ pub struct Sides {
     pub national_birth: Option<Date>,
     pub first_registration: Option<Date>,
     pub intake: Option<Date>,
+    /// Linkage files: the birth dates' keyed pseudonyms instead of the dates.
+    #[serde(default)]
+    pub local_birth_pseudonym: Option<String>,
+    #[serde(default)]
+    pub national_birth_pseudonym: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -166,7 +171,14 @@ pub fn verify(s: &Sides) -> Verification {
                 }
             }
         }
-        (l, n) => (BirthCheck::Missing, n.or(l)),
+        (l, n) => match (&s.local_birth_pseudonym, &s.national_birth_pseudonym) {
+            (Some(a), Some(b)) if a == b => (BirthCheck::Same, None),
+            (Some(_), Some(_)) => {
+                reasons.push("Geboortedatum verschilt (pseudoniemen): zonder de datums zijn de regels van een jaar en van aannemelijkheid niet toe te passen. De koppeling blijft staan.".to_string());
+                (BirthCheck::Unverifiable, None)
+            }
+            _ => (BirthCheck::Missing, n.or(l)),
+        },
     };
     let incompatible = sex == SexCheck::Differs || birth == BirthCheck::Incompatible;
     Verification {
@@ -197,6 +209,7 @@ mod tests {
             national_birth: d(1990, 6, 15),
             first_registration: d(2006, 1, 1),
             intake: d(2009, 10, 1),
+            ..Sides::default()
         }
     }
 

@@ -1,0 +1,62 @@
+//! `perspectief pseudonymise`: write a linkage file per registration or
+//! extract, with the project secret read from a file (never from the command
+//! line, where it would stay in the shell's history).
+
+use std::path::PathBuf;
+
+use clap::Args;
+use perspectief_core::anonymise::linkage_file::linkage_sheet;
+use perspectief_core::anonymise::pseudonym::{Keys, Secret};
+use perspectief_core::date::Date;
+use perspectief_core::ingest::load::load;
+use perspectief_core::ingest::steunpunt::known_with;
+use perspectief_core::kind::FileKind;
+use perspectief_core::write::csv::{write, CsvStyle};
+
+#[derive(Args)]
+pub struct PseudonymiseArgs {
+    /// A file holding the project secret (its first line; at least 16 characters).
+    #[arg(long)]
+    secret_file: PathBuf,
+    /// Registrations and/or the national extract.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Folder for the linkage files (koppelbestand-<name>.csv).
+    #[arg(long)]
+    out: PathBuf,
+    /// The date stated in the files (JJJJ-MM-DD; default: today).
+    #[arg(long)]
+    date: Option<String>,
+}
+
+pub fn run(args: &PseudonymiseArgs) -> Result<(), String> {
+    let text = std::fs::read_to_string(&args.secret_file)
+        .map_err(|e| format!("Kan het geheim in {} niet lezen: {e}", args.secret_file.display()))?;
+    let secret = Secret::from_text(text.lines().next().unwrap_or("")).map_err(|e| e.to_string())?;
+    let keys = Keys::new(&secret);
+    let made = args
+        .date
+        .as_deref()
+        .map(Date::parse_iso)
+        .transpose()?
+        .unwrap_or_else(crate::anonymise::today);
+    std::fs::create_dir_all(&args.out).map_err(|e| format!("Kan {} niet maken: {e}", args.out.display()))?;
+    for path in &args.files {
+        let bytes = std::fs::read(path).map_err(|e| format!("Kan {} niet openen: {e}", path.display()))?;
+        let name = path
+            .file_name()
+            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let file = load(&name, &bytes, None, &known_with(&[])).map_err(|e| e.to_string())?;
+        if !matches!(file.kind, FileKind::Registration | FileKind::National) {
+            println!("{name}: overgeslagen (geen registratie of landelijk extract).");
+            continue;
+        }
+        let sheet = linkage_sheet(&file, &keys, made);
+        let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+        let out = args.out.join(format!("koppelbestand-{stem}.csv"));
+        std::fs::write(&out, write(&sheet, CsvStyle::default()))
+            .map_err(|e| format!("Kan {} niet schrijven: {e}", out.display()))?;
+        println!("{name}: {} personen → {}", sheet.rows.len(), out.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,112 @@
+//! Linkage without V-nummers: the demo's registrations and extract written as
+//! linkage files with one secret link to the same persons as the plain files.
+
+use perspectief_core::anonymise::linkage_file::linkage_sheet;
+use perspectief_core::anonymise::pseudonym::{Keys, Secret};
+use perspectief_core::check::registration::{check, CheckOptions};
+use perspectief_core::date::Date;
+use perspectief_core::ingest::load::{load, LoadedFile};
+use perspectief_core::ingest::steunpunt::known_with;
+use perspectief_core::kind::FileKind;
+use perspectief_core::link::linkage::{link, LinkOptions, Linkage};
+use perspectief_core::write::csv::{write, CsvStyle};
+
+fn demo() -> Vec<LoadedFile> {
+    let set = perspectief_core::demo::generate(perspectief_core::demo::DEFAULT_SEED);
+    set.files
+        .iter()
+        .map(|f| load(&f.name, &f.bytes, None, &known_with(&[])).unwrap())
+        .filter(|f| f.kind != FileKind::Characteristics)
+        .collect()
+}
+
+fn linkage_files(files: &[LoadedFile], secret: &str) -> Vec<(String, Vec<u8>)> {
+    let keys = Keys::new(&Secret::from_text(secret).unwrap());
+    let made = Date::new(2026, 11, 29).unwrap();
+    files
+        .iter()
+        .map(|f| {
+            let bytes = write(&linkage_sheet(f, &keys, made), CsvStyle::default());
+            (format!("koppelbestand-{}.csv", f.name), bytes)
+        })
+        .collect()
+}
+
+fn linked(files: &[LoadedFile]) -> Linkage {
+    let refs: Vec<&LoadedFile> = files.iter().collect();
+    let checked = check(&refs, &CheckOptions::default());
+    link(&refs, &checked, &LinkOptions::default()).unwrap()
+}
+
+#[test]
+fn linkage_files_link_the_same_persons_without_v_nummers() {
+    let plain = demo();
+    let written = linkage_files(&plain, "een geheim van het project 2026");
+    // No V-nummer and no name of the plain files appears in any linkage file.
+    let mut secrets: std::collections::HashSet<String> = Default::default();
+    for f in &plain {
+        for r in &f.records {
+            if let Some(v) = perspectief_core::check::vnummer::classify(r.v_nummer.as_ref()).usable() {
+                secrets.insert(v.to_string());
+            }
+            if let Some(n) = r.name() {
+                secrets.extend(n.split_whitespace().filter(|w| w.len() > 3).map(String::from));
+            }
+        }
+    }
+    assert!(secrets.len() > 1000);
+    for (name, bytes) in &written {
+        let text = String::from_utf8_lossy(bytes);
+        for token in text.split(|c: char| c == ';' || c.is_whitespace() || c == '"') {
+            assert!(!secrets.contains(token), "{name} contains {token}");
+        }
+    }
+    let loaded: Vec<LoadedFile> = written
+        .iter()
+        .map(|(name, bytes)| load(name, bytes, None, &known_with(&[])).unwrap())
+        .collect();
+    let kinds = |fs: &[LoadedFile]| fs.iter().map(|f| f.kind).collect::<Vec<_>>();
+    assert_eq!(kinds(&loaded), kinds(&plain));
+    let (a, b) = (linked(&plain), linked(&loaded));
+    let t = (&a.table3, &b.table3);
+    assert_eq!(t.1.persons, t.0.persons);
+    assert_eq!(t.1.linked_by_v_nummer, t.0.linked_by_v_nummer);
+    assert_eq!(t.1.not_found + t.1.proposals_open, t.0.not_found + t.0.proposals_open);
+    assert_eq!(t.1.national_without_person, t.0.national_without_person);
+    assert_eq!(t.1.sex, t.0.sex);
+    assert_eq!(t.1.country.0, t.0.country.0);
+    assert_eq!(t.1.birth.0, t.0.birth.0, "deviating birth dates are seen");
+    // Without the dates the one-year and plausibility rules cannot decide: those links stay, flagged.
+    use perspectief_core::link::verify::BirthCheck;
+    assert!(b.links.iter().all(|l| l.verification.birth != BirthCheck::Incompatible));
+    assert!(a.links.iter().any(|l| l.verification.birth == BirthCheck::Incompatible));
+    // The same pairs: each person to the same national row.
+    let pairs = |l: &Linkage| {
+        let mut p: Vec<(usize, usize)> = l.links.iter().map(|x| (x.person, x.national)).collect();
+        p.sort();
+        p
+    };
+    assert_eq!(pairs(&b), pairs(&a));
+    // The fallback on the keyed name and birth-date encodings proposes the same pairs.
+    let proposed = |l: &Linkage| l.proposals.iter().map(|x| (x.person, x.national)).collect::<Vec<_>>();
+    assert_eq!(proposed(&b), proposed(&a));
+    assert_eq!(b.proposals.len(), 2);
+    eprintln!("plain {:?}\npseudonymous {:?}", t.0, t.1);
+}
+
+#[test]
+fn another_secret_links_nothing() {
+    let plain = demo();
+    let mut written = linkage_files(&plain, "een geheim van het project 2026");
+    let other = linkage_files(&plain, "een ander geheim van de minister");
+    // The national extract made with another secret.
+    let at = plain.iter().position(|f| f.kind == FileKind::National).unwrap();
+    written[at] = other[at].clone();
+    let loaded: Vec<LoadedFile> = written
+        .iter()
+        .map(|(name, bytes)| load(name, bytes, None, &known_with(&[])).unwrap())
+        .collect();
+    let l = linked(&loaded);
+    assert_eq!(l.table3.linked_by_v_nummer, 0);
+    assert_eq!(l.table3.proposals_open, 0);
+}

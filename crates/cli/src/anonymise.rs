@@ -72,9 +72,9 @@ fn print_risk(when: &str, r: &Risk) {
     }
 }
 
-fn report_json(o: &Outcome, settings: &Settings) -> serde_json::Value {
+fn report_json(o: &Outcome) -> serde_json::Value {
     serde_json::json!({
-        "settings": settings,
+        "settings": o.settings,
         "before": o.before,
         "after": o.after,
         "generalised": o.generalised,
@@ -89,7 +89,8 @@ fn report_json(o: &Outcome, settings: &Settings) -> serde_json::Value {
 }
 
 pub fn run(args: &AnonymiseArgs) -> Result<(), String> {
-    let columns = crate::table_file::read(&args.data)?;
+    let owned = crate::table_file::read(&args.data)?;
+    let columns: Vec<(&str, &perspectief_core::chaid::RawColumn)> = owned.iter().map(|(n, c)| (n.as_str(), c)).collect();
     let defaults = Settings::defaults_for(&columns);
     let settings = Settings {
         quasi: if args.qi.is_empty() {
@@ -124,8 +125,8 @@ pub fn run(args: &AnonymiseArgs) -> Result<(), String> {
         .unwrap_or_else(today);
     let checked = settings.clone().check(&columns).map_err(|e| e.to_string())?;
     let outcome = anonymise(&columns, &checked).map_err(|e| e.to_string())?;
-    let data = outcome.data_sheet();
-    let about = outcome.settings_sheet(&settings, date);
+    let data = outcome.data_sheet(&columns);
+    let about = outcome.settings_sheet(date);
     let bytes = match args.out.extension().and_then(|e| e.to_str()) {
         Some("csv") => {
             let mut sheet = data;
@@ -145,7 +146,7 @@ pub fn run(args: &AnonymiseArgs) -> Result<(), String> {
     if args.json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&report_json(&outcome, &settings)).map_err(|e| e.to_string())?
+            serde_json::to_string_pretty(&report_json(&outcome)).map_err(|e| e.to_string())?
         );
         return Ok(());
     }

@@ -388,8 +388,8 @@ pub fn anonymise_bench(args: &AnonymiseBenchArgs) -> Result<(), String> {
         None,
     );
     let prepare_ms = t.elapsed().as_secs_f64() * 1e3;
-    let columns: Vec<(String, perspectief_core::chaid::RawColumn)> =
-        a.variables.iter().map(|v| (v.name.clone(), v.values.clone())).collect();
+    let columns: Vec<(&str, &perspectief_core::chaid::RawColumn)> =
+        a.variables.iter().map(|v| (v.name.as_str(), &v.values)).collect();
     for (label, l) in [("k5", 1), ("k5_l2", 2)] {
         let settings = Settings::defaults_for(&columns)
             .l(l)

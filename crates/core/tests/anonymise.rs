@@ -45,6 +45,10 @@ fn check_guarantees(columns: &[(String, RawColumn)], quasi: &[String], sensitive
     }
 }
 
+fn refs(columns: &[(String, RawColumn)]) -> Vec<(&str, &RawColumn)> {
+    columns.iter().map(|(n, c)| (n.as_str(), c)).collect()
+}
+
 fn column(values: &[u8], numeric: bool, missing_every: usize) -> RawColumn {
     let missing = |i: usize| missing_every > 0 && i % missing_every == missing_every - 1;
     if numeric {
@@ -97,11 +101,12 @@ proptest! {
         }
         let l = l_want.min(k);
         let settings = Settings::default().quasi(quasi.clone()).sensitive(sensitive.clone()).k(k).l(l)
-            .max_suppression(suppression).check(&columns).unwrap();
-        match anonymise(&columns, &settings) {
+            .max_suppression(suppression).check(&refs(&columns)).unwrap();
+        match anonymise(&refs(&columns), &settings) {
             Ok(out) => {
-                check_guarantees(&out.columns, &quasi, &sensitive, k, l);
-                let kept = out.columns.first().map_or(0, |(_, c)| c.len());
+                let written = out.columns(&refs(&columns));
+                check_guarantees(&written, &quasi, &sensitive, k, l);
+                let kept = written.first().map_or(0, |(_, c)| c.len());
                 prop_assert_eq!(kept + out.removed_records, rows);
                 prop_assert!(out.after.smallest_class >= k || kept == 0);
                 prop_assert!(kept == 0 || out.after.diversity.iter().all(|d| d.l >= l));
@@ -128,8 +133,8 @@ proptest! {
         let mut state = seed | 1;
         let values: Vec<u8> = (0..rows).map(|_| { state ^= state << 13; state ^= state >> 7; state ^= state << 17; (state % card as u64) as u8 }).collect();
         let columns = vec![("leeftijd".to_string(), column(&values, true, 0))];
-        let settings = Settings::default().quasi(["leeftijd"]).sensitive(Vec::<String>::new()).k(k).check(&columns).unwrap();
-        let out = anonymise(&columns, &settings).unwrap();
+        let settings = Settings::default().quasi(["leeftijd"]).sensitive(Vec::<String>::new()).k(k).check(&refs(&columns)).unwrap();
+        let out = anonymise(&refs(&columns), &settings).unwrap();
         prop_assert!(out.after.prosecutor_max <= out.before.prosecutor_max);
         prop_assert!(out.after.classes <= out.before.classes);
     }
@@ -138,7 +143,7 @@ proptest! {
 #[test]
 fn settings_are_checked_with_dutch_messages() {
     let columns = vec![("geslacht".to_string(), RawColumn::text([Some("man")]))];
-    let err = |s: Settings| s.check(&columns).unwrap_err().to_string();
+    let err = |s: Settings| s.check(&refs(&columns)).unwrap_err().to_string();
     let base = Settings::default().quasi(["geslacht"]).sensitive(Vec::<String>::new());
     assert_eq!(err(base.clone().k(1)), "k moet minstens 2 zijn (nu 1).");
     assert_eq!(
@@ -153,9 +158,9 @@ fn settings_are_checked_with_dutch_messages() {
         err(base.clone().top_code(["geslacht"])),
         "De kolom 'geslacht' bevat geen getallen: alleen aantallen kunnen top- en bottomgecodeerd worden."
     );
-    let s = base.check(&columns).unwrap();
+    let s = base.check(&refs(&columns)).unwrap();
     assert_eq!(
-        anonymise(&columns, &s).unwrap_err().to_string(),
+        anonymise(&refs(&columns), &s).unwrap_err().to_string(),
         "Met 1 records kan het bestand niet 5-anoniem en 2-divers worden, ook niet als alle quasi-identificatoren \
          worden weggelaten. Kies een kleinere k of l, of minder gevoelige attributen."
     );
@@ -195,7 +200,7 @@ fn the_demo_analysis_file_made_5_anonymous_and_2_diverse() {
     let checked = check(&refs, &CheckOptions::default());
     let linkage = link(&refs, &checked, &LinkOptions::default()).unwrap();
     let a = perspectief_core::analysis::build(&refs, &checked, &linkage, None);
-    let columns: Vec<(String, RawColumn)> = a.variables.iter().map(|v| (v.name.clone(), v.values.clone())).collect();
+    let columns: Vec<(&str, &RawColumn)> = a.variables.iter().map(|v| (v.name.as_str(), &v.values)).collect();
     let settings = Settings::defaults_for(&columns);
     assert_eq!(
         settings.quasi.len(),
@@ -205,7 +210,7 @@ fn the_demo_analysis_file_made_5_anonymous_and_2_diverse() {
     assert_eq!(settings.sensitive.len(), 3);
     let checked = settings.clone().check(&columns).unwrap();
     let out = anonymise(&columns, &checked).unwrap();
-    check_guarantees(&out.columns, &settings.quasi, &settings.sensitive, 5, 2);
+    check_guarantees(&out.columns(&columns), &settings.quasi, &settings.sensitive, 5, 2);
     assert!(out.before.records_below_k > 100, "{:?}", out.before);
     assert_eq!(out.after.records_below_k, 0);
     assert!(out.after.prosecutor_max <= 0.2);
@@ -249,9 +254,10 @@ fn a_limited_quasi_identifier_is_not_generalised_beyond_its_limit() {
     ];
     let quasi = ["steunpunt", "leeftijd_instroom", "land_herkomst"];
     let s = Settings::default().quasi(quasi).sensitive(Vec::<String>::new()).k(5);
-    let free = anonymise(&columns, &s.clone().check(&columns).unwrap()).unwrap();
-    let kept = anonymise(&columns, &s.max_level("steunpunt", 0).check(&columns).unwrap()).unwrap();
+    let input = refs(&columns);
+    let free = anonymise(&input, &s.clone().check(&input).unwrap()).unwrap();
+    let kept = anonymise(&input, &s.max_level("steunpunt", 0).check(&input).unwrap()).unwrap();
     assert_eq!(kept.generalised[0].level, 0);
     assert!(kept.loss >= free.loss);
-    check_guarantees(&kept.columns, &quasi.map(String::from), &[], 5, 1);
+    check_guarantees(&kept.columns(&input), &quasi.map(String::from), &[], 5, 1);
 }

@@ -174,14 +174,14 @@ impl Settings {
     }
 
     /// The defaults that exist in this file.
-    pub fn defaults_for(columns: &[(String, RawColumn)]) -> Settings {
-        let has = |n: &&&str| columns.iter().any(|(c, _)| c == **n);
+    pub fn defaults_for(columns: &[(&str, &RawColumn)]) -> Settings {
+        let has = |n: &&&str| columns.iter().any(|(c, _)| c == *n);
         Settings::default()
             .quasi(DEFAULT_QUASI.iter().filter(has).copied())
             .sensitive(DEFAULT_SENSITIVE.iter().filter(has).copied())
     }
 
-    pub fn check(self, columns: &[(String, RawColumn)]) -> Result<Checked, AnonymiseError> {
+    pub fn check(self, columns: &[(&str, &RawColumn)]) -> Result<Checked, AnonymiseError> {
         if self.k < 2 {
             return Err(AnonymiseError::BadK(self.k));
         }
@@ -200,8 +200,8 @@ impl Settings {
         let find = |name: &str, role: &'static str| {
             columns
                 .iter()
-                .find(|(c, _)| c == name)
-                .map(|(_, v)| v)
+                .find(|(c, _)| *c == name)
+                .map(|(_, v)| *v)
                 .ok_or_else(|| AnonymiseError::UnknownColumn {
                     column: name.to_string(),
                     role,
@@ -265,7 +265,11 @@ pub struct TopCoded {
 /// The protected file and the report that goes with it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
-    pub columns: Vec<(String, RawColumn)>,
+    /// The quasi-identifiers as they come out, for the kept rows.
+    pub quasi: Vec<(String, RawColumn)>,
+    /// The input rows kept (the others were removed).
+    pub keep: Vec<usize>,
+    pub settings: Settings,
     pub before: Risk,
     pub after: Risk,
     pub generalised: Vec<Generalised>,
@@ -305,10 +309,10 @@ fn top_code(values: &mut [Option<f64>], share: f64) -> (f64, f64, usize) {
 }
 
 /// Make the file k-anonymous and l-diverse with the least information loss.
-pub fn anonymise(columns: &[(String, RawColumn)], settings: &Checked) -> Result<Outcome, AnonymiseError> {
+pub fn anonymise(columns: &[(&str, &RawColumn)], settings: &Checked) -> Result<Outcome, AnonymiseError> {
     let s = settings.get();
     let rows = columns.first().map_or(0, |(_, c)| c.len());
-    let column = |name: &str| &columns.iter().find(|(c, _)| c == name).expect("checked").1;
+    let column = |name: &str| columns.iter().find(|(c, _)| *c == name).expect("checked").1;
     let quasi: Vec<&RawColumn> = s.quasi.iter().map(|q| column(q)).collect();
     let sensitive: Vec<(&str, &RawColumn)> = s.sensitive.iter().map(|n| (n.as_str(), column(n))).collect();
     let before = risk::measure(&quasi, &sensitive, rows, s.k, s.l);
@@ -342,11 +346,13 @@ pub fn anonymise(columns: &[(String, RawColumn)], settings: &Checked) -> Result<
         .collect();
     let solution = search::search(&hierarchies, &limits, &bits, rows, s.k, s.l, max_suppressed).ok_or(impossible)?;
     let keep: Vec<usize> = (0..rows).filter(|&r| !solution.removed[r]).collect();
-    let mut out: Vec<(String, RawColumn)> = Vec::new();
-    let mut dropped = Vec::new();
-    let mut top_coded = Vec::new();
-    for (name, values) in columns {
-        if let Some(i) = s.quasi.iter().position(|q| q == name) {
+    // The quasi-identifiers as they come out (kept rows only); the other columns are
+    // taken from the input when the file is written (no copy of a large file).
+    let quasi_out: Vec<(String, RawColumn)> = s
+        .quasi
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
             let h = &hierarchies[i];
             let level = solution.levels[i];
             let labels = keep.iter().map(|&r| {
@@ -356,29 +362,39 @@ pub fn anonymise(columns: &[(String, RawColumn)], settings: &Checked) -> Result<
                     h.label(level, h.codes[r])
                 })
             });
-            out.push((name.clone(), RawColumn::text(labels)));
-        } else if is_direct_identifier(name) {
-            dropped.push(name.clone());
-        } else {
-            let mut kept = values.select(&keep);
-            if s.top_code.contains(name) {
-                if let RawColumn::Number(xs) = &mut kept {
-                    let (bottom, top, changed) = top_code(xs, s.top_share);
-                    top_coded.push(TopCoded {
-                        column: name.clone(),
-                        bottom,
-                        top,
-                        changed,
-                    });
-                }
+            (name.clone(), RawColumn::text(labels))
+        })
+        .collect();
+    let dropped = columns
+        .iter()
+        .filter(|(n, _)| !s.quasi.iter().any(|q| q == n) && is_direct_identifier(n))
+        .map(|(n, _)| n.to_string())
+        .collect();
+    let top_coded = s
+        .top_code
+        .iter()
+        .map(|name| {
+            let mut kept = column(name).select(&keep);
+            let RawColumn::Number(xs) = &mut kept else {
+                unreachable!("checked: numbers")
+            };
+            let (bottom, top, changed) = top_code(xs, s.top_share);
+            TopCoded {
+                column: name.clone(),
+                bottom,
+                top,
+                changed,
             }
-            out.push((name.clone(), kept));
-        }
-    }
-    let column_out = |name: &str| &out.iter().find(|(c, _)| c == name).expect("kept").1;
-    let quasi_out: Vec<&RawColumn> = s.quasi.iter().map(|q| column_out(q)).collect();
-    let sensitive_out: Vec<(&str, &RawColumn)> = s.sensitive.iter().map(|n| (n.as_str(), column_out(n))).collect();
-    let after = risk::measure(&quasi_out, &sensitive_out, keep.len(), s.k, s.l);
+        })
+        .collect();
+    let sensitive_kept: Vec<(&str, RawColumn)> = s
+        .sensitive
+        .iter()
+        .map(|n| (n.as_str(), column(n).select(&keep)))
+        .collect();
+    let quasi_refs: Vec<&RawColumn> = quasi_out.iter().map(|(_, c)| c).collect();
+    let sensitive_refs: Vec<(&str, &RawColumn)> = sensitive_kept.iter().map(|(n, c)| (*n, c)).collect();
+    let after = risk::measure(&quasi_refs, &sensitive_refs, keep.len(), s.k, s.l);
     let generalised = hierarchies
         .iter()
         .zip(&solution.levels)
@@ -390,7 +406,9 @@ pub fn anonymise(columns: &[(String, RawColumn)], settings: &Checked) -> Result<
         })
         .collect();
     Ok(Outcome {
-        columns: out,
+        quasi: quasi_out,
+        keep,
+        settings: s.clone(),
         before,
         after,
         generalised,

@@ -1,7 +1,8 @@
 //! The anonymised file as sheets: the data, and a sheet that states the
 //! settings, k, l, the risk before and after, the information loss and the date.
 
-use super::{Outcome, Risk, Settings};
+use super::{Outcome, Risk};
+use crate::chaid::RawColumn;
 use crate::date::Date;
 use crate::locale::Locale;
 use crate::table::{Cell, Sheet};
@@ -30,15 +31,37 @@ fn risk_rows(when: &str, r: &Risk) -> Vec<Vec<Cell>> {
 }
 
 impl Outcome {
+    /// The protected file as columns: the input's columns in order, the quasi-identifiers
+    /// as they came out, counts top- and bottom-coded, removed rows and direct identifiers left out.
+    pub fn columns(&self, input: &[(&str, &RawColumn)]) -> Vec<(String, RawColumn)> {
+        input
+            .iter()
+            .filter(|(n, _)| !self.dropped_columns.iter().any(|d| d == n))
+            .map(|(name, values)| {
+                if let Some((_, q)) = self.quasi.iter().find(|(q, _)| q == name) {
+                    return (name.to_string(), q.clone());
+                }
+                let mut kept = values.select(&self.keep);
+                if let (Some(t), RawColumn::Number(xs)) = (self.top_coded.iter().find(|t| t.column == *name), &mut kept) {
+                    for x in xs.iter_mut().flatten() {
+                        *x = x.clamp(t.bottom, t.top);
+                    }
+                }
+                (name.to_string(), kept)
+            })
+            .collect()
+    }
+
     /// The protected data (no direct identifiers).
-    pub fn data_sheet(&self) -> Sheet {
-        let columns: Vec<(&str, &crate::chaid::RawColumn)> =
-            self.columns.iter().map(|(n, c)| (n.as_str(), c)).collect();
-        crate::analysis::columns_sheet("Geanonimiseerd", &columns)
+    pub fn data_sheet(&self, input: &[(&str, &RawColumn)]) -> Sheet {
+        let columns = self.columns(input);
+        let refs: Vec<(&str, &RawColumn)> = columns.iter().map(|(n, c)| (n.as_str(), c)).collect();
+        crate::analysis::columns_sheet("Geanonimiseerd", &refs)
     }
 
     /// What was done and what it gives, for the file itself ("Instellingen").
-    pub fn settings_sheet(&self, settings: &Settings, date: Date) -> Sheet {
+    pub fn settings_sheet(&self, date: Date) -> Sheet {
+        let settings = &self.settings;
         let mut s = Sheet::new("Instellingen", vec!["Onderdeel".into(), "Waarde".into()]);
         let row = |what: &str, value: String| vec![Cell::text(what), Cell::text(value)];
         s.title_rows.push(vec![Cell::text(

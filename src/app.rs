@@ -3,8 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    check_step::CheckStep, files_step::FilesStep, header::Header, pending_step::PendingStep, privacy::PrivacyPage,
-    steps::StepBar,
+    check_step::CheckStep, files_step::FilesStep, header::Header, privacy::PrivacyPage, steps::StepBar,
 };
 use crate::engine::bridge;
 use crate::engine::protocol::{Request, Response, Summary};
@@ -79,6 +78,7 @@ pub struct Results {
     pub tree: RwSignal<Option<crate::engine::protocol::TreeView>>,
     pub screening: RwSignal<Option<crate::engine::protocol::ScreeningView>>,
     pub comparison: RwSignal<Option<crate::engine::protocol::ComparisonView>>,
+    pub anonymised: RwSignal<Option<crate::engine::protocol::AnonymiseView>>,
 }
 
 impl Default for Results {
@@ -88,6 +88,7 @@ impl Default for Results {
             tree: RwSignal::new(None),
             screening: RwSignal::new(None),
             comparison: RwSignal::new(None),
+            anonymised: RwSignal::new(None),
         }
     }
 }
@@ -157,6 +158,10 @@ pub fn App() -> impl IntoView {
             state.progress.set(None);
             state.results.comparison.set(Some(*view));
         }
+        Response::Anonymised(view) => {
+            state.progress.set(None);
+            state.results.anonymised.set(Some(*view));
+        }
         Response::Idle => {
             if !bridge::busy() {
                 state.progress.set(None);
@@ -218,8 +223,8 @@ pub fn App() -> impl IntoView {
                     Screen::Step(Step::Bestanden) => view! { <FilesStep/> }.into_any(),
                     Screen::Step(Step::Controle) => view! { <CheckStep/> }.into_any(),
                     Screen::Step(Step::Koppeling) => view! { <crate::components::link_step::LinkStep/> }.into_any(),
+                    Screen::Step(Step::Anonimiseren) => view! { <crate::components::anonymise_step::AnonymiseStep/> }.into_any(),
                     Screen::Step(Step::Analyse) => view! { <crate::components::analyse_step::AnalyseStep/> }.into_any(),
-                    Screen::Step(step) => view! { <PendingStep step=step/> }.into_any(),
                     Screen::Privacy => view! { <PrivacyPage/> }.into_any(),
                 }}
             </main>

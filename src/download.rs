@@ -45,6 +45,8 @@ pub fn mime_for(name: &str) -> &'static str {
         "text/csv"
     } else if name.ends_with(".json") {
         "application/json"
+    } else if name.ends_with(".zip") {
+        "application/zip"
     } else {
         "text/plain"
     }

@@ -57,12 +57,15 @@ pub fn CheckStep() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let t = move |nl: &'static str, en: &'static str| move || lang.get().pick(nl, en);
+    // Exports are without V-nummers, names and values unless the user ticks "eigen organisatie".
+    let own = RwSignal::new(false);
     let export = move |format: ExportFormat, steunpunt: Option<String>| {
         move |_| {
             state.send(
                 Request::Export {
                     format,
                     steunpunt: steunpunt.clone(),
+                    own_organisation: own.get_untracked(),
                 },
                 Vec::new(),
             )
@@ -184,6 +187,17 @@ pub fn CheckStep() -> impl IntoView {
                     </option>
                 </select>
             </p>
+            <div class="pf-check" data-testid="own-organisation">
+                <input type="checkbox" id="pf-own" prop:checked=move || own.get() on:change=move |ev| own.set(event_target_checked(&ev))/>
+                <label for="pf-own">{l.pick(
+                    "Export voor de eigen organisatie: met V-nummers, namen en waarden (niet doorsturen)",
+                    "Export for your own organisation: with V-nummers, names and values (do not pass on)",
+                )}</label>
+            </div>
+            <p class="utrecht-paragraph pf-hint">{l.pick(
+                "Zonder dit vinkje staan er geen V-nummers, namen of waarden in de download: bestand, tabblad, rij en kolom wijzen de persoon aan in uw eigen bestand.",
+                "Without this tick the download holds no V-nummers, names or values: file, sheet, row and column point to the person in your own file.",
+            )}</p>
             <div class="utrecht-button-group">
                 <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=export(ExportFormat::Xlsx, None)>
                     {l.pick("Download alle controles (Excel)", "Download all checks (Excel)")}

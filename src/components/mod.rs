@@ -2,6 +2,7 @@
 
 pub mod analyse_step;
 pub mod analysis_file;
+pub mod anonymise_step;
 pub mod check_step;
 pub mod columns;
 pub mod comparison;
@@ -11,7 +12,7 @@ pub mod files_step;
 pub mod gains;
 pub mod header;
 pub mod link_step;
-pub mod pending_step;
+pub mod linkage_files;
 pub mod privacy;
 pub mod proposals;
 pub mod recept;

@@ -4,6 +4,7 @@
 //! `protocol` is what crosses between the two; `worker` is the worker side;
 //! `bridge` is the page side.
 
+pub mod anonymise;
 pub mod bridge;
 pub mod protocol;
 pub mod worker;

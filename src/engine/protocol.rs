@@ -53,6 +53,26 @@ pub enum Request {
     Export {
         format: ExportFormat,
         steunpunt: Option<String>,
+        /// For the steunpunt's own use: with V-nummers, names and values.
+        #[serde(default)]
+        own_organisation: bool,
+    },
+    /// The disclosure risk of the analysis file with these quasi-identifiers and sensitive attributes.
+    Risk {
+        settings: perspectief_core::anonymise::Settings,
+    },
+    /// Make the analysis file k-anonymous and l-diverse (the result is shown; the settings are remembered).
+    Anonymise {
+        settings: perspectief_core::anonymise::Settings,
+    },
+    /// The protected analysis file as a download, with its settings sheet.
+    ExportAnonymised {
+        settings: perspectief_core::anonymise::Settings,
+        format: ExportFormat,
+    },
+    /// A linkage file per loaded registration and extract, made with this secret (never kept).
+    ExportLinkageFiles {
+        secret: String,
     },
     /// Take back the user's decision number `index` (in the order made).
     UndoOverrule {
@@ -115,6 +135,9 @@ impl Request {
             self,
             Request::Export { .. }
                 | Request::ExportAnalysis { .. }
+                | Request::ExportAnonymised { .. }
+                | Request::ExportLinkageFiles { .. }
+                | Request::Risk { .. }
                 | Request::ExportTable { .. }
                 | Request::SaveRecept
                 | Request::Replay { .. }
@@ -148,6 +171,10 @@ impl Request {
                 ("het maken van een download", "making a download")
             }
             Request::SaveRecept => ("het bewaren van het recept", "saving the recept"),
+            Request::Risk { .. } | Request::Anonymise { .. } => ("het anonimiseren", "anonymising"),
+            Request::ExportAnonymised { .. } | Request::ExportLinkageFiles { .. } => {
+                ("het maken van een download", "making a download")
+            }
             Request::LoadRecept { .. } => ("het toepassen van het recept", "applying the recept"),
             Request::Replay { request, .. } => return request.activity(lang),
             Request::TestHook { .. } => ("een test", "a test"),
@@ -184,6 +211,7 @@ pub enum Response {
     Tree(Box<TreeView>),
     Screening(Box<ScreeningView>),
     Comparison(Box<ComparisonView>),
+    Anonymised(Box<AnonymiseView>),
     /// The worker has finished a request (whatever it answered).
     Idle,
     /// The worker panicked; it is replaced by a new one (the message of the panic).
@@ -196,6 +224,21 @@ pub enum Response {
         request: Option<Box<Request>>,
         crashed: Option<String>,
     },
+}
+
+/// The risk of the analysis file, and what "make it k-anonymous" gave (`after: None` for the risk alone).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnonymiseView {
+    pub settings: perspectief_core::anonymise::Settings,
+    pub before: perspectief_core::anonymise::Risk,
+    pub after: Option<perspectief_core::anonymise::Risk>,
+    pub generalised: Vec<perspectief_core::anonymise::Generalised>,
+    pub loss: f64,
+    pub suppressed_cells: usize,
+    pub removed_records: usize,
+    pub nodes: usize,
+    pub evaluated: usize,
+    pub ms: f64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -213,6 +256,8 @@ pub struct Summary {
     pub memory_bytes: f64,
     /// Messages about the last recept (files missing or changed).
     pub notices: Vec<String>,
+    /// The anonymisation settings last used (from the session or a recept).
+    pub anonymisation: Option<perspectief_core::anonymise::Settings>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

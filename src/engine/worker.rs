@@ -94,6 +94,8 @@ struct Engine {
     analyses: Vec<Analysis>,
     /// Messages about the last recept.
     notices: Vec<String>,
+    /// The anonymisation settings last used.
+    anonymisation: Option<perspectief_core::anonymise::Settings>,
 }
 
 impl Engine {
@@ -119,6 +121,7 @@ impl Engine {
             peildatum: self.peildatum,
             levels: self.levels.clone(),
             analyses: self.analyses.clone(),
+            anonymisation: self.anonymisation.clone(),
         }
     }
 
@@ -145,6 +148,7 @@ impl Engine {
         self.link_options.accept_above = recept.accept_above;
         self.peildatum = recept.peildatum;
         self.levels = recept.levels.clone();
+        self.anonymisation = recept.anonymisation.clone();
         self.computed = None;
     }
 
@@ -283,6 +287,7 @@ impl Engine {
             analysis: computed.analysis.as_ref().map(analysis_summary),
             memory_bytes: memory_bytes(),
             notices: self.notices.clone(),
+            anonymisation: self.anonymisation.clone(),
         }
     }
 
@@ -309,7 +314,7 @@ impl Engine {
             let birth = r.date(Field::Geboortedatum).map_or("?".to_string(), |d| d.dutch());
             format!(
                 "{}, {}, {}",
-                r.name().unwrap_or_default(),
+                perspectief_core::link::linkage::shown_name(r),
                 birth,
                 r.code(Field::Geslacht).unwrap_or("?")
             )
@@ -331,7 +336,7 @@ impl Engine {
             })
             .map(|x| LinkRow {
                 person: checked.persons[x.person].at.clone(),
-                name: record(x.person).name().unwrap_or_default(),
+                name: perspectief_core::link::linkage::shown_name(record(x.person)),
                 v_nummer: checked.persons[x.person].v_nummer.usable().unwrap_or("").to_string(),
                 sides: x.sides.clone(),
                 verification: x.verification.clone(),
@@ -588,6 +593,45 @@ fn serve(
             }
             return Ok(());
         }
+        Request::Risk { settings } => {
+            let a = analysis_file(engine)?;
+            let columns = a.columns();
+            let checked = settings.check(&columns).map_err(|e| e.to_string())?;
+            post(
+                &Response::Anonymised(Box::new(crate::engine::anonymise::risk(&columns, &checked))),
+                None,
+            );
+            return Ok(());
+        }
+        Request::Anonymise { settings } => {
+            engine.anonymisation = Some(settings.clone());
+            if replaying {
+                return Ok(());
+            }
+            progress(0, 1, "anonimiseren");
+            let a = analysis_file(engine)?;
+            let columns = a.columns();
+            let checked = settings.check(&columns).map_err(|e| e.to_string())?;
+            let view = crate::engine::anonymise::protect(&columns, &checked, now)?;
+            post(&Response::Anonymised(Box::new(view)), None);
+            return Ok(());
+        }
+        Request::ExportAnonymised { settings, format } => {
+            let a = analysis_file(engine)?;
+            let columns = a.columns();
+            let checked = settings.check(&columns).map_err(|e| e.to_string())?;
+            let (name, bytes) = crate::engine::anonymise::file(&columns, &checked, format, crate::download::today())?;
+            post(&Response::Exported { name }, Some(&bytes));
+            return Ok(());
+        }
+        Request::ExportLinkageFiles { secret } => {
+            let secret =
+                perspectief_core::anonymise::pseudonym::Secret::from_text(&secret).map_err(|e| e.to_string())?;
+            let loaded = engine.loaded();
+            let (name, bytes) = crate::engine::anonymise::linkage_files(&loaded, &secret, crate::download::today())?;
+            post(&Response::Exported { name }, Some(&bytes));
+            return Ok(());
+        }
         Request::Run { analysis } => {
             if !replaying {
                 run(engine, &analysis)?;
@@ -656,7 +700,11 @@ fn serve(
                 engine.files.remove(file);
             }
         }
-        Request::Export { format, steunpunt } => {
+        Request::Export {
+            format,
+            steunpunt,
+            own_organisation,
+        } => {
             let result = engine
                 .compute()
                 .check
@@ -664,12 +712,20 @@ fn serve(
                 .ok_or("Er is nog geen registratie geladen.")?;
             let sp = steunpunt.as_deref();
             let slug = sp.map_or("alle-steunpunten".to_string(), |s| s.to_lowercase().replace(' ', "-"));
+            let (audience, suffix) = if own_organisation {
+                (export::Audience::OwnOrganisation, "-eigen-organisatie")
+            } else {
+                (export::Audience::Others, "")
+            };
             let (name, bytes) = match format {
                 ExportFormat::Xlsx => (
-                    format!("controle-{slug}.xlsx"),
-                    export::xlsx(result, sp, crate::download::today())?,
+                    format!("controle-{slug}{suffix}.xlsx"),
+                    export::xlsx(result, sp, audience, crate::download::today())?,
                 ),
-                ExportFormat::Csv => (format!("controle-{slug}.csv"), export::csv(result, sp)),
+                ExportFormat::Csv => (
+                    format!("controle-{slug}{suffix}.csv"),
+                    export::csv(result, sp, audience),
+                ),
             };
             post(&Response::Exported { name }, Some(&bytes));
             return Ok(());

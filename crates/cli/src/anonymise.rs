@@ -90,7 +90,8 @@ fn report_json(o: &Outcome) -> serde_json::Value {
 
 pub fn run(args: &AnonymiseArgs) -> Result<(), String> {
     let owned = crate::table_file::read(&args.data)?;
-    let columns: Vec<(&str, &perspectief_core::chaid::RawColumn)> = owned.iter().map(|(n, c)| (n.as_str(), c)).collect();
+    let columns: Vec<(&str, &perspectief_core::chaid::RawColumn)> =
+        owned.iter().map(|(n, c)| (n.as_str(), c)).collect();
     let defaults = Settings::defaults_for(&columns);
     let settings = Settings {
         quasi: if args.qi.is_empty() {

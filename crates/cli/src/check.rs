@@ -27,12 +27,15 @@ pub struct CheckArgs {
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
-    /// Also write the report as xlsx (for the steunpunt's own use: it holds V-nummers and names).
+    /// Also write the report as xlsx (without V-nummers, names and values unless --own-organisation).
     #[arg(long)]
     xlsx: Option<PathBuf>,
     /// Also write the report as csv (idem).
     #[arg(long)]
     csv: Option<PathBuf>,
+    /// The written report is for the steunpunt's own use: with V-nummers, names and values.
+    #[arg(long)]
+    own_organisation: bool,
 }
 
 pub fn run(args: &CheckArgs) -> Result<(), String> {
@@ -69,12 +72,17 @@ pub fn run(args: &CheckArgs) -> Result<(), String> {
         },
     };
     let result = check(&loaded, &options);
+    let audience = if args.own_organisation {
+        export::Audience::OwnOrganisation
+    } else {
+        export::Audience::Others
+    };
     if let Some(path) = &args.xlsx {
-        let bytes = export::xlsx(&result, None, result.peildatum)?;
+        let bytes = export::xlsx(&result, None, audience, result.peildatum)?;
         std::fs::write(path, bytes).map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))?;
     }
     if let Some(path) = &args.csv {
-        std::fs::write(path, export::csv(&result, None))
+        std::fs::write(path, export::csv(&result, None, audience))
             .map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))?;
     }
     if args.json {

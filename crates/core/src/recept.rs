@@ -72,6 +72,9 @@ pub struct Recept {
     pub levels: Vec<(String, Level)>,
     #[serde(default)]
     pub analyses: Vec<Analysis>,
+    /// The anonymisation settings last used (quasi-identifiers, sensitive attributes, k, l, …).
+    #[serde(default)]
+    pub anonymisation: Option<crate::anonymise::Settings>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -207,6 +210,7 @@ mod tests {
                 params: ChaidParams::default().max_depth(2),
                 target_class: Some("ja".into()),
             }],
+            anonymisation: Some(crate::anonymise::Settings::default().k(3).max_level("steunpunt", 0)),
         };
         assert_eq!(Recept::parse(&r.to_json()).unwrap(), r);
         assert_eq!(r.file_warnings(&[("a.csv", b"abc")]), Vec::<String>::new());

@@ -367,6 +367,11 @@ impl AnalysisFile {
         }
     }
 
+    /// The variables as named columns (borrowed), for anonymisation.
+    pub fn columns(&self) -> Vec<(&str, &RawColumn)> {
+        self.variables.iter().map(|v| (v.name.as_str(), &v.values)).collect()
+    }
+
     /// Variables per set and subset (variables without a set under "—").
     pub fn sets(&self) -> Vec<SetCount> {
         let mut out: Vec<SetCount> = Vec::new();

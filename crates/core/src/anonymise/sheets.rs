@@ -42,7 +42,8 @@ impl Outcome {
                     return (name.to_string(), q.clone());
                 }
                 let mut kept = values.select(&self.keep);
-                if let (Some(t), RawColumn::Number(xs)) = (self.top_coded.iter().find(|t| t.column == *name), &mut kept) {
+                if let (Some(t), RawColumn::Number(xs)) = (self.top_coded.iter().find(|t| t.column == *name), &mut kept)
+                {
                     for x in xs.iter_mut().flatten() {
                         *x = x.clamp(t.bottom, t.top);
                     }

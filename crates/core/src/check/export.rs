@@ -34,10 +34,49 @@ fn severity(s: Severity) -> &'static str {
 
 pub use crate::write::csv::safe_text;
 
+/// Who the report is for: the steunpunt itself (with V-nummers, names and values),
+/// or others (without them: the file, sheet, row and column point to the person
+/// in the steunpunt's own file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    OwnOrganisation,
+    #[default]
+    Others,
+}
+
+pub const WITHOUT_IDENTIFIERS: &str = "Zonder V-nummers, namen en waarden: bestand, tabblad, rij en kolom wijzen de \
+     persoon aan in het eigen bestand van het steunpunt.";
+
+/// The message without the person's V-nummer, name or value in it.
+fn redacted(message: &str, p: &super::problem::Problem) -> String {
+    let mut m = message.to_string();
+    for secret in [&p.v_nummer, &p.name, &p.value].into_iter().flatten() {
+        let secret = secret.trim();
+        if secret.chars().count() >= 2 {
+            m = m.replace(secret, "…");
+        }
+    }
+    m
+}
+
 /// The report as one sheet; `steunpunt` limits it to one steunpunt.
 pub fn sheet(result: &CheckResult, steunpunt: Option<&str>) -> Sheet {
-    let mut s = Sheet::new("Controle", HEADER.iter().map(|h| h.to_string()).collect());
-    s.title_rows.push(vec![Cell::text(OWN_USE_ONLY)]);
+    sheet_for(result, steunpunt, Audience::OwnOrganisation)
+}
+
+/// The report for `audience`: for others without the V-nummer, name and value columns,
+/// and with them taken out of the explanations.
+pub fn sheet_for(result: &CheckResult, steunpunt: Option<&str>, audience: Audience) -> Sheet {
+    let own = audience == Audience::OwnOrganisation;
+    let header = HEADER
+        .iter()
+        .filter(|h| own || !matches!(**h, "Waarde" | "V-nummer" | "Naam"))
+        .map(|h| h.to_string())
+        .collect();
+    let mut s = Sheet::new("Controle", header);
+    s.title_rows
+        .push(vec![Cell::text(if own { OWN_USE_ONLY } else { WITHOUT_IDENTIFIERS })]);
     s.title_rows
         .push(vec![Cell::text(format!("Peildatum: {}", result.peildatum))]);
     for p in result
@@ -46,7 +85,7 @@ pub fn sheet(result: &CheckResult, steunpunt: Option<&str>) -> Sheet {
         .filter(|p| steunpunt.is_none_or(|sp| p.steunpunt.as_deref() == Some(sp)))
     {
         let text = |o: &Option<String>| Cell::text(safe_text(o.as_deref().unwrap_or("")));
-        s.rows.push(vec![
+        let mut row = vec![
             text(&p.steunpunt),
             Cell::text(severity(p.severity)),
             Cell::text(p.kind.title()),
@@ -54,22 +93,34 @@ pub fn sheet(result: &CheckResult, steunpunt: Option<&str>) -> Sheet {
             Cell::text(p.at.as_ref().map_or(String::new(), |a| safe_text(&a.sheet))),
             p.at.as_ref().map_or(Cell::Empty, |a| Cell::Number(f64::from(a.row))),
             text(&p.column),
-            text(&p.value),
-            text(&p.v_nummer),
-            text(&p.name),
-            Cell::text(safe_text(&p.message)),
-        ]);
+        ];
+        if own {
+            row.extend([
+                text(&p.value),
+                text(&p.v_nummer),
+                text(&p.name),
+                Cell::text(safe_text(&p.message)),
+            ]);
+        } else {
+            row.push(Cell::text(safe_text(&redacted(&p.message, p))));
+        }
+        s.rows.push(row);
     }
     s
 }
 
-pub fn xlsx(result: &CheckResult, steunpunt: Option<&str>, created: Date) -> Result<Vec<u8>, String> {
-    crate::write::xlsx::write(&[sheet(result, steunpunt)], created).map_err(|e| e.to_string())
+pub fn xlsx(
+    result: &CheckResult,
+    steunpunt: Option<&str>,
+    audience: Audience,
+    created: Date,
+) -> Result<Vec<u8>, String> {
+    crate::write::xlsx::write(&[sheet_for(result, steunpunt, audience)], created).map_err(|e| e.to_string())
 }
 
-pub fn csv(result: &CheckResult, steunpunt: Option<&str>) -> Vec<u8> {
+pub fn csv(result: &CheckResult, steunpunt: Option<&str>, audience: Audience) -> Vec<u8> {
     csv::write(
-        &sheet(result, steunpunt),
+        &sheet_for(result, steunpunt, audience),
         CsvStyle {
             encoding: csv::Encoding::Utf8Bom,
             ..CsvStyle::default()

@@ -1,0 +1,83 @@
+//! Linkage files: the project secret (typed, or made here and shown once; never
+//! stored) and one linkage file per loaded registration and extract.
+
+use leptos::prelude::*;
+use perspectief_core::anonymise::pseudonym::{Secret, MIN_SECRET_CHARS};
+use wasm_bindgen::JsCast;
+
+use crate::app::AppState;
+use crate::engine::protocol::Request;
+
+/// 20 random bytes from the browser's cryptographic generator.
+fn random_bytes() -> Result<[u8; 20], String> {
+    let window = web_sys::window().ok_or("geen venster")?;
+    let crypto = js_sys::Reflect::get(&window, &"crypto".into()).map_err(|_| "geen crypto")?;
+    let get: js_sys::Function = js_sys::Reflect::get(&crypto, &"getRandomValues".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or("Deze browser kan geen veilig toeval maken; typ zelf een geheim.")?;
+    let array = js_sys::Uint8Array::new_with_length(20);
+    get.call1(&crypto, &array)
+        .map_err(|_| "Deze browser kan geen veilig toeval maken; typ zelf een geheim.")?;
+    let mut out = [0u8; 20];
+    array.copy_to(&mut out);
+    Ok(out)
+}
+
+#[component]
+pub fn LinkageFiles() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let secret = RwSignal::new(String::new());
+    let made = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<String>);
+    let generate = move |_| match random_bytes() {
+        Ok(bytes) => {
+            let text = Secret::generate(bytes);
+            secret.set(text.clone());
+            made.set(Some(text));
+            problem.set(None);
+        }
+        Err(e) => problem.set(Some(e)),
+    };
+    let export = move |_| {
+        let text = secret.get_untracked();
+        match Secret::from_text(&text) {
+            Ok(_) => {
+                problem.set(None);
+                state.send(Request::ExportLinkageFiles { secret: text }, Vec::new());
+            }
+            Err(e) => problem.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <section aria-labelledby="pf-linkage-files-heading" data-testid="linkage-files">
+            <h2 class="utrecht-heading-2" id="pf-linkage-files-heading">{move || lang.get().pick("Koppelbestanden zonder V-nummers", "Linkage files without V-nummers")}</h2>
+            <p class="utrecht-paragraph">{move || lang.get().pick(
+                "Een koppelbestand vervangt V-nummer, naam en geboortedatum door sleutelcodes die alleen met hetzelfde projectgeheim te maken zijn. Steunpunten en ministerie maken elk hun koppelbestand met hetzelfde geheim; de onderzoeker koppelt die zonder ooit een V-nummer te zien. Het geheim gaat niet naar de onderzoeker: wie het geheim en een koppelbestand heeft, kan bij een bekend V-nummer de persoon terugvinden.",
+                "A linkage file replaces V-nummer, name and birth date by keyed codes that only the same project secret gives. Steunpunten and the ministry each make theirs with the same secret; the researcher links them without ever seeing a V-nummer. The secret does not go to the researcher: whoever has the secret and a linkage file can find a person whose V-nummer they know.",
+            )}</p>
+            <div class="pf-field">
+                <label for="pf-secret" class="pf-label">{move || format!("{} ({} {})", lang.get().pick("Projectgeheim", "Project secret"), lang.get().pick("minstens", "at least"), MIN_SECRET_CHARS)}</label>
+                <input id="pf-secret" class="utrecht-textbox" type="password" autocomplete="off" spellcheck="false"
+                    prop:value=move || secret.get() on:input=move |ev| { secret.set(event_target_value(&ev)); made.set(None) }/>
+            </div>
+            {move || made.get().map(|text| view! {
+                <div class="utrecht-alert utrecht-alert--warning" role="alert" data-testid="new-secret">
+                    <div class="utrecht-alert__content"><div class="utrecht-alert__message">
+                        <p class="utrecht-paragraph">{lang.get().pick("Uw nieuwe geheim:", "Your new secret:")}" "<code class="pf-secret">{text}</code></p>
+                        <p class="utrecht-paragraph">{lang.get().pick(
+                            "Schrijf het nu op en geef het door buiten de bestanden om (telefoon, papier). Perspectief bewaart het niet: na het sluiten van deze pagina is het niet terug te halen.",
+                            "Write it down now and pass it on apart from the files (phone, paper). Perspectief does not keep it: once this page is closed it cannot be recovered.",
+                        )}</p>
+                    </div></div>
+                </div>
+            })}
+            {move || problem.get().map(|p| view! { <p class="utrecht-paragraph pf-error" role="alert" data-testid="secret-problem">{p}</p> })}
+            <div class="utrecht-button-group">
+                <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=generate>{move || lang.get().pick("Geheim laten maken", "Make a secret")}</button>
+                <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=export>{move || lang.get().pick("Koppelbestanden maken", "Make linkage files")}</button>
+            </div>
+        </section>
+    }
+}

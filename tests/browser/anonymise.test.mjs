@@ -1,0 +1,217 @@
+// The Anonimiseren step on the demo: the risk of the analysis file, one click to
+// make it 5-anonymous and 2-diverse, the protected file with its settings; linkage
+// files made with a generated secret that link, after a reload, to the same persons
+// as the plain files; and no export without the own-organisation tick holds a
+// V-nummer or a name.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { serve } from '../../tools/serve.mjs';
+import { launch } from './harness.mjs';
+
+const DIST = resolve(process.env.DIST ?? 'dist');
+let browser, server, base, dir, demoDir;
+
+before(async () => {
+  browser = await launch();
+  server = await serve(DIST, 0);
+  base = `http://127.0.0.1:${server.address().port}`;
+  dir = mkdtempSync(join(tmpdir(), 'perspectief-anon-'));
+  demoDir = mkdtempSync(join(tmpdir(), 'perspectief-anon-demo-'));
+  execFileSync('cargo', ['run', '-q', '-p', 'perspectief-cli', '--', 'demo', '--out', demoDir], { stdio: 'ignore' });
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function demo(context) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(base + '/');
+  await page.getByRole('button', { name: 'Voorbeeldgegevens laden' }).click();
+  await page.getByTestId('files-summary').waitFor();
+  return { page, errors };
+}
+
+const step = (page, name) => page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name }).click();
+
+async function download(page, click) {
+  const [d] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = join(dir, d.suggestedFilename());
+  await d.saveAs(path);
+  return { name: d.suggestedFilename(), path, bytes: readFileSync(path) };
+}
+
+/** The V-nummers and names of the demo, from the check report for the own organisation. */
+async function identities(page) {
+  await step(page, 'Controle');
+  await page.getByTestId('own-organisation').getByRole('checkbox').check();
+  const own = await download(page, () => page.getByRole('button', { name: 'Download alle controles (CSV)' }).click());
+  assert.equal(own.name, 'controle-alle-steunpunten-eigen-organisatie.csv');
+  const text = own.bytes.toString('utf8');
+  assert.match(text, /Alleen voor eigen gebruik/);
+  const lines = text.split(/\r?\n/);
+  const header = lines.findIndex((l) => l.startsWith('Steunpunt;'));
+  const cols = lines[header].split(';');
+  const [vi, ni] = [cols.indexOf('V-nummer'), cols.indexOf('Naam')];
+  const vs = new Set(), names = new Set();
+  for (const l of lines.slice(header + 1)) {
+    const c = l.split(';');
+    if (/^\d{10}$/.test(c[vi] ?? '')) vs.add(c[vi]);
+    if ((c[ni] ?? '').length > 3) names.add(c[ni]);
+  }
+  await page.getByTestId('own-organisation').getByRole('checkbox').uncheck();
+  // And every V-nummer in the demo files themselves (text and spreadsheet cells).
+  for (const f of readdirSync(demoDir)) {
+    const bytes = readFileSync(join(demoDir, f));
+    const text = f.endsWith('.xlsx') ? unzipText(bytes) : bytes.toString('latin1');
+    for (const v of text.match(/(?<!\d)\d{10}(?!\d)/g) ?? []) vs.add(v);
+  }
+  assert.ok(vs.size >= 700 && names.size >= 10, `${vs.size} V-nummers, ${names.size} names`);
+  return { vs: [...vs], names: [...names] };
+}
+
+function assertClean(file, ids) {
+  const text = file.name.endsWith('.xlsx') ? unzipText(file.bytes) : file.bytes.toString('utf8');
+  for (const v of ids.vs) assert.ok(!text.includes(v), `${file.name} holds V-nummer ${v}`);
+  for (const n of ids.names) assert.ok(!text.includes(n), `${file.name} holds name ${n}`);
+}
+
+/** The entries of a zip (xlsx, or our archive), read through its central directory. */
+function unzip(buf) {
+  const zlib = process.getBuiltinModule('node:zlib');
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const out = [];
+  for (let n = 0; n < count; n++) {
+    const method = buf.readUInt16LE(at + 10), size = buf.readUInt32LE(at + 20);
+    const nameLen = buf.readUInt16LE(at + 28), extra = buf.readUInt16LE(at + 30), comment = buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.subarray(at + 46, at + 46 + nameLen).toString('utf8');
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    out.push({ name, bytes: method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data) });
+    at += 46 + nameLen + extra + comment;
+  }
+  return out;
+}
+
+const unzipText = (buf) => unzip(buf).map((e) => e.bytes.toString('utf8')).join('');
+
+test('Anonimiseren: risk, one click to 5-anonymous and 2-diverse, the protected file, and clean exports', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
+  const { page, errors } = await demo(context);
+  const ids = await identities(page);
+  // The check report without the tick: no V-nummer, name or value.
+  const plainCheck = await download(page, () => page.getByRole('button', { name: 'Download alle controles (Excel)' }).click());
+  assert.equal(plainCheck.name, 'controle-alle-steunpunten.xlsx');
+  assertClean(plainCheck, ids);
+  assert.match(unzipText(plainCheck.bytes), /Zonder V-nummers, namen en waarden/);
+  assertClean(await download(page, () => page.getByRole('button', { name: 'Download alle controles (CSV)' }).click()), ids);
+
+  await step(page, 'Anonimiseren');
+  await page.getByRole('button', { name: 'Risico berekenen' }).click();
+  const table = page.getByTestId('risk-table');
+  await table.waitFor();
+  const cell = (row, col) => table.locator('tbody tr').nth(row).locator('td').nth(col).textContent();
+  assert.equal(await cell(0, 0), '733');
+  assert.equal(await cell(2, 0), '1', 'the smallest class before: unique persons');
+  await page.getByRole('button', { name: 'Maak k-anoniem met l-diversiteit' }).click();
+  const summary = page.getByTestId('anonymise-summary');
+  await summary.waitFor();
+  assert.match(await summary.textContent(), /^5-anoniem en 2-divers\. Informatieverlies \d+,\d %; \d+ cellen onderdrukt; \d+ records weggelaten; \d+ van 360 combinaties doorzocht in \d+ ms\. steunpunt: /);
+  assert.ok(Number(await cell(2, 1)) >= 5, 'the smallest class after');
+  assert.equal(await cell(3, 1), '0', 'no records in classes smaller than k');
+  const xlsx = await download(page, () => page.getByRole('button', { name: 'Download geanonimiseerd bestand (Excel)' }).click());
+  assert.equal(xlsx.name, 'analysebestand-5-anoniem.xlsx');
+  assert.match(unzipText(xlsx.bytes), /Instellingen/);
+  assertClean(xlsx, ids);
+  const csv = await download(page, () => page.getByRole('button', { name: 'Download geanonimiseerd bestand (CSV)' }).click());
+  const text = csv.bytes.toString('utf8');
+  assert.match(text, /^Geanonimiseerd met Perspectief/);
+  assert.match(text, /\nk;5\r?\n/);
+  assert.match(text, /\nl;2\r?\n/);
+  assert.match(text, /\nRecords in klassen kleiner dan k \(na\);0\r?\n/);
+  assertClean(csv, ids);
+  // Every class of the quasi-identifiers in the file has at least 5 rows.
+  const lines = text.split(/\r?\n/).filter(Boolean);
+  const at = lines.findIndex((l) => l.startsWith('steunpunt;'));
+  const header = lines[at].split(';');
+  const quasi = ['steunpunt', 'geslacht', 'leeftijd_instroom', 'land_herkomst', 'kwartaal_instroom'].map((q) => header.indexOf(q));
+  const classes = new Map();
+  for (const l of lines.slice(at + 1)) {
+    const key = quasi.map((i) => l.split(';')[i]).join('|');
+    classes.set(key, (classes.get(key) ?? 0) + 1);
+  }
+  assert.ok([...classes.values()].every((n) => n >= 5), JSON.stringify([...classes]));
+  // The analysis file and the recept carry no identities either.
+  await step(page, 'Koppeling');
+  assertClean(await download(page, () => page.getByRole('button', { name: /Download analysebestand \(Excel\)/ }).click()), ids);
+  await step(page, 'Analyse');
+  const recept = await download(page, () => page.getByRole('button', { name: 'Recept opslaan' }).click());
+  assertClean(recept, ids);
+  assert.equal(JSON.parse(recept.bytes.toString('utf8')).anonymisation.k, 5, 'the anonymisation settings are in the recept');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Linkage files made with one secret link, after a reload, to the same persons as the plain files', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
+  const { page, errors } = await demo(context);
+  const ids = await identities(page);
+  await step(page, 'Koppeling');
+  const table3 = async () => page.getByTestId('table3').locator('tbody tr').evaluateAll(
+    (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
+  await page.getByTestId('table3').waitFor();
+  const plain = { table3: await table3(), counts: await page.getByTestId('link-counts').textContent() };
+  await step(page, 'Anonimiseren');
+  await page.getByLabel(/^Projectgeheim/).fill('kort');
+  await page.getByRole('button', { name: 'Koppelbestanden maken' }).click();
+  assert.equal(await page.getByTestId('secret-problem').textContent(),
+    'Het geheim is te kort (4 tekens): gebruik er minstens 16, of laat er een maken.');
+  await page.getByRole('button', { name: 'Geheim laten maken' }).click();
+  const secret = await page.getByTestId('new-secret').locator('code').textContent();
+  assert.match(secret, /^([A-Z2-9]{4}-){7}[A-Z2-9]{4}$/);
+  assert.match(await page.getByTestId('new-secret').textContent(), /niet terug te halen/);
+  // One download: the 20 registrations' and the extract's linkage files in one zip.
+  const zip = await download(page, () => page.getByRole('button', { name: 'Koppelbestanden maken' }).click());
+  assert.equal(zip.name, 'koppelbestanden.zip');
+  const files = unzip(zip.bytes).map(({ name, bytes }) => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    return { name, path, bytes };
+  });
+  assert.equal(files.length, 21);
+  assert.ok(files.every((f) => /^koppelbestand-.+\.csv$/.test(f.name)), files.map((f) => f.name).join());
+  for (const f of files) assertClean(f, ids);
+  // A new session (the secret is gone with the page): load the linkage files only.
+  await page.reload();
+  await page.getByLabel('Bestanden kiezen').setInputFiles(files.map((f) => f.path));
+  await page.getByTestId('files-summary').waitFor();
+  assert.match(await page.getByTestId('files-summary').textContent(), /^21 bestanden gelezen, 733 cliënten/);
+  await step(page, 'Koppeling');
+  await page.getByTestId('table3').waitFor();
+  const pseudo = { table3: await table3(), counts: await page.getByTestId('link-counts').textContent() };
+  // The same persons: links on V-nummer (pseudonym), proposals, not found, unmatched national rows.
+  const part = (c) => c.match(/^(\d+ personen; \d+ gekoppeld op V-nummer, \d+ op naam en geboortedatum; \d+ voorstellen open; \d+ niet gevonden; \d+ landelijke rijen zonder persoon)/)[1];
+  assert.equal(part(pseudo.counts), part(plain.counts));
+  assert.equal(part(plain.counts), '733 personen; 713 gekoppeld op V-nummer, 0 op naam en geboortedatum; 2 voorstellen open; 18 niet gevonden; 2 landelijke rijen zonder persoon');
+  // Table 3: sex as plain; country and birth date deviate as often; without dates the birth-date
+  // rules cannot declare links incompatible (docs/koppelen-zonder-v-nummers.md).
+  assert.deepEqual(pseudo.table3[0], plain.table3[0]);
+  assert.equal(pseudo.table3[1][0], plain.table3[1][0]);
+  assert.equal(pseudo.table3[2][0], plain.table3[2][0]);
+  assert.deepEqual(plain.table3, [['13', '13'], ['36', '4'], ['63', '13'], ['99', '23']]);
+  assert.deepEqual(pseudo.table3, [['13', '13'], ['36', '2'], ['63', '3'], ['99', '13']]);
+  // The proposals show no names (encoded), and accepting them links on the keyed encodings.
+  assert.match(await page.getByTestId('proposals').textContent(), /\(naam versleuteld\)/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

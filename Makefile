@@ -44,7 +44,8 @@ dist: setup-build
 	node tools/postbuild.mjs dist
 
 # --- benchmarks (not part of make test) -----------------------------------------------------
-# Reading 100,000 rows, linking 1,000,000 × 1,000,000, and trees on the demo and on 1,000,000 rows,
+# Reading 100,000 rows, linking 1,000,000 × 1,000,000, trees on the demo and on 1,000,000 rows, and
+# making 1,000,000 rows 5-anonymous,
 # natively and in headless Chromium.
 bench: setup-build setup-browser dist
 	cargo build --release --locked -p perspectief-cli
@@ -54,6 +55,8 @@ bench: setup-build setup-browser dist
 	node bench/link-browser.mjs target/bench 1000000
 	target/release/perspectief bench-data --rows 1000000 --out target/bench
 	node bench/tree-browser.mjs target/bench/registratie_1000000.csv
+	target/release/perspectief bench-anonymise --rows 1000000 --out target/bench
+	node bench/anonymise-browser.mjs target/bench/anonimiseer_1000000.csv
 
 # One screenshot per view on the demo data (docs/screenshots, linked from the README).
 screenshots: setup-build setup-browser dist

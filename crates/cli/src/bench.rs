@@ -390,8 +390,9 @@ pub fn anonymise_bench(args: &AnonymiseBenchArgs) -> Result<(), String> {
     let prepare_ms = t.elapsed().as_secs_f64() * 1e3;
     let columns: Vec<(&str, &perspectief_core::chaid::RawColumn)> =
         a.variables.iter().map(|v| (v.name.as_str(), &v.values)).collect();
-    for (label, l) in [("k5", 1), ("k5_l2", 2)] {
+    for (label, k, l) in [("k5", 5, 1), ("k5_l2", 5, 2), ("k100_l2", 100, 2)] {
         let settings = Settings::defaults_for(&columns)
+            .k(k)
             .l(l)
             .check(&columns)
             .map_err(|e| e.to_string())?;

@@ -18,6 +18,7 @@ struct Form {
     k: RwSignal<usize>,
     l: RwSignal<usize>,
     suppression: RwSignal<f64>,
+    top_code: RwSignal<Vec<String>>,
 }
 
 impl Form {
@@ -27,7 +28,8 @@ impl Form {
             .sensitive(self.sensitive.get_untracked())
             .k(self.k.get_untracked())
             .l(self.l.get_untracked())
-            .max_suppression(self.suppression.get_untracked() / 100.0);
+            .max_suppression(self.suppression.get_untracked() / 100.0)
+            .top_code(self.top_code.get_untracked());
         for q in self.keep.get_untracked() {
             if s.quasi.contains(&q) {
                 s = s.max_level(q, 0);
@@ -164,6 +166,24 @@ fn RiskResult(form: Form) -> impl IntoView {
                     </div>
                 }
             });
+            let sizes = |r: &Risk| {
+                r.sizes
+                    .iter()
+                    .take(8)
+                    .map(|(size, n)| format!("{} × {}", loc.integer(*n as u64), loc.integer(*size as u64)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let classes = match &v.after {
+                Some(a) => format!(
+                    "{} {}; {} {}",
+                    l.pick("Kleinste klassen nu (aantal × grootte):", "Smallest classes now (number × size):"),
+                    sizes(&v.before),
+                    l.pick("na anonimiseren:", "after anonymising:"),
+                    sizes(a)
+                ),
+                None => format!("{} {}", l.pick("Kleinste klassen (aantal × grootte):", "Smallest classes (number × size):"), sizes(&v.before)),
+            };
             view! {
                 <table class="utrecht-table" data-testid="risk-table">
                     <caption class="utrecht-table__caption">{l.pick("Risico van het analysebestand", "Risk of the analysis file")}</caption>
@@ -174,6 +194,7 @@ fn RiskResult(form: Form) -> impl IntoView {
                     </tr></thead>
                     <tbody class="utrecht-table__body">{risk_rows(&v, l)}</tbody>
                 </table>
+                <p class="utrecht-paragraph" data-testid="class-sizes">{classes}</p>
                 {summary}
             }
         })
@@ -213,6 +234,7 @@ pub fn AnonymiseStep() -> impl IntoView {
         k: RwSignal::new(d.k),
         l: RwSignal::new(d.l),
         suppression: RwSignal::new(d.max_suppression * 100.0),
+        top_code: RwSignal::new(d.top_code.clone()),
     };
     let body = move || {
         let l = lang.get();
@@ -241,6 +263,22 @@ pub fn AnonymiseStep() -> impl IntoView {
                 })
                 .collect_view()
         };
+        // Counts (numeric columns named "aantal…") can be top- and bottom-coded at 1 %.
+        let counts = list
+            .iter()
+            .filter(|v| v.numeric && v.name.starts_with("aantal"))
+            .enumerate()
+            .map(|(i, v)| {
+                let id = format!("pf-top-{i}");
+                let checked = v.name.clone();
+                view! {
+                    <div class="pf-check">
+                        <input type="checkbox" id=id.clone() prop:checked=move || form.top_code.with(|s| s.contains(&checked)) on:change=toggle(form.top_code, v.name.clone())/>
+                        <label for=id>{v.name.clone()}</label>
+                    </div>
+                }
+            })
+            .collect_view();
         let keep_boxes = move || {
             form.quasi
                 .get()
@@ -283,6 +321,10 @@ pub fn AnonymiseStep() -> impl IntoView {
                 <details class="pf-options">
                     <summary>{move || format!("{} ({})", lang.get().pick("Gevoelige attributen", "Sensitive attributes"), form.sensitive.with(Vec::len))}</summary>
                     <div class="pf-columns-3" data-testid="sensitive">{boxes("sens", form.sensitive)}</div>
+                </details>
+                <details class="pf-options">
+                    <summary>{l.pick("Top- en bottomcodering van aantallen (de uiterste 1 % afgekapt)", "Top and bottom coding of counts (the outer 1 % capped)")}</summary>
+                    <div class="pf-columns-3" data-testid="top-code">{counts}</div>
                 </details>
                 <fieldset class="pf-fieldset">
                     <legend class="pf-label">{l.pick("Eisen", "Requirements")}</legend>

@@ -123,6 +123,7 @@ test('Anonimiseren: risk, one click to 5-anonymous and 2-diverse, the protected 
   const cell = (row, col) => table.locator('tbody tr').nth(row).locator('td').nth(col).textContent();
   assert.equal(await cell(0, 0), '733');
   assert.equal(await cell(2, 0), '1', 'the smallest class before: unique persons');
+  assert.match(await page.getByTestId('class-sizes').textContent(), /^Kleinste klassen \(aantal × grootte\): 733 × 1$/);
   await page.getByRole('button', { name: 'Maak k-anoniem met l-diversiteit' }).click();
   const summary = page.getByTestId('anonymise-summary');
   await summary.waitFor();

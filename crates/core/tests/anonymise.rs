@@ -261,3 +261,21 @@ fn a_limited_quasi_identifier_is_not_generalised_beyond_its_limit() {
     assert!(kept.loss >= free.loss);
     check_guarantees(&kept.columns(&input), &quasi.map(String::from), &[], 5, 1);
 }
+
+proptest! {
+    /// Pseudonyms are stable, differ per secret, and differ per V-nummer.
+    #[test]
+    fn pseudonyms_stable_and_keyed(v1 in 0u64..10_000_000_000, v2 in 0u64..10_000_000_000, s1 in "[a-z ]{16,30}", s2 in "[a-z ]{16,30}") {
+        use perspectief_core::anonymise::pseudonym::{Keys, Secret};
+        prop_assume!(s1.trim() != s2.trim() && s1.trim().len() >= 16 && s2.trim().len() >= 16);
+        let (a, b) = (format!("{v1:010}"), format!("{v2:010}"));
+        let k1 = Keys::new(&Secret::from_text(&s1).unwrap());
+        let k1_again = Keys::new(&Secret::from_text(&s1).unwrap());
+        let k2 = Keys::new(&Secret::from_text(&s2).unwrap());
+        prop_assert_eq!(k1.v_nummer(&a), k1_again.v_nummer(&a));
+        prop_assert_ne!(k1.v_nummer(&a), k2.v_nummer(&a));
+        if a != b {
+            prop_assert_ne!(k1.v_nummer(&a), k1.v_nummer(&b));
+        }
+    }
+}

@@ -163,15 +163,15 @@ pub fn LinkStep() -> impl IntoView {
                 <span class="pf-hint">{l.pick(" Komt bij elk besluit (overrulen, accepteren, afwijzen) in het verslag.", " Goes with every decision (overrule, accept, reject) into the report.")}</span>
             </p>
             {rows_behind}
-            <p class="utrecht-paragraph" data-testid="link-counts">{format!(
+            <p class="utrecht-paragraph" data-testid="link-counts">{let int = |n: usize| l.locale().integer(n as u64); format!(
                 "{} {}; {} {}, {} {}; {} {}; {} {}; {} {}. {} {}.",
-                t3.persons, l.pick("personen", "persons"),
-                t3.linked_by_v_nummer, l.pick("gekoppeld op V-nummer", "linked on V-nummer"),
-                t3.linked_by_fallback, l.pick("op naam en geboortedatum", "on name and birth date"),
-                t3.proposals_open, l.pick("voorstellen open", "proposals open"),
-                t3.not_found, l.pick("niet gevonden", "not found"),
-                t3.national_without_person, l.pick("landelijke rijen zonder persoon", "national rows without a person"),
-                t3.with_national_data, l.pick("met landelijke gegevens", "with national data"),
+                int(t3.persons), l.pick("personen", "persons"),
+                int(t3.linked_by_v_nummer), l.pick("gekoppeld op V-nummer", "linked on V-nummer"),
+                int(t3.linked_by_fallback), l.pick("op naam en geboortedatum", "on name and birth date"),
+                int(t3.proposals_open), l.pick("voorstellen open", "proposals open"),
+                int(t3.not_found), l.pick("niet gevonden", "not found"),
+                int(t3.national_without_person), l.pick("landelijke rijen zonder persoon", "national rows without a person"),
+                int(t3.with_national_data), l.pick("met landelijke gegevens", "with national data"),
             )}</p>
             <crate::components::proposals::Proposals view=view.clone() reason=reason/>
             <crate::components::decisions::Decisions overrules=view.overrules.clone()/>

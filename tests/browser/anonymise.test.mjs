@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve } from '../../tools/serve.mjs';
-import { launch } from './harness.mjs';
+import { launch, storageAudit } from './harness.mjs';
 
 const DIST = resolve(process.env.DIST ?? 'dist');
 let browser, server, base, dir, demoDir;
@@ -213,6 +213,34 @@ test('Linkage files made with one secret link, after a reload, to the same perso
   assert.deepEqual(pseudo.table3, [['13', '13'], ['36', '2'], ['63', '3'], ['99', '13']]);
   // The proposals show no names (encoded), and accepting them links on the keyed encodings.
   assert.match(await page.getByTestId('proposals').textContent(), /\(naam versleuteld\)/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Storage audit after a full session (load, link, anonymise, analyse, export): nothing personal anywhere', async () => {
+  // With the service worker allowed, as a user has it.
+  const context = await browser.newContext({ acceptDownloads: true });
+  const { page, errors } = await demo(context);
+  const ids = await identities(page);
+  await step(page, 'Koppeling');
+  await page.getByTestId('proposals').getByRole('button', { name: 'Accepteren' }).first().click();
+  await step(page, 'Anonimiseren');
+  await page.getByRole('button', { name: 'Maak k-anoniem met l-diversiteit' }).click();
+  await page.getByTestId('anonymise-summary').waitFor();
+  await download(page, () => page.getByRole('button', { name: 'Download geanonimiseerd bestand (Excel)' }).click());
+  await page.getByRole('button', { name: 'Geheim laten maken' }).click();
+  await download(page, () => page.getByRole('button', { name: 'Koppelbestanden maken' }).click());
+  await step(page, 'Analyse');
+  await page.getByTestId('outcomes').getByRole('button', { name: 'MOB' }).click();
+  await page.getByTestId('tree-summary').waitFor();
+  await download(page, () => page.getByRole('button', { name: 'Recept opslaan' }).click());
+  const audit = await storageAudit(page);
+  assert.deepEqual([audit.localStorage, audit.sessionStorage, audit.cookie, audit.indexedDB], [[], [], '', []]);
+  for (const e of audit.cacheEntries) {
+    assert.ok(e.url.startsWith(base + '/'), `cached from elsewhere: ${e.url}`);
+    for (const v of ids.vs) assert.ok(!e.body.includes(v), `${e.url} holds a V-nummer`);
+    for (const n of ids.names) assert.ok(!e.body.includes(n), `${e.url} holds the name ${n}`);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });

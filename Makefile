@@ -12,7 +12,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test dist setup setup-build setup-browser check-core-pure lint unit browser demo clean bench screenshots
+.PHONY: run test dist setup setup-build setup-browser check-core-pure lint unit browser demo clean bench screenshots fuzz
 
 run: setup-build dist
 	node tools/serve.mjs dist $(PORT)
@@ -57,6 +57,24 @@ bench: setup-build setup-browser dist
 	node bench/tree-browser.mjs target/bench/registratie_1000000.csv
 	target/release/perspectief bench-anonymise --rows 1000000 --out target/bench
 	node bench/anonymise-browser.mjs target/bench/anonimiseer_1000000.csv
+
+# --- fuzzing (not part of make test) ------------------------------------------------------------
+# Every parser of the core under libFuzzer for FUZZ_SECONDS each (cargo-fuzz, nightly toolchain),
+# seeded from the demo files; crashing inputs go to fuzz/regressions/<target>/ by hand, where
+# crates/core/tests/fuzz_regressions.rs replays them in make test.
+FUZZ_SECONDS ?= 120
+FUZZ_TARGETS = load_csv load_spreadsheet dates numbers vnummer columns recept
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cargo build --release --locked -p perspectief-cli
+	fuzz/seed.sh target/release/perspectief target/fuzz-seed
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$t; \
+	  cargo +nightly fuzz run -s none $$t fuzz/corpus/$$t target/fuzz-seed/$$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -max_len=1048576 -print_final_stats=1 \
+	    > target/fuzz-$$t.log 2>&1 || { tail -30 target/fuzz-$$t.log; exit 1; }; \
+	  echo "$$t: $$(grep -h 'stat::number_of_executed_units' target/fuzz-$$t.log | tail -1)"; \
+	done
 
 # One screenshot per view on the demo data (docs/screenshots, linked from the README).
 screenshots: setup-build setup-browser dist

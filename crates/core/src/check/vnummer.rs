@@ -39,6 +39,20 @@ pub fn normalise(s: &str) -> String {
         .collect()
 }
 
+/// A number in scientific notation as text ("1,23E+09"): its last digits are lost.
+pub fn is_scientific(s: &str) -> bool {
+    let t = s.trim().to_ascii_uppercase();
+    let Some((mantissa, exponent)) = t.split_once('E') else {
+        return false;
+    };
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    !mantissa.is_empty()
+        && mantissa.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        && mantissa.chars().any(|c| c.is_ascii_digit())
+        && !exponent.is_empty()
+        && exponent.chars().all(|c| c.is_ascii_digit())
+}
+
 pub fn classify(raw: Option<&RawId>) -> VNummer {
     let Some(raw) = raw else {
         return VNummer::Missing;
@@ -54,6 +68,9 @@ pub fn classify(raw: Option<&RawId>) -> VNummer {
     }
     if v.is_empty() {
         return VNummer::Missing;
+    }
+    if !raw.numeric && is_scientific(&raw.text) {
+        return VNummer::Letters(raw.text.trim().to_string());
     }
     let lower = v.to_lowercase();
     if lower.len() == 32 && lower.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -100,6 +117,8 @@ mod tests {
         );
         assert_eq!(c("1234567", false), VNummer::OtherRegistration("1234567".into()));
         assert_eq!(c(" - ", false), VNummer::Missing);
+        assert!(is_scientific("1,23E+09") && is_scientific("1.23457e9"));
+        assert!(!is_scientific("E12") && !is_scientific("12E") && !is_scientific("0123456789"));
         assert_eq!(
             c("0123456789ABCDEF0123456789abcdef", false),
             VNummer::Pseudonym("0123456789abcdef0123456789abcdef".into())

@@ -86,6 +86,12 @@ pub fn read(name: &str, bytes: &[u8], max_bytes: u64) -> Result<Source, ReadErro
     if decoded.encoding != "UTF-8" {
         notes.insert(0, format!("Gelezen als {} (geen UTF-8).", decoded.encoding));
     }
+    if decoded.nul_removed > 0 {
+        notes.push(format!(
+            "{} NUL-teken(s) weggelaten: het bestand is beschadigd. Sla het opnieuw op vanuit het oorspronkelijke programma en controleer de rijen.",
+            decoded.nul_removed
+        ));
+    }
     Ok(Source {
         file,
         format: Format::Csv,
@@ -117,6 +123,22 @@ fn cell(d: &Data) -> Cell {
     }
 }
 
+/// What a reader's error means, in Dutch (the technical text when it is not one we know).
+fn dutch(detail: &str) -> String {
+    let lower = detail.to_lowercase();
+    if lower.contains("cannot detect file format") {
+        "het formaat is niet te herkennen; mogelijk is het bestand afgebroken bij het kopiëren".into()
+    } else if lower.contains("worksheet") && lower.contains("not found") {
+        "een tabblad ontbreekt in het bestand".into()
+    } else if lower.contains("xml error") {
+        "de opmaak binnen het bestand (XML) is beschadigd".into()
+    } else if lower.contains("zip") {
+        "het zip-archief binnen het bestand is beschadigd".into()
+    } else {
+        format!("technische melding: {detail}")
+    }
+}
+
 fn workbook(name: &str, bytes: &[u8], format: Format) -> Result<Source, ReadError> {
     let file = name.to_string();
     let corrupt = |detail: String| {
@@ -126,7 +148,7 @@ fn workbook(name: &str, bytes: &[u8], format: Format) -> Result<Source, ReadErro
         } else {
             ReadError::CorruptWorkbook {
                 file: file.clone(),
-                detail,
+                detail: dutch(&detail),
             }
         }
     };
@@ -138,6 +160,7 @@ fn workbook(name: &str, bytes: &[u8], format: Format) -> Result<Source, ReadErro
     }
     let mut grids = Vec::new();
     let mut notes = Vec::new();
+    let mut errors = Vec::new();
     for sheet in names {
         match book.worksheet_range(&sheet) {
             Ok(range) => {
@@ -150,11 +173,17 @@ fn workbook(name: &str, bytes: &[u8], format: Format) -> Result<Source, ReadErro
                     rows,
                 });
             }
-            Err(e) => notes.push(format!("Tabblad '{sheet}' is niet te lezen en is overgeslagen ({e}).")),
+            Err(e) => {
+                notes.push(format!(
+                    "Tabblad '{sheet}' is niet te lezen en is overgeslagen ({}).",
+                    dutch(&e.to_string())
+                ));
+                errors.push(e.to_string());
+            }
         }
     }
     if grids.is_empty() {
-        return Err(corrupt(notes.join(" ")));
+        return Err(corrupt(errors.first().cloned().unwrap_or_default()));
     }
     Ok(Source {
         file,

@@ -6,14 +6,33 @@ use super::grid::{Cell, Grid};
 pub struct Decoded {
     pub text: String,
     pub encoding: &'static str,
+    /// NUL bytes dropped from a text file (a damaged export).
+    pub nul_removed: usize,
 }
 
-/// Decode bytes as text, or `None` for binary data (NUL bytes outside UTF-16).
+/// UTF-16 without a byte order mark: in text that is mostly ASCII, every other byte is zero.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let pairs: Vec<&[u8]> = bytes.chunks_exact(2).take(2048).collect();
+    if pairs.len() < 4 {
+        return None;
+    }
+    let share = |f: &dyn Fn(&[u8]) -> bool| pairs.iter().filter(|p| f(p)).count() * 10 >= pairs.len() * 9;
+    if share(&|p| p[1] == 0 && p[0] != 0) {
+        Some(encoding_rs::UTF_16LE)
+    } else if share(&|p| p[0] == 0 && p[1] != 0) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Decode bytes as text, or `None` for binary data (many NUL bytes outside UTF-16).
 pub fn decode(bytes: &[u8]) -> Option<Decoded> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return Some(Decoded {
             text: String::from_utf8_lossy(rest).into_owned(),
             encoding: "UTF-8",
+            nul_removed: 0,
         });
     }
     for (bom, enc, label) in [
@@ -25,23 +44,40 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded> {
             return Some(Decoded {
                 text: text.into_owned(),
                 encoding: label,
+                nul_removed: 0,
             });
         }
     }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(bytes);
+        return Some(Decoded {
+            text: text.into_owned(),
+            encoding: "UTF-16 (zonder BOM)",
+            nul_removed: 0,
+        });
+    }
+    // Binary data has many NUL bytes; a text file damaged by a few keeps its text.
     let nul = bytes.iter().take(65_536).filter(|&&b| b == 0).count();
-    if nul * 100 > bytes.len().min(65_536) {
+    if nul * 10 > bytes.len().min(65_536) {
         return None;
     }
+    let nul_removed = if nul == 0 {
+        0
+    } else {
+        bytes.iter().filter(|&&b| b == 0).count()
+    };
     match std::str::from_utf8(bytes) {
         Ok(s) => Some(Decoded {
             text: s.replace('\0', ""),
             encoding: "UTF-8",
+            nul_removed,
         }),
         Err(_) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             Some(Decoded {
                 text: text.replace('\0', ""),
                 encoding: "Windows-1252",
+                nul_removed,
             })
         }
     }

@@ -1,0 +1,375 @@
+//! A corpus of broken inputs (all synthetic, made here): truncated and corrupt
+//! zip containers, workbooks with wrong parts, password protection, formula
+//! errors, a 40,000-character cell, 16,384 columns, a million empty rows,
+//! mixed encodings, NUL bytes, BOMs in the middle, impossible dates, V-nummers in
+//! scientific notation, … Each is written to `tests/corpus/bad/` (to look at),
+//! read, and what the user is told is compared with the snapshot
+//! `tests/corpus/bad-expected.txt` (`UPDATE_SNAPSHOTS=1` rewrites it). A good
+//! file read before and after each bad one comes out the same.
+
+use std::io::Write;
+
+use perspectief_core::check::registration::{check, CheckOptions};
+use perspectief_core::ingest::load::{load, LoadedFile};
+use perspectief_core::ingest::steunpunt::known_with;
+
+const GOOD_CSV: &str = "Steunpunt;V-nummer;Naam;Geslacht;Geboortedatum;Land van herkomst;Datum instroom\n\
+                        Zwolle;0123456789;Ali Ahmed;M;01-02-1990;Guinee;01-10-2009\n\
+                        Zwolle;0123456790;Sara Tesfaye;V;03-04-1991;Eritrea;01-11-2009\n";
+
+fn zip(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in entries {
+        w.start_file(*name, options).unwrap();
+        w.write_all(bytes).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#;
+const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
+const WORKBOOK: &str = r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Registratie" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+const WORKBOOK_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#;
+
+/// Column letters of a 0-based index (A, …, Z, AA, …, XFD).
+fn letters(mut i: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (i % 26) as u8);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap()
+}
+
+/// A cell: text inline, numbers as numbers, `#…` as a formula error.
+fn cell(row: usize, col: usize, value: &str) -> String {
+    let r = format!("{}{}", letters(col), row);
+    if value.starts_with('#') {
+        format!(r#"<c r="{r}" t="e"><f>VLOOKUP(A1,Z:Z,2,0)</f><v>{value}</v></c>"#)
+    } else if !value.is_empty() && value.parse::<f64>().is_ok() && !(value.starts_with('0') && value.len() > 1) {
+        format!(r#"<c r="{r}"><v>{value}</v></c>"#)
+    } else {
+        let escaped = value.replace('&', "&amp;").replace('<', "&lt;");
+        format!(r#"<c r="{r}" t="inlineStr"><is><t>{escaped}</t></is></c>"#)
+    }
+}
+
+fn sheet_xml(rows: &[Vec<String>], extra: &str, dimension: Option<&str>) -> String {
+    let mut x = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#,
+    );
+    if let Some(d) = dimension {
+        x.push_str(&format!(r#"<dimension ref="{d}"/>"#));
+    }
+    x.push_str("<sheetData>");
+    for (i, row) in rows.iter().enumerate() {
+        x.push_str(&format!(r#"<row r="{}">"#, i + 1));
+        for (j, v) in row.iter().enumerate() {
+            x.push_str(&cell(i + 1, j, v));
+        }
+        x.push_str("</row>");
+    }
+    x.push_str(extra);
+    x.push_str("</sheetData></worksheet>");
+    x
+}
+
+fn xlsx_parts(sheet: String) -> Vec<(&'static str, Vec<u8>)> {
+    vec![
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes().to_vec()),
+        ("_rels/.rels", RELS.as_bytes().to_vec()),
+        ("xl/workbook.xml", WORKBOOK.as_bytes().to_vec()),
+        ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.as_bytes().to_vec()),
+        ("xl/worksheets/sheet1.xml", sheet.into_bytes()),
+    ]
+}
+
+fn rows(text: &str) -> Vec<Vec<String>> {
+    text.lines().map(|l| l.split(';').map(String::from).collect()).collect()
+}
+
+fn good_xlsx() -> Vec<u8> {
+    zip(&xlsx_parts(sheet_xml(&rows(GOOD_CSV), "", None)))
+}
+
+fn without(parts: Vec<(&'static str, Vec<u8>)>, name: &str) -> Vec<u8> {
+    zip(&parts.into_iter().filter(|(n, _)| *n != name).collect::<Vec<_>>())
+}
+
+fn replaced(parts: Vec<(&'static str, Vec<u8>)>, name: &str, bytes: &[u8]) -> Vec<u8> {
+    zip(&parts
+        .into_iter()
+        .map(|(n, b)| if n == name { (n, bytes.to_vec()) } else { (n, b) })
+        .collect::<Vec<_>>())
+}
+
+/// Deterministic noise.
+fn noise(n: usize, seed: u64) -> Vec<u8> {
+    let mut s = seed | 1;
+    (0..n)
+        .map(|_| {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            s as u8
+        })
+        .collect()
+}
+
+fn corpus() -> Vec<(String, Vec<u8>)> {
+    let header = "Steunpunt;V-nummer;Naam;Geslacht;Geboortedatum;Land van herkomst;Datum instroom\n";
+    let mut c: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut add = |name: &str, bytes: Vec<u8>| c.push((name.to_string(), bytes));
+    // Text files.
+    add("leeg.csv", Vec::new());
+    add("alleen-bom.csv", b"\xEF\xBB\xBF".to_vec());
+    add("alleen-kopregel.csv", header.as_bytes().to_vec());
+    add("geen-kopregel.csv", b"1;2;3\n4;5;6\n7;8;9\n".to_vec());
+    add("ruis.csv", noise(4096, 1));
+    let mut nul = GOOD_CSV.as_bytes().to_vec();
+    nul.splice(80..80, b"\0\0Ali\0".iter().copied());
+    add("nul-bytes.csv", nul);
+    let mut bom = GOOD_CSV.as_bytes().to_vec();
+    let second_line = GOOD_CSV.find('\n').unwrap() + 1;
+    bom.splice(second_line..second_line, b"\xEF\xBB\xBF".iter().copied());
+    add("bom-in-het-midden.csv", bom);
+    let mut mixed = header.as_bytes().to_vec();
+    mixed.extend_from_slice("Zwolle;0123456789;Zoë Özil;V;01-02-1990;Guinee;01-10-2009\n".as_bytes());
+    mixed.extend_from_slice(b"Zwolle;0123456790;Zo\xEB \xD6zil;V;01-02-1990;Guinee;01-10-2009\n");
+    add("gemengde-codering.csv", mixed);
+    let utf16: Vec<u8> = GOOD_CSV.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    add("utf16-zonder-bom.csv", utf16);
+    add(
+        "gemengde-scheidingstekens.csv",
+        format!("{header}Zwolle,0123456789,Ali,M,01-02-1990,Guinee,01-10-2009\nZwolle\t0123456790\tSara\tV\t03-04-1991\tEritrea\t01-11-2009\n").into_bytes(),
+    );
+    add(
+        "open-aanhalingsteken.csv",
+        format!("{header}Zwolle;\"0123456789;Ali;M;01-02-1990;Guinee;01-10-2009\n").into_bytes(),
+    );
+    add(
+        "regeleinden-in-cel.csv",
+        format!("{header}Zwolle;0123456789;\"Ali\n\n\nAhmed\";M;01-02-1990;Guinee;01-10-2009\n").into_bytes(),
+    );
+    add(
+        "cel-van-40000-tekens.csv",
+        format!(
+            "{header}Zwolle;0123456789;{};M;01-02-1990;Guinee;01-10-2009\n",
+            "A".repeat(40_000)
+        )
+        .into_bytes(),
+    );
+    let wide: Vec<String> = (0..16_384)
+        .map(|i| match i {
+            0 => "V-nummer".into(),
+            1 => "Naam".into(),
+            _ => format!("kolom {i}"),
+        })
+        .collect();
+    add(
+        "16384-kolommen.csv",
+        format!("{}\n0123456789{}\n", wide.join(";"), ";x".repeat(16_383)).into_bytes(),
+    );
+    let mut empty_rows = GOOD_CSV.as_bytes().to_vec();
+    empty_rows.extend(std::iter::repeat_n(b";;;;;;\n".iter().copied(), 1_000_000).flatten());
+    add("een-miljoen-lege-rijen.csv", empty_rows);
+    add(
+        "onmogelijke-datums.csv",
+        format!("{header}Zwolle;0123456789;Ali;M;31-02-2010;Guinee;00-00-0000\nZwolle;0123456790;Sara;V;2010-13-01;Eritrea;99-99-9999\n").into_bytes(),
+    );
+    add(
+        "v-nummer-wetenschappelijk.csv",
+        format!("{header}Zwolle;1.23E+09;Ali;M;01-02-1990;Guinee;01-10-2009\nZwolle;1,23457E+09;Sara;V;03-04-1991;Eritrea;01-11-2009\n").into_bytes(),
+    );
+    add(
+        "v-nummer-negatief-en-decimaal.csv",
+        format!("{header}Zwolle;-123456789;Ali;M;01-02-1990;Guinee;01-10-2009\nZwolle;123456789,5;Sara;V;03-04-1991;Eritrea;01-11-2009\n").into_bytes(),
+    );
+    add(
+        "alleen-totalen.csv",
+        format!("{header}Totaal;;;;;;\nAantal;2;;;;;\n").into_bytes(),
+    );
+    add(
+        "html-als-csv.csv",
+        b"<html><body><table><tr><td>V-nummer</td></tr></table></body></html>".to_vec(),
+    );
+    add(
+        "json-als-csv.csv",
+        br#"{"V-nummer": "0123456789", "Naam": "Ali"}"#.to_vec(),
+    );
+    add(
+        "pdf-hernoemd.xlsx",
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n".to_vec(),
+    );
+    add("pdf-hernoemd.csv", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n".to_vec());
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(noise(200, 2));
+    add("png-hernoemd.csv", png);
+    let mut gz = b"\x1f\x8b\x08\x00".to_vec();
+    gz.extend(noise(200, 3));
+    add("gzip-hernoemd.csv", gz);
+    add("een-lange-regel.csv", "x".repeat(1 << 20).into_bytes());
+    add(
+        "stuurtekens-in-kop.csv",
+        b"V-\x01nummer;Na\x02am\n0123456789;Ali\n".to_vec(),
+    );
+    add("kopregel-van-spaties.csv", b"   ;   ;   \n0123456789;Ali;M\n".to_vec());
+    add("alleen-puntkommas.csv", ";;;;\n".repeat(100).into_bytes());
+    // Zip containers and workbooks.
+    let good = good_xlsx();
+    add("afgebroken-helft.xlsx", good[..good.len() / 2].to_vec());
+    add("afgebroken-100-bytes.xlsx", good[..100].to_vec());
+    let mut pk = b"PK\x03\x04".to_vec();
+    pk.extend(noise(2000, 4));
+    add("pk-met-ruis.xlsx", pk);
+    add("zip-zonder-werkboek.xlsx", zip(&[("hallo.txt", b"hallo".to_vec())]));
+    let parts = || xlsx_parts(sheet_xml(&rows(GOOD_CSV), "", None));
+    add(
+        "verkeerde-content-types.xlsx",
+        replaced(parts(), "[Content_Types].xml", b"dit is geen xml"),
+    );
+    add("zonder-content-types.xlsx", without(parts(), "[Content_Types].xml"));
+    add("zonder-workbook-xml.xlsx", without(parts(), "xl/workbook.xml"));
+    add("zonder-tabblad.xlsx", without(parts(), "xl/worksheets/sheet1.xml"));
+    add(
+        "kapotte-tabblad-xml.xlsx",
+        replaced(
+            parts(),
+            "xl/worksheets/sheet1.xml",
+            b"<worksheet><sheetData><row><c r=\"A1\"",
+        ),
+    );
+    add(
+        "kapotte-relaties.xlsx",
+        replaced(parts(), "xl/_rels/workbook.xml.rels", b"<Relationships><Relationship"),
+    );
+    let errors = format!(
+        "{header}Zwolle;#N/A;Ali;M;#REF!;Guinee;#DIV/0!\nZwolle;0123456790;#NAME?;V;03-04-1991;#VALUE!;01-11-2009\n"
+    );
+    add(
+        "formulefouten.xlsx",
+        zip(&xlsx_parts(sheet_xml(&rows(&errors), "", None))),
+    );
+    let long = format!(
+        "{header}Zwolle;0123456789;{};M;01-02-1990;Guinee;01-10-2009\n",
+        "B".repeat(40_000)
+    );
+    add(
+        "cel-van-40000-tekens.xlsx",
+        zip(&xlsx_parts(sheet_xml(&rows(&long), "", None))),
+    );
+    let wide_rows = vec![
+        wide.clone(),
+        std::iter::once("0123456789".to_string())
+            .chain(std::iter::repeat_n("x".to_string(), 16_383))
+            .collect(),
+    ];
+    add("16384-kolommen.xlsx", zip(&xlsx_parts(sheet_xml(&wide_rows, "", None))));
+    let last = r#"<row r="1000004"><c r="A1000004" t="inlineStr"><is><t></t></is></c></row>"#;
+    add(
+        "een-miljoen-lege-rijen.xlsx",
+        zip(&xlsx_parts(sheet_xml(&rows(GOOD_CSV), last, Some("A1:G1000004")))),
+    );
+    let text_dates = format!("{header}Zwolle;0123456789;Ali;M;31-02-2010;Guinee;00-00-0000\n");
+    add(
+        "onmogelijke-datums.xlsx",
+        zip(&xlsx_parts(sheet_xml(&rows(&text_dates), "", None))),
+    );
+    let sci = format!("{header}Zwolle;1230000000;Ali;M;01-02-1990;Guinee;01-10-2009\nZwolle;1,23E+09;Sara;V;03-04-1991;Eritrea;01-11-2009\nZwolle;123456789;Omar;M;05-06-1992;Irak;01-12-2009\n");
+    add(
+        "v-nummer-wetenschappelijk.xlsx",
+        zip(&xlsx_parts(sheet_xml(&rows(&sci), "", None))),
+    );
+    add("leeg-tabblad.xlsx", zip(&xlsx_parts(sheet_xml(&[], "", None))));
+    add("xlsx-met-csv-naam.csv", good.clone());
+    // Old Excel (OLE2) and OpenDocument.
+    let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    ole.extend(vec![0u8; 500]);
+    ole.extend("EncryptionInfo".encode_utf16().flat_map(|u| u.to_le_bytes()));
+    ole.extend(vec![0u8; 500]);
+    add("met-wachtwoord.xlsx", ole);
+    let mut ole_noise = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    ole_noise.extend(noise(3000, 5));
+    add("ole2-met-ruis.xls", ole_noise);
+    add("csv-met-xls-naam.xls", GOOD_CSV.as_bytes().to_vec());
+    add(
+        "ods-zonder-inhoud.ods",
+        zip(&[("mimetype", b"application/vnd.oasis.opendocument.spreadsheet".to_vec())]),
+    );
+    add(
+        "ods-met-kapotte-inhoud.ods",
+        zip(&[
+            ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet".to_vec()),
+            (
+                "content.xml",
+                b"<office:document-content><office:body><table:table".to_vec(),
+            ),
+        ]),
+    );
+    c
+}
+
+/// What the user is told about a file: the message, or what was read and what the check found.
+fn outcome(name: &str, bytes: &[u8]) -> String {
+    match load(name, bytes, None, &known_with(&[])) {
+        Err(e) => format!("melding: {e}"),
+        Ok(f) => {
+            let checked = check(&[&f], &CheckOptions::default());
+            let mut kinds: Vec<String> = checked
+                .problems
+                .iter()
+                .map(|p| format!("{:?}: {}", p.kind, p.message.chars().take(200).collect::<String>()))
+                .collect();
+            kinds.sort();
+            kinds.dedup();
+            format!(
+                "gelezen als {:?}: {} rijen, {} personen; overgeslagen: {:?}; notities: {:?}; controle: {} meldingen {:?}",
+                f.kind,
+                f.records.len(),
+                checked.persons.len(),
+                f.skipped_sheets,
+                f.notes.iter().map(|n| n.chars().take(160).collect::<String>()).collect::<Vec<_>>(),
+                checked.problems.len(),
+                kinds
+            )
+        }
+    }
+}
+
+fn good() -> LoadedFile {
+    load("goed.csv", GOOD_CSV.as_bytes(), None, &known_with(&[])).unwrap()
+}
+
+#[test]
+fn every_broken_file_gets_its_message_and_the_good_file_is_untouched() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
+    let dir = root.join("bad");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let files = corpus();
+    assert!(files.len() >= 50, "{} files", files.len());
+    let before = good();
+    let mut lines = Vec::new();
+    for (name, bytes) in &files {
+        std::fs::write(dir.join(name), bytes).unwrap();
+        let said = outcome(name, bytes);
+        assert!(!said.is_empty());
+        lines.push(format!("{name}\t{said}"));
+        assert_eq!(good(), before, "{name} changed what a good file gives");
+    }
+    let got = lines.join("\n") + "\n";
+    let snapshot = root.join("bad-expected.txt");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&snapshot, &got).unwrap();
+    }
+    let expected = std::fs::read_to_string(&snapshot).expect("the snapshot (UPDATE_SNAPSHOTS=1 makes it)");
+    for (g, e) in got.lines().zip(expected.lines()) {
+        assert_eq!(g, e);
+    }
+    assert_eq!(got.lines().count(), expected.lines().count());
+}

@@ -1,0 +1,25 @@
+#!/bin/sh
+# Seed corpora for the fuzz targets (all synthetic): the demo files, and small
+# texts for the value parsers. Usage: fuzz/seed.sh PERSPECTIEF_BINARY OUT_DIR
+set -e
+bin="$1"; out="$2"
+rm -rf "$out"; mkdir -p "$out"
+"$bin" demo --out "$out/demo" >/dev/null
+for t in load_csv load_spreadsheet dates numbers vnummer columns recept; do mkdir -p "$out/$t"; done
+for f in "$out"/demo/*.csv "$out"/demo/*.txt; do cp "$f" "$out/load_csv/"; done
+for f in "$out"/demo/*.xlsx; do cp "$f" "$out/load_spreadsheet/"; done
+i=0
+for s in "1-10-2009" "01-10-2009" "1/10/2009" "2009-10-01" "1 okt 2009" "01-okt-2009" "1 oktober 2009" \
+         "31-02-2010" "00-00-0000" "2009-10-01 00:00:00" "12/31/2009" "1 mrt 2010" "40087"; do
+  i=$((i+1)); printf '%s' "$s" > "$out/dates/$i"
+done
+for s in "1.234,5" "12,5" "1,234.5" "-3" "ja" "nee" "Onbekend" "1.23E+09" "  7 "; do
+  i=$((i+1)); printf '%s' "$s" > "$out/numbers/$i"
+done
+for s in "00123456789" "10123.456.789" "1123456789" "0CRV 1234567" "01.23E+09" "0012O456789"; do
+  i=$((i+1)); printf '%s' "$s" > "$out/vnummer/$i"
+done
+for s in "V-nummer" "Naam" "Geboortedatum" "Land van herkomst" "Datum instroom" "pseudoniem_v_nummer" "naamcodering"; do
+  i=$((i+1)); printf '%s' "$s" > "$out/columns/$i"
+done
+printf '%s' '{"format":"perspectief-recept/1","files":[{"name":"a.csv","bytes":3,"sha256":"ab"}],"accept_above":0.9,"analyses":[{"type":"tree","target":"mob","predictors":["steunpunt"],"params":{"max_depth":2},"target_class":"ja"}]}' > "$out/recept/1"

@@ -184,10 +184,10 @@ pub fn parse(args: &ParseArgs) -> Result<(), String> {
         }
         let m = median(times);
         let t = Instant::now();
-        let source = perspectief_core::ingest::grid::read(&name, &bytes, u64::MAX).map_err(|e| e.to_string())?;
+        let mut source = perspectief_core::ingest::grid::read(&name, &bytes, u64::MAX).map_err(|e| e.to_string())?;
         let grid_ms = t.elapsed().as_secs_f64() * 1e3;
         let t = Instant::now();
-        let table = perspectief_core::ingest::table::find_table(&source.grids[0], None).ok_or("no table")?;
+        let table = perspectief_core::ingest::table::find_table(&mut source.grids[0], None).ok_or("no table")?;
         let table_ms = t.elapsed().as_secs_f64() * 1e3;
         let t = Instant::now();
         let _ = perspectief_core::ingest::records::records(&name, &table);

@@ -210,10 +210,10 @@ pub fn check<F: std::borrow::Borrow<LoadedFile>>(files: &[F], options: &CheckOpt
         // Identical rows first: merge them into the first.
         let mut distinct: Vec<usize> = Vec::new();
         for &i in &group {
-            match distinct
-                .iter()
-                .find(|&&d| rows[d].0 == rows[i].0 && rows[d].1.cells == rows[i].1.cells)
-            {
+            match distinct.iter().find(|&&d| {
+                let (a, b) = (&rows[d].1, &rows[i].1);
+                rows[d].0 == rows[i].0 && a.values == b.values && a.cells == b.cells && a.v_nummer == b.v_nummer
+            }) {
                 Some(&d) => {
                     drop[i] = true;
                     merged.entry(d).or_default().push(rows[i].1.provenance.clone());

@@ -66,13 +66,13 @@ pub fn load_mapped(
     known_steunpunten: &[String],
     overrides: &[ColumnOverride],
 ) -> Result<LoadedFile, ReadError> {
-    let source: Source = grid::read(name, bytes, grid::DEFAULT_MAX_BYTES)?;
+    let mut source: Source = grid::read(name, bytes, grid::DEFAULT_MAX_BYTES)?;
     let mut sheets = Vec::new();
     let mut skipped = Vec::new();
     let mut all = Vec::new();
     let mut kind = forced_kind;
     let mut titles = Vec::new();
-    for g in &source.grids {
+    for g in source.grids.iter_mut() {
         let label = if g.sheet.is_empty() {
             name.to_string()
         } else {

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::kind::FileKind;
+
 use super::fields::{Field, ValueType};
 use super::grid::Cell;
 use super::table::SheetTable;
@@ -45,9 +47,45 @@ pub struct RawId {
 pub struct Record {
     pub provenance: Provenance,
     pub v_nummer: Option<RawId>,
-    pub values: BTreeMap<Field, Value>,
-    /// Every cell as text, unmapped columns included (nothing is dropped).
+    pub values: Values,
+    /// Every cell of an unmapped column as text (nothing is dropped); for characteristics and
+    /// rows that are not persons every cell. Mapped cells of persons are in `values` only (empty here).
     pub cells: Vec<String>,
+}
+
+/// A record's recognised values by field, as a short sorted list: a map per record
+/// costs several times as much memory at a million rows.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Values(Vec<(Field, Value)>);
+
+impl Values {
+    pub fn new() -> Values {
+        Values(Vec::new())
+    }
+
+    pub fn get(&self, f: &Field) -> Option<&Value> {
+        self.0.binary_search_by_key(f, |(k, _)| *k).ok().map(|i| &self.0[i].1)
+    }
+
+    pub fn contains_key(&self, f: &Field) -> bool {
+        self.get(f).is_some()
+    }
+
+    /// Set a field's value (replacing an earlier one).
+    pub fn insert(&mut self, f: Field, v: Value) {
+        match self.0.binary_search_by_key(&f, |(k, _)| *k) {
+            Ok(i) => self.0[i].1 = v,
+            Err(i) => self.0.insert(i, (f, v)),
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&Field, &Value)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    fn shrink(&mut self) {
+        self.0.shrink_to_fit();
+    }
 }
 
 impl Record {
@@ -210,7 +248,7 @@ pub fn records(file: &str, table: &SheetTable) -> (Vec<Record>, Vec<ColumnReport
                 row: *row,
             },
             v_nummer: None,
-            values: BTreeMap::new(),
+            values: Values::new(),
             cells: cells.iter().map(Cell::to_text).collect(),
         };
         for (i, col) in table.columns.iter().enumerate() {
@@ -247,6 +285,17 @@ pub fn records(file: &str, table: &SheetTable) -> (Vec<Record>, Vec<ColumnReport
                 }
             }
         }
+        // Characteristics keep every cell (the sets sheet is read by position), and so do rows
+        // that are not persons (their text is shown); for the persons of registrations and
+        // extracts a mapped cell is in `values` only: a million rows would hold it twice.
+        record.values.shrink();
+        if table.kind != FileKind::Characteristics && record.is_person() {
+            for (i, col) in table.columns.iter().enumerate() {
+                if col.field.is_some() {
+                    record.cells[i] = String::new();
+                }
+            }
+        }
         out.push(record);
     }
     (out, reports)
@@ -273,7 +322,7 @@ mod tests {
 
     #[test]
     fn values_are_parsed_and_unrecognised_ones_kept_and_counted() {
-        let g = grid(vec![
+        let mut g = grid(vec![
             vec![
                 t("V-nummer"),
                 t("Naam"),
@@ -293,7 +342,7 @@ mod tests {
             vec![t("0123456780"), t("B"), t("x"), t("13-10-2009"), t("ontslagen"), t("3")],
             vec![t("0123456781"), t("C"), t("V"), t("1 okt 2009"), t("ontslagen"), t("")],
         ]);
-        let table = find_table(&g, None).unwrap();
+        let table = find_table(&mut g, None).unwrap();
         let (recs, reports) = records("f.xlsx", &table);
         assert_eq!(recs.len(), 3);
         assert_eq!(
@@ -326,12 +375,12 @@ mod tests {
 
     #[test]
     fn month_first_columns_are_detected() {
-        let g = grid(vec![
+        let mut g = grid(vec![
             vec![t("V-nummer"), t("Naam"), t("Geboortedatum")],
             vec![t("0123456789"), t("A"), t("10/25/1990")],
             vec![t("0123456780"), t("B"), t("3/4/1991")],
         ]);
-        let table = find_table(&g, None).unwrap();
+        let table = find_table(&mut g, None).unwrap();
         let (recs, reports) = records("f.csv", &table);
         assert_eq!(reports[2].date_order, Some(DateOrder::MonthFirst));
         assert_eq!(recs[1].date(Field::Geboortedatum), Date::new(1991, 3, 4));

@@ -137,7 +137,9 @@ pub fn kind_of(headers: &[String]) -> Option<(FileKind, usize)> {
 
 /// Find the header row (within the first 30 rows) and the table below it.
 /// `forced` fixes the kind (when the user changed it).
-pub fn find_table(grid: &Grid, forced: Option<FileKind>) -> Option<SheetTable> {
+/// The table of a grid; its rows' cells are moved out of the grid (a large file is not
+/// held twice).
+pub fn find_table(grid: &mut Grid, forced: Option<FileKind>) -> Option<SheetTable> {
     let width = grid.rows.iter().map(Vec::len).max().unwrap_or(0);
     if width == 0 {
         return None;
@@ -208,10 +210,13 @@ pub fn find_table(grid: &Grid, forced: Option<FileKind>) -> Option<SheetTable> {
         .collect();
     let mut rows = Vec::new();
     let mut blank_rows = 0;
-    for (i, row) in grid.rows.iter().enumerate().skip(r + 1) {
+    for (i, row) in grid.rows.iter_mut().enumerate().skip(r + 1) {
         let cells: Vec<Cell> = columns
             .iter()
-            .map(|col| row.get(col.index).cloned().unwrap_or(Cell::Empty))
+            .map(|col| {
+                row.get_mut(col.index)
+                    .map_or(Cell::Empty, |c| std::mem::replace(c, Cell::Empty))
+            })
             .collect();
         if cells.iter().all(Cell::is_empty) {
             blank_rows += 1;
@@ -275,7 +280,7 @@ mod tests {
 
     #[test]
     fn header_below_title_rows_and_trailing_empty_columns() {
-        let g = grid(&[
+        let mut g = grid(&[
             &["Registratie Perspectief Zwolle", "", "", ""],
             &["", "", "", ""],
             &["V-nummer", "Naam", "Geboortedatum", ""],
@@ -283,7 +288,7 @@ mod tests {
             &["", "", "", ""],
             &["Totaal", "1", "", ""],
         ]);
-        let t = find_table(&g, None).unwrap();
+        let t = find_table(&mut g, None).unwrap();
         assert_eq!(t.kind, FileKind::Registration);
         assert_eq!(t.header_row, 3);
         assert_eq!(t.title_lines, ["Registratie Perspectief Zwolle"]);
@@ -297,12 +302,12 @@ mod tests {
     #[test]
     fn merged_header_cells() {
         // "Datum" merged over two columns above "instroom" and "uitstroom"; "V-nummer" merged down.
-        let g = grid(&[
+        let mut g = grid(&[
             &["V-nummer", "Naam", "Datum", ""],
             &["", "", "instroom", "uitstroom"],
             &["0123456789", "A. Test", "1-1-2010", ""],
         ]);
-        let t = find_table(&g, None).unwrap();
+        let t = find_table(&mut g, None).unwrap();
         assert_eq!(t.header_row, 2);
         let fields: Vec<Option<Field>> = t.columns.iter().map(|c| c.field).collect();
         assert_eq!(
@@ -318,20 +323,20 @@ mod tests {
 
     #[test]
     fn national_and_characteristics_are_told_apart() {
-        let nat = grid(&[&[
+        let mut nat = grid(&[&[
             "V-nummer",
             "Naam",
             "Nationaliteit",
             "Datum eerste registratie",
             "Aantal VBM",
         ]]);
-        assert_eq!(find_table(&nat, None).unwrap().kind, FileKind::National);
-        let ch = grid(&[
+        assert_eq!(find_table(&mut nat, None).unwrap().kind, FileKind::National);
+        let mut ch = grid(&[
             &["steunpunt", "organisatietype", "huiskamer"],
             &["Zwolle", "Stichting", "ja"],
         ]);
-        assert_eq!(find_table(&ch, None).unwrap().kind, FileKind::Characteristics);
-        let nothing = grid(&[&["a", "b"], &["1", "2"]]);
-        assert!(find_table(&nothing, None).is_none());
+        assert_eq!(find_table(&mut ch, None).unwrap().kind, FileKind::Characteristics);
+        let mut nothing = grid(&[&["a", "b"], &["1", "2"]]);
+        assert!(find_table(&mut nothing, None).is_none());
     }
 }

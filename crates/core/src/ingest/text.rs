@@ -3,8 +3,9 @@
 
 use super::grid::{Cell, Grid};
 
-pub struct Decoded {
-    pub text: String,
+pub struct Decoded<'a> {
+    /// Borrowed from the bytes when they are UTF-8 already (a large file is not copied).
+    pub text: std::borrow::Cow<'a, str>,
     pub encoding: &'static str,
     /// NUL bytes dropped from a text file (a damaged export).
     pub nul_removed: usize,
@@ -27,10 +28,10 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 }
 
 /// Decode bytes as text, or `None` for binary data (many NUL bytes outside UTF-16).
-pub fn decode(bytes: &[u8]) -> Option<Decoded> {
+pub fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return Some(Decoded {
-            text: String::from_utf8_lossy(rest).into_owned(),
+            text: String::from_utf8_lossy(rest),
             encoding: "UTF-8",
             nul_removed: 0,
         });
@@ -42,7 +43,7 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded> {
         if bytes.starts_with(bom) {
             let (text, _, _) = enc.decode(bytes);
             return Some(Decoded {
-                text: text.into_owned(),
+                text,
                 encoding: label,
                 nul_removed: 0,
             });
@@ -51,7 +52,7 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded> {
     if let Some(enc) = utf16_without_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(bytes);
         return Some(Decoded {
-            text: text.into_owned(),
+            text,
             encoding: "UTF-16 (zonder BOM)",
             nul_removed: 0,
         });
@@ -68,14 +69,18 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded> {
     };
     match std::str::from_utf8(bytes) {
         Ok(s) => Some(Decoded {
-            text: s.replace('\0', ""),
+            text: if nul_removed == 0 {
+                std::borrow::Cow::Borrowed(s)
+            } else {
+                std::borrow::Cow::Owned(s.replace('\0', ""))
+            },
             encoding: "UTF-8",
             nul_removed,
         }),
         Err(_) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             Some(Decoded {
-                text: text.replace('\0', ""),
+                text: std::borrow::Cow::Owned(text.replace('\0', "")),
                 encoding: "Windows-1252",
                 nul_removed,
             })
@@ -179,7 +184,7 @@ mod tests {
     fn encodings() {
         let cp1252 = encoding_rs::WINDOWS_1252.encode("Beëindigd door").0.into_owned();
         let d = decode(&cp1252).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding), ("Beëindigd door", "Windows-1252"));
+        assert_eq!((&*d.text, d.encoding), ("Beëindigd door", "Windows-1252"));
         let bom = [&[0xEF, 0xBB, 0xBF][..], "Beëindigd".as_bytes()].concat();
         assert_eq!(decode(&bom).unwrap().text, "Beëindigd");
         let utf16: Vec<u8> = [0xFF, 0xFE]

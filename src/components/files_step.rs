@@ -28,7 +28,19 @@ fn send_files(state: AppState, list: web_sys::FileList) {
     leptos::task::spawn_local(async move {
         let mut names = Vec::new();
         let mut buffers = Vec::new();
+        let mut refused = Vec::new();
+        let limit = perspectief_core::ingest::grid::DEFAULT_MAX_BYTES;
         for f in files {
+            // Too large for the browser to hold: said before anything is read.
+            if f.size() > limit as f64 {
+                let e = perspectief_core::ingest::error::ReadError::TooLarge {
+                    file: f.name(),
+                    bytes: f.size() as u64,
+                    limit,
+                };
+                refused.push(e.to_string());
+                continue;
+            }
             match wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await {
                 Ok(buf) => {
                     names.push(f.name());
@@ -39,12 +51,17 @@ fn send_files(state: AppState, list: web_sys::FileList) {
                     .set(Some(format!("{}: het bestand kon niet worden gelezen.", f.name()))),
             }
         }
-        state.progress.set(Some(crate::app::Progress {
-            done: 0,
-            total: names.len(),
-            current: String::new(),
-        }));
-        state.send(Request::Load { names }, buffers);
+        if !names.is_empty() {
+            state.progress.set(Some(crate::app::Progress {
+                done: 0,
+                total: names.len(),
+                current: String::new(),
+            }));
+            state.send(Request::Load { names }, buffers);
+        }
+        if !refused.is_empty() {
+            state.error.set(Some(refused.join(" ")));
+        }
     });
 }
 

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve } from '../../tools/serve.mjs';
@@ -68,6 +68,14 @@ test('broken files beside the demo: each its message, the demo files untouched, 
   await page.getByLabel('Bestanden kiezen').setInputFiles([almelo]);
   await page.waitForFunction((r) => [...document.querySelectorAll('[data-testid="file-list"] tbody tr')]
     .some((tr) => tr.querySelector('th')?.textContent.startsWith('almelo.csv') && tr.textContent !== r), before.get([...before.keys()].find((k) => k.startsWith('almelo.csv'))));
+  assert.equal((await rowsOf(page)).length, count);
+  // Too large for the browser: said before anything is read, nothing else changes.
+  const big = join(mkdtempSync(join(tmpdir(), 'perspectief-big-')), 'te-groot.csv');
+  truncateSync(openSync(big, 'w') && big, 160 * 1024 * 1024);
+  await page.getByLabel('Bestanden kiezen').setInputFiles([big]);
+  await page.getByTestId('error').waitFor();
+  assert.equal(await page.getByTestId('error').locator('p').textContent(),
+    'te-groot.csv: het bestand is te groot (160 MB; de grens is 150 MB). Splits het bestand, of sla alleen het tabblad met de registratie op als CSV.');
   assert.equal((await rowsOf(page)).length, count);
   assert.deepEqual(errors, []);
   await context.close();

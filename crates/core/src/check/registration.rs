@@ -183,8 +183,8 @@ pub fn check<F: std::borrow::Borrow<LoadedFile>>(files: &[F], options: &CheckOpt
                     );
                     p.steunpunt = Some(main.clone().unwrap_or_else(|| UNKNOWN.into()));
                     p.at = Some(Provenance {
-                        file: file.name.clone(),
-                        sheet: sheet.sheet.clone(),
+                        file: file.name.as_str().into(),
+                        sheet: sheet.sheet.as_str().into(),
                         row: at_rows[0],
                     });
                     p.column = Some(format!("{} ({})", rep.header, rep.letter));
@@ -324,7 +324,7 @@ pub fn check<F: std::borrow::Borrow<LoadedFile>>(files: &[F], options: &CheckOpt
 }
 
 fn plausibility(steunpunt: &str, r: &Record, peildatum: Date, files: &[&LoadedFile], problems: &mut Vec<Problem>) {
-    let file = files.iter().find(|f| f.name == r.provenance.file);
+    let file = files.iter().find(|f| *f.name == *r.provenance.file);
     let col = |f: Field| file.and_then(|file| column_label(file, &r.provenance.sheet, f));
     let mut push = |kind, field: Field, value: Option<Date>, message: String| {
         let mut p = Problem::new(kind, message);

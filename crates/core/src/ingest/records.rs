@@ -16,8 +16,9 @@ use crate::date::Date;
 /// Where a record came from: as a worker finds it in Excel.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 pub struct Provenance {
-    pub file: String,
-    pub sheet: String,
+    /// Shared by every record of a file (a million copies of a name would cost megabytes).
+    pub file: std::sync::Arc<str>,
+    pub sheet: std::sync::Arc<str>,
     /// Spreadsheet row number (1-based, as Excel shows it).
     pub row: u32,
 }
@@ -240,11 +241,12 @@ pub fn records(file: &str, table: &SheetTable) -> (Vec<Record>, Vec<ColumnReport
         })
         .collect();
     let mut out = Vec::with_capacity(table.rows.len());
+    let (file_name, sheet_name): (std::sync::Arc<str>, std::sync::Arc<str>) = (file.into(), table.sheet.as_str().into());
     for (row, cells) in &table.rows {
         let mut record = Record {
             provenance: Provenance {
-                file: file.to_string(),
-                sheet: table.sheet.clone(),
+                file: file_name.clone(),
+                sheet: sheet_name.clone(),
                 row: *row,
             },
             v_nummer: None,

@@ -31,6 +31,7 @@ pub struct Link {
     /// Index into the national file's records.
     pub national: usize,
     pub by: LinkedBy,
+    /// What both files say, for links that deviate or were overruled (empty for the others).
     pub sides: Sides,
     pub verification: Verification,
     /// The user's overrule of the compatibility decision, with the reason.
@@ -530,6 +531,13 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
                     }
                 }
             }
+            // Both sides are shown for the links behind Table 3 (and overruled ones); for the
+            // others they are left empty: a million copies cost hundreds of megabytes.
+            let sides = if verification.deviates() || overruled.is_some() {
+                sides
+            } else {
+                Sides::default()
+            };
             Link {
                 person: p,
                 national: n,

@@ -33,6 +33,15 @@ const memory = Number(await page.getByTestId('timings').locator('[data-memory]')
 const ms = Object.fromEntries(steps.map(([s, m]) => [s.startsWith('inlezen') ? s.replace(/^inlezen (lokaal|landelijk).*/, 'read_$1') : s, Math.round(m)]));
 console.log(`browser rows=${rows} read_local_ms=${ms.read_lokaal} read_national_ms=${ms.read_landelijk} check_ms=${ms.controle} link_ms=${ms.koppeling} analysis_ms=${ms.analysebestand} wall_ms=${wall} wasm_memory_mb=${Math.round(memory / 1e6)}`);
 console.log(`  ${counts.trim()}`);
+// Then a depth-3 tree for MOB on the analysis file, and the wasm memory after it.
+await page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name: 'Analyse' }).click();
+const treeStart = Date.now();
+await page.getByTestId('outcomes').getByRole('button', { name: 'MOB' }).click();
+await page.getByTestId('tree-summary').waitFor({ timeout: 600000 });
+const treeMs = Date.now() - treeStart;
+await page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name: 'Koppeling' }).click();
+const after = Number(await page.getByTestId('timings').locator('[data-memory]').getAttribute('data-memory'));
+console.log(`browser tree_ms=${treeMs} total_ms=${wall + treeMs} wasm_memory_after_tree_mb=${Math.round(after / 1e6)} (${(after / 2 ** 30).toFixed(2)} GiB)`);
 await context.close();
 await browser.close();
 server.close();

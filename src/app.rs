@@ -63,6 +63,8 @@ pub struct AppState {
     pub summary: RwSignal<Summary>,
     pub progress: RwSignal<Option<Progress>>,
     pub error: RwSignal<Option<String>>,
+    /// The worker's wasm memory after its last request, in bytes.
+    pub memory: RwSignal<f64>,
     /// Something the user should know that is not a problem (a run was stopped).
     pub notice: RwSignal<Option<String>>,
     /// The latest results of the Analyse step.
@@ -117,6 +119,7 @@ pub fn App() -> impl IntoView {
         progress: RwSignal::new(None),
         error: RwSignal::new(None),
         notice: RwSignal::new(None),
+        memory: RwSignal::new(0.0),
         results: Results::default(),
         report: RwSignal::new(Vec::new()),
     };
@@ -129,6 +132,7 @@ pub fn App() -> impl IntoView {
         }
         Response::State(summary) => {
             state.progress.set(None);
+            state.memory.set(summary.memory_bytes);
             state.summary.set(*summary);
         }
         Response::Exported { name } => {
@@ -162,10 +166,11 @@ pub fn App() -> impl IntoView {
             state.progress.set(None);
             state.results.anonymised.set(Some(*view));
         }
-        Response::Idle => {
+        Response::Idle { memory_bytes } => {
             if !bridge::busy() {
                 state.progress.set(None);
             }
+            state.memory.set(memory_bytes);
         }
         // The bridge handles a crash itself and reports it as `Recovered`.
         Response::Crashed { .. } => {}

@@ -2,7 +2,7 @@
 //! problem, each line with the file, sheet and row to find in Excel; exports.
 
 use leptos::prelude::*;
-use perspectief_core::check::problem::{Problem, Severity};
+use perspectief_core::check::problem::{Problem, ProblemKind, Severity};
 use perspectief_core::check::registration::ConflictRule;
 
 use crate::app::AppState;
@@ -17,17 +17,33 @@ fn severity_label(s: Severity, lang: Lang) -> &'static str {
     }
 }
 
-fn problem_rows(problems: Vec<Problem>, lang: Lang) -> impl IntoView {
+fn problem_rows(problems: Vec<Problem>, counts: Vec<(ProblemKind, usize)>, lang: Lang) -> impl IntoView {
     let mut out = Vec::new();
     let mut last = None;
+    let problems_kinds: Vec<ProblemKind> = problems.iter().map(|p| p.kind).collect();
+    let problems_of_kind = |kinds: &[ProblemKind], k: ProblemKind| kinds.iter().filter(|x| **x == k).count();
     for p in problems {
         if last != Some(p.kind) {
             let n_label = p.kind.title();
+            let total = counts.iter().find(|(k, _)| *k == p.kind).map_or(0, |(_, n)| *n);
+            let shown = problems_of_kind(&problems_kinds, p.kind);
+            let more = (total > shown).then(|| match lang {
+                Lang::Nl => format!(
+                    " ({} in totaal; de eerste {} hier, alle in de download)",
+                    lang.locale().integer(total as u64),
+                    shown
+                ),
+                Lang::En => format!(
+                    " ({} in all; the first {} here, all in the download)",
+                    lang.locale().integer(total as u64),
+                    shown
+                ),
+            });
             out.push(
                 view! {
                     <tr class="utrecht-table__row pf-group">
                         <th class="utrecht-table__header-cell" scope="rowgroup" colspan="6">
-                            {format!("{} — {}", n_label, severity_label(p.severity, lang))}
+                            {format!("{} — {}{}", n_label, severity_label(p.severity, lang), more.unwrap_or_default())}
                         </th>
                     </tr>
                 }
@@ -96,6 +112,7 @@ pub fn CheckStep() -> impl IntoView {
             .iter()
             .map(|(sp, s)| {
                 let problems: Vec<Problem> = check.problems.iter().filter(|p| p.steunpunt.as_deref() == Some(sp.as_str())).cloned().collect();
+                let counts: Vec<(ProblemKind, usize)> = check.counts.iter().filter(|(s, _, _)| s == sp).map(|(_, k, n)| (*k, *n)).collect();
                 let heading = format!(
                     "{sp}: {} {}, {} {}, {} {}, {} {}",
                     loc.integer(s.persons as u64),
@@ -137,7 +154,7 @@ pub fn CheckStep() -> impl IntoView {
                                                 <th class="utrecht-table__header-cell" scope="col">{l.pick("Wat te doen", "What to do")}</th>
                                             </tr>
                                         </thead>
-                                        <tbody class="utrecht-table__body">{problem_rows(problems, l)}</tbody>
+                                        <tbody class="utrecht-table__body">{problem_rows(problems, counts.clone(), l)}</tbody>
                                     </table>
                                 </div>
                             }.into_any()

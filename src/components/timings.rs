@@ -9,7 +9,8 @@ pub fn Timings() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         let l = state.lang.get();
-        let (timings, memory) = state.summary.with(|s| (s.timings.clone(), s.memory_bytes));
+        let timings = state.summary.with(|s| s.timings.clone());
+        let memory = state.memory.get();
         (!timings.is_empty()).then(|| {
             let items = timings
                 .into_iter()

@@ -96,13 +96,13 @@ fn spawn(on_response: OnResponse, log: Vec<Logged>, generation: u32) -> Result<B
             .and_then(|j| serde_json::from_str::<Response>(&j).ok());
         let bytes = get(&data, "buffer").map(|b| js_sys::Uint8Array::new(&b).to_vec());
         match response {
-            Some(Response::Idle) => {
+            Some(idle @ Response::Idle { .. }) => {
                 BRIDGE.with(|b| {
                     if let Some(bridge) = b.borrow_mut().as_mut() {
                         bridge.in_flight.pop_front();
                     }
                 });
-                handler(Response::Idle, None);
+                handler(idle, None);
             }
             Some(Response::Crashed { message }) => recover(generation, Some(message)),
             Some(r) => handler(r, bytes),

@@ -212,8 +212,10 @@ pub enum Response {
     Screening(Box<ScreeningView>),
     Comparison(Box<ComparisonView>),
     Anonymised(Box<AnonymiseView>),
-    /// The worker has finished a request (whatever it answered).
-    Idle,
+    /// The worker has finished a request (whatever it answered); its wasm memory now.
+    Idle {
+        memory_bytes: f64,
+    },
     /// The worker panicked; it is replaced by a new one (the message of the panic).
     Crashed {
         message: String,
@@ -346,5 +348,8 @@ pub struct CheckView {
     pub peildatum: String,
     pub persons: usize,
     pub steunpunten: BTreeMap<String, SteunpuntSummary>,
+    /// The problems, at most [`LIST_LIMIT`] of a kind per steunpunt.
     pub problems: Vec<Problem>,
+    /// How many there are of each kind per steunpunt.
+    pub counts: Vec<(String, perspectief_core::check::problem::ProblemKind, usize)>,
 }

@@ -3,9 +3,11 @@
 //! and then [`worker_main`].
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use perspectief_core::check::export;
+use perspectief_core::check::problem::ProblemKind;
 use perspectief_core::check::registration::{check, CheckOptions, CheckResult};
 use perspectief_core::ingest::load::{load_mapped, ColumnOverride, LoadedFile};
 use perspectief_core::ingest::steunpunt::known_with;
@@ -271,11 +273,26 @@ impl Engine {
             })
             .collect();
         let linkage = self.linkage_view(computed);
-        let check = result.map(|r| CheckView {
-            peildatum: r.peildatum.dutch(),
-            persons: r.persons.len(),
-            steunpunten: r.steunpunten.clone(),
-            problems: r.problems.clone(),
+        let check = result.map(|r| {
+            // At most LIST_LIMIT problems of a kind per steunpunt travel to the page (all are in the download).
+            let mut counts: BTreeMap<(String, ProblemKind), usize> = BTreeMap::new();
+            let mut problems = Vec::new();
+            for p in &r.problems {
+                let n = counts
+                    .entry((p.steunpunt.clone().unwrap_or_default(), p.kind))
+                    .or_default();
+                *n += 1;
+                if *n <= LIST_LIMIT {
+                    problems.push(p.clone());
+                }
+            }
+            CheckView {
+                peildatum: r.peildatum.dutch(),
+                persons: r.persons.len(),
+                steunpunten: r.steunpunten.clone(),
+                problems,
+                counts: counts.into_iter().map(|((sp, k), n)| (sp, k, n)).collect(),
+            }
         });
         Summary {
             files,
@@ -769,7 +786,12 @@ pub fn worker_main() {
         if let Err(message) = result {
             post(&Response::Failed { message }, None);
         }
-        post(&Response::Idle, None);
+        post(
+            &Response::Idle {
+                memory_bytes: memory_bytes(),
+            },
+            None,
+        );
     });
     scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();

@@ -225,7 +225,11 @@ pub fn link_data(rows: usize) -> (Vec<u8>, Vec<u8>) {
         w[..1].make_ascii_uppercase();
         w
     };
-    let mut local = String::from("Steunpunt;V-nummer;Naam;Geslacht;Geboortedatum;Land van herkomst;Datum instroom\n");
+    // Outcomes from a generator of their own: the other columns stay as they were.
+    let mut outcomes = Rng::new(12);
+    let results = ["In begeleiding", "MOB", "Terugkeer", "Verblijfsvergunning"];
+    let mut local =
+        String::from("Steunpunt;V-nummer;Naam;Geslacht;Geboortedatum;Land van herkomst;Datum instroom;Resultaat\n");
     let mut national = String::from("V-nummer;Naam;Geslacht;Geboortedatum;Nationaliteit;Datum eerste registratie\n");
     for i in 0..rows {
         let v = format!("{:010}", 1_000_000_000u64 + i as u64);
@@ -237,9 +241,10 @@ pub fn link_data(rows: usize) -> (Vec<u8>, Vec<u8>) {
         let local_v = if rng.chance(0.05) { String::new() } else { v.clone() };
         let _ = writeln!(
             local,
-            "Zwolle;{local_v};{name};{sex};{};Guinee;{}",
+            "Zwolle;{local_v};{name};{sex};{};Guinee;{};{}",
             birth.dutch(),
-            intake.dutch()
+            intake.dutch(),
+            outcomes.pick(&results)
         );
         let _ = writeln!(
             national,

@@ -138,7 +138,11 @@ pub fn build(files: &[&LoadedFile], check: &CheckResult, linkage: &Linkage, peil
                 .iter()
                 .map(|col| crate::ingest::fold::fold(&col.header))
                 .collect();
-            let rows: Vec<&Record> = c.records.iter().filter(|r| *r.provenance.sheet == *sheet.sheet).collect();
+            let rows: Vec<&Record> = c
+                .records
+                .iter()
+                .filter(|r| *r.provenance.sheet == *sheet.sheet)
+                .collect();
             if headers.first().map(String::as_str) == Some("variable") {
                 for r in rows {
                     if r.cells.len() >= 3 && !r.cells[0].is_empty() {

@@ -241,7 +241,8 @@ pub fn records(file: &str, table: &SheetTable) -> (Vec<Record>, Vec<ColumnReport
         })
         .collect();
     let mut out = Vec::with_capacity(table.rows.len());
-    let (file_name, sheet_name): (std::sync::Arc<str>, std::sync::Arc<str>) = (file.into(), table.sheet.as_str().into());
+    let (file_name, sheet_name): (std::sync::Arc<str>, std::sync::Arc<str>) =
+        (file.into(), table.sheet.as_str().into());
     for (row, cells) in &table.rows {
         let mut record = Record {
             provenance: Provenance {

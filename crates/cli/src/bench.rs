@@ -228,8 +228,9 @@ pub fn link_data(rows: usize) -> (Vec<u8>, Vec<u8>) {
     // Outcomes from a generator of their own: the other columns stay as they were.
     let mut outcomes = Rng::new(12);
     let results = ["In begeleiding", "MOB", "Terugkeer", "Verblijfsvergunning"];
-    let mut local =
-        String::from("Steunpunt;V-nummer;Naam;Geslacht;Geboortedatum;Land van herkomst;Datum instroom;Resultaat\n");
+    let mut local = String::from(
+        "Steunpunt;V-nummer;Naam;Geslacht;Geboortedatum;Land van herkomst;Datum instroom;Resultaat;Datum uitstroom\n",
+    );
     let mut national = String::from("V-nummer;Naam;Geslacht;Geboortedatum;Nationaliteit;Datum eerste registratie\n");
     for i in 0..rows {
         let v = format!("{:010}", 1_000_000_000u64 + i as u64);
@@ -239,12 +240,16 @@ pub fn link_data(rows: usize) -> (Vec<u8>, Vec<u8>) {
         let intake = birth.add_days(rng.range(18 * 366, 22 * 365));
         let registered = birth.add_days(rng.range(14 * 365, 17 * 365));
         let local_v = if rng.chance(0.05) { String::new() } else { v.clone() };
+        let result = *outcomes.pick(&results);
         let _ = writeln!(
             local,
-            "Zwolle;{local_v};{name};{sex};{};Guinee;{};{}",
+            "Zwolle;{local_v};{name};{sex};{};Guinee;{};{result};{}",
             birth.dutch(),
             intake.dutch(),
-            outcomes.pick(&results)
+            // Left counselling (a date) unless still in it, as a plausible registration has it.
+            (result != "In begeleiding")
+                .then(|| intake.add_days(outcomes.range(30, 300)).dutch())
+                .unwrap_or_default()
         );
         let _ = writeln!(
             national,

@@ -247,9 +247,11 @@ pub fn link_data(rows: usize) -> (Vec<u8>, Vec<u8>) {
             birth.dutch(),
             intake.dutch(),
             // Left counselling (a date) unless still in it, as a plausible registration has it.
-            (result != "In begeleiding")
-                .then(|| intake.add_days(outcomes.range(30, 300)).dutch())
-                .unwrap_or_default()
+            if result == "In begeleiding" {
+                String::new()
+            } else {
+                intake.add_days(outcomes.range(30, 300)).dutch()
+            }
         );
         let _ = writeln!(
             national,

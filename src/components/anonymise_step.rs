@@ -314,12 +314,12 @@ pub fn AnonymiseStep() -> impl IntoView {
                     "Quasi-identificatoren zijn kenmerken die samen iemand kunnen aanwijzen; gevoelige attributen zijn wat niemand over een herkenbaar persoon mag te weten komen. k-anonimiteit: elke combinatie van quasi-identificatoren komt minstens k keer voor. l-diversiteit: binnen elke combinatie heeft elk gevoelig attribuut minstens l verschillende waarden.",
                     "Quasi-identifiers are characteristics that together can single someone out; sensitive attributes are what no one may learn about a recognisable person. k-anonymity: each combination of quasi-identifiers occurs at least k times. l-diversity: within each combination each sensitive attribute has at least l different values.",
                 )}</p>
-                <details class="pf-options" open=true>
-                    <summary>{move || format!("{} ({})", lang.get().pick("Quasi-identificatoren", "Quasi-identifiers"), form.quasi.with(Vec::len))}</summary>
+                <details class="pf-options">
+                    <summary>{move || format!("{} ({}): {}", lang.get().pick("Quasi-identificatoren", "Quasi-identifiers"), form.quasi.with(Vec::len), form.quasi.get().join(", "))}</summary>
                     <div class="pf-columns-3" data-testid="quasi">{boxes("qi", form.quasi)}</div>
                 </details>
                 <details class="pf-options">
-                    <summary>{move || format!("{} ({})", lang.get().pick("Gevoelige attributen", "Sensitive attributes"), form.sensitive.with(Vec::len))}</summary>
+                    <summary>{move || format!("{} ({}): {}", lang.get().pick("Gevoelige attributen", "Sensitive attributes"), form.sensitive.with(Vec::len), form.sensitive.get().join(", "))}</summary>
                     <div class="pf-columns-3" data-testid="sensitive">{boxes("sens", form.sensitive)}</div>
                 </details>
                 <details class="pf-options">

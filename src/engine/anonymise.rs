@@ -1,9 +1,9 @@
 //! The worker's side of the Anonimiseren step: risk, protection, the protected
 //! file and linkage files, from core values to what the page shows or saves.
 
-use perspectief_core::anonymise::linkage_file::linkage_sheet;
+use perspectief_core::anonymise::linkage_file::linkage_csv;
 use perspectief_core::anonymise::pseudonym::{Keys, Secret};
-use perspectief_core::anonymise::{anonymise, risk, Checked};
+use perspectief_core::anonymise::{anonymise, current_risk, Checked};
 use perspectief_core::chaid::RawColumn;
 use perspectief_core::date::Date;
 use perspectief_core::ingest::load::LoadedFile;
@@ -16,14 +16,9 @@ type Columns<'a> = [(&'a str, &'a RawColumn)];
 
 /// The risk as the file is.
 pub fn risk(columns: &Columns, settings: &Checked) -> AnonymiseView {
-    let s = settings.get();
-    let rows = columns.first().map_or(0, |(_, c)| c.len());
-    let column = |n: &str| columns.iter().find(|(c, _)| *c == n).expect("checked").1;
-    let quasi: Vec<&RawColumn> = s.quasi.iter().map(|q| column(q)).collect();
-    let sensitive: Vec<(&str, &RawColumn)> = s.sensitive.iter().map(|n| (n.as_str(), column(n))).collect();
     AnonymiseView {
-        settings: s.clone(),
-        before: risk::measure(&quasi, &sensitive, rows, s.k, s.l),
+        settings: settings.get().clone(),
+        before: current_risk(columns, settings),
         after: None,
         generalised: Vec::new(),
         loss: 0.0,
@@ -62,22 +57,10 @@ pub fn file(
     today: Date,
 ) -> Result<(String, Vec<u8>), String> {
     let o = anonymise(columns, settings).map_err(|e| e.to_string())?;
-    let data = o.data_sheet(columns);
-    let about = o.settings_sheet(today);
     let stem = format!("analysebestand-{}-anoniem", o.settings.k);
     Ok(match format {
-        ExportFormat::Xlsx => (
-            format!("{stem}.xlsx"),
-            write::xlsx::write(&[data, about], today).map_err(|e| e.to_string())?,
-        ),
-        ExportFormat::Csv => {
-            let mut sheet = data;
-            sheet.title_rows = about.title_rows.iter().chain(&about.rows).cloned().collect();
-            (
-                format!("{stem}.csv"),
-                write::csv::write(&sheet, write::csv::CsvStyle::default()),
-            )
-        }
+        ExportFormat::Xlsx => (format!("{stem}.xlsx"), o.xlsx(columns, today)?),
+        ExportFormat::Csv => (format!("{stem}.csv"), o.csv(columns, today)),
     })
 }
 
@@ -88,14 +71,7 @@ pub fn linkage_files(files: &[&LoadedFile], secret: &Secret, today: Date) -> Res
     let mut out: Vec<(String, Vec<u8>)> = files
         .iter()
         .filter(|f| matches!(f.kind, FileKind::Registration | FileKind::National))
-        .map(|f| {
-            let stem = f.name.rsplit_once('.').map_or(f.name.as_str(), |(s, _)| s);
-            let sheet = linkage_sheet(f, &keys, today);
-            (
-                format!("koppelbestand-{stem}.csv"),
-                write::csv::write(&sheet, write::csv::CsvStyle::default()),
-            )
-        })
+        .map(|f| linkage_csv(f, &keys, today))
         .collect();
     match out.len() {
         0 => Err("Er is geen registratie of landelijk extract geladen om een koppelbestand van te maken.".into()),

@@ -8,7 +8,6 @@ use clap::Args;
 use perspectief_core::anonymise::{anonymise, Outcome, Risk, Settings};
 use perspectief_core::date::Date;
 use perspectief_core::locale::Locale;
-use perspectief_core::write;
 
 #[derive(Args)]
 pub struct AnonymiseArgs {
@@ -126,16 +125,9 @@ pub fn run(args: &AnonymiseArgs) -> Result<(), String> {
         .unwrap_or_else(today);
     let checked = settings.clone().check(&columns).map_err(|e| e.to_string())?;
     let outcome = anonymise(&columns, &checked).map_err(|e| e.to_string())?;
-    let data = outcome.data_sheet(&columns);
-    let about = outcome.settings_sheet(date);
     let bytes = match args.out.extension().and_then(|e| e.to_str()) {
-        Some("csv") => {
-            let mut sheet = data;
-            // The settings go above the data, as title lines.
-            sheet.title_rows = about.title_rows.iter().chain(&about.rows).cloned().collect();
-            write::csv::write(&sheet, write::csv::CsvStyle::default())
-        }
-        Some("xlsx") => write::xlsx::write(&[data, about], date).map_err(|e| e.to_string())?,
+        Some("csv") => outcome.csv(&columns, date),
+        Some("xlsx") => outcome.xlsx(&columns, date)?,
         _ => {
             return Err(format!(
                 "Schrijf naar een .xlsx- of .csv-bestand, niet naar {}.",

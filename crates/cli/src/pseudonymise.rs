@@ -5,13 +5,12 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use perspectief_core::anonymise::linkage_file::linkage_sheet;
+use perspectief_core::anonymise::linkage_file::linkage_csv;
 use perspectief_core::anonymise::pseudonym::{Keys, Secret};
 use perspectief_core::date::Date;
 use perspectief_core::ingest::load::load;
 use perspectief_core::ingest::steunpunt::known_with;
 use perspectief_core::kind::FileKind;
-use perspectief_core::write::csv::{write, CsvStyle};
 
 #[derive(Args)]
 pub struct PseudonymiseArgs {
@@ -51,12 +50,11 @@ pub fn run(args: &PseudonymiseArgs) -> Result<(), String> {
             println!("{name}: overgeslagen (geen registratie of landelijk extract).");
             continue;
         }
-        let sheet = linkage_sheet(&file, &keys, made);
-        let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
-        let out = args.out.join(format!("koppelbestand-{stem}.csv"));
-        std::fs::write(&out, write(&sheet, CsvStyle::default()))
-            .map_err(|e| format!("Kan {} niet schrijven: {e}", out.display()))?;
-        println!("{name}: {} personen → {}", sheet.rows.len(), out.display());
+        let (file_name, bytes) = linkage_csv(&file, &keys, made);
+        let out = args.out.join(file_name);
+        std::fs::write(&out, bytes).map_err(|e| format!("Kan {} niet schrijven: {e}", out.display()))?;
+        let persons = file.records.iter().filter(|r| r.is_person()).count();
+        println!("{name}: {persons} personen → {}", out.display());
     }
     Ok(())
 }

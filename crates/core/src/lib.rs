@@ -4,6 +4,16 @@
 // Numeric code indexes tables by row and column; iterator chains would hide the algebra.
 #![allow(clippy::needless_range_loop)]
 
+/// A builder setter: `setter!(k, usize)` gives `fn k(mut self, value: usize) -> Self`.
+macro_rules! setter {
+    ($name:ident, $ty:ty) => {
+        pub fn $name(mut self, value: $ty) -> Self {
+            self.$name = value;
+            self
+        }
+    };
+}
+
 pub mod analysis;
 pub mod anonymise;
 pub mod chaid;

@@ -12,6 +12,7 @@ use std::io::Write;
 use perspectief_core::check::registration::{check, CheckOptions};
 use perspectief_core::ingest::load::{load, LoadedFile};
 use perspectief_core::ingest::steunpunt::known_with;
+use perspectief_core::ingest::table::column_letter;
 
 const GOOD_CSV: &str = "Steunpunt;V-nummer;Naam;Geslacht;Geboortedatum;Land van herkomst;Datum instroom\n\
                         Zwolle;0123456789;Ali Ahmed;M;01-02-1990;Guinee;01-10-2009\n\
@@ -32,23 +33,9 @@ const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns
 const WORKBOOK: &str = r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Registratie" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
 const WORKBOOK_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#;
 
-/// Column letters of a 0-based index (A, …, Z, AA, …, XFD).
-fn letters(mut i: usize) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (i % 26) as u8);
-        if i < 26 {
-            break;
-        }
-        i = i / 26 - 1;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap()
-}
-
 /// A cell: text inline, numbers as numbers, `#…` as a formula error.
 fn cell(row: usize, col: usize, value: &str) -> String {
-    let r = format!("{}{}", letters(col), row);
+    let r = format!("{}{}", column_letter(col as u32), row);
     if value.starts_with('#') {
         format!(r#"<c r="{r}" t="e"><f>VLOOKUP(A1,Z:Z,2,0)</f><v>{value}</v></c>"#)
     } else if !value.is_empty() && value.parse::<f64>().is_ok() && !(value.starts_with('0') && value.len() > 1) {

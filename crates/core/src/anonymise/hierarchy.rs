@@ -177,13 +177,12 @@ pub fn for_column(name: &str, values: &RawColumn, k: usize) -> Hierarchy {
         let year_like = folded.contains("jaar") && !folded.contains("leeftijd");
         let (labels0, codes, numbers) = base(values, f64::floor);
         let num = move |i: usize| numbers[i];
-        let b = Builder::new(name, if year_like { "jaar" } else { "hele getallen" }, labels0, codes);
+        let mut b = Builder::new(name, if year_like { "jaar" } else { "hele getallen" }, labels0, codes);
         let widths: &[(f64, &str)] = if year_like {
             &[(5.0, "5-jaarsklassen"), (10.0, "10-jaarsklassen")]
         } else {
             &[(2.0, "klassen van 2"), (5.0, "klassen van 5"), (10.0, "klassen van 10")]
         };
-        let mut b = b;
         for &(w, meaning) in widths {
             let num = num.clone();
             b = b.level(meaning, move |i, l| num(i).map_or(l.to_string(), |x| band(x, w)));

@@ -38,6 +38,16 @@ fn cell(value: &Value) -> Cell {
     }
 }
 
+/// The linkage file of a loaded file as csv, and its name (`koppelbestand-<name>.csv`).
+pub fn linkage_csv(file: &LoadedFile, keys: &Keys, made: Date) -> (String, Vec<u8>) {
+    let stem = file.name.rsplit_once('.').map_or(file.name.as_str(), |(s, _)| s);
+    let sheet = linkage_sheet(file, keys, made);
+    (
+        format!("koppelbestand-{stem}.csv"),
+        crate::write::csv::write(&sheet, crate::write::csv::CsvStyle::default()),
+    )
+}
+
 /// The linkage file of one loaded registration or national extract (persons only).
 pub fn linkage_sheet(file: &LoadedFile, keys: &Keys, made: Date) -> Sheet {
     let persons: Vec<&Record> = file.records.iter().filter(|r| r.is_person()).collect();

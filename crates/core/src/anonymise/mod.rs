@@ -135,15 +135,6 @@ impl Checked {
     }
 }
 
-macro_rules! setter {
-    ($name:ident, $ty:ty) => {
-        pub fn $name(mut self, value: $ty) -> Self {
-            self.$name = value;
-            self
-        }
-    };
-}
-
 impl Settings {
     setter!(k, usize);
     setter!(l, usize);
@@ -309,13 +300,22 @@ fn top_code(values: &mut [Option<f64>], share: f64) -> (f64, f64, usize) {
 }
 
 /// Make the file k-anonymous and l-diverse with the least information loss.
-pub fn anonymise(columns: &[(&str, &RawColumn)], settings: &Checked) -> Result<Outcome, AnonymiseError> {
+/// The risk of the file as it is, for the settings' quasi-identifiers, sensitive attributes, k and l.
+pub fn current_risk(columns: &[(&str, &RawColumn)], settings: &Checked) -> Risk {
     let s = settings.get();
     let rows = columns.first().map_or(0, |(_, c)| c.len());
     let column = |name: &str| columns.iter().find(|(c, _)| *c == name).expect("checked").1;
     let quasi: Vec<&RawColumn> = s.quasi.iter().map(|q| column(q)).collect();
     let sensitive: Vec<(&str, &RawColumn)> = s.sensitive.iter().map(|n| (n.as_str(), column(n))).collect();
-    let before = risk::measure(&quasi, &sensitive, rows, s.k, s.l);
+    risk::measure(&quasi, &sensitive, rows, s.k, s.l)
+}
+
+pub fn anonymise(columns: &[(&str, &RawColumn)], settings: &Checked) -> Result<Outcome, AnonymiseError> {
+    let s = settings.get();
+    let rows = columns.first().map_or(0, |(_, c)| c.len());
+    let column = |name: &str| columns.iter().find(|(c, _)| *c == name).expect("checked").1;
+    let sensitive: Vec<(&str, &RawColumn)> = s.sensitive.iter().map(|n| (n.as_str(), column(n))).collect();
+    let before = current_risk(columns, settings);
     let hierarchies: Vec<hierarchy::Hierarchy> = s
         .quasi
         .iter()

@@ -60,6 +60,19 @@ impl Outcome {
         crate::analysis::columns_sheet("Geanonimiseerd", &refs)
     }
 
+    /// The protected file as xlsx: the data and the "Instellingen" sheet.
+    pub fn xlsx(&self, input: &[(&str, &RawColumn)], date: Date) -> Result<Vec<u8>, String> {
+        crate::write::xlsx::write(&[self.data_sheet(input), self.settings_sheet(date)], date).map_err(|e| e.to_string())
+    }
+
+    /// The protected file as csv: the settings as lines above the data.
+    pub fn csv(&self, input: &[(&str, &RawColumn)], date: Date) -> Vec<u8> {
+        let about = self.settings_sheet(date);
+        let mut sheet = self.data_sheet(input);
+        sheet.title_rows = about.title_rows.into_iter().chain(about.rows).collect();
+        crate::write::csv::write(&sheet, crate::write::csv::CsvStyle::default())
+    }
+
     /// What was done and what it gives, for the file itself ("Instellingen").
     pub fn settings_sheet(&self, date: Date) -> Sheet {
         let settings = &self.settings;

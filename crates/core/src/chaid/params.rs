@@ -96,15 +96,6 @@ impl CheckedParams {
     }
 }
 
-macro_rules! setter {
-    ($name:ident, $ty:ty) => {
-        pub fn $name(mut self, value: $ty) -> Self {
-            self.$name = value;
-            self
-        }
-    };
-}
-
 impl ChaidParams {
     setter!(method, Method);
     setter!(max_depth, usize);

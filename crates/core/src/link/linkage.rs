@@ -64,7 +64,37 @@ struct Candidate {
     same_sex: Option<bool>,
 }
 
+/// The sex part of a score: the same 1, different 0, unknown half.
+fn sex_score(same_sex: Option<bool>) -> f64 {
+    match same_sex {
+        Some(true) => 1.0,
+        Some(false) => 0.0,
+        None => 0.5,
+    }
+}
+
 impl Candidate {
+    /// A pair scored on name (0.6), birth date (0.3) and sex (0.1): a candidate when the names
+    /// are alike (0.75 or more) and the score reaches the threshold.
+    fn scored(
+        person: usize,
+        national: usize,
+        name_sim: f64,
+        (birth, why_birth): (f64, &'static str),
+        same_sex: Option<bool>,
+        propose_above: f64,
+    ) -> Option<Candidate> {
+        let score = 0.6 * name_sim + 0.3 * birth + 0.1 * sex_score(same_sex);
+        (name_sim >= 0.75 && score >= propose_above).then_some(Candidate {
+            person,
+            national,
+            score,
+            name_sim,
+            why_birth,
+            same_sex,
+        })
+    }
+
     fn proposal(&self, name: &str, national_name: &str) -> Proposal {
         let sex = match self.same_sex {
             Some(true) => "geslacht gelijk",
@@ -336,29 +366,21 @@ fn fallback_candidates<'a>(
             let o = &open[id as usize];
             let (b, why_birth) = birth_score(birth, day, o.birth, o.day);
             let same_sex = (sex != 0 && o.sex != 0).then_some(sex == o.sex);
-            let sex_score = match same_sex {
-                Some(true) => 1.0,
-                Some(false) => 0.0,
-                None => 0.5,
-            };
             // The name similarity this pair needs to reach the threshold.
-            let needed = (propose_above - 0.3 * b - 0.1 * sex_score) / 0.6;
+            let needed = (propose_above - 0.3 * b - 0.1 * sex_score(same_sex)) / 0.6;
             let o_name = &open_names[id as usize];
             if needed > 1.0 || !name.may_match(o_name) {
                 continue;
             }
             let name_sim = name.similarity(o_name);
-            let score = 0.6 * name_sim + 0.3 * b + 0.1 * sex_score;
-            if name_sim >= 0.75 && score >= propose_above {
-                candidates.push(Candidate {
-                    person: p,
-                    national: o.row,
-                    score,
-                    name_sim,
-                    why_birth,
-                    same_sex,
-                });
-            }
+            candidates.extend(Candidate::scored(
+                p,
+                o.row,
+                name_sim,
+                (b, why_birth),
+                same_sex,
+                propose_above,
+            ));
         }
     }
     candidates
@@ -412,23 +434,14 @@ fn pseudonymous_candidates<'a>(
                     (Some(a), Some(b)) => Some(a == b),
                     _ => None,
                 };
-                let sex_score = match same_sex {
-                    Some(true) => 1.0,
-                    Some(false) => 0.0,
-                    None => 0.5,
-                };
-                let name_sim = name.dice(other);
-                let score = 0.6 * name_sim + 0.3 * b + 0.1 * sex_score;
-                if name_sim >= 0.75 && score >= propose_above {
-                    candidates.push(Candidate {
-                        person: p,
-                        national: *row,
-                        score,
-                        name_sim,
-                        why_birth,
-                        same_sex,
-                    });
-                }
+                candidates.extend(Candidate::scored(
+                    p,
+                    *row,
+                    name.dice(other),
+                    (b, why_birth),
+                    same_sex,
+                    propose_above,
+                ));
             }
         }
     }

@@ -21,32 +21,10 @@ pub const OUTCOMES: [(&str, &str); 4] = [
     ("verblijfsvergunning", "Verblijfsvergunning"),
 ];
 
-/// Variables that describe the outcome itself (never predictors of an outcome).
-const OUTCOME_VARIABLES: [&str; 7] = [
-    "resultaat",
-    "in_begeleiding",
-    "mob",
-    "terugkeer",
-    "verblijfsvergunning",
-    "beeindigd_door",
-    "duur_begeleiding_maanden",
-];
-
 /// Default predictors: the variables with a set (the report's Table 25), else
 /// every variable that is not the outcome.
 pub fn default_predictors(list: &[VariableRow], target: &str) -> Vec<String> {
-    let with_set: Vec<String> = list
-        .iter()
-        .filter(|v| v.set.is_some() && v.name != target)
-        .map(|v| v.name.clone())
-        .collect();
-    if !with_set.is_empty() {
-        return with_set;
-    }
-    list.iter()
-        .filter(|v| v.name != target && !OUTCOME_VARIABLES.contains(&v.name.as_str()))
-        .map(|v| v.name.clone())
-        .collect()
+    perspectief_core::analysis::run::default_predictors(list.iter().map(|v| (v.name.as_str(), v.set.is_some())), target)
 }
 
 /// The options a user sets for a tree, with SPSS's defaults.

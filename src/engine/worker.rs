@@ -21,7 +21,7 @@ use perspectief_core::chaid::data::{Level, RawColumn};
 use perspectief_core::date::Date;
 use perspectief_core::ingest::fields::Field;
 use perspectief_core::link::linkage::{link, LinkOptions, Linkage};
-use perspectief_core::recept::{Analysis, FileChoices, Recept};
+use perspectief_core::recept::{Analysis, FileChoices, Fingerprint, Recept};
 
 use super::protocol::{
     AnalysisSummary, CheckView, ExportFormat, FileSummary, LinkRow, LinkageView, ProposalRow, Request, Response,
@@ -30,7 +30,12 @@ use super::protocol::{
 
 struct Entry {
     name: String,
-    bytes: Vec<u8>,
+    /// The file's bytes, kept outside the wasm memory (for a reload after a mapping
+    /// change) and copied in only while the file is read: a million-row file would
+    /// otherwise hold its memory for the whole session.
+    bytes: js_sys::Uint8Array,
+    /// Size and SHA-256 for the recept, computed when first asked for.
+    fingerprint: std::cell::OnceCell<Fingerprint>,
     forced: Option<FileKind>,
     steunpunt: Option<String>,
     mapping: Vec<ColumnOverride>,
@@ -39,24 +44,35 @@ struct Entry {
 }
 
 impl Entry {
-    fn new(name: String, bytes: Vec<u8>) -> Entry {
+    fn new(name: String, bytes: js_sys::Uint8Array) -> Entry {
+        let copy = bytes.to_vec();
         let mut e = Entry {
             name,
             bytes,
+            fingerprint: std::cell::OnceCell::new(),
             forced: None,
             steunpunt: None,
             mapping: Vec::new(),
             loaded: Err(String::new()),
             read_ms: 0.0,
         };
-        e.reload();
+        e.read(&copy);
         e
     }
 
+    fn fingerprint(&self) -> &Fingerprint {
+        self.fingerprint.get_or_init(|| Fingerprint::of(&self.bytes.to_vec()))
+    }
+
     fn reload(&mut self) {
+        let bytes = self.bytes.to_vec();
+        self.read(&bytes);
+    }
+
+    fn read(&mut self, bytes: &[u8]) {
         let start = now();
-        self.loaded = load_mapped(&self.name, &self.bytes, self.forced, &known_with(&[]), &self.mapping)
-            .map_err(|e| e.to_string());
+        self.loaded =
+            load_mapped(&self.name, bytes, self.forced, &known_with(&[]), &self.mapping).map_err(|e| e.to_string());
         if let (Ok(f), Some(sp)) = (self.loaded.as_mut(), &self.steunpunt) {
             f.steunpunt = Some(sp.clone());
         }
@@ -110,8 +126,8 @@ impl Engine {
                 .iter()
                 .map(|e| FileChoices {
                     name: e.name.clone(),
-                    bytes: e.bytes.len(),
-                    sha256: perspectief_core::recept::fingerprint(&e.bytes),
+                    bytes: e.fingerprint().bytes,
+                    sha256: e.fingerprint().sha256.clone(),
                     kind: e.forced,
                     steunpunt: e.steunpunt.clone(),
                     mapping: e.mapping.clone(),
@@ -129,11 +145,7 @@ impl Engine {
 
     /// Apply a recept's choices to the files loaded under the same names.
     fn apply(&mut self, recept: &Recept) {
-        let loaded: Vec<(&str, &[u8])> = self
-            .files
-            .iter()
-            .map(|e| (e.name.as_str(), e.bytes.as_slice()))
-            .collect();
+        let loaded: Vec<(&str, &Fingerprint)> = self.files.iter().map(|e| (e.name.as_str(), e.fingerprint())).collect();
         self.notices = recept.file_warnings(&loaded);
         for choice in &recept.files {
             if let Some(e) = self.files.iter_mut().find(|e| e.name == choice.name) {
@@ -230,7 +242,7 @@ impl Engine {
             .map(|e| {
                 let base = FileSummary {
                     name: e.name.clone(),
-                    bytes: e.bytes.len(),
+                    bytes: e.bytes.length() as usize,
                     error: None,
                     kind: None,
                     format: None,
@@ -355,7 +367,7 @@ impl Engine {
                 person: checked.persons[x.person].at.clone(),
                 name: perspectief_core::link::linkage::shown_name(record(x.person)),
                 v_nummer: checked.persons[x.person].v_nummer.usable().unwrap_or("").to_string(),
-                sides: x.sides.clone(),
+                sides: x.sides.as_deref().cloned().unwrap_or_default(),
                 verification: x.verification.clone(),
                 overruled: x.overruled.clone(),
             })
@@ -506,10 +518,10 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
         .filter(|b| !b.is_undefined())
         .map(Into::into);
     let mut next = 0u32;
-    let mut take = move || -> Result<Vec<u8>, String> {
+    let mut take = move || -> Result<js_sys::Uint8Array, String> {
         let buffer = buffers.as_ref().map(|b| b.get(next)).filter(|b| !b.is_undefined());
         next += 1;
-        Ok(js_sys::Uint8Array::new(&buffer.ok_or("geen bestanden")?).to_vec())
+        Ok(js_sys::Uint8Array::new(&buffer.ok_or("geen bestanden")?))
     };
     serve(engine, request, &mut take, false)
 }
@@ -519,7 +531,7 @@ fn handle(engine: &mut Engine, data: &JsValue) -> Result<(), String> {
 fn serve(
     engine: &mut Engine,
     request: Request,
-    take: &mut dyn FnMut() -> Result<Vec<u8>, String>,
+    take: &mut dyn FnMut() -> Result<js_sys::Uint8Array, String>,
     replaying: bool,
 ) -> Result<(), String> {
     match request {
@@ -564,7 +576,9 @@ fn serve(
             let total = set.files.len();
             for (i, f) in set.files.into_iter().enumerate() {
                 progress(i, total, &f.name);
-                engine.files.push(Entry::new(f.name, f.bytes));
+                engine
+                    .files
+                    .push(Entry::new(f.name, js_sys::Uint8Array::from(f.bytes.as_slice())));
             }
             progress(total, total, "");
         }

@@ -281,19 +281,43 @@ pub fn link_bench(args: &LinkBenchArgs) -> Result<(), String> {
     let l = load("lokaal.csv", &local, Some(FileKind::Registration), &known).map_err(|e| e.to_string())?;
     let n = load("landelijk.csv", &national, Some(FileKind::National), &known).map_err(|e| e.to_string())?;
     let read_ms = t.elapsed().as_secs_f64() * 1e3;
+    let memory = |step: &str| {
+        let (live, peak) = crate::memory::live_and_peak_mb();
+        println!("  after {step}: live_mb={live:.0} peak_mb={peak:.0}");
+    };
+    memory("read");
     let t = Instant::now();
     let checked = check(&[&l, &n], &CheckOptions::default());
     let check_ms = t.elapsed().as_secs_f64() * 1e3;
+    memory("check");
     let t = Instant::now();
     let linkage = link(&[&l, &n], &checked, &LinkOptions::default()).map_err(|e| e.to_string())?;
     let link_ms = t.elapsed().as_secs_f64() * 1e3;
+    memory("link");
     let t = Instant::now();
     let analysis = perspectief_core::analysis::build(&[&l, &n], &checked, &linkage, None);
     let analysis_ms = t.elapsed().as_secs_f64() * 1e3;
     assert_eq!(analysis.persons, checked.persons.len());
+    memory("analysis file");
+    // A depth-3 tree for MOB on the default predictors, as the app's one click.
+    let predictors = perspectief_core::analysis::run::default_predictors(
+        analysis.variables.iter().map(|v| (v.name.as_str(), v.set.is_some())),
+        "mob",
+    );
+    let t = Instant::now();
+    let tree = perspectief_core::analysis::run::tree(
+        &analysis,
+        "mob",
+        &predictors,
+        perspectief_core::chaid::ChaidParams::default().max_depth(3),
+        None,
+        || 0.0,
+    )?;
+    let tree_ms = t.elapsed().as_secs_f64() * 1e3;
+    memory("tree");
     println!(
-        "rows={} read_ms={read_ms:.0} check_ms={check_ms:.0} link_ms={link_ms:.0} analysis_ms={analysis_ms:.0} linked_by_v={} proposals={} not_found={}",
-        args.rows, linkage.table3.linked_by_v_nummer, linkage.table3.proposals_open, linkage.table3.not_found
+        "rows={} read_ms={read_ms:.0} check_ms={check_ms:.0} link_ms={link_ms:.0} analysis_ms={analysis_ms:.0} tree_ms={tree_ms:.0} tree_nodes={} linked_by_v={} proposals={} not_found={}",
+        args.rows, tree.report.tree.nodes.len(), linkage.table3.linked_by_v_nummer, linkage.table3.proposals_open, linkage.table3.not_found
     );
     Ok(())
 }

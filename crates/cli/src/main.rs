@@ -6,6 +6,7 @@ mod chaid;
 mod check;
 mod demo;
 mod link;
+mod memory;
 mod pseudonymise;
 mod run;
 mod table_file;
@@ -14,6 +15,9 @@ mod tree_text;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+#[global_allocator]
+static ALLOCATOR: memory::Counting = memory::Counting;
 
 #[derive(Parser)]
 #[command(

@@ -10,7 +10,7 @@ use perspectief_core::ingest::load::{load_mapped, LoadedFile};
 use perspectief_core::ingest::steunpunt::known_with;
 use perspectief_core::kind::FileKind;
 use perspectief_core::link::linkage::{link, LinkOptions, Linkage};
-use perspectief_core::recept::{Analysis, Recept};
+use perspectief_core::recept::{Analysis, Fingerprint, Recept};
 use perspectief_core::write::csv::{write, CsvStyle};
 
 #[derive(clap::Args)]
@@ -41,7 +41,8 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
             .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         bytes.push((name, b));
     }
-    let named: Vec<(&str, &[u8])> = bytes.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+    let prints: Vec<Fingerprint> = bytes.iter().map(|(_, b)| Fingerprint::of(b)).collect();
+    let named: Vec<(&str, &Fingerprint)> = bytes.iter().zip(&prints).map(|((n, _), p)| (n.as_str(), p)).collect();
     for warning in recept.file_warnings(&named) {
         eprintln!("Let op: {warning}");
     }

@@ -107,6 +107,22 @@ pub fn fingerprint(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A file's size and SHA-256, as a recept keeps them (computed once, when the file is loaded).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint {
+    pub bytes: usize,
+    pub sha256: String,
+}
+
+impl Fingerprint {
+    pub fn of(bytes: &[u8]) -> Fingerprint {
+        Fingerprint {
+            bytes: bytes.len(),
+            sha256: fingerprint(bytes),
+        }
+    }
+}
+
 /// How a loaded file compares with the recept's file of the same name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileMatch {
@@ -139,13 +155,13 @@ impl Recept {
     }
 
     /// Compare each file of the recept with the loaded files (name, bytes).
-    pub fn match_files(&self, loaded: &[(&str, &[u8])]) -> Vec<(String, FileMatch)> {
+    pub fn match_files(&self, loaded: &[(&str, &Fingerprint)]) -> Vec<(String, FileMatch)> {
         self.files
             .iter()
             .map(|f| {
                 let m = match loaded.iter().find(|(n, _)| *n == f.name) {
                     None => FileMatch::Missing,
-                    Some((_, b)) if b.len() == f.bytes && fingerprint(b) == f.sha256 => FileMatch::Same,
+                    Some((_, p)) if p.bytes == f.bytes && p.sha256 == f.sha256 => FileMatch::Same,
                     Some(_) => FileMatch::Changed,
                 };
                 (f.name.clone(), m)
@@ -154,7 +170,7 @@ impl Recept {
     }
 
     /// Plain Dutch lines about files that are missing or changed.
-    pub fn file_warnings(&self, loaded: &[(&str, &[u8])]) -> Vec<String> {
+    pub fn file_warnings(&self, loaded: &[(&str, &Fingerprint)]) -> Vec<String> {
         self.match_files(loaded)
             .into_iter()
             .filter_map(|(name, m)| match m {
@@ -213,9 +229,12 @@ mod tests {
             anonymisation: Some(crate::anonymise::Settings::default().k(3).max_level("steunpunt", 0)),
         };
         assert_eq!(Recept::parse(&r.to_json()).unwrap(), r);
-        assert_eq!(r.file_warnings(&[("a.csv", b"abc")]), Vec::<String>::new());
         assert_eq!(
-            r.file_warnings(&[("a.csv", b"abd")]),
+            r.file_warnings(&[("a.csv", &Fingerprint::of(b"abc"))]),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            r.file_warnings(&[("a.csv", &Fingerprint::of(b"abd"))]),
             ["a.csv: dit bestand is anders dan toen het recept werd gemaakt; de keuzes zijn toegepast, maar de uitkomsten kunnen verschillen."]
         );
         assert_eq!(

@@ -26,13 +26,19 @@ impl Cell {
 
     /// The cell as text (numbers without a trailing `.0`, dates Dutch).
     pub fn to_text(&self) -> String {
+        self.as_text().into_owned()
+    }
+
+    /// [`Cell::to_text`], borrowed where the cell holds text (no allocation per cell of a big file).
+    pub fn as_text(&self) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
         match self {
-            Cell::Empty => String::new(),
-            Cell::Text(s) => s.trim().to_string(),
-            Cell::Number(x) => crate::chaid::data::number_label(*x),
-            Cell::Date(d) => d.dutch(),
-            Cell::Bool(b) => if *b { "ja" } else { "nee" }.into(),
-            Cell::Error(e) => e.clone(),
+            Cell::Empty => Cow::Borrowed(""),
+            Cell::Text(s) => Cow::Borrowed(s.trim()),
+            Cell::Number(x) => Cow::Owned(crate::chaid::data::number_label(*x)),
+            Cell::Date(d) => Cow::Owned(d.dutch()),
+            Cell::Bool(b) => Cow::Borrowed(if *b { "ja" } else { "nee" }),
+            Cell::Error(e) => Cow::Borrowed(e),
         }
     }
 

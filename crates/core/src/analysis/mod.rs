@@ -60,8 +60,9 @@ fn years(from: Date, to: Date) -> f64 {
 }
 
 fn text_value(r: &Record, f: Field) -> Option<String> {
-    match r.values.get(&f)? {
-        Value::Text(t) | Value::Code(t) | Value::Unrecognised(t) => Some(t.clone()),
+    let value = r.values.get(&f)?;
+    match value {
+        Value::Text(_) | Value::Code(_) | Value::Unrecognised(_) => value.as_str().map(String::from),
         Value::YesNo(YesNo::Ja) => Some("ja".into()),
         Value::YesNo(YesNo::Nee) => Some("nee".into()),
         Value::YesNo(YesNo::Onbekend) => Some("onbekend".into()),

@@ -121,9 +121,9 @@ fn dataset(a: &AnalysisFile, target: &str, predictors: &[String], params: &Chaid
     if predictors.is_empty() {
         return Err("Kies ten minste één verklarende variabele (naast de afhankelijke).".into());
     }
-    let mut columns = vec![(target.to_string(), column(a, target)?.clone())];
+    let mut columns = vec![(target, column(a, target)?)];
     for p in &predictors {
-        columns.push((p.to_string(), column(a, p)?.clone()));
+        columns.push((p.as_str(), column(a, p)?));
     }
     let spec = Spec {
         target: target.to_string(),
@@ -136,7 +136,35 @@ fn dataset(a: &AnalysisFile, target: &str, predictors: &[String], params: &Chaid
         case_weight: None,
         intervals: params.intervals,
     };
-    Dataset::build(&columns, &spec).map_err(|e| e.to_string())
+    Dataset::build_from(&columns, &spec).map_err(|e| e.to_string())
+}
+
+/// Variables that describe the outcome itself (never predictors of an outcome).
+const OUTCOME_VARIABLES: [&str; 7] = [
+    "resultaat",
+    "in_begeleiding",
+    "mob",
+    "terugkeer",
+    "verblijfsvergunning",
+    "beeindigd_door",
+    "duur_begeleiding_maanden",
+];
+
+/// Default predictors of `target` among (name, has a set): the variables with a set
+/// (the report's Table 25), else every variable that is not an outcome.
+pub fn default_predictors<'a>(variables: impl Iterator<Item = (&'a str, bool)> + Clone, target: &str) -> Vec<String> {
+    let with_set: Vec<String> = variables
+        .clone()
+        .filter(|(name, set)| *set && *name != target)
+        .map(|(name, _)| name.to_string())
+        .collect();
+    if !with_set.is_empty() {
+        return with_set;
+    }
+    variables
+        .filter(|(name, _)| *name != target && !OUTCOME_VARIABLES.contains(name))
+        .map(|(name, _)| name.to_string())
+        .collect()
 }
 
 pub fn tree(

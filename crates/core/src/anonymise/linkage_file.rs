@@ -28,7 +28,7 @@ const REPLACED: [Field; 7] = [
 
 fn cell(value: &Value) -> Cell {
     match value {
-        Value::Text(t) | Value::Code(t) | Value::Unrecognised(t) => Cell::text(t.clone()),
+        Value::Text(_) | Value::Code(_) | Value::Unrecognised(_) => Cell::text(value.as_str().unwrap_or_default()),
         // Dates to the first of their month: an exact date identifies.
         Value::Date(d) => Date::new(d.year, d.month, 1).map_or(Cell::Empty, Cell::Date),
         Value::Count(n) => Cell::Number(f64::from(*n)),

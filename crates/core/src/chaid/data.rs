@@ -338,11 +338,17 @@ impl Dataset {
 
     /// Build from named raw columns.
     pub fn build(columns: &[(String, RawColumn)], spec: &Spec) -> Result<Dataset, ChaidError> {
+        let borrowed: Vec<(&str, &RawColumn)> = columns.iter().map(|(n, c)| (n.as_str(), c)).collect();
+        Dataset::build_from(&borrowed, spec)
+    }
+
+    /// [`Dataset::build`] from borrowed columns (an analysis file's, without copying them).
+    pub fn build_from(columns: &[(&str, &RawColumn)], spec: &Spec) -> Result<Dataset, ChaidError> {
         let find = |name: &str| {
             columns
                 .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, c)| c)
+                .find(|(n, _)| *n == name)
+                .map(|(_, c)| *c)
                 .ok_or_else(|| ChaidError::UnknownVariable(name.to_string()))
         };
         let target_col = find(&spec.target)?;

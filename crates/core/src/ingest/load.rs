@@ -34,7 +34,7 @@ pub struct ColumnOverride {
 }
 
 /// A file after reading.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LoadedFile {
     pub name: String,
     pub format: Format,

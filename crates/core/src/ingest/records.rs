@@ -2,11 +2,13 @@
 //! type, unrecognised values kept and counted per column, provenance on every row.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::kind::FileKind;
 
+use super::dictionary::Dictionary;
 use super::fields::{Field, ValueType};
 use super::grid::Cell;
 use super::table::SheetTable;
@@ -17,23 +19,38 @@ use crate::date::Date;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 pub struct Provenance {
     /// Shared by every record of a file (a million copies of a name would cost megabytes).
-    pub file: std::sync::Arc<str>,
-    pub sheet: std::sync::Arc<str>,
+    pub file: Arc<str>,
+    pub sheet: Arc<str>,
     /// Spreadsheet row number (1-based, as Excel shows it).
     pub row: u32,
 }
 
-/// A parsed value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A parsed value: at most two words (no allocation of its own for codes, and
+/// text shared by every equal cell of its column).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
 pub enum Value {
-    Text(String),
+    /// Dictionary-coded per column ([`Dictionary`]).
+    Text(Arc<str>),
     Date(Date),
     Count(u32),
-    Code(String),
+    /// The data dictionary's code.
+    Code(&'static str),
     YesNo(YesNo),
     /// A value that matched nothing: kept as typed.
-    Unrecognised(String),
+    Unrecognised(Box<str>),
+}
+
+impl Value {
+    /// Text, code or unrecognised value as typed; `None` for dates, counts and yes/no.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Text(t) => Some(t),
+            Value::Code(c) => Some(c),
+            Value::Unrecognised(u) => Some(u),
+            _ => None,
+        }
+    }
 }
 
 /// The V-nummer cell as it was in the file.
@@ -44,19 +61,20 @@ pub struct RawId {
     pub numeric: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Record {
     pub provenance: Provenance,
     pub v_nummer: Option<RawId>,
     pub values: Values,
     /// Every cell of an unmapped column as text (nothing is dropped); for characteristics and
-    /// rows that are not persons every cell. Mapped cells of persons are in `values` only (empty here).
+    /// rows that are not persons every cell. Mapped cells of persons are in `values` only (empty
+    /// here), and a person without unmapped cells has none at all (use [`Record::cell`]).
     pub cells: Vec<String>,
 }
 
 /// A record's recognised values by field, as a short sorted list: a map per record
 /// costs several times as much memory at a million rows.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Values(Vec<(Field, Value)>);
 
 impl Values {
@@ -95,6 +113,11 @@ impl Record {
             Some(Value::Date(d)) => Some(*d),
             _ => None,
         }
+    }
+
+    /// The text of column `index` when it is not in `values` ("" when blank).
+    pub fn cell(&self, index: usize) -> &str {
+        self.cells.get(index).map_or("", String::as_str)
     }
 
     pub fn code(&self, f: Field) -> Option<&str> {
@@ -177,10 +200,10 @@ fn date_order(cells: &[&Cell]) -> (DateOrder, bool) {
     }
 }
 
-fn parse(value: ValueType, cell: &Cell, order: DateOrder) -> Option<Value> {
-    let text = cell.to_text();
+fn parse(value: ValueType, cell: &Cell, order: DateOrder, dictionary: &mut Dictionary) -> Option<Value> {
+    let text = cell.as_text();
     match value {
-        ValueType::Text | ValueType::Country | ValueType::Id => Some(Value::Text(text)),
+        ValueType::Text | ValueType::Country | ValueType::Id => Some(Value::Text(dictionary.get(&text))),
         ValueType::Date => match cell {
             Cell::Date(d) => Some(Value::Date(*d)),
             Cell::Number(x) if (10_000.0..80_000.0).contains(x) => values::date_from_serial(*x).map(Value::Date),
@@ -204,7 +227,7 @@ fn parse(value: ValueType, cell: &Cell, order: DateOrder) -> Option<Value> {
                 }
             })
         }),
-        ValueType::Code(set) => values::parse_code(set, &text).map(|c| Value::Code(c.to_string())),
+        ValueType::Code(set) => values::parse_code(set, &text).map(Value::Code),
     }
 }
 
@@ -241,8 +264,8 @@ pub fn records(file: &str, table: &SheetTable) -> (Vec<Record>, Vec<ColumnReport
         })
         .collect();
     let mut out = Vec::with_capacity(table.rows.len());
-    let (file_name, sheet_name): (std::sync::Arc<str>, std::sync::Arc<str>) =
-        (file.into(), table.sheet.as_str().into());
+    let (file_name, sheet_name): (Arc<str>, Arc<str>) = (file.into(), table.sheet.as_str().into());
+    let mut dictionaries: Vec<Dictionary> = table.columns.iter().map(|_| Dictionary::default()).collect();
     for (row, cells) in &table.rows {
         let mut record = Record {
             provenance: Provenance {
@@ -252,7 +275,7 @@ pub fn records(file: &str, table: &SheetTable) -> (Vec<Record>, Vec<ColumnReport
             },
             v_nummer: None,
             values: Values::new(),
-            cells: cells.iter().map(Cell::to_text).collect(),
+            cells: Vec::new(),
         };
         for (i, col) in table.columns.iter().enumerate() {
             let cell = &cells[i];
@@ -272,19 +295,19 @@ pub fn records(file: &str, table: &SheetTable) -> (Vec<Record>, Vec<ColumnReport
                 continue;
             }
             let order = report.date_order.unwrap_or_default();
-            match parse(field.info().value, cell, order) {
+            match parse(field.info().value, cell, order, &mut dictionaries[i]) {
                 Some(v) => {
                     report.recognised += 1;
                     record.values.insert(field, v);
                 }
                 None => {
-                    let text = cell.to_text();
-                    let entry = report.unrecognised.entry(text.clone()).or_insert((0, Vec::new()));
+                    let text = cell.as_text();
+                    let entry = report.unrecognised.entry(text.to_string()).or_insert((0, Vec::new()));
                     entry.0 += 1;
                     if entry.1.len() < 10 {
                         entry.1.push(*row);
                     }
-                    record.values.insert(field, Value::Unrecognised(text));
+                    record.values.insert(field, Value::Unrecognised(text.into()));
                 }
             }
         }
@@ -292,12 +315,12 @@ pub fn records(file: &str, table: &SheetTable) -> (Vec<Record>, Vec<ColumnReport
         // that are not persons (their text is shown); for the persons of registrations and
         // extracts a mapped cell is in `values` only: a million rows would hold it twice.
         record.values.shrink();
-        if table.kind != FileKind::Characteristics && record.is_person() {
-            for (i, col) in table.columns.iter().enumerate() {
-                if col.field.is_some() {
-                    record.cells[i] = String::new();
-                }
-            }
+        let every_cell = table.kind == FileKind::Characteristics || !record.is_person();
+        let kept = |i: usize| every_cell || table.columns[i].field.is_none();
+        if (0..cells.len()).any(|i| kept(i) && !cells[i].is_empty()) {
+            record.cells = (0..cells.len())
+                .map(|i| if kept(i) { cells[i].to_text() } else { String::new() })
+                .collect();
         }
         out.push(record);
     }
@@ -365,7 +388,7 @@ mod tests {
         );
         let result = reports.iter().find(|r| r.field == Some(Field::Resultaat)).unwrap();
         assert_eq!(result.unrecognised.get("ontslagen"), Some(&(2, vec![3, 4])));
-        assert_eq!(recs[1].cells[5], "3", "unmapped columns are kept");
+        assert_eq!(recs[1].cell(5), "3", "unmapped columns are kept");
         assert_eq!(
             recs[2].provenance,
             Provenance {

@@ -31,8 +31,9 @@ pub struct Link {
     /// Index into the national file's records.
     pub national: usize,
     pub by: LinkedBy,
-    /// What both files say, for links that deviate or were overruled (empty for the others).
-    pub sides: Sides,
+    /// What both files say, for links that deviate or were overruled (`None` for the others:
+    /// a million copies would cost hundreds of megabytes).
+    pub sides: Option<Box<Sides>>,
     pub verification: Verification,
     /// The user's overrule of the compatibility decision, with the reason.
     pub overruled: Option<String>,
@@ -544,13 +545,8 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
                     }
                 }
             }
-            // Both sides are shown for the links behind Table 3 (and overruled ones); for the
-            // others they are left empty: a million copies cost hundreds of megabytes.
-            let sides = if verification.deviates() || overruled.is_some() {
-                sides
-            } else {
-                Sides::default()
-            };
+            // Both sides are shown for the links behind Table 3 (and overruled ones) only.
+            let sides = (verification.deviates() || overruled.is_some()).then(|| Box::new(sides));
             Link {
                 person: p,
                 national: n,

@@ -59,21 +59,29 @@ bench: setup-build setup-browser dist
 	node bench/anonymise-browser.mjs target/bench/anonimiseer_1000000.csv
 
 # --- fuzzing (not part of make test) ------------------------------------------------------------
-# Every parser of the core under libFuzzer for FUZZ_SECONDS each (cargo-fuzz, nightly toolchain),
-# seeded from the demo files; crashing inputs go to fuzz/regressions/<target>/ by hand, where
-# crates/core/tests/fuzz_regressions.rs replays them in make test.
-FUZZ_SECONDS ?= 120
-FUZZ_TARGETS = load_csv load_spreadsheet dates numbers vnummer columns recept
+# Every parser of the core under libFuzzer (cargo-fuzz, nightly toolchain), seeded from the demo
+# files: FUZZ_RUNS executions per target (the goal is ten million), at most FUZZ_SECONDS each. A
+# crash stops the run and its input is copied to fuzz/regressions/<target>/, where
+# crates/core/tests/fuzz_regressions.rs replays it in make test. What each target does:
+# crates/core/src/fuzzing.rs.
+FUZZ_RUNS ?= 10000000
+FUZZ_SECONDS ?= 3600
+FUZZ_MAX_LEN ?= 65536
+FUZZ_TARGETS ?= csv_reader spreadsheet_reader load_csv load_spreadsheet dates numbers vnummer columns recept
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	cargo build --release --locked -p perspectief-cli
 	fuzz/seed.sh target/release/perspectief target/fuzz-seed
 	for t in $(FUZZ_TARGETS); do \
 	  mkdir -p fuzz/corpus/$$t; \
-	  cargo +nightly fuzz run -s none $$t fuzz/corpus/$$t target/fuzz-seed/$$t -- \
-	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -max_len=1048576 -print_final_stats=1 \
-	    > target/fuzz-$$t.log 2>&1 || { tail -30 target/fuzz-$$t.log; exit 1; }; \
-	  echo "$$t: $$(grep -h 'stat::number_of_executed_units' target/fuzz-$$t.log | tail -1)"; \
+	  if ! cargo +nightly fuzz run -s none $$t fuzz/corpus/$$t target/fuzz-seed/$$t -- \
+	    -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -max_len=$(FUZZ_MAX_LEN) \
+	    -print_final_stats=1 > target/fuzz-$$t.log 2>&1; then \
+	    tail -30 target/fuzz-$$t.log; mkdir -p fuzz/regressions/$$t; \
+	    cp fuzz/artifacts/$$t/* fuzz/regressions/$$t/ && echo "$$t: crashing input kept in fuzz/regressions/$$t"; \
+	    exit 1; \
+	  fi; \
+	  echo "$$t: $$(grep -h 'stat::number_of_executed_units' target/fuzz-$$t.log | tail -1) in $$(grep -h 'Done' target/fuzz-$$t.log | tail -1)"; \
 	done
 
 # One screenshot per view on the demo data (docs/screenshots, linked from the README).

@@ -5,9 +5,9 @@ set -e
 bin="$1"; out="$2"
 rm -rf "$out"; mkdir -p "$out"
 "$bin" demo --out "$out/demo" >/dev/null
-for t in load_csv load_spreadsheet dates numbers vnummer columns recept; do mkdir -p "$out/$t"; done
-for f in "$out"/demo/*.csv "$out"/demo/*.txt; do cp "$f" "$out/load_csv/"; done
-for f in "$out"/demo/*.xlsx; do cp "$f" "$out/load_spreadsheet/"; done
+for t in csv_reader spreadsheet_reader load_csv load_spreadsheet dates numbers vnummer columns recept; do mkdir -p "$out/$t"; done
+for f in "$out"/demo/*.csv "$out"/demo/*.txt; do cp "$f" "$out/load_csv/"; cp "$f" "$out/csv_reader/"; done
+for f in "$out"/demo/*.xlsx; do cp "$f" "$out/load_spreadsheet/"; cp "$f" "$out/spreadsheet_reader/"; done
 i=0
 for s in "1-10-2009" "01-10-2009" "1/10/2009" "2009-10-01" "1 okt 2009" "01-okt-2009" "1 oktober 2009" \
          "31-02-2010" "00-00-0000" "2009-10-01 00:00:00" "12/31/2009" "1 mrt 2010" "40087"; do

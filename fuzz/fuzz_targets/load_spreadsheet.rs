@@ -1,10 +1,3 @@
-//! Any bytes as a spreadsheet (xlsx/ods/xls entry points through calamine), then
-//! the same table detection and mapping as for text. Must never panic.
+//! The `load_spreadsheet` target of `perspectief_core::fuzzing::run` (what it does is there, shared with the replay test).
 #![no_main]
-use libfuzzer_sys::fuzz_target;
-use perspectief_core::ingest::load::load;
-use perspectief_core::ingest::steunpunt::known_with;
-
-fuzz_target!(|data: &[u8]| {
-    let _ = load("registratie.xlsx", data, None, &known_with(&[]));
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| perspectief_core::fuzzing::run("load_spreadsheet", data));

@@ -1,12 +1,3 @@
-//! Numbers (decimal comma, thousands dot), counts, yes/no and code synonyms.
+//! The `numbers` target of `perspectief_core::fuzzing::run` (what it does is there, shared with the replay test).
 #![no_main]
-use libfuzzer_sys::fuzz_target;
-use perspectief_core::ingest::values::{parse_count, parse_number, parse_yes_no};
-
-fuzz_target!(|data: &[u8]| {
-    if let Ok(s) = std::str::from_utf8(data) {
-        let _ = parse_number(s);
-        let _ = parse_count(s);
-        let _ = parse_yes_no(s);
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| perspectief_core::fuzzing::run("numbers", data));

@@ -225,9 +225,10 @@ pub fn link_data(rows: usize) -> (Vec<u8>, Vec<u8>) {
         w[..1].make_ascii_uppercase();
         w
     };
-    // Outcomes from a generator of their own: the other columns stay as they were.
+    // Outcomes from a generator of their own (the other columns stay as they were), with
+    // MOB more likely for men and for later intakes, so that a tree has splits to find.
     let mut outcomes = Rng::new(12);
-    let results = ["In begeleiding", "MOB", "Terugkeer", "Verblijfsvergunning"];
+    let others = ["In begeleiding", "Terugkeer", "Verblijfsvergunning"];
     let mut local = String::from(
         "Steunpunt;V-nummer;Naam;Geslacht;Geboortedatum;Land van herkomst;Datum instroom;Resultaat;Datum uitstroom\n",
     );
@@ -240,7 +241,12 @@ pub fn link_data(rows: usize) -> (Vec<u8>, Vec<u8>) {
         let intake = birth.add_days(rng.range(18 * 366, 22 * 365));
         let registered = birth.add_days(rng.range(14 * 365, 17 * 365));
         let local_v = if rng.chance(0.05) { String::new() } else { v.clone() };
-        let result = *outcomes.pick(&results);
+        let mob = if sex == "M" { 0.35 } else { 0.15 } + if intake.year >= 2010 { 0.1 } else { 0.0 };
+        let result = if outcomes.chance(mob) {
+            "MOB"
+        } else {
+            *outcomes.pick(&others)
+        };
         let _ = writeln!(
             local,
             "Zwolle;{local_v};{name};{sex};{};Guinee;{};{result};{}",

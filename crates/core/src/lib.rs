@@ -21,6 +21,8 @@ pub mod check;
 pub mod date;
 pub mod demo;
 pub mod describe;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod ingest;
 pub mod kind;
 pub mod link;

@@ -165,6 +165,10 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
     let mut empty_rows = GOOD_CSV.as_bytes().to_vec();
     empty_rows.extend(std::iter::repeat_n(b";;;;;;\n".iter().copied(), 1_000_000).flatten());
     add("een-miljoen-lege-rijen.csv", empty_rows);
+    // More rows than the browser can hold: refused before the CSV reader runs.
+    let mut too_many = header.as_bytes().to_vec();
+    too_many.extend(std::iter::repeat_n(b"Zwolle;1\n".iter().copied(), 2_000_001).flatten());
+    add("twee-miljoen-rijen.csv", too_many);
     add(
         "onmogelijke-datums.csv",
         format!("{header}Zwolle;0123456789;Ali;M;31-02-2010;Guinee;00-00-0000\nZwolle;0123456790;Sara;V;2010-13-01;Eritrea;99-99-9999\n").into_bytes(),
@@ -273,6 +277,15 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         zip(&xlsx_parts(sheet_xml(&rows(&sci), "", None))),
     );
     add("leeg-tabblad.xlsx", zip(&xlsx_parts(sheet_xml(&[], "", None))));
+    // A zip bomb: the directory says the sheet unpacks to 4 GB; refused before it is unpacked.
+    let mut bomb = good_xlsx();
+    let entries: Vec<usize> = (0..bomb.len() - 4)
+        .filter(|&i| bomb[i..].starts_with(b"PK\x01\x02"))
+        .collect();
+    for at in entries {
+        bomb[at + 24..at + 28].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+    }
+    add("zip-bom.xlsx", bomb);
     add("xlsx-met-csv-naam.csv", good.clone());
     // Old Excel (OLE2) and OpenDocument.
     let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();

@@ -391,26 +391,24 @@ impl Field {
 }
 
 /// A field, the kinds it belongs to, and its folded synonyms.
-type Folded = (Field, &'static [FileKind], Vec<String>);
+/// The fields a folded header names, in the order of [`FIELDS`], with the kinds of file they belong to.
+type Named = Vec<(Field, &'static [FileKind])>;
 
-/// Every field's synonyms (and key), folded once.
-fn folded_synonyms() -> &'static [Folded] {
-    static TABLE: std::sync::OnceLock<Vec<Folded>> = std::sync::OnceLock::new();
+/// Every field's synonyms (and key), folded once, as a map from the folded text
+/// (a header is looked up, not compared with every synonym).
+fn folded_synonyms() -> &'static std::collections::HashMap<String, Named> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<String, Named>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        FIELDS
-            .iter()
-            .map(|i| {
-                (
-                    i.field,
-                    i.kinds,
-                    i.synonyms
-                        .iter()
-                        .map(|s| fold(s))
-                        .chain(std::iter::once(fold(i.key)))
-                        .collect(),
-                )
-            })
-            .collect()
+        let mut table: std::collections::HashMap<String, Named> = std::collections::HashMap::new();
+        for i in FIELDS {
+            for s in i.synonyms.iter().chain(std::iter::once(&i.key)) {
+                let named = table.entry(fold(s)).or_default();
+                if !named.iter().any(|(f, _)| *f == i.field) {
+                    named.push((i.field, i.kinds));
+                }
+            }
+        }
+        table
     })
 }
 
@@ -421,9 +419,10 @@ pub fn field_for_header(header: &str, kind: FileKind) -> Option<Field> {
         return None;
     }
     folded_synonyms()
+        .get(&h)?
         .iter()
-        .find(|(_, kinds, syn)| kinds.contains(&kind) && syn.contains(&h))
-        .map(|(f, _, _)| *f)
+        .find(|(_, kinds)| kinds.contains(&kind))
+        .map(|(f, _)| *f)
 }
 
 #[cfg(test)]

@@ -45,6 +45,35 @@ pub struct Source {
 /// The largest file the app reads (a browser tab cannot hold much more as cells).
 pub const DEFAULT_MAX_BYTES: u64 = 150 * 1024 * 1024;
 
+/// The most a workbook may unpack to (a million rows of ten columns unpack to about
+/// 420 MB of sheet XML; reading twice that is about what the browser can hold).
+pub const MAX_UNPACKED_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// The most rows with content a file may have (twice a national extract).
+pub const MAX_ROWS: u64 = 2_000_000;
+
+/// Lines with something other than blanks and delimiters: the rows a CSV reader would make
+/// (a line break inside quotes counts once more; an overestimate is safe).
+fn content_lines(text: &str) -> u64 {
+    text.split('\n')
+        .filter(|l| {
+            l.bytes()
+                .any(|b| !matches!(b, b' ' | b'\t' | b'\r' | b';' | b',' | b'|'))
+        })
+        .count() as u64
+}
+
+fn row_limit(file: &str, rows: u64) -> Result<(), ReadError> {
+    if rows > MAX_ROWS {
+        return Err(ReadError::TooManyRows {
+            file: file.to_string(),
+            rows,
+            limit: MAX_ROWS,
+        });
+    }
+    Ok(())
+}
+
 const OLE2: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 fn contains_utf16(bytes: &[u8], needle: &str) -> bool {
@@ -75,6 +104,13 @@ pub fn read(name: &str, bytes: &[u8], max_bytes: u64) -> Result<Source, ReadErro
         return workbook(name, bytes, Format::Xls);
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        if let Some(unpacked) = super::unpacked::unpacked_size(bytes).filter(|&u| u > MAX_UNPACKED_BYTES) {
+            return Err(ReadError::TooLargeUnpacked {
+                file,
+                bytes: unpacked,
+                limit: MAX_UNPACKED_BYTES,
+            });
+        }
         let ods = bytes
             .windows(39)
             .take(200)
@@ -82,6 +118,7 @@ pub fn read(name: &str, bytes: &[u8], max_bytes: u64) -> Result<Source, ReadErro
         return workbook(name, bytes, if ods { Format::Ods } else { Format::Xlsx });
     }
     let decoded = text::decode(bytes).ok_or(ReadError::NotText { file: file.clone() })?;
+    row_limit(&file, content_lines(&decoded.text))?;
     let (grid, delimiter, mut notes) = text::csv_grid(&decoded.text);
     if decoded.encoding != "UTF-8" {
         notes.insert(0, format!("Gelezen als {} (geen UTF-8).", decoded.encoding));
@@ -185,6 +222,11 @@ fn workbook(name: &str, bytes: &[u8], format: Format) -> Result<Source, ReadErro
     if grids.is_empty() {
         return Err(corrupt(errors.first().cloned().unwrap_or_default()));
     }
+    let rows = grids
+        .iter()
+        .flat_map(|g| &g.rows)
+        .filter(|r| r.iter().any(|c| !c.is_empty()));
+    row_limit(name, rows.count() as u64)?;
     Ok(Source {
         file,
         format,

@@ -11,4 +11,5 @@ pub mod records;
 pub mod steunpunt;
 pub mod table;
 pub mod text;
+pub mod unpacked;
 pub mod values;

@@ -88,26 +88,57 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
     }
 }
 
-fn records(text: &str, delimiter: u8, limit: usize) -> Vec<csv::StringRecord> {
-    csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes())
-        .records()
-        .take(limit)
-        .filter_map(Result::ok)
-        .collect()
+/// Fields per record of the first `limit` records with this delimiter, by the CSV
+/// rules (quoted fields may hold delimiters, newlines and doubled quotes; blank lines
+/// are no records). A scan of its own: building a CSV reader per candidate costs
+/// more than reading a small file.
+fn field_counts(text: &str, delimiter: u8, limit: usize) -> Vec<usize> {
+    let (mut counts, mut fields, mut in_record) = (Vec::new(), 1usize, false);
+    let (mut quoted, mut field_start) = (false, true);
+    let mut bytes = text.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        if counts.len() == limit {
+            break;
+        }
+        if quoted {
+            if b == b'"' {
+                if bytes.peek() == Some(&b'"') {
+                    bytes.next();
+                } else {
+                    quoted = false;
+                }
+            }
+            continue;
+        }
+        match b {
+            b'\n' | b'\r' => {
+                if in_record {
+                    counts.push(fields);
+                }
+                (fields, in_record, field_start) = (1, false, true);
+            }
+            _ if b == delimiter => {
+                (fields, in_record, field_start) = (fields + 1, true, true);
+            }
+            b'"' if field_start => {
+                (quoted, in_record, field_start) = (true, true, false);
+            }
+            _ => (in_record, field_start) = (true, false),
+        }
+    }
+    if in_record && counts.len() < limit {
+        counts.push(fields);
+    }
+    counts
 }
 
 /// Choose `;`, tab, `,` or `|`: the one that splits the most lines into the same, largest number of fields.
 pub fn sniff(text: &str) -> u8 {
     let mut best = (b';', 0usize);
     for d in [b';', b'\t', b',', b'|'] {
-        let recs = records(text, d, 100);
         let mut freq = std::collections::HashMap::new();
-        for r in recs.iter().filter(|r| r.len() > 1) {
-            *freq.entry(r.len()).or_insert(0usize) += 1;
+        for fields in field_counts(text, d, 100).into_iter().filter(|&f| f > 1) {
+            *freq.entry(fields).or_insert(0usize) += 1;
         }
         let score = freq.iter().map(|(fields, n)| n * fields.min(&50)).max().unwrap_or(0);
         if score > best.1 {
@@ -197,6 +228,11 @@ mod tests {
 
     #[test]
     fn delimiters_and_quoted_newlines() {
+        assert_eq!(
+            field_counts("a;\"b;\n\"\"c\";d\r\n\r\n1;2\nx\"y;z", b';', 10),
+            [3, 2, 2]
+        );
+        assert_eq!(field_counts("a;b\n1;2\n3;4\n", b';', 2), [2, 2]);
         assert_eq!(sniff("a;b;c\n1,5;2;3\n"), b';');
         assert_eq!(sniff("a,b,c\n1,2,3\n"), b',');
         assert_eq!(sniff("a\tb\tc\n1\t2\t3\n"), b'\t');

@@ -1,0 +1,57 @@
+//! How much a zip container (xlsx, ods) unpacks to, from its central directory
+//! alone: a workbook the browser cannot hold is refused before a cell is read,
+//! and so is a zip bomb.
+
+fn u16_at(b: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?)))
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?)))
+}
+
+/// The sum of the entries' uncompressed sizes; `u64::MAX` when an entry needs ZIP64
+/// (4 GB or more); `None` when there is no readable directory (the reader then says
+/// what is wrong with the file).
+pub fn unpacked_size(bytes: &[u8]) -> Option<u64> {
+    const END: [u8; 4] = *b"PK\x05\x06";
+    const ENTRY: [u8; 4] = *b"PK\x01\x02";
+    // The end record is the last 22 bytes, or earlier by a comment of at most 65,535 bytes.
+    let from = bytes.len().saturating_sub(22 + 65_535);
+    let end = (from..=bytes.len().saturating_sub(22))
+        .rev()
+        .find(|&i| bytes[i..].starts_with(&END))?;
+    let entries = u16_at(bytes, end + 10)?;
+    let mut at = usize::try_from(u32_at(bytes, end + 16)?).ok()?;
+    let mut total = 0u64;
+    for _ in 0..entries {
+        if !bytes.get(at..)?.starts_with(&ENTRY) {
+            return None;
+        }
+        let size = u32_at(bytes, at + 24)?;
+        if size == u64::from(u32::MAX) {
+            return Some(u64::MAX);
+        }
+        total = total.saturating_add(size);
+        let lengths = u16_at(bytes, at + 28)? + u16_at(bytes, at + 30)? + u16_at(bytes, at + 32)?;
+        at = at.checked_add(46 + usize::try_from(lengths).ok()?)?;
+    }
+    Some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_directory_gives_the_unpacked_size() {
+        let zip = crate::write::zip::write(&[("a.xml".into(), vec![b'x'; 1000]), ("b.xml".into(), vec![b'y'; 234])]);
+        assert_eq!(unpacked_size(&zip), Some(1234));
+        assert_eq!(unpacked_size(&zip[..zip.len() - 5]), None, "truncated: no end record");
+        assert_eq!(unpacked_size(b"PK\x03\x04 not a zip"), None);
+        let mut zip64 = zip.clone();
+        let entry = zip64.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+        zip64[entry + 24..entry + 28].copy_from_slice(&[0xFF; 4]);
+        assert_eq!(unpacked_size(&zip64), Some(u64::MAX));
+    }
+}

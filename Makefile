@@ -74,11 +74,12 @@ fuzz:
 	fuzz/seed.sh target/release/perspectief target/fuzz-seed
 	for t in $(FUZZ_TARGETS); do \
 	  mkdir -p fuzz/corpus/$$t; \
-	  if ! cargo +nightly fuzz run -s none $$t fuzz/corpus/$$t target/fuzz-seed/$$t -- \
+	  if ! cargo +nightly fuzz run -O -s none $$t fuzz/corpus/$$t target/fuzz-seed/$$t -- \
 	    -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -max_len=$(FUZZ_MAX_LEN) \
 	    -print_final_stats=1 > target/fuzz-$$t.log 2>&1; then \
 	    tail -30 target/fuzz-$$t.log; mkdir -p fuzz/regressions/$$t; \
-	    cp fuzz/artifacts/$$t/* fuzz/regressions/$$t/ && echo "$$t: crashing input kept in fuzz/regressions/$$t"; \
+	    cp fuzz/artifacts/$$t/crash-* fuzz/artifacts/$$t/oom-* fuzz/artifacts/$$t/timeout-* fuzz/regressions/$$t/ 2>/dev/null; \
+	    echo "$$t: crashing input kept in fuzz/regressions/$$t"; \
 	    exit 1; \
 	  fi; \
 	  echo "$$t: $$(grep -h 'stat::number_of_executed_units' target/fuzz-$$t.log | tail -1) in $$(grep -h 'Done' target/fuzz-$$t.log | tail -1)"; \

@@ -31,9 +31,9 @@ pub fn run(target: &str, data: &[u8]) {
         "csv_reader" => {
             let _ = crate::ingest::grid::read("bestand.csv", data, crate::ingest::grid::DEFAULT_MAX_BYTES);
         }
-        // The format is told by the bytes (zip: xlsx or ods by its mimetype; OLE2: xls), not the name.
+        // The workbook readers whatever the first bytes say (the text path is csv_reader's).
         "spreadsheet_reader" => {
-            let _ = crate::ingest::grid::read("bestand.xlsx", data, crate::ingest::grid::DEFAULT_MAX_BYTES);
+            let _ = crate::ingest::grid::read_workbook("bestand.xlsx", data);
         }
         // Everything a dropped file goes through: reader, header detection, the column
         // mapper and the value parsers.

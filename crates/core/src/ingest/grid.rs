@@ -97,25 +97,8 @@ pub fn read(name: &str, bytes: &[u8], max_bytes: u64) -> Result<Source, ReadErro
     if bytes.starts_with(b"%PDF") {
         return Err(ReadError::Pdf { file });
     }
-    if bytes.starts_with(&OLE2) {
-        if contains_utf16(bytes, "EncryptionInfo") || contains_utf16(bytes, "EncryptedPackage") {
-            return Err(ReadError::PasswordProtected { file });
-        }
-        return workbook(name, bytes, Format::Xls);
-    }
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        if let Some(unpacked) = super::unpacked::unpacked_size(bytes).filter(|&u| u > MAX_UNPACKED_BYTES) {
-            return Err(ReadError::TooLargeUnpacked {
-                file,
-                bytes: unpacked,
-                limit: MAX_UNPACKED_BYTES,
-            });
-        }
-        let ods = bytes
-            .windows(39)
-            .take(200)
-            .any(|w| w == b"mimetypeapplication/vnd.oasis.opendocum");
-        return workbook(name, bytes, if ods { Format::Ods } else { Format::Xlsx });
+    if bytes.starts_with(&OLE2) || bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return read_workbook(name, bytes);
     }
     let decoded = text::decode(bytes).ok_or(ReadError::NotText { file: file.clone() })?;
     row_limit(&file, content_lines(&decoded.text))?;
@@ -174,6 +157,30 @@ fn dutch(detail: &str) -> String {
     } else {
         format!("technische melding: {detail}")
     }
+}
+
+/// A workbook: xls (OLE2, refused when encrypted) or a zip container (ods by its
+/// mimetype, else xlsx), refused before unpacking when it unpacks to too much.
+pub fn read_workbook(name: &str, bytes: &[u8]) -> Result<Source, ReadError> {
+    let file = name.to_string();
+    if bytes.starts_with(&OLE2) {
+        if contains_utf16(bytes, "EncryptionInfo") || contains_utf16(bytes, "EncryptedPackage") {
+            return Err(ReadError::PasswordProtected { file });
+        }
+        return workbook(name, bytes, Format::Xls);
+    }
+    if let Some(unpacked) = super::unpacked::unpacked_size(bytes).filter(|&u| u > MAX_UNPACKED_BYTES) {
+        return Err(ReadError::TooLargeUnpacked {
+            file,
+            bytes: unpacked,
+            limit: MAX_UNPACKED_BYTES,
+        });
+    }
+    let ods = bytes
+        .windows(39)
+        .take(200)
+        .any(|w| w == b"mimetypeapplication/vnd.oasis.opendocum");
+    workbook(name, bytes, if ods { Format::Ods } else { Format::Xlsx })
 }
 
 fn workbook(name: &str, bytes: &[u8], format: Format) -> Result<Source, ReadError> {

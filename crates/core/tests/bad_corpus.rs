@@ -266,6 +266,12 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         "een-miljoen-lege-rijen.xlsx",
         zip(&xlsx_parts(sheet_xml(&rows(GOOD_CSV), last, Some("A1:G1000004")))),
     );
+    // One stray cell in the far corner (XFD1048576): the sheet spans 17 billion cells.
+    let corner = r#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>"#;
+    add(
+        "cel-in-de-verste-hoek.xlsx",
+        zip(&xlsx_parts(sheet_xml(&rows(GOOD_CSV), corner, None))),
+    );
     let text_dates = format!("{header}Zwolle;0123456789;Ali;M;31-02-2010;Guinee;00-00-0000\n");
     add(
         "onmogelijke-datums.xlsx",

@@ -143,6 +143,59 @@ fn cell(d: &Data) -> Cell {
     }
 }
 
+/// The filled cells of an xlsx sheet with their (row, column), 0-based.
+fn xlsx_cells<RS: std::io::Read + std::io::Seek>(
+    book: &mut calamine::Xlsx<RS>,
+    sheet: &str,
+) -> Result<Vec<((u32, u32), Cell)>, calamine::XlsxError> {
+    let mut reader = book.worksheet_cells_reader(sheet)?;
+    let mut cells = Vec::new();
+    while let Some(c) = reader.next_cell()? {
+        let value = cell(&Data::from(c.get_value().clone()));
+        if !value.is_empty() {
+            cells.push((c.get_position(), value));
+        }
+    }
+    Ok(cells)
+}
+
+/// Excel's largest sheet: rows and columns.
+const EXCEL_ROWS: u32 = 1_048_576;
+const EXCEL_COLUMNS: u32 = 16_384;
+
+/// A grid from cells at (row, column), 0-based: each row as long as its last cell, so
+/// that empty space costs nothing. Cells outside Excel's sheet are left out and counted.
+fn sparse_grid(sheet: String, cells: Vec<((u32, u32), Cell)>) -> (Grid, usize) {
+    let inside = |&(r, c): &(u32, u32)| r < EXCEL_ROWS && c < EXCEL_COLUMNS;
+    let outside = cells.iter().filter(|(p, _)| !inside(p)).count();
+    let (first_row, first_col) = cells
+        .iter()
+        .filter(|(p, _)| inside(p))
+        .fold((u32::MAX, u32::MAX), |(r, c), ((pr, pc), _)| (r.min(*pr), c.min(*pc)));
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    for ((r, c), value) in cells {
+        if !inside(&(r, c)) {
+            continue;
+        }
+        let (r, c) = ((r - first_row) as usize, (c - first_col) as usize);
+        if rows.len() <= r {
+            rows.resize_with(r + 1, Vec::new);
+        }
+        let row = &mut rows[r];
+        if row.len() <= c {
+            row.resize(c + 1, Cell::Empty);
+        }
+        row[c] = value;
+    }
+    let grid = Grid {
+        sheet,
+        first_row: if rows.is_empty() { 1 } else { first_row + 1 },
+        first_col: if rows.is_empty() { 0 } else { first_col },
+        rows,
+    };
+    (grid, outside)
+}
+
 /// What a reader's error means, in Dutch (the technical text when it is not one we know).
 fn dutch(detail: &str) -> String {
     let lower = detail.to_lowercase();
@@ -206,23 +259,35 @@ fn workbook(name: &str, bytes: &[u8], format: Format) -> Result<Source, ReadErro
     let mut notes = Vec::new();
     let mut errors = Vec::new();
     for sheet in names {
-        match book.worksheet_range(&sheet) {
-            Ok(range) => {
-                let (first_row, first_col) = range.start().unwrap_or((0, 0));
-                let rows = range.rows().map(|r| r.iter().map(cell).collect()).collect();
-                grids.push(Grid {
-                    sheet,
-                    first_row: first_row + 1,
-                    first_col,
-                    rows,
-                });
+        // xlsx cell by cell: a range is as large as the rectangle around every cell, and one
+        // stray cell in the far corner (XFD1048576) makes that 17 billion cells.
+        let read = match &mut book {
+            calamine::Sheets::Xlsx(x) => xlsx_cells(x, &sheet).map_err(|e| e.to_string()),
+            _ => book.worksheet_range(&sheet).map_err(|e| e.to_string()).map(|range| {
+                let start = range.start().unwrap_or((0, 0));
+                let cells = range
+                    .cells()
+                    .map(|(r, c, d)| ((start.0 + r as u32, start.1 + c as u32), cell(d)));
+                cells.filter(|(_, c)| !c.is_empty()).collect()
+            }),
+        };
+        match read {
+            Ok(cells) => {
+                let (grid, outside) = sparse_grid(sheet, cells);
+                if outside > 0 {
+                    notes.push(format!(
+                        "Tabblad '{}': {outside} cel(len) buiten het bereik van Excel (na rij 1.048.576 of kolom XFD) overgeslagen.",
+                        grid.sheet
+                    ));
+                }
+                grids.push(grid);
             }
             Err(e) => {
                 notes.push(format!(
                     "Tabblad '{sheet}' is niet te lezen en is overgeslagen ({}).",
-                    dutch(&e.to_string())
+                    dutch(&e)
                 ));
-                errors.push(e.to_string());
+                errors.push(e);
             }
         }
     }

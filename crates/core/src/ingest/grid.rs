@@ -143,11 +143,14 @@ fn cell(d: &Data) -> Cell {
     }
 }
 
-/// The filled cells of an xlsx sheet with their (row, column), 0-based.
+/// Filled cells with their (row, column), 0-based.
+type Placed = Vec<((u32, u32), Cell)>;
+
+/// The filled cells of an xlsx sheet.
 fn xlsx_cells<RS: std::io::Read + std::io::Seek>(
     book: &mut calamine::Xlsx<RS>,
     sheet: &str,
-) -> Result<Vec<((u32, u32), Cell)>, calamine::XlsxError> {
+) -> Result<Placed, calamine::XlsxError> {
     let mut reader = book.worksheet_cells_reader(sheet)?;
     let mut cells = Vec::new();
     while let Some(c) = reader.next_cell()? {
@@ -165,7 +168,7 @@ const EXCEL_COLUMNS: u32 = 16_384;
 
 /// A grid from cells at (row, column), 0-based: each row as long as its last cell, so
 /// that empty space costs nothing. Cells outside Excel's sheet are left out and counted.
-fn sparse_grid(sheet: String, cells: Vec<((u32, u32), Cell)>) -> (Grid, usize) {
+fn sparse_grid(sheet: String, cells: Placed) -> (Grid, usize) {
     let inside = |&(r, c): &(u32, u32)| r < EXCEL_ROWS && c < EXCEL_COLUMNS;
     let outside = cells.iter().filter(|(p, _)| !inside(p)).count();
     let (first_row, first_col) = cells

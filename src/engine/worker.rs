@@ -45,7 +45,6 @@ struct Entry {
 
 impl Entry {
     fn new(name: String, bytes: js_sys::Uint8Array) -> Entry {
-        let copy = bytes.to_vec();
         let mut e = Entry {
             name,
             bytes,
@@ -56,7 +55,7 @@ impl Entry {
             loaded: Err(String::new()),
             read_ms: 0.0,
         };
-        e.read(&copy);
+        e.reload();
         e
     }
 
@@ -65,14 +64,10 @@ impl Entry {
     }
 
     fn reload(&mut self) {
-        let bytes = self.bytes.to_vec();
-        self.read(&bytes);
-    }
-
-    fn read(&mut self, bytes: &[u8]) {
         let start = now();
+        let bytes = self.bytes.to_vec();
         self.loaded =
-            load_mapped(&self.name, bytes, self.forced, &known_with(&[]), &self.mapping).map_err(|e| e.to_string());
+            load_mapped(&self.name, &bytes, self.forced, &known_with(&[]), &self.mapping).map_err(|e| e.to_string());
         if let (Ok(f), Some(sp)) = (self.loaded.as_mut(), &self.steunpunt) {
             f.steunpunt = Some(sp.clone());
         }

@@ -4,26 +4,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { serve } from '../../tools/serve.mjs';
-import { launch } from './harness.mjs';
+import { startApp, stopApp } from './harness.mjs';
 
 const DIST = resolve(process.env.DIST ?? 'dist');
 let browser, server, base, dir;
 
-before(async () => {
-  browser = await launch();
-  server = await serve(DIST, 0);
-  base = `http://127.0.0.1:${server.address().port}`;
-  dir = mkdtempSync(join(tmpdir(), 'perspectief-analyse-'));
-  execFileSync('cargo', ['run', '-q', '-p', 'perspectief-cli', '--', 'demo', '--out', dir], { stdio: 'ignore' });
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+before(async () => ({ browser, server, base, demoDir: dir } = await startApp(DIST, { demo: 'analyse' })));
+after(() => stopApp({ browser, server }));
 
 test('Analyse: one click grows the MOB tree; diagram, tables, SVG download, screening, a protected table', async () => {
   const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });

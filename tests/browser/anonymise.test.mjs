@@ -5,28 +5,19 @@
 // V-nummer or a name.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { serve } from '../../tools/serve.mjs';
-import { launch, storageAudit } from './harness.mjs';
+import { storageAudit, startApp, stopApp } from './harness.mjs';
 
 const DIST = resolve(process.env.DIST ?? 'dist');
 let browser, server, base, dir, demoDir;
 
 before(async () => {
-  browser = await launch();
-  server = await serve(DIST, 0);
-  base = `http://127.0.0.1:${server.address().port}`;
+  ({ browser, server, base, demoDir } = await startApp(DIST, { demo: 'anon-demo' }));
   dir = mkdtempSync(join(tmpdir(), 'perspectief-anon-'));
-  demoDir = mkdtempSync(join(tmpdir(), 'perspectief-anon-demo-'));
-  execFileSync('cargo', ['run', '-q', '-p', 'perspectief-cli', '--', 'demo', '--out', demoDir], { stdio: 'ignore' });
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => stopApp({ browser, server }));
 
 async function demo(context) {
   const page = await context.newPage();

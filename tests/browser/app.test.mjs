@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '../../tools/serve.mjs';
-import { launch, ownFiles, recorder, storageAudit } from './harness.mjs';
+import { ownFiles, recorder, storageAudit, startApp, stopApp } from './harness.mjs';
 
 const DIST = resolve(process.env.DIST ?? 'dist');
 let browser;
@@ -17,14 +17,9 @@ let base;
 
 before(async () => {
   assert.ok(existsSync(join(DIST, 'index.html')), `no build in ${DIST}: run make dist first`);
-  browser = await launch();
-  server = await serve(DIST, 0);
-  base = `http://127.0.0.1:${server.address().port}`;
+  ({ browser, server, base } = await startApp(DIST));
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => stopApp({ browser, server }));
 
 /** V-nummers and full names of the demo (from the CLI's copy), which storage must never hold. */
 function demoSecrets() {

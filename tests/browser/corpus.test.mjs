@@ -4,28 +4,17 @@
 // A file with the same name as a loaded one replaces it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, openSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { serve } from '../../tools/serve.mjs';
-import { launch } from './harness.mjs';
+import { startApp, stopApp } from './harness.mjs';
 
 const DIST = resolve(process.env.DIST ?? 'dist');
 const BAD = resolve('tests/corpus/bad');
 let browser, server, base, demoDir;
 
-before(async () => {
-  browser = await launch();
-  server = await serve(DIST, 0);
-  base = `http://127.0.0.1:${server.address().port}`;
-  demoDir = mkdtempSync(join(tmpdir(), 'perspectief-corpus-'));
-  execFileSync('cargo', ['run', '-q', '-p', 'perspectief-cli', '--', 'demo', '--out', demoDir], { stdio: 'ignore' });
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+before(async () => ({ browser, server, base, demoDir } = await startApp(DIST, { demo: 'corpus' })));
+after(() => stopApp({ browser, server }));
 
 const rowsOf = (page) => page.locator('[data-testid="file-list"] tbody tr').evaluateAll(
   (rows) => rows.map((r) => [r.querySelector('th')?.textContent ?? '', [...r.querySelectorAll('td')].map((c) => c.textContent).join(' | ')]));

@@ -2,28 +2,18 @@
 // input (setInputFiles), plus a broken one; the check report and its export.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { serve } from '../../tools/serve.mjs';
-import { launch, ownFiles, recorder } from './harness.mjs';
+import { ownFiles, recorder, startApp, stopApp } from './harness.mjs';
 
 const DIST = resolve(process.env.DIST ?? 'dist');
 let browser, server, base, demoDir;
 
 before(async () => {
-  browser = await launch();
-  server = await serve(DIST, 0);
-  base = `http://127.0.0.1:${server.address().port}`;
-  demoDir = mkdtempSync(join(tmpdir(), 'perspectief-files-'));
-  execFileSync('cargo', ['run', '-q', '-p', 'perspectief-cli', '--', 'demo', '--out', demoDir], { stdio: 'ignore' });
+  ({ browser, server, base, demoDir } = await startApp(DIST, { demo: 'files' }));
   writeFileSync(join(demoDir, 'rapport.xlsx'), '%PDF-1.7 this is not a workbook');
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => stopApp({ browser, server }));
 
 test('dropped demo files: kinds, counts, a broken file beside them, the check per steunpunt, the export', async () => {
   const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });

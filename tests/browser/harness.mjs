@@ -1,8 +1,11 @@
 // Shared pieces of the browser tests: Debian's Chromium driven by playwright-core,
 // a recorder of every request and console error, and a storage audit.
 import { chromium } from 'playwright-core';
-import { readdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serve } from '../../tools/serve.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
@@ -16,6 +19,25 @@ export function launch() {
       '--allow-file-access-from-files=false',
     ],
   });
+}
+
+/** A browser and the app served from `dist`; with `demo`, the demo files written to a new
+ * folder whose name starts with perspectief-<demo>- (`demoDir`). Stop with `stopApp`. */
+export async function startApp(dist, { demo } = {}) {
+  const browser = await launch();
+  const server = await serve(dist, 0);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  let demoDir;
+  if (demo) {
+    demoDir = mkdtempSync(join(tmpdir(), `perspectief-${demo}-`));
+    execFileSync('cargo', ['run', '-q', '-p', 'perspectief-cli', '--', 'demo', '--out', demoDir], { stdio: 'ignore' });
+  }
+  return { browser, server, base, demoDir };
+}
+
+export async function stopApp({ browser, server }) {
+  await browser?.close();
+  server?.close();
 }
 
 /** The files a build may serve: every file in dist (and the directory itself). */

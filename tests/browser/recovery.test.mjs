@@ -5,21 +5,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { serve } from '../../tools/serve.mjs';
-import { launch } from './harness.mjs';
+import { startApp, stopApp } from './harness.mjs';
 
 const DIST = resolve(process.env.DIST ?? 'dist');
 let browser, server, base;
 
-before(async () => {
-  browser = await launch();
-  server = await serve(DIST, 0);
-  base = `http://127.0.0.1:${server.address().port}`;
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+before(async () => ({ browser, server, base } = await startApp(DIST)));
+after(() => stopApp({ browser, server }));
 
 /** The demo with one decision of the user's (a proposal accepted with a reason), on the Koppeling step. */
 async function session(context) {

@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { serve } from '../../tools/serve.mjs';
-import { launch } from './harness.mjs';
+import { startApp, stopApp } from './harness.mjs';
 
 const DIST = resolve(process.env.DIST ?? 'dist');
 const N = 100_000;
@@ -41,15 +40,10 @@ function makeFiles(dir) {
 }
 
 before(async () => {
-  browser = await launch();
-  server = await serve(DIST, 0);
-  base = `http://127.0.0.1:${server.address().port}`;
+  ({ browser, server, base } = await startApp(DIST));
   files = makeFiles(mkdtempSync(join(tmpdir(), 'perspectief-smoke-')));
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => stopApp({ browser, server }));
 
 test('100,000 × 100,000: load, link and grow a tree in the browser', async () => {
   const context = await browser.newContext({ serviceWorkers: 'block' });

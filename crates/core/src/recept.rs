@@ -107,7 +107,7 @@ pub fn fingerprint(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// A file's size and SHA-256, as a recept keeps them (computed once, when the file is loaded).
+/// A file's size and SHA-256, as a recept keeps them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fingerprint {
     pub bytes: usize,

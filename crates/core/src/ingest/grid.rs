@@ -125,20 +125,20 @@ pub fn read(name: &str, bytes: &[u8], max_bytes: u64) -> Result<Source, ReadErro
     })
 }
 
-fn cell(d: &Data) -> Cell {
+fn cell(d: Data) -> Cell {
     match d {
         Data::Empty => Cell::Empty,
-        Data::String(s) => Cell::Text(s.clone()),
-        Data::Float(x) => Cell::Number(*x),
-        Data::Int(i) => Cell::Number(*i as f64),
-        Data::Bool(b) => Cell::Bool(*b),
+        Data::String(s) => Cell::Text(s),
+        Data::Float(x) => Cell::Number(x),
+        Data::Int(i) => Cell::Number(i as f64),
+        Data::Bool(b) => Cell::Bool(b),
         Data::DateTime(dt) => {
             super::values::date_from_serial(dt.as_f64()).map_or(Cell::Number(dt.as_f64()), Cell::Date)
         }
         Data::DateTimeIso(s) => {
-            super::values::parse_date(s, super::values::DateOrder::DayFirst).map_or(Cell::Text(s.clone()), Cell::Date)
+            super::values::parse_date(&s, super::values::DateOrder::DayFirst).map_or(Cell::Text(s), Cell::Date)
         }
-        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::DurationIso(s) => Cell::Text(s),
         Data::Error(e) => Cell::Error(format!("{e}")),
     }
 }
@@ -154,7 +154,7 @@ fn xlsx_cells<RS: std::io::Read + std::io::Seek>(
     let mut reader = book.worksheet_cells_reader(sheet)?;
     let mut cells = Vec::new();
     while let Some(c) = reader.next_cell()? {
-        let value = cell(&Data::from(c.get_value().clone()));
+        let value = cell(Data::from(c.get_value().clone()));
         if !value.is_empty() {
             cells.push((c.get_position(), value));
         }
@@ -270,7 +270,7 @@ fn workbook(name: &str, bytes: &[u8], format: Format) -> Result<Source, ReadErro
                 let start = range.start().unwrap_or((0, 0));
                 let cells = range
                     .cells()
-                    .map(|(r, c, d)| ((start.0 + r as u32, start.1 + c as u32), cell(d)));
+                    .map(|(r, c, d)| ((start.0 + r as u32, start.1 + c as u32), cell(d.clone())));
                 cells.filter(|(_, c)| !c.is_empty()).collect()
             }),
         };

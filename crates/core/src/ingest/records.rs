@@ -68,7 +68,7 @@ pub struct Record {
     pub values: Values,
     /// Every cell of an unmapped column as text (nothing is dropped); for characteristics and
     /// rows that are not persons every cell. Mapped cells of persons are in `values` only (empty
-    /// here), and a person without unmapped cells has none at all (use [`Record::cell`]).
+    /// here), and a person without unmapped cells has none at all.
     pub cells: Vec<String>,
 }
 
@@ -113,11 +113,6 @@ impl Record {
             Some(Value::Date(d)) => Some(*d),
             _ => None,
         }
-    }
-
-    /// The text of column `index` when it is not in `values` ("" when blank).
-    pub fn cell(&self, index: usize) -> &str {
-        self.cells.get(index).map_or("", String::as_str)
     }
 
     pub fn code(&self, f: Field) -> Option<&str> {
@@ -388,7 +383,7 @@ mod tests {
         );
         let result = reports.iter().find(|r| r.field == Some(Field::Resultaat)).unwrap();
         assert_eq!(result.unrecognised.get("ontslagen"), Some(&(2, vec![3, 4])));
-        assert_eq!(recs[1].cell(5), "3", "unmapped columns are kept");
+        assert_eq!(recs[1].cells[5], "3", "unmapped columns are kept");
         assert_eq!(
             recs[2].provenance,
             Provenance {

@@ -23,7 +23,7 @@ for (const l of ['1', '2']) {
   await page.getByLabel('l (verschillende waarden per klasse)').fill(l);
   await page.getByLabel('l (verschillende waarden per klasse)').dispatchEvent('change');
   const start = await page.evaluate(() => performance.now());
-  await page.getByRole('button', { name: 'Maak k-anoniem met l-diversiteit' }).click();
+  await page.getByRole('button', { name: 'Maak anoniem en controleer' }).click();
   const done = await page.waitForFunction(() => document.querySelector('[data-testid="anonymise-summary"]') && performance.now(),
     null, { timeout: 900000, polling: 'raf' });
   const ms = (await done.jsonValue()) - start;

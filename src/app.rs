@@ -81,6 +81,7 @@ pub struct Results {
     pub screening: RwSignal<Option<crate::engine::protocol::ScreeningView>>,
     pub comparison: RwSignal<Option<crate::engine::protocol::ComparisonView>>,
     pub anonymised: RwSignal<Option<crate::engine::protocol::AnonymiseView>>,
+    pub conclusions: RwSignal<Option<Vec<perspectief_core::anonymise::conclusions::Conclusion>>>,
 }
 
 impl Default for Results {
@@ -91,6 +92,7 @@ impl Default for Results {
             screening: RwSignal::new(None),
             comparison: RwSignal::new(None),
             anonymised: RwSignal::new(None),
+            conclusions: RwSignal::new(None),
         }
     }
 }
@@ -165,6 +167,10 @@ pub fn App() -> impl IntoView {
         Response::Anonymised(view) => {
             state.progress.set(None);
             state.results.anonymised.set(Some(*view));
+        }
+        Response::Conclusions { trees } => {
+            state.progress.set(None);
+            state.results.conclusions.set(Some(trees));
         }
         Response::Idle { memory_bytes } => {
             if !bridge::busy() {

@@ -6,6 +6,7 @@ mod components;
 mod download;
 mod engine;
 mod i18n;
+mod random;
 mod svg_export;
 mod test_hooks;
 

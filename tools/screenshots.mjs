@@ -30,7 +30,7 @@ await page.getByTestId('table3').waitFor();
 await page.getByTestId('table3').getByRole('button', { name: 'Geboortedatum' }).click();
 await shot('3-koppeling');
 await step('Anonimiseren');
-await page.getByRole('button', { name: 'Maak k-anoniem met l-diversiteit' }).click();
+await page.getByRole('button', { name: 'Maak anoniem en controleer' }).click();
 await page.getByTestId('anonymise-summary').waitFor();
 await shot('4-anonimiseren', page.getByTestId('anonymise'));
 await step('Analyse');

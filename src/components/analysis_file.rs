@@ -143,8 +143,8 @@ pub fn AnalysisFileSummary(analysis: AnalysisSummary, levels_open: RwSignal<bool
             </button>
         </div>
         <p class="utrecht-paragraph pf-hint">{l.pick(
-            "Het analysebestand bevat geen V-nummers en geen namen, maar wel gegevens over personen: deel het alleen volgens de afspraken van uw organisatie.",
-            "The analysis file holds no V-nummers and no names, but it does hold data about persons: share it only as your organisation has agreed.",
+            "Het analysebestand bevat geen V-nummers en geen namen, maar het is niet anoniem: met geboortedatum, steunpunt en data is bijna iedereen erin terug te vinden. Gebruik het alleen zelf; maak bij Anonimiseren een beschermd bestand om te delen.",
+            "The analysis file holds no V-nummers and no names, but it is not anonymous: with birth date, steunpunt and dates nearly everyone can be found in it. Use it yourself only; make a protected file in Anonymise to share.",
         )}</p>
     }
 }

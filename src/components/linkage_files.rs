@@ -3,25 +3,13 @@
 
 use leptos::prelude::*;
 use perspectief_core::anonymise::pseudonym::{Secret, MIN_SECRET_CHARS};
-use wasm_bindgen::JsCast;
 
 use crate::app::AppState;
 use crate::engine::protocol::Request;
 
 /// 20 random bytes from the browser's cryptographic generator.
 fn random_bytes() -> Result<[u8; 20], String> {
-    let window = web_sys::window().ok_or("geen venster")?;
-    let crypto = js_sys::Reflect::get(&window, &"crypto".into()).map_err(|_| "geen crypto")?;
-    let get: js_sys::Function = js_sys::Reflect::get(&crypto, &"getRandomValues".into())
-        .ok()
-        .and_then(|f| f.dyn_into().ok())
-        .ok_or("Deze browser kan geen veilig toeval maken; typ zelf een geheim.")?;
-    let array = js_sys::Uint8Array::new_with_length(20);
-    get.call1(&crypto, &array)
-        .map_err(|_| "Deze browser kan geen veilig toeval maken; typ zelf een geheim.")?;
-    let mut out = [0u8; 20];
-    array.copy_to(&mut out);
-    Ok(out)
+    crate::random::random_bytes::<20>().map_err(|e| format!("{e} Typ zelf een geheim."))
 }
 
 #[component]

@@ -2,6 +2,8 @@
 
 pub mod analyse_step;
 pub mod analysis_file;
+pub mod anonymise_result;
+pub mod anonymise_roles;
 pub mod anonymise_step;
 pub mod check_step;
 pub mod columns;

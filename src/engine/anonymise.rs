@@ -1,9 +1,12 @@
-//! The worker's side of the Anonimiseren step: risk, protection, the protected
-//! file and linkage files, from core values to what the page shows or saves.
+//! The worker's side of the Anonimiseren step: risk, protection with its audit,
+//! the conclusions regrown, the protected file and linkage files, from core
+//! values to what the page shows or saves.
 
+use perspectief_core::analysis::AnalysisFile;
+use perspectief_core::anonymise::conclusions::{self, Conclusion};
 use perspectief_core::anonymise::linkage_file::linkage_csv;
 use perspectief_core::anonymise::pseudonym::{Keys, Secret};
-use perspectief_core::anonymise::{anonymise, current_risk, Checked};
+use perspectief_core::anonymise::{anonymise, current_risk, roles, Checked, FileFormat, Input, Outcome};
 use perspectief_core::chaid::RawColumn;
 use perspectief_core::date::Date;
 use perspectief_core::ingest::load::LoadedFile;
@@ -18,49 +21,108 @@ type Columns<'a> = [(&'a str, &'a RawColumn)];
 pub fn risk(columns: &Columns, settings: &Checked) -> AnonymiseView {
     AnonymiseView {
         settings: settings.get().clone(),
+        roles: roles::assign(columns, &settings.get().roles),
         before: current_risk(columns, settings),
         after: None,
+        columns: Vec::new(),
         generalised: Vec::new(),
+        audit: None,
         loss: 0.0,
         suppressed_cells: 0,
         removed_records: 0,
+        rows_in_scope: columns.first().map_or(0, |(_, c)| c.len()),
         nodes: 0,
         evaluated: 0,
         ms: 0.0,
+        audit_ms: 0.0,
     }
 }
 
-/// "Make it k-anonymous with l-diversity".
-pub fn protect(columns: &Columns, settings: &Checked, now: fn() -> f64) -> Result<AnonymiseView, String> {
+/// The protected file for these settings (rows shuffled with a fresh random seed).
+fn protected(columns: &Columns, population: Option<&Columns>, settings: &Checked) -> Result<Outcome, String> {
+    let input = Input {
+        columns,
+        population,
+        seed: crate::random::seed()?,
+    };
+    anonymise(&input, settings).map_err(|e| e.to_string())
+}
+
+/// "Make it anonymous": protect, write the file, read it back and audit it.
+pub fn protect(
+    columns: &Columns,
+    population: Option<&Columns>,
+    settings: &Checked,
+    now: fn() -> f64,
+) -> Result<AnonymiseView, String> {
     let start = now();
-    let o = anonymise(columns, settings).map_err(|e| e.to_string())?;
+    let o = protected(columns, population, settings)?;
+    let ms = now() - start;
+    let start = now();
+    let audit = o.audit().map_err(|e| e.to_string())?;
+    let audit_ms = now() - start;
     Ok(AnonymiseView {
         settings: o.settings.clone(),
-        before: o.before,
-        after: Some(o.after),
-        generalised: o.generalised,
+        roles: o.columns.iter().map(|c| c.role.clone()).collect(),
+        before: o.before.clone(),
+        after: Some(o.after.clone()),
+        columns: o.columns.clone(),
+        generalised: o.generalised.clone(),
+        audit: Some(audit),
         loss: o.loss,
         suppressed_cells: o.suppressed_cells,
         removed_records: o.removed_records,
+        rows_in_scope: o.rows_in_scope,
         nodes: o.nodes,
         evaluated: o.evaluated,
-        ms: now() - start,
+        ms,
+        audit_ms,
     })
 }
 
+/// The outcome trees on the original and on the protected file as it is written.
+pub fn conclusions(
+    analysis: &AnalysisFile,
+    population: Option<&Columns>,
+    settings: &Checked,
+) -> Result<Vec<Conclusion>, String> {
+    let columns = analysis.columns();
+    let o = protected(&columns, population, settings)?;
+    let (bytes, _) = o.file(FileFormat::Csv, Date::from_days(0)).map_err(|e| e.to_string())?;
+    let read = perspectief_core::anonymise::audit::read_back("beschermd.csv", &bytes).map_err(|e| e.to_string())?;
+    let refs: Vec<(&str, &RawColumn)> = read.iter().map(|(n, c)| (n.as_str(), c)).collect();
+    let protected = conclusions::protected_analysis(analysis, &refs);
+    let roles = o.columns.iter().map(|c| c.role.clone()).collect::<Vec<_>>();
+    Ok(conclusions::compare(analysis, &protected, &roles))
+}
+
 /// The protected file: xlsx with the data and an "Instellingen" sheet, or csv with the
-/// settings as lines above the data.
+/// settings as lines above the data. Its name says whether the audit passed.
 pub fn file(
     columns: &Columns,
+    population: Option<&Columns>,
     settings: &Checked,
     format: ExportFormat,
     today: Date,
 ) -> Result<(String, Vec<u8>), String> {
-    let o = anonymise(columns, settings).map_err(|e| e.to_string())?;
-    let stem = format!("analysebestand-{}-anoniem", o.settings.k);
+    let o = protected(columns, population, settings)?;
+    let (bytes, audit) = o
+        .file(
+            match format {
+                ExportFormat::Xlsx => FileFormat::Xlsx,
+                ExportFormat::Csv => FileFormat::Csv,
+            },
+            today,
+        )
+        .map_err(|e| e.to_string())?;
+    let stem = if audit.passed {
+        format!("analysebestand-{}-anoniem", o.settings.k)
+    } else {
+        "analysebestand-NIET-ANONIEM".to_string()
+    };
     Ok(match format {
-        ExportFormat::Xlsx => (format!("{stem}.xlsx"), o.xlsx(columns, today)?),
-        ExportFormat::Csv => (format!("{stem}.csv"), o.csv(columns, today)),
+        ExportFormat::Xlsx => (format!("{stem}.xlsx"), bytes),
+        ExportFormat::Csv => (format!("{stem}.csv"), bytes),
     })
 }
 

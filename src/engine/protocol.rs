@@ -65,6 +65,10 @@ pub enum Request {
     Anonymise {
         settings: perspectief_core::anonymise::Settings,
     },
+    /// The outcome trees grown on the analysis file and on the protected file, side by side.
+    Conclusions {
+        settings: perspectief_core::anonymise::Settings,
+    },
     /// The protected analysis file as a download, with its settings sheet.
     ExportAnonymised {
         settings: perspectief_core::anonymise::Settings,
@@ -138,6 +142,7 @@ impl Request {
                 | Request::ExportAnonymised { .. }
                 | Request::ExportLinkageFiles { .. }
                 | Request::Risk { .. }
+                | Request::Conclusions { .. }
                 | Request::ExportTable { .. }
                 | Request::SaveRecept
                 | Request::Replay { .. }
@@ -172,6 +177,7 @@ impl Request {
             }
             Request::SaveRecept => ("het bewaren van het recept", "saving the recept"),
             Request::Risk { .. } | Request::Anonymise { .. } => ("het anonimiseren", "anonymising"),
+            Request::Conclusions { .. } => ("het vergelijken van de bomen", "comparing the trees"),
             Request::ExportAnonymised { .. } | Request::ExportLinkageFiles { .. } => {
                 ("het maken van een download", "making a download")
             }
@@ -212,6 +218,9 @@ pub enum Response {
     Screening(Box<ScreeningView>),
     Comparison(Box<ComparisonView>),
     Anonymised(Box<AnonymiseView>),
+    Conclusions {
+        trees: Vec<perspectief_core::anonymise::conclusions::Conclusion>,
+    },
     /// The worker has finished a request (whatever it answered); its wasm memory now.
     Idle {
         memory_bytes: f64,
@@ -232,15 +241,23 @@ pub enum Response {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AnonymiseView {
     pub settings: perspectief_core::anonymise::Settings,
+    /// Every column's role (the dictionary's, and the user's choices).
+    pub roles: Vec<perspectief_core::anonymise::ColumnRole>,
     pub before: perspectief_core::anonymise::Risk,
     pub after: Option<perspectief_core::anonymise::Risk>,
+    /// What was done to each column, and its loss.
+    pub columns: Vec<perspectief_core::anonymise::ColumnOutcome>,
     pub generalised: Vec<perspectief_core::anonymise::Generalised>,
+    /// The written file read back and checked.
+    pub audit: Option<perspectief_core::anonymise::Audit>,
     pub loss: f64,
     pub suppressed_cells: usize,
     pub removed_records: usize,
+    pub rows_in_scope: usize,
     pub nodes: usize,
     pub evaluated: usize,
     pub ms: f64,
+    pub audit_ms: f64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -304,6 +321,8 @@ pub struct VariableRow {
     pub level: perspectief_core::chaid::data::Level,
     /// Whether the values are numbers (only numbers can be scale).
     pub numeric: bool,
+    /// Its role for anonymisation, as the data dictionary gives it.
+    pub role: perspectief_core::anonymise::ColumnRole,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

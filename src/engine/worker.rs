@@ -393,6 +393,7 @@ impl Engine {
 
 /// The analysis file as the page shows it: counts, sets, and each variable's level.
 fn analysis_summary(a: &AnalysisFile) -> AnalysisSummary {
+    let roles = perspectief_core::anonymise::roles::assign(&a.columns(), &[]);
     AnalysisSummary {
         persons: a.persons,
         with_national_data: a.with_national_data,
@@ -403,12 +404,14 @@ fn analysis_summary(a: &AnalysisFile) -> AnalysisSummary {
         list: a
             .variables
             .iter()
-            .map(|v| VariableRow {
+            .zip(roles)
+            .map(|(v, role)| VariableRow {
                 name: v.name.clone(),
                 set: v.set.clone(),
                 subset: v.subset.clone(),
                 level: v.level,
                 numeric: matches!(v.values, RawColumn::Number(_)),
+                role,
             })
             .collect(),
     }
@@ -463,6 +466,23 @@ fn run(engine: &mut Engine, analysis: &Analysis) -> Result<(), String> {
     };
     post(&response, None);
     Ok(())
+}
+
+/// The national extract's persons who are not in the analysis file (when one is loaded): with the
+/// file's own, the population for journalist and marketer risk.
+fn population(engine: &mut Engine) -> Option<Vec<(String, perspectief_core::chaid::RawColumn)>> {
+    engine.compute();
+    let loaded = engine.loaded();
+    let computed = engine.computed.as_ref()?;
+    let linkage = computed.linkage.as_ref()?.as_ref().ok()?;
+    let analysis = computed.analysis.as_ref()?;
+    Some(perspectief_core::analysis::population_extra(&loaded, linkage, analysis))
+}
+
+fn refs(
+    owned: &Option<Vec<(String, perspectief_core::chaid::RawColumn)>>,
+) -> Option<Vec<(&str, &perspectief_core::chaid::RawColumn)>> {
+    owned.as_ref().map(|v| v.iter().map(|(n, c)| (n.as_str(), c)).collect())
 }
 
 fn analysis_file(engine: &mut Engine) -> Result<&AnalysisFile, String> {
@@ -635,18 +655,33 @@ fn serve(
                 return Ok(());
             }
             progress(0, 1, "anonimiseren");
+            let population = population(engine);
             let a = analysis_file(engine)?;
             let columns = a.columns();
             let checked = settings.check(&columns).map_err(|e| e.to_string())?;
-            let view = crate::engine::anonymise::protect(&columns, &checked, now)?;
+            let extra = refs(&population);
+            let view = crate::engine::anonymise::protect(&columns, extra.as_deref(), &checked, now)?;
             post(&Response::Anonymised(Box::new(view)), None);
             return Ok(());
         }
+        Request::Conclusions { settings } => {
+            progress(0, 1, "bomen vergelijken");
+            let population = population(engine);
+            let a = analysis_file(engine)?;
+            let checked = settings.check(&a.columns()).map_err(|e| e.to_string())?;
+            let extra = refs(&population);
+            let found = crate::engine::anonymise::conclusions(a, extra.as_deref(), &checked)?;
+            post(&Response::Conclusions { trees: found }, None);
+            return Ok(());
+        }
         Request::ExportAnonymised { settings, format } => {
+            let population = population(engine);
             let a = analysis_file(engine)?;
             let columns = a.columns();
             let checked = settings.check(&columns).map_err(|e| e.to_string())?;
-            let (name, bytes) = crate::engine::anonymise::file(&columns, &checked, format, crate::download::today())?;
+            let extra = refs(&population);
+            let (name, bytes) =
+                crate::engine::anonymise::file(&columns, extra.as_deref(), &checked, format, crate::download::today())?;
             post(&Response::Exported { name }, Some(&bytes));
             return Ok(());
         }

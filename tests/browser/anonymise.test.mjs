@@ -1,11 +1,13 @@
-// The Anonimiseren step on the demo: the risk of the analysis file, one click to
-// make it 5-anonymous and 2-diverse, the protected file with its settings; linkage
+// The Anonimiseren step on the demo: roles from the dictionary, one click to protect,
+// write, read back and audit the file, the trees regrown, the protected file attacked
+// with the original analysis file by the CLI's prosecutor; linkage
 // files made with a generated secret that link, after a reload, to the same persons
 // as the plain files; and no export without the own-organisation tick holds a
 // V-nummer or a name.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { storageAudit, startApp, stopApp } from './harness.mjs';
@@ -96,7 +98,13 @@ function unzip(buf) {
 
 const unzipText = (buf) => unzip(buf).map((e) => e.bytes.toString('utf8')).join('');
 
-test('Anonimiseren: risk, one click to 5-anonymous and 2-diverse, the protected file, and clean exports', async () => {
+/** The CLI on files the page downloaded: its exit code and what it printed (JSON). */
+function cli(args) {
+  const run = spawnSync('cargo', ['run', '-q', '-p', 'perspectief-cli', '--', ...args], { encoding: 'utf8' });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+test('Anonimiseren: roles, one click to a protected file that is read back and audited, the trees, and a prosecutor who fails', async () => {
   const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
   const { page, errors } = await demo(context);
   const ids = await identities(page);
@@ -106,50 +114,87 @@ test('Anonimiseren: risk, one click to 5-anonymous and 2-diverse, the protected 
   assertClean(plainCheck, ids);
   assert.match(unzipText(plainCheck.bytes), /Zonder V-nummers, namen en waarden/);
   assertClean(await download(page, () => page.getByRole('button', { name: 'Download alle controles (CSV)' }).click()), ids);
+  // The original analysis file: the attacker's knowledge.
+  await step(page, 'Koppeling');
+  const original = await download(page, () => page.getByRole('button', { name: /Download analysebestand \(Excel\)/ }).click());
+  assertClean(original, ids);
 
   await step(page, 'Anonimiseren');
+  // Every column has a role from the dictionary, grouped.
+  const quasiGroup = page.getByTestId('roles-quasi');
+  assert.match(await quasiGroup.locator('summary').textContent(), /^Quasi-identificerend \(\d+\)$/);
+  await quasiGroup.locator('summary').click();
+  for (const name of ['nationaliteit', 'regio_herkomst', 'leeftijd_bekend_nl', 'huiskamer', 'startjaar_steunpunt']) {
+    assert.ok(await quasiGroup.getByRole('combobox', { name, exact: true }).count() === 1, `${name} is quasi-identifying`);
+  }
   await page.getByRole('button', { name: 'Risico berekenen' }).click();
   const table = page.getByTestId('risk-table');
   await table.waitFor();
   const cell = (row, col) => table.locator('tbody tr').nth(row).locator('td').nth(col).textContent();
   assert.equal(await cell(0, 0), '733');
   assert.equal(await cell(2, 0), '1', 'the smallest class before: unique persons');
-  assert.match(await page.getByTestId('class-sizes').textContent(), /^Kleinste klassen \(aantal × grootte\): 733 × 1$/);
-  await page.getByRole('button', { name: 'Maak k-anoniem met l-diversiteit' }).click();
+  await page.getByRole('button', { name: 'Maak anoniem en controleer' }).click();
+  const audit = page.getByTestId('audit');
+  await audit.waitFor();
+  assert.equal(await audit.getAttribute('data-passed'), 'true', await audit.textContent());
+  assert.match(await audit.textContent(), /^Controle geslaagd: het geschreven bestand is teruggelezen; elke combinatie van de \d+ quasi-identificerende kolommen komt minstens 5 keer voor/);
   const summary = page.getByTestId('anonymise-summary');
-  await summary.waitFor();
-  assert.match(await summary.textContent(), /^5-anoniem en 2-divers\. Informatieverlies \d+,\d %; \d+ cellen onderdrukt; \d+ records weggelaten; \d+ van 360 combinaties doorzocht in \d+ ms\. steunpunt: /);
+  assert.match(await summary.textContent(), /^733 van 733 records; informatieverlies \d+,\d %; \d+ cellen onderdrukt; 0 records weggelaten; \d+ van \d+ combinaties doorzocht in \d+ ms; controle in \d+ ms\.$/);
   assert.ok(Number(await cell(2, 1)) >= 5, 'the smallest class after');
   assert.equal(await cell(3, 1), '0', 'no records in classes smaller than k');
-  const xlsx = await download(page, () => page.getByRole('button', { name: 'Download geanonimiseerd bestand (Excel)' }).click());
+  assert.match(await table.textContent(), /Hoogste risico \(journalist\).*Verwacht deel heridentificeerd \(marketeer\).*t-closeness van psychiatrische_diagnose/s);
+  // The trees regrown on the protected file, beside the originals.
+  const trees = page.getByTestId('conclusions');
+  await trees.waitFor();
+  assert.equal(await trees.locator('tbody tr').count(), 5);
+  const verdicts = await trees.locator('tbody tr td:last-child').allTextContents();
+  assert.ok(verdicts.every((v) => /^conclusie (blijft|verandert)$|kan er niet op groeien/.test(v)), verdicts.join(' / '));
+  assert.match(verdicts[4], /geen steunpunt/, 'the multi-level tree cannot grow without the steunpunt');
+
+  const xlsx = await download(page, () => page.getByRole('button', { name: 'Download beschermd bestand (Excel)' }).click());
   assert.equal(xlsx.name, 'analysebestand-5-anoniem.xlsx');
   assert.match(unzipText(xlsx.bytes), /Instellingen/);
   assertClean(xlsx, ids);
-  const csv = await download(page, () => page.getByRole('button', { name: 'Download geanonimiseerd bestand (CSV)' }).click());
+  const csv = await download(page, () => page.getByRole('button', { name: 'Download beschermd bestand (CSV)' }).click());
   const text = csv.bytes.toString('utf8');
   assert.match(text, /^Geanonimiseerd met Perspectief/);
   assert.match(text, /\nk;5\r?\n/);
   assert.match(text, /\nl;2\r?\n/);
   assert.match(text, /\nRecords in klassen kleiner dan k \(na\);0\r?\n/);
   assertClean(csv, ids);
-  // Every class of the quasi-identifiers in the file has at least 5 rows.
-  const lines = text.split(/\r?\n/).filter(Boolean);
-  const at = lines.findIndex((l) => l.startsWith('steunpunt;'));
-  const header = lines[at].split(';');
-  const quasi = ['steunpunt', 'geslacht', 'leeftijd_instroom', 'land_herkomst', 'kwartaal_instroom'].map((q) => header.indexOf(q));
-  const classes = new Map();
-  for (const l of lines.slice(at + 1)) {
-    const key = quasi.map((i) => l.split(';')[i]).join('|');
-    classes.set(key, (classes.get(key) ?? 0) + 1);
+  // The files the page gave: audited again from disk, and attacked by a prosecutor who holds
+  // the original analysis file (the same attack as the core's test).
+  for (const f of [xlsx, csv]) assert.equal(cli(['anonymise', '--audit', f.path]).code, 0, f.name);
+  assert.equal(cli(['anonymise', '--audit', original.path]).code, 3, 'the analysis file itself is not anonymous');
+  for (const f of [xlsx, csv]) {
+    const attack = JSON.parse(cli(['attack', '--json', '--original', original.path, '--protected', f.path]).out);
+    assert.equal(attack.rows, 733);
+    assert.ok(attack.columns.includes('nationaliteit') && attack.columns.includes('leeftijd_bekend_nl'), attack.columns.join());
+    assert.equal(attack.rows_below_k, 0, JSON.stringify(attack));
+    assert.ok(attack.min_matches >= 5);
   }
-  assert.ok([...classes.values()].every((n) => n >= 5), JSON.stringify([...classes]));
-  // The analysis file and the recept carry no identities either.
-  await step(page, 'Koppeling');
-  assertClean(await download(page, () => page.getByRole('button', { name: /Download analysebestand \(Excel\)/ }).click()), ids);
+
+  // A role the user changes, and the audit that catches it, with a fix in one click.
+  await quasiGroup.getByRole('combobox', { name: 'nationaliteit', exact: true }).selectOption('other');
+  await page.getByRole('button', { name: 'Maak anoniem en controleer' }).click();
+  await audit.waitFor();
+  assert.equal(await audit.getAttribute('data-passed'), 'false');
+  assert.match(await audit.textContent(), /^NIET ANONIEM.*'nationaliteit' is geen quasi-identificator.*Een aanvaller kent deze kolom/s);
+  const failed = await download(page, () => page.getByRole('button', { name: 'Download NIET ANONIEM bestand (CSV)' }).click());
+  assert.equal(failed.name, 'analysebestand-NIET-ANONIEM.csv');
+  assert.match(failed.bytes.toString('utf8'), /^NIET ANONIEM: de controle van dit bestand is niet geslaagd/);
+  assert.ok(!failed.bytes.toString('utf8').includes('Hoogste heridentificatierisico'), 'no risk figures in a file that failed');
+  await audit.getByRole('button', { name: 'Als quasi-identificator: nationaliteit' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="audit"]')?.dataset.passed === 'true');
+
+  // The recept carries the roles and the purpose.
   await step(page, 'Analyse');
   const recept = await download(page, () => page.getByRole('button', { name: 'Recept opslaan' }).click());
   assertClean(recept, ids);
-  assert.equal(JSON.parse(recept.bytes.toString('utf8')).anonymisation.k, 5, 'the anonymisation settings are in the recept');
+  const saved = JSON.parse(recept.bytes.toString('utf8')).anonymisation;
+  assert.equal(saved.k, 5, 'the anonymisation settings are in the recept');
+  assert.deepEqual(saved.purpose, { kind: 'national' });
+  assert.deepEqual(saved.roles, [['nationaliteit', 'quasi']]);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -216,9 +261,9 @@ test('Storage audit after a full session (load, link, anonymise, analyse, export
   await step(page, 'Koppeling');
   await page.getByTestId('proposals').getByRole('button', { name: 'Accepteren' }).first().click();
   await step(page, 'Anonimiseren');
-  await page.getByRole('button', { name: 'Maak k-anoniem met l-diversiteit' }).click();
+  await page.getByRole('button', { name: 'Maak anoniem en controleer' }).click();
   await page.getByTestId('anonymise-summary').waitFor();
-  await download(page, () => page.getByRole('button', { name: 'Download geanonimiseerd bestand (Excel)' }).click());
+  await download(page, () => page.getByRole('button', { name: 'Download beschermd bestand (Excel)' }).click());
   await page.getByRole('button', { name: 'Geheim laten maken' }).click();
   await download(page, () => page.getByRole('button', { name: 'Koppelbestanden maken' }).click());
   await step(page, 'Analyse');

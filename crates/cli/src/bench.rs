@@ -409,7 +409,7 @@ pub fn anonymise_data(rows: usize) -> Vec<u8> {
 /// Time reading, checking, building the analysis file, and making it 5-anonymous
 /// and 2-diverse with the default quasi-identifiers, natively.
 pub fn anonymise_bench(args: &AnonymiseBenchArgs) -> Result<(), String> {
-    use perspectief_core::anonymise::{anonymise, Settings};
+    use perspectief_core::anonymise::{anonymise, Input, Settings};
     use perspectief_core::check::registration::{check, CheckOptions};
     use perspectief_core::ingest::load::load;
     use perspectief_core::kind::FileKind;
@@ -439,12 +439,16 @@ pub fn anonymise_bench(args: &AnonymiseBenchArgs) -> Result<(), String> {
             .check(&columns)
             .map_err(|e| e.to_string())?;
         let t = Instant::now();
-        let o = anonymise(&columns, &settings).map_err(|e| e.to_string())?;
+        let o = anonymise(&Input::new(&columns, 1), &settings).map_err(|e| e.to_string())?;
         let ms = t.elapsed().as_secs_f64() * 1e3;
+        let t = Instant::now();
+        let audit = o.audit().map_err(|e| e.to_string())?;
+        let audit_ms = t.elapsed().as_secs_f64() * 1e3;
         println!(
-            "rows={} {label}: anonymise_ms={ms:.0} quasi={} loss={:.3} levels={:?} cells_blanked={} removed={} nodes={}/{} classes_before={} classes_after={}",
+            "rows={} {label}: anonymise_ms={ms:.0} audit_ms={audit_ms:.0} audit_passed={} dimensions={} loss={:.3} states={:?} cells_blanked={} removed={} nodes={}/{} classes_before={} classes_after={} peak_mb={}",
             a.persons,
-            settings.get().quasi.len(),
+            audit.passed,
+            o.generalised.len(),
             o.loss,
             o.generalised.iter().map(|g| g.level).collect::<Vec<_>>(),
             o.suppressed_cells,
@@ -452,7 +456,8 @@ pub fn anonymise_bench(args: &AnonymiseBenchArgs) -> Result<(), String> {
             o.evaluated,
             o.nodes,
             o.before.classes,
-            o.after.classes
+            o.after.classes,
+            crate::memory::live_and_peak_mb().1.round()
         );
     }
     println!("rows={} prepare_ms={prepare_ms:.0}", a.persons);

@@ -25,6 +25,10 @@ pub struct LinkArgs {
     /// Write the analysis file (one row per person, no V-nummers or names) as CSV.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Write the national extract's persons who are not in the analysis file (same columns) as CSV:
+    /// the wider population for `perspectief anonymise --population`.
+    #[arg(long)]
+    population_out: Option<PathBuf>,
     /// Accept fallback candidates at or above this score (0–1) in bulk.
     #[arg(long)]
     accept_fallback_above: Option<f64>,
@@ -70,6 +74,14 @@ pub fn run(args: &LinkArgs) -> Result<(), String> {
         let csv =
             perspectief_core::write::csv::write(&analysis.sheet(), perspectief_core::write::csv::CsvStyle::default());
         std::fs::write(out, csv).map_err(|e| format!("Kan {} niet schrijven: {e}", out.display()))?;
+        if let Some(path) = &args.population_out {
+            let extra = perspectief_core::analysis::population_extra(&refs, &linkage, &analysis);
+            let columns: Vec<(&str, &perspectief_core::chaid::RawColumn)> =
+                extra.iter().map(|(n, c)| (n.as_str(), c)).collect();
+            let sheet = perspectief_core::analysis::columns_sheet("Populatie", &columns);
+            let csv = perspectief_core::write::csv::write(&sheet, perspectief_core::write::csv::CsvStyle::default());
+            std::fs::write(path, csv).map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))?;
+        }
         eprintln!(
             "Analysebestand: {} personen, {} met landelijke gegevens, {} variabelen, peildatum {} → {}",
             analysis.persons,

@@ -44,6 +44,9 @@ enum Command {
     Pseudonymise(pseudonymise::PseudonymiseArgs),
     /// Make an analysis file k-anonymous and l-diverse; print the risk before and after.
     Anonymise(anonymise::AnonymiseArgs),
+    /// Play the prosecutor: match every row of a protected file with the original persons.
+    #[command(hide = true)]
+    Attack(anonymise::AttackArgs),
     /// Grow a CHAID tree and print it like SPSS (or as JSON with --json).
     Chaid(chaid::ChaidArgs),
     /// For one dependent: every predictor's one-level CHAID result, sorted by adjusted p.
@@ -73,6 +76,7 @@ fn main() -> ExitCode {
         Command::Link(args) => link::run(&args),
         Command::Run(args) => run::run(&args),
         Command::Anonymise(args) => anonymise::run(&args),
+        Command::Attack(args) => anonymise::attack_file(&args),
         Command::Pseudonymise(args) => pseudonymise::run(&args),
         Command::Chaid(args) => chaid::run_chaid(&args),
         Command::Screen(args) => chaid::run_screen(&args),

@@ -55,6 +55,8 @@ fn the_demo_made_5_anonymous_with_its_settings_in_the_file() {
             "kwartaal_instroom=1",
             "--date",
             "2026-11-29",
+            "--seed",
+            "7",
             "--out",
         ])
         .arg(&out_csv)
@@ -62,29 +64,51 @@ fn the_demo_made_5_anonymous_with_its_settings_in_the_file() {
         .unwrap();
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    assert!(stdout.starts_with("Voor: 733 records in "), "{stdout}");
+    assert!(
+        stdout.starts_with("Controle van het bestand: geslaagd (733 rijen;"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("\nVoor: 733 records in "), "{stdout}");
     assert!(stdout.contains("\nNa: "), "{stdout}");
     assert!(stdout.contains("0 records in klassen kleiner dan k"), "{stdout}");
+    assert!(stdout.contains("journalist hoogstens"), "{stdout}");
     let text = std::fs::read_to_string(&out_csv).unwrap();
     assert!(text.starts_with("Geanonimiseerd met Perspectief"), "{}", &text[..200]);
-    assert!(
-        text.contains("\nDatum;29-11-2026\r\n") || text.contains("\nDatum;29-11-2026\n"),
-        "{}",
-        &text[..400]
-    );
+    assert!(text.contains("\nDatum;29-11-2026\r\n"), "{}", &text[..400]);
+    assert!(text.contains("\nDoel;Landelijk beeld (zonder steunpunt)\r\n"));
     assert!(text.contains("\nk;5"));
-    assert!(text.contains("Informatieverlies;"));
+    assert!(text.contains("\nControle;geslaagd: kleinste klasse "));
+    assert!(text.contains("Informatieverlies (alle kolommen);"));
+    assert!(text.contains("Hoogste heridentificatierisico (journalist) (na);"));
+    assert!(
+        text.contains("\nKolom nationaliteit;quasi-identificerend | "),
+        "nationality is protected with the country"
+    );
+    assert!(text.contains("\nKolom steunpunt;quasi-identificerend | weggelaten voor het doel |"));
     assert!(!regex_like_v_nummer(&text), "no V-nummer in the file");
-    // Read the data part back and check k on the quasi-identifiers.
+    // Read the data part back and check k over every quasi-identifying column in it.
     let lines: Vec<&str> = text.lines().collect();
-    let header_at = lines.iter().position(|l| l.starts_with("steunpunt;")).expect("header");
+    let header_at = lines.iter().position(|l| l.starts_with("geslacht;")).expect("header");
+    assert!(
+        lines[header_at - 1].is_empty(),
+        "a blank line between the settings and the data"
+    );
     let header: Vec<&str> = lines[header_at].split(';').collect();
+    assert!(!header.contains(&"steunpunt"));
     let quasi = [
-        "steunpunt",
         "geslacht",
-        "leeftijd_instroom",
         "land_herkomst",
+        "regio_herkomst",
+        "nationaliteit",
+        "leeftijd_instroom",
+        "leeftijd_bekend_nl",
+        "verblijfsduur_nl_bij_instroom",
+        "duur_begeleiding_maanden",
+        "contacten_per_maand",
+        "aantal_contacten",
         "kwartaal_instroom",
+        "leeftijd_eerste_asielaanvraag",
+        "duur_eerste_beslissing_maanden",
     ];
     let at: Vec<usize> = quasi
         .iter()
@@ -99,13 +123,10 @@ fn the_demo_made_5_anonymous_with_its_settings_in_the_file() {
     }
     assert!(classes.values().all(|&n| n >= 5), "{classes:?}");
     // The limit is kept: quarters or years (a few cells blanked at most).
-    assert!(
-        text.contains("\nQuasi-identificator kwartaal_instroom;niveau 0 van 2: kwartaal")
-            || text.contains("niveau 1 van 2: jaar")
-    );
+    let quarter = header.iter().position(|h| *h == "kwartaal_instroom").unwrap();
     let blanked = lines[header_at + 1..]
         .iter()
-        .filter(|l| l.split(';').nth(at[4]) == Some("*"))
+        .filter(|l| l.split(';').nth(quarter) == Some("*"))
         .count();
     let rows = lines.len() - header_at - 1;
     assert!(
@@ -123,11 +144,48 @@ fn the_demo_made_5_anonymous_with_its_settings_in_the_file() {
         .unwrap();
     let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(report["after"]["records_below_k"], 0);
+    assert_eq!(report["audit"]["passed"], true);
+    assert!(report["after"]["journalist_max"].as_f64().unwrap() <= 0.2);
     assert!(report["loss"].as_f64().unwrap() > 0.0);
     assert_eq!(&std::fs::read(&out_xlsx).unwrap()[..2], b"PK");
 
+    // The audit of the written files, and of the analysis file itself (exit code 3).
+    for (file, passes) in [(&out_csv, true), (&out_xlsx, true), (&data, false)] {
+        let audit = Command::new(bin)
+            .args(["anonymise", "--audit"])
+            .arg(file)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&audit.stdout);
+        assert_eq!(
+            audit.status.code(),
+            Some(if passes { 0 } else { 3 }),
+            "{}: {text}",
+            file.display()
+        );
+        assert!(
+            text.starts_with(if passes {
+                "Controle van het bestand: geslaagd"
+            } else {
+                "Controle van het bestand: NIET GESLAAGD"
+            }),
+            "{text}"
+        );
+    }
+    // The prosecutor with the original file finds no row with fewer than 5 persons.
+    let attack = Command::new(bin)
+        .args(["attack", "--json", "--original"])
+        .arg(&data)
+        .arg("--protected")
+        .arg(&out_csv)
+        .output()
+        .unwrap();
+    let found: serde_json::Value = serde_json::from_slice(&attack.stdout).unwrap();
+    assert_eq!(found["rows_below_k"], 0, "{found}");
+    assert!(found["min_matches"].as_u64().unwrap() >= 5);
+
     let bad = Command::new(bin)
-        .args(["anonymise", "--qi", "bestaat_niet", "--data"])
+        .args(["anonymise", "--role", "bestaat_niet=quasi", "--data"])
         .arg(&data)
         .arg("--out")
         .arg(&out_csv)
@@ -136,7 +194,18 @@ fn the_demo_made_5_anonymous_with_its_settings_in_the_file() {
     assert!(!bad.status.success());
     assert_eq!(
         String::from_utf8_lossy(&bad.stderr).trim(),
-        "De kolom 'bestaat_niet' (quasi-identificator) staat niet in het bestand. Kies kolommen die er wel in staan."
+        "De kolom 'bestaat_niet' (rol) staat niet in het bestand. Kies kolommen die er wel in staan."
+    );
+    let purpose = Command::new(bin)
+        .args(["anonymise", "--purpose", "alles", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out_csv)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&purpose.stderr).trim(),
+        "--purpose is landelijk, steunpunten of eigen:<steunpunt>; niet 'alles'."
     );
 }
 

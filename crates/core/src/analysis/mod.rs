@@ -402,6 +402,56 @@ impl AnalysisFile {
     }
 }
 
+/// Columns as csv (one row per record; numbers to three decimals), written straight from the
+/// columns: each distinct text is escaped once, a million rows take no cell per value.
+pub fn columns_csv(columns: &[(&str, &RawColumn)], style: crate::write::csv::CsvStyle) -> Vec<u8> {
+    use crate::write::csv::{field, number_text};
+    let delimiter = char::from(style.delimiter);
+    let rows = columns.first().map_or(0, |(_, c)| c.len());
+    // Each text column's labels, escaped once.
+    let escaped: Vec<Option<Vec<String>>> = columns
+        .iter()
+        .map(|(_, c)| match c {
+            RawColumn::Text(t) => Some(t.labels.iter().map(|l| field(l, delimiter)).collect()),
+            RawColumn::Number(_) => None,
+        })
+        .collect();
+    let mut out = String::with_capacity(rows * columns.len() * 4 + 64);
+    for (i, (name, _)) in columns.iter().enumerate() {
+        if i > 0 {
+            out.push(delimiter);
+        }
+        out.push_str(&field(name, delimiter));
+    }
+    out.push_str("\r\n");
+    for row in 0..rows {
+        for (i, (_, c)) in columns.iter().enumerate() {
+            if i > 0 {
+                out.push(delimiter);
+            }
+            match c {
+                RawColumn::Number(x) => {
+                    if let Some(x) = x[row] {
+                        out.push_str(&number_text(round3(x), style.decimal_comma));
+                    }
+                }
+                RawColumn::Text(t) => {
+                    let code = t.codes[row];
+                    if code != crate::chaid::data::TextColumn::MISSING {
+                        out.push_str(&escaped[i].as_ref().expect("text")[code as usize]);
+                    }
+                }
+            }
+        }
+        out.push_str("\r\n");
+    }
+    match style.encoding {
+        crate::write::csv::Encoding::Utf8 => out.into_bytes(),
+        crate::write::csv::Encoding::Utf8Bom => [&[0xEF, 0xBB, 0xBF][..], out.as_bytes()].concat(),
+        crate::write::csv::Encoding::Windows1252 => encoding_rs::WINDOWS_1252.encode(&out).0.into_owned(),
+    }
+}
+
 /// Columns as a sheet (one row per record; numbers to three decimals).
 pub fn columns_sheet(name: &str, columns: &[(&str, &RawColumn)]) -> Sheet {
     let mut s = Sheet::new(name, columns.iter().map(|(n, _)| n.to_string()).collect());
@@ -418,4 +468,67 @@ pub fn columns_sheet(name: &str, columns: &[(&str, &RawColumn)]) -> Sheet {
         );
     }
     s
+}
+
+/// The persons of the national extract who are not in the analysis file (no compatible link),
+/// with the columns the extract gives them (the others missing): with the file's own persons
+/// they are the population for journalist and marketer risk. Same columns as `analysis`.
+pub fn population_extra(files: &[&LoadedFile], linkage: &Linkage, analysis: &AnalysisFile) -> Vec<(String, RawColumn)> {
+    let Some(national) = files.iter().find(|f| f.kind == FileKind::National) else {
+        return analysis
+            .variables
+            .iter()
+            .map(|v| (v.name.clone(), RawColumn::Number(Vec::new())))
+            .collect();
+    };
+    let mut linked = vec![false; national.records.len()];
+    for l in linkage.links.iter().filter(|l| l.compatible()) {
+        linked[l.national] = true;
+    }
+    let extra: Vec<&Record> = national
+        .records
+        .iter()
+        .zip(&linked)
+        .filter(|(_, &l)| !l)
+        .map(|(r, _)| r)
+        .collect();
+    let years_between = |r: &Record, from: Field, to: Field| Some(round3(years(r.date(from)?, r.date(to)?)));
+    analysis
+        .variables
+        .iter()
+        .map(|v| {
+            let column = match v.name.as_str() {
+                "geslacht" => RawColumn::text(extra.iter().map(|r| text_value(r, Field::Geslacht))),
+                "nationaliteit" => RawColumn::text(extra.iter().map(|r| text_value(r, Field::Nationaliteit))),
+                "leeftijd_bekend_nl" => RawColumn::Number(
+                    extra
+                        .iter()
+                        .map(|r| years_between(r, Field::Geboortedatum, Field::DatumEersteRegistratie))
+                        .collect(),
+                ),
+                "leeftijd_eerste_asielaanvraag" => RawColumn::Number(
+                    extra
+                        .iter()
+                        .map(|r| years_between(r, Field::Geboortedatum, Field::DatumEersteAsielaanvraag))
+                        .collect(),
+                ),
+                "duur_eerste_beslissing_maanden" => RawColumn::Number(
+                    extra
+                        .iter()
+                        .map(|r| {
+                            Some(round3(months(
+                                r.date(Field::DatumEersteAsielaanvraag)?,
+                                r.date(Field::DatumBeslissingEersteAanvraag)?,
+                            )))
+                        })
+                        .collect(),
+                ),
+                _ => match v.values {
+                    RawColumn::Number(_) => RawColumn::Number(vec![None; extra.len()]),
+                    RawColumn::Text(_) => RawColumn::text(extra.iter().map(|_| None::<&str>)),
+                },
+            };
+            (v.name.clone(), column)
+        })
+        .collect()
 }

@@ -10,6 +10,8 @@ use crate::link::countries;
 
 /// The label of a value that is generalised away or suppressed.
 pub const ANY: &str = "*";
+/// The label of a missing value below the top level.
+pub const MISSING: &str = "(leeg)";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hierarchy {
@@ -48,7 +50,7 @@ pub fn steunpunt_region(steunpunt: &str) -> &'static str {
     }
 }
 
-/// Level 0 of a column: one code per distinct value (missing as "(leeg)"), in first-seen order
+/// Level 0 of a column: one code per distinct value (missing as MISSING), in first-seen order
 /// for text and in numeric order for numbers; numbers are first passed through `whole`.
 fn base(values: &RawColumn, whole: impl Fn(f64) -> f64) -> (Vec<String>, Vec<u32>, Vec<Option<f64>>) {
     match values {
@@ -69,7 +71,7 @@ fn base(values: &RawColumn, whole: impl Fn(f64) -> f64) -> (Vec<String>, Vec<u32
                 })
                 .collect();
             if any_missing {
-                labels.push("(leeg)".into());
+                labels.push(MISSING.into());
             }
             let numbers = labels.iter().map(|_| None).collect();
             (labels, codes, numbers)
@@ -89,7 +91,7 @@ fn base(values: &RawColumn, whole: impl Fn(f64) -> f64) -> (Vec<String>, Vec<u32
             let mut labels: Vec<String> = distinct.iter().map(|d| number_label(*d)).collect();
             let mut numbers: Vec<Option<f64>> = distinct.iter().map(|d| Some(*d)).collect();
             if xs.iter().any(Option::is_none) {
-                labels.push("(leeg)".into());
+                labels.push(MISSING.into());
                 numbers.push(None);
             }
             (labels, codes, numbers)
@@ -172,16 +174,24 @@ fn band(x: f64, width: f64) -> String {
 pub fn for_column(name: &str, values: &RawColumn, k: usize) -> Hierarchy {
     let folded = fold_words(name).replace(' ', "_");
     let is_number = matches!(values, RawColumn::Number(_));
-    let keep_missing = |l: &str, g: String| if l == "(leeg)" { l.to_string() } else { g };
+    let keep_missing = |l: &str, g: String| if l == MISSING { l.to_string() } else { g };
     if is_number {
         let year_like = folded.contains("jaar") && !folded.contains("leeftijd");
         let (labels0, codes, numbers) = base(values, f64::floor);
         let num = move |i: usize| numbers[i];
         let mut b = Builder::new(name, if year_like { "jaar" } else { "hele getallen" }, labels0, codes);
+        // Nested bands (each divides the next): generalising only merges classes.
         let widths: &[(f64, &str)] = if year_like {
             &[(5.0, "5-jaarsklassen"), (10.0, "10-jaarsklassen")]
+        } else if folded.contains("maanden") {
+            &[
+                (3.0, "klassen van 3 maanden"),
+                (6.0, "klassen van 6 maanden"),
+                (12.0, "klassen van 12 maanden"),
+                (24.0, "klassen van 24 maanden"),
+            ]
         } else {
-            &[(2.0, "klassen van 2"), (5.0, "klassen van 5"), (10.0, "klassen van 10")]
+            &[(5.0, "klassen van 5"), (10.0, "klassen van 10")]
         };
         for &(w, meaning) in widths {
             let num = num.clone();
@@ -230,7 +240,7 @@ pub fn for_column(name: &str, values: &RawColumn, k: usize) -> Hierarchy {
         .iter()
         .map(|l| crate::ingest::values::parse_date(l, crate::ingest::values::DateOrder::DayFirst))
         .collect();
-    if !labels0.is_empty() && dates.iter().zip(&labels0).all(|(d, l)| d.is_some() || l == "(leeg)") {
+    if !labels0.is_empty() && dates.iter().zip(&labels0).all(|(d, l)| d.is_some() || l == MISSING) {
         let (d1, d2) = (dates.clone(), dates);
         return Builder::new(name, "datum", labels0, codes)
             .level("jaar", move |i, l| d1[i].map_or(l.to_string(), |d| d.year.to_string()))
@@ -253,19 +263,27 @@ mod tests {
             &RawColumn::Number(vec![Some(18.4), Some(19.9), Some(23.0), None]),
             5,
         );
-        assert_eq!(
-            h.levels,
-            ["hele getallen", "klassen van 2", "klassen van 5", "klassen van 10", "*"]
-        );
+        assert_eq!(h.levels, ["hele getallen", "klassen van 5", "klassen van 10", "*"]);
         let labels = |level| {
             (0..4)
                 .map(|r| h.label(level, h.codes[r]).to_string())
                 .collect::<Vec<_>>()
         };
-        assert_eq!(labels(0), ["18", "19", "23", "(leeg)"]);
-        assert_eq!(labels(1), ["18-19", "18-19", "22-23", "(leeg)"]);
-        assert_eq!(labels(2), ["15-19", "15-19", "20-24", "(leeg)"]);
-        assert_eq!(labels(4), ["*", "*", "*", "*"]);
+        assert_eq!(labels(0), ["18", "19", "23", MISSING]);
+        assert_eq!(labels(1), ["15-19", "15-19", "20-24", MISSING]);
+        assert_eq!(labels(2), ["10-19", "10-19", "20-29", MISSING]);
+        assert_eq!(labels(3), ["*", "*", "*", "*"]);
+        // Each level's bands hold whole bands of the level below (generalising only merges).
+        for level in 1..h.height() {
+            for code in 0..h.cardinality(0) {
+                let (a, b) = (h.maps[level - 1][code], h.maps[level][code]);
+                for other in 0..h.cardinality(0) {
+                    if h.maps[level - 1][other] == a {
+                        assert_eq!(h.maps[level][other], b);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -79,6 +79,15 @@ pub struct Diversity {
     pub classes_below: usize,
 }
 
+/// t-closeness of a sensitive attribute: the largest distance between a class's distribution of
+/// its values and the whole file's (earth mover's distance with equal distances: half the sum
+/// of the absolute differences), 0 (every class like the file) to 1.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Closeness {
+    pub attribute: String,
+    pub t: f64,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Risk {
     pub records: usize,
@@ -94,6 +103,19 @@ pub struct Risk {
     /// Class sizes: (size, number of classes of that size), the smallest sizes first (at most 20).
     pub sizes: Vec<(usize, usize)>,
     pub diversity: Vec<Diversity>,
+    #[serde(default)]
+    pub closeness: Vec<Closeness>,
+    /// Journalist and marketer risk against this many persons (the national extract with the
+    /// registrations when it is loaded, else the file's own records: then equal to the prosecutor's).
+    #[serde(default)]
+    pub population: usize,
+    /// Highest chance that someone in the population is found in the file (1 / the fewest
+    /// persons in the population who share a class's values).
+    #[serde(default)]
+    pub journalist_max: f64,
+    /// Expected share of the records a marketer re-identifies (mean of 1 / those persons).
+    #[serde(default)]
+    pub marketer: f64,
 }
 
 /// The risk of `rows` records with these quasi-identifiers and sensitive attributes, against k and l.
@@ -105,6 +127,13 @@ pub fn measure(qi: &[&RawColumn], sensitive: &[(&str, &RawColumn)], rows: usize,
     for &s in &sizes {
         *histogram.entry(s).or_default() += 1;
     }
+    let closeness = sensitive
+        .iter()
+        .map(|(name, column)| Closeness {
+            attribute: name.to_string(),
+            t: closeness(&class_of, sizes.len(), column, rows),
+        })
+        .collect();
     let diversity = sensitive
         .iter()
         .map(|(name, column)| {
@@ -140,7 +169,62 @@ pub fn measure(qi: &[&RawColumn], sensitive: &[(&str, &RawColumn)], rows: usize,
         },
         sizes: histogram.into_iter().take(20).collect(),
         diversity,
+        closeness,
+        population: rows,
+        journalist_max: if smallest == 0 { 0.0 } else { 1.0 / smallest as f64 },
+        marketer: if rows == 0 {
+            0.0
+        } else {
+            sizes.len() as f64 / rows as f64
+        },
     }
+}
+
+/// The largest distance of a class's distribution of `column` from the file's.
+fn closeness(class_of: &[u32], classes: usize, column: &RawColumn, rows: usize) -> f64 {
+    let (codes, card) = codes(column);
+    let present = |r: usize| !column.is_missing(r);
+    let mut overall = vec![0f64; card];
+    let mut per_class: HashMap<(u32, u32), f64> = HashMap::new();
+    let mut class_total = vec![0f64; classes];
+    for r in (0..rows).filter(|&r| present(r)) {
+        overall[codes[r] as usize] += 1.0;
+        *per_class.entry((class_of[r], codes[r])).or_default() += 1.0;
+        class_total[class_of[r] as usize] += 1.0;
+    }
+    let n: f64 = overall.iter().sum();
+    if n == 0.0 {
+        return 0.0;
+    }
+    // Half the sum of |p - q| = the sum over values where the class has more than the file.
+    let mut excess = vec![0f64; classes];
+    for (&(class, value), &count) in &per_class {
+        let p = count / class_total[class as usize];
+        let q = overall[value as usize] / n;
+        if p > q {
+            excess[class as usize] += p - q;
+        }
+    }
+    excess.into_iter().fold(0.0, f64::max)
+}
+
+/// Journalist and marketer risk by counting: `classes[j]` is the sample's count in class j and
+/// `population[j]` the number of persons in the population who share its values (at least the
+/// sample's own count).
+pub fn against_population(risk: &mut Risk, classes: &[(usize, usize)], population: usize) {
+    risk.population = population;
+    let smallest = classes.iter().map(|&(_, big)| big).min().unwrap_or(0);
+    risk.journalist_max = if smallest == 0 { 0.0 } else { 1.0 / smallest as f64 };
+    let records: usize = classes.iter().map(|&(f, _)| f).sum();
+    risk.marketer = if records == 0 {
+        0.0
+    } else {
+        classes
+            .iter()
+            .map(|&(f, big)| f as f64 / big.max(1) as f64)
+            .sum::<f64>()
+            / records as f64
+    };
 }
 
 #[cfg(test)]

@@ -8,10 +8,14 @@
 //! evaluated on the distinct combinations, not on every record), and nodes are
 //! visited in order of their generalisation loss, which bounds their total loss
 //! from below: the search stops when no unvisited node can beat the best.
+//! Hierarchies are nested, so generalising only merges classes: a node finer
+//! than one with too many unsafe records has too many too and is skipped, and
+//! a node's classes are rolled up from those of an evaluated finer node (ARX's
+//! predictive tagging and roll-up).
 
 use std::collections::HashMap;
 
-use super::hierarchy::Hierarchy;
+use super::dimensions::Coding;
 
 /// What a sensitive attribute contributes per record: one bit per value (values
 /// beyond 64 share bits, which can only make the diversity look lower: safe).
@@ -38,7 +42,7 @@ fn width(cardinality: usize) -> u32 {
     usize::BITS - cardinality.leading_zeros()
 }
 
-fn base(h: &[Hierarchy], sensitive: &[Vec<u64>], rows: usize) -> Base {
+fn base(h: &[&Coding], sensitive: &[Vec<u64>], rows: usize) -> Base {
     let (q, s) = (h.len(), sensitive.len());
     let mut ids: HashMap<u128, u32> = HashMap::new();
     let mut b = Base {
@@ -69,6 +73,66 @@ fn base(h: &[Hierarchy], sensitive: &[Vec<u64>], rows: usize) -> Base {
     b
 }
 
+/// Groups of records with their count and value bits, each with a base group standing for it:
+/// the base groups themselves, or the classes of an evaluated node.
+struct Items {
+    reps: Vec<u32>,
+    counts: Vec<u32>,
+    bits: Vec<u64>,
+}
+
+impl Items {
+    fn of_base(b: &Base) -> Items {
+        Items {
+            reps: (0..b.counts.len() as u32).collect(),
+            counts: b.counts.clone(),
+            bits: b.bits.clone(),
+        }
+    }
+}
+
+/// The classes at `levels` of items from a finer node (or the base).
+fn roll(h: &[&Coding], b: &Base, from: &Items, s: usize, levels: &[usize]) -> Items {
+    let q = h.len();
+    let mut ids: HashMap<u128, u32> = HashMap::with_capacity(from.counts.len() / 4 + 16);
+    let mut out = Items {
+        reps: Vec::new(),
+        counts: Vec::new(),
+        bits: Vec::new(),
+    };
+    for (g, &rep) in from.reps.iter().enumerate() {
+        let rep = rep as usize;
+        let mut key = 0u128;
+        for (i, x) in h.iter().enumerate() {
+            let code = x.maps[levels[i]][b.codes[rep * q + i] as usize];
+            key = key << width(x.cardinality(levels[i])) | code as u128;
+        }
+        let next = ids.len() as u32;
+        let id = *ids.entry(key).or_insert(next) as usize;
+        if id == next as usize {
+            out.reps.push(rep as u32);
+            out.counts.push(0);
+            out.bits.extend(std::iter::repeat_n(0, s));
+        }
+        out.counts[id] += from.counts[g];
+        for j in 0..s {
+            out.bits[id * s + j] |= from.bits[g * s + j];
+        }
+    }
+    out
+}
+
+/// Whether node `a` is finer than or equal to node `b` in every dimension.
+fn finer(h: &[&Coding], a: &[usize], b: &[usize]) -> bool {
+    h.iter().zip(a.iter().zip(b)).all(|(x, (&sa, &sb))| {
+        let ((band_a, kept_a), (band_b, kept_b)) = (x.shape[sa], x.shape[sb]);
+        band_a <= band_b && kept_a >= kept_b
+    })
+}
+
+/// Roll-up sources kept in memory, at most this many classes in all.
+const CACHE_CLASSES: usize = 2_000_000;
+
 /// Classes of one node: each base group's class, and each class's count and value bits.
 struct Classes {
     class_of: Vec<u32>,
@@ -77,7 +141,7 @@ struct Classes {
     keys: Vec<u128>,
 }
 
-fn classes(h: &[Hierarchy], b: &Base, s: usize, levels: &[usize]) -> Classes {
+fn classes(h: &[&Coding], b: &Base, s: usize, levels: &[usize]) -> Classes {
     let q = h.len();
     let mut ids: HashMap<u128, u32> = HashMap::with_capacity(b.counts.len() / 4 + 16);
     let mut c = Classes {
@@ -128,21 +192,25 @@ pub struct Solution {
     pub evaluated: usize,
 }
 
-/// Generalisation loss of a node: the mean of level/height.
-fn generalisation_loss(h: &[Hierarchy], levels: &[usize]) -> f64 {
+/// Generalisation loss of a node: the weighted mean of level/height.
+fn generalisation_loss(h: &[&Coding], weights: &[f64], levels: &[usize]) -> f64 {
+    let total: f64 = weights.iter().sum();
     h.iter()
         .zip(levels)
-        .map(|(x, &l)| l as f64 / x.height() as f64)
+        .zip(weights)
+        .map(|((x, &l), w)| w * x.losses[l])
         .sum::<f64>()
-        / h.len() as f64
+        / total.max(f64::MIN_POSITIVE)
 }
 
-/// Find the least-loss node (no quasi-identifier above its limit) and suppress locally.
+/// Find the least-loss node (each dimension in one of its `allowed` states) and suppress locally.
 /// `None` when no node is safe enough: the whole file is not l-diverse (fewer than l distinct
 /// values) or has fewer than k records.
+#[allow(clippy::too_many_arguments)]
 pub fn search(
-    h: &[Hierarchy],
-    limits: &[usize],
+    h: &[&Coding],
+    weights: &[f64],
+    allowed: &[Vec<usize>],
     sensitive: &[Vec<u64>],
     rows: usize,
     k: usize,
@@ -150,15 +218,14 @@ pub fn search(
     max_suppressed: usize,
 ) -> Option<Solution> {
     let s = sensitive.len();
-    let q = h.len();
     let b = base(h, sensitive, rows);
     // Every node, by generalisation loss (then fewer levels, then the order of the quasi-identifiers).
     let mut nodes: Vec<Vec<usize>> = vec![Vec::new()];
-    for (x, &limit) in h.iter().zip(limits) {
+    for states in allowed {
         nodes = nodes
             .into_iter()
             .flat_map(|n| {
-                (0..=x.height().min(limit)).map(move |l| {
+                states.iter().map(move |&l| {
                     let mut m = n.clone();
                     m.push(l);
                     m
@@ -167,24 +234,46 @@ pub fn search(
             .collect();
     }
     let total = nodes.len();
-    let mut ranked: Vec<(f64, Vec<usize>)> = nodes.into_iter().map(|n| (generalisation_loss(h, &n), n)).collect();
+    let mut ranked: Vec<(f64, Vec<usize>)> = nodes
+        .into_iter()
+        .map(|n| (generalisation_loss(h, weights, &n), n))
+        .collect();
     ranked.sort_by(|a, b| {
         a.0.total_cmp(&b.0)
             .then(a.1.iter().sum::<usize>().cmp(&b.1.iter().sum()))
     });
     let mut best: Option<(f64, Vec<usize>)> = None;
     let mut evaluated = 0;
+    let base_items = Items::of_base(&b);
+    let mut infeasible: Vec<Vec<usize>> = Vec::new();
+    let mut cache: Vec<(Vec<usize>, Items)> = Vec::new();
     for (lower, levels) in ranked {
         if best.as_ref().is_some_and(|(loss, _)| lower >= *loss) {
             break;
         }
+        if infeasible.iter().any(|n| finer(h, &levels, n)) {
+            continue;
+        }
         evaluated += 1;
-        let c = classes(h, &b, s, &levels);
+        let from = cache
+            .iter()
+            .filter(|(n, _)| finer(h, n, &levels))
+            .min_by_key(|(_, items)| items.counts.len())
+            .map_or(&base_items, |(_, items)| items);
+        let c = roll(h, &b, from, s, &levels);
         let unsafe_records: usize = (0..c.counts.len())
             .filter(|&i| !safe(c.counts[i], &c.bits[i * s..(i + 1) * s], k, l))
             .map(|i| c.counts[i] as usize)
             .sum();
+        if c.counts.len() < from.counts.len() {
+            let held: usize = cache.iter().map(|(_, items)| items.counts.len()).sum();
+            if held + c.counts.len() <= CACHE_CLASSES {
+                cache.push((levels.clone(), c));
+            }
+        }
         if unsafe_records > max_suppressed {
+            infeasible.retain(|n| !finer(h, n, &levels));
+            infeasible.push(levels);
             continue;
         }
         let share = unsafe_records as f64 / rows.max(1) as f64;
@@ -193,13 +282,15 @@ pub fn search(
             best = Some((loss, levels));
         }
     }
-    let (_, levels) = best?;
-    let mut solution = suppress(h, &b, s, &levels, limits, k, l);
+    // Nothing within the suppression budget: the coarsest node, where local suppression may also
+    // blank the dimensions the user or the purpose limited (as a last resort).
+    let levels = best.map_or_else(
+        || allowed.iter().map(|a| *a.last().expect("a state")).collect(),
+        |(_, l)| l,
+    );
+    let mut solution = suppress(h, weights, &b, s, &levels, allowed, k, l);
     solution.nodes = total;
     solution.evaluated = evaluated;
-    if q == 0 {
-        return Some(solution);
-    }
     (solution.removed_records < rows || rows == 0).then_some(solution)
 }
 
@@ -207,7 +298,17 @@ pub fn search(
 /// smallest set of blanked quasi-identifiers that puts them in a safe class
 /// (trying one, then two, … quasi-identifiers, the most detailed first);
 /// records still unsafe with every quasi-identifier blanked are removed.
-fn suppress(h: &[Hierarchy], b: &Base, s: usize, levels: &[usize], limits: &[usize], k: usize, l: usize) -> Solution {
+#[allow(clippy::too_many_arguments)]
+fn suppress(
+    h: &[&Coding],
+    weights: &[f64],
+    b: &Base,
+    s: usize,
+    levels: &[usize],
+    allowed: &[Vec<usize>],
+    k: usize,
+    l: usize,
+) -> Solution {
     let q = h.len();
     let c = classes(h, b, s, levels);
     let n_classes = c.counts.len();
@@ -219,7 +320,7 @@ fn suppress(h: &[Hierarchy], b: &Base, s: usize, levels: &[usize], limits: &[usi
     // blanks; among equal sizes the most detailed quasi-identifiers first.
     let detail = |i: usize| h[i].cardinality(levels[i]);
     let limited = (0..q)
-        .filter(|&i| limits[i] < h[i].height())
+        .filter(|&i| !allowed[i].contains(&h[i].height()))
         .fold(0u32, |m, i| m | 1 << i);
     let mut sets: Vec<u32> = (1..(1u32 << q)).collect();
     sets.sort_by_key(|&m| {
@@ -341,11 +442,8 @@ fn suppress(h: &[Hierarchy], b: &Base, s: usize, levels: &[usize], limits: &[usi
     let mut removed = vec![false; rows];
     let (mut cells, mut gone) = (0usize, 0usize);
     let mut lost = 0.0;
-    let level_loss: Vec<f64> = h
-        .iter()
-        .zip(levels)
-        .map(|(x, &lv)| lv as f64 / x.height() as f64)
-        .collect();
+    let level_loss: Vec<f64> = h.iter().zip(levels).map(|(x, &lv)| x.losses[lv]).collect();
+    let total_weight: f64 = weights.iter().sum();
     for row in 0..rows {
         let class = c.class_of[b.group_of[row] as usize] as usize;
         match pattern[class] {
@@ -353,13 +451,13 @@ fn suppress(h: &[Hierarchy], b: &Base, s: usize, levels: &[usize], limits: &[usi
                 suppressed[row] = set;
                 cells += set.count_ones() as usize;
                 lost += (0..q)
-                    .map(|i| if set >> i & 1 == 1 { 1.0 } else { level_loss[i] })
+                    .map(|i| weights[i] * if set >> i & 1 == 1 { 1.0 } else { level_loss[i] })
                     .sum::<f64>();
             }
             None => {
                 removed[row] = true;
                 gone += 1;
-                lost += q as f64;
+                lost += total_weight;
             }
         }
     }
@@ -372,7 +470,7 @@ fn suppress(h: &[Hierarchy], b: &Base, s: usize, levels: &[usize], limits: &[usi
         loss: if rows == 0 || q == 0 {
             0.0
         } else {
-            lost / (rows * q) as f64
+            lost / (rows as f64 * total_weight)
         },
         nodes: 0,
         evaluated: 0,

@@ -90,6 +90,13 @@ fn push_field(out: &mut String, field: &str, delimiter: char) {
     }
 }
 
+/// A text cell as it is written: formula characters neutralised, quoted when it must be.
+pub fn field(text: &str, delimiter: char) -> String {
+    let mut out = String::new();
+    push_field(&mut out, &safe_text(text), delimiter);
+    out
+}
+
 /// Neutralise cells that a spreadsheet would run as a formula (= + - @): every
 /// CSV this app writes goes through here.
 pub fn safe_text(s: &str) -> String {

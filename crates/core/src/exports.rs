@@ -1,0 +1,96 @@
+//! Every way a file leaves the app or the command line, and what it may carry.
+//! A test (`tests/exports.rs`) finds every download and file write in the
+//! sources and fails on one that is not listed here; it runs the anonymisation
+//! audit on each path that carries a row per person.
+
+/// What an export may carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Contents {
+    /// One row per person, protected: its audit must pass (and the file says so).
+    ProtectedPersons,
+    /// One row per person, not anonymous (the analysis file, for the researcher's own use): its
+    /// audit fails, and the page and the file say it is not anonymous.
+    PersonsNotAnonymous,
+    /// One row per person with keyed pseudonyms for linkage: not anonymous (its audit fails), only
+    /// for whoever links with the project secret.
+    LinkagePseudonyms,
+    /// The check's problems, a row per problem (identities only for the own organisation).
+    CheckProblems,
+    /// Counts, statistics, trees and charts: no row per person.
+    Aggregates,
+    /// Settings without data (the recept).
+    Settings,
+    /// The synthetic demo files (no real person).
+    Synthetic,
+}
+
+/// One way out.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportPath {
+    pub name: &'static str,
+    /// Where it is made: a worker request (`Request::…`), or a page or CLI source file.
+    pub source: &'static str,
+    pub contents: Contents,
+}
+
+const fn path(name: &'static str, source: &'static str, contents: Contents) -> ExportPath {
+    ExportPath { name, source, contents }
+}
+
+use Contents::*;
+
+/// Every export of the page and the command line.
+pub const EXPORTS: &[ExportPath] = &[
+    // The page: the worker's downloads, by request.
+    path("controles (xlsx, csv)", "Request::Export", CheckProblems),
+    path(
+        "analysebestand (xlsx, csv)",
+        "Request::ExportAnalysis",
+        PersonsNotAnonymous,
+    ),
+    path(
+        "beschermd analysebestand (xlsx, csv)",
+        "Request::ExportAnonymised",
+        ProtectedPersons,
+    ),
+    path(
+        "koppelbestanden (csv, zip)",
+        "Request::ExportLinkageFiles",
+        LinkagePseudonyms,
+    ),
+    path("tabel (xlsx, csv)", "Request::ExportTable", Aggregates),
+    path("recept (json)", "Request::SaveRecept", Settings),
+    // The page's own downloads.
+    path(
+        "boomtabel en boomtabellen (xlsx)",
+        "src/components/tree_view.rs",
+        Aggregates,
+    ),
+    path("verslag (html)", "src/components/report.rs", Aggregates),
+    path("boom en grafieken (svg, png)", "src/svg_export.rs", Aggregates),
+    // The command line.
+    path(
+        "analysebestand en populatie (csv)",
+        "crates/cli/src/link.rs",
+        PersonsNotAnonymous,
+    ),
+    path(
+        "beschermd analysebestand (xlsx, csv)",
+        "crates/cli/src/anonymise.rs",
+        ProtectedPersons,
+    ),
+    path(
+        "koppelbestanden (csv)",
+        "crates/cli/src/pseudonymise.rs",
+        LinkagePseudonyms,
+    ),
+    path("controles (xlsx, csv)", "crates/cli/src/check.rs", CheckProblems),
+    path("tabellen en bomen van een recept", "crates/cli/src/run.rs", Aggregates),
+    path("demobestanden", "crates/cli/src/demo.rs", Synthetic),
+    path("benchmarkbestanden", "crates/cli/src/bench.rs", Synthetic),
+];
+
+/// The export made at `source`, if it is listed.
+pub fn find(source: &str) -> Option<&'static ExportPath> {
+    EXPORTS.iter().find(|e| e.source == source)
+}

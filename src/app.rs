@@ -82,6 +82,8 @@ pub struct Results {
     pub comparison: RwSignal<Option<crate::engine::protocol::ComparisonView>>,
     pub anonymised: RwSignal<Option<crate::engine::protocol::AnonymiseView>>,
     pub conclusions: RwSignal<Option<Vec<perspectief_core::anonymise::conclusions::Conclusion>>>,
+    /// The audit of a file the user brought: its name and the result.
+    pub file_audit: RwSignal<Option<(String, perspectief_core::anonymise::Audit)>>,
 }
 
 impl Default for Results {
@@ -93,6 +95,7 @@ impl Default for Results {
             comparison: RwSignal::new(None),
             anonymised: RwSignal::new(None),
             conclusions: RwSignal::new(None),
+            file_audit: RwSignal::new(None),
         }
     }
 }
@@ -167,6 +170,10 @@ pub fn App() -> impl IntoView {
         Response::Anonymised(view) => {
             state.progress.set(None);
             state.results.anonymised.set(Some(*view));
+        }
+        Response::FileAudit { name, audit } => {
+            state.progress.set(None);
+            state.results.file_audit.set(Some((name, audit)));
         }
         Response::Conclusions { trees } => {
             state.progress.set(None);

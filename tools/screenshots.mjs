@@ -32,6 +32,7 @@ await shot('3-koppeling');
 await step('Anonimiseren');
 await page.getByRole('button', { name: 'Maak anoniem en controleer' }).click();
 await page.getByTestId('anonymise-summary').waitFor();
+await page.getByTestId('conclusions').waitFor();
 await shot('4-anonimiseren', page.getByTestId('anonymise'));
 await step('Analyse');
 await page.getByTestId('outcomes').getByRole('button', { name: 'MOB' }).click();

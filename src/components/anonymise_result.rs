@@ -25,6 +25,11 @@ fn finding(f: &Finding, k: usize, l: Lang) -> String {
         Finding::NotDiverse { attribute, l, classes_below } => format!(
             "'{attribute}' has too few different values in {classes_below} classes (smallest l: {l})."
         ),
+        Finding::NotClose { attribute, t, required } => format!(
+            "In some class the distribution of '{attribute}' is {} from the whole file's; at most {} was asked.",
+            l.locale().number(*t, 3),
+            l.locale().number(*required, 3)
+        ),
         Finding::TooPrecise { column, value } => format!(
             "'{column}' is written with decimals (such as {value}): more precise than a band. Put the column in bands."
         ),
@@ -240,9 +245,10 @@ fn columns_table(columns: &[ColumnOutcome], l: Lang) -> impl IntoView {
     }
 }
 
-/// The audit, with fixes for the findings about a column.
-fn audit_view(a: &Audit, form: Form, view: &AnonymiseView, l: Lang) -> impl IntoView {
+/// The audit, with fixes for the findings about a column (when it is of the file being protected).
+fn audit_view(a: &Audit, fixes: Option<(Form, &AnonymiseView)>, l: Lang) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let own = fixes.is_some();
     let k = a.k;
     let numeric = |column: &str| {
         state.summary.with_untracked(|s| {
@@ -251,7 +257,8 @@ fn audit_view(a: &Audit, form: Form, view: &AnonymiseView, l: Lang) -> impl Into
                 .is_some_and(|an| an.list.iter().any(|v| v.name == column && v.numeric))
         })
     };
-    let role_of = |column: &str| view.roles.iter().find(|r| r.column == column).map(|r| r.role);
+    let role_of =
+        |column: &str| fixes.and_then(|(_, view)| view.roles.iter().find(|r| r.column == column).map(|r| r.role));
     let headline = if a.passed {
         match l {
             Lang::Nl => format!(
@@ -270,12 +277,9 @@ fn audit_view(a: &Audit, form: Form, view: &AnonymiseView, l: Lang) -> impl Into
         )
         .to_string()
     };
-    let items = a
-        .findings
-        .iter()
-        .map(|f| {
-            let text = finding(f, k, l);
-            let fixes = finding_column(f).map(|column| {
+    let item = |f: &Finding| {
+        let text = finding(f, k, l);
+        let fixes = fixes.and_then(|(form, _)| finding_column(f).map(|column| (form, column))).map(|(form, column)| {
                 let column = column.to_string();
                 let (c1, c2, c3) = (column.clone(), column.clone(), column.clone());
                 let quasi = role_of(&column) != Some(Role::Quasi);
@@ -301,19 +305,38 @@ fn audit_view(a: &Audit, form: Form, view: &AnonymiseView, l: Lang) -> impl Into
                     </span>
                 }
             });
-            let kind = if f.fails() { l.pick("Fout", "Error") } else { l.pick("Waarschuwing", "Warning") };
-            view! { <li class="utrecht-unordered-list__item"><strong>{kind}": "</strong>{text}" "{fixes}</li> }
-        })
-        .collect_view();
+        let kind = if f.fails() {
+            l.pick("Fout", "Error")
+        } else {
+            l.pick("Waarschuwing", "Warning")
+        };
+        view! { <li class="utrecht-unordered-list__item"><strong>{kind}": "</strong>{text}" "{fixes}</li> }
+    };
+    let errors = a.findings.iter().filter(|f| f.fails()).map(item).collect_view();
+    let warnings: Vec<&Finding> = a.findings.iter().filter(|f| !f.fails()).collect();
+    let warned = warnings.len();
+    let warnings = (warned > 0).then(|| {
+        let title = match l {
+            Lang::Nl => format!("{warned} waarschuwingen: kolommen die volgens het gegevenswoordenboek geen aanvaller kent, maar die klassen zouden splitsen als iemand ze wel kende"),
+            Lang::En => format!("{warned} warnings: columns no attacker knows by the data dictionary, but that would split classes if someone did"),
+        };
+        view! {
+            <details class="pf-options" data-testid="audit-warnings">
+                <summary>{title}</summary>
+                <ul class="utrecht-unordered-list">{warnings.into_iter().map(item).collect_view()}</ul>
+            </details>
+        }
+    });
     let class = if a.passed {
         "utrecht-alert utrecht-alert--ok"
     } else {
         "utrecht-alert utrecht-alert--error"
     };
     view! {
-        <div class=class role="status" data-testid="audit" data-passed=a.passed.to_string()>
+        <div class=class role="status" data-testid=if own { "audit" } else { "file-audit-result" } data-passed=a.passed.to_string()>
             <p class="utrecht-paragraph">{headline}</p>
-            {(!a.findings.is_empty()).then(|| view! { <ul class="utrecht-unordered-list">{items}</ul> })}
+            {(!a.passed).then(|| view! { <ul class="utrecht-unordered-list">{errors}</ul> })}
+            {warnings}
         </div>
     }
 }
@@ -421,7 +444,7 @@ pub fn ProtectionResult(form: Form) -> impl IntoView {
         let l = state.lang.get();
         let loc = l.locale();
         state.results.anonymised.get().map(|v| {
-            let audit = v.audit.as_ref().map(|a| audit_view(a, form, &v, l));
+            let audit = v.audit.as_ref().map(|a| audit_view(a, Some((form, &v)), l));
             let summary = v.after.as_ref().map(|_| {
                 let passed = v.audit.as_ref().is_some_and(|a| a.passed);
                 let text = match l {
@@ -470,5 +493,52 @@ pub fn ProtectionResult(form: Form) -> impl IntoView {
                 {conclusions}
             }
         })
+    }
+}
+
+/// Any person-level file the user brings, audited the same way (nothing is kept).
+#[component]
+pub fn FileAuditCheck(form: Form) -> impl IntoView {
+    use wasm_bindgen::JsCast;
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+            return;
+        };
+        state.results.file_audit.set(None);
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buf) => state.send(
+                    Request::AuditFile {
+                        name: file.name(),
+                        settings: form.settings(),
+                    },
+                    vec![buf.unchecked_into::<js_sys::ArrayBuffer>()],
+                ),
+                Err(_) => state
+                    .error
+                    .set(Some(format!("{}: het bestand kon niet worden gelezen.", file.name()))),
+            }
+        });
+    };
+    view! {
+        <details class="pf-options" data-testid="file-audit">
+            <summary>{move || lang.get().pick("Een ander bestand controleren", "Check another file")}</summary>
+            <p class="utrecht-paragraph">{move || lang.get().pick(
+                "Kies een bestand met een rij per persoon (ook een bestand dat elders gemaakt is). Het wordt op dezelfde manier gecontroleerd, met de rollen uit het gegevenswoordenboek en de eisen hierboven. Er wordt niets bewaard.",
+                "Choose a file with a row per person (also one made elsewhere). It is checked the same way, with the roles from the data dictionary and the requirements above. Nothing is kept.",
+            )}</p>
+            <label for="pf-audit-file" class="pf-label">{move || lang.get().pick("Bestand om te controleren", "File to check")}</label>
+            <input id="pf-audit-file" type="file" accept=".csv,.txt,.xlsx,.xls,.ods" on:change=on_pick/>
+            {move || state.results.file_audit.get().map(|(name, a)| {
+                let l = lang.get();
+                view! {
+                    <p class="utrecht-paragraph"><strong>{name}</strong></p>
+                    {audit_view(&a, None, l)}
+                }
+            })}
+        </details>
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use perspectief_core::anonymise::{Purpose, Role, Settings, DEFAULT_SENSITIVE};
 
 use crate::app::AppState;
-use crate::components::anonymise_result::ProtectionResult;
+use crate::components::anonymise_result::{FileAuditCheck, ProtectionResult};
 use crate::components::anonymise_roles::RolesForm;
 use crate::components::linkage_files::LinkageFiles;
 use crate::engine::protocol::Request;
@@ -23,6 +23,8 @@ pub struct Form {
     pub sensitive: RwSignal<Vec<String>>,
     pub k: RwSignal<usize>,
     pub l: RwSignal<usize>,
+    /// t-closeness asked (`None`: measured only).
+    pub t: RwSignal<Option<f64>>,
     pub suppression: RwSignal<f64>,
 }
 
@@ -36,6 +38,7 @@ impl Form {
             sensitive: RwSignal::new(d.sensitive.clone()),
             k: RwSignal::new(d.k),
             l: RwSignal::new(d.l),
+            t: RwSignal::new(d.t),
             suppression: RwSignal::new(d.max_suppression * 100.0),
         }
     }
@@ -49,6 +52,7 @@ impl Form {
             sensitive: self.sensitive.get_untracked(),
             k: self.k.get_untracked(),
             l: self.l.get_untracked(),
+            t: self.t.get_untracked(),
             max_suppression: self.suppression.get_untracked() / 100.0,
             ..Settings::default()
         }
@@ -211,6 +215,7 @@ pub fn AnonymiseStep() -> impl IntoView {
                     <legend class="pf-label">{l.pick("Eisen", "Requirements")}</legend>
                     {number("pf-k", l.pick("k (minimale klassegrootte)", "k (smallest class size)"), Box::new(move |v| if let Ok(x) = v.parse() { form.k.set(x) }), Box::new(move || form.k.get().to_string()))}
                     {number("pf-l", l.pick("l (verschillende waarden per klasse)", "l (different values per class)"), Box::new(move |v| if let Ok(x) = v.parse() { form.l.set(x) }), Box::new(move || form.l.get().to_string()))}
+                    {number("pf-t", l.pick("t (t-closeness, leeg: niet geëist)", "t (t-closeness, empty: not required)"), Box::new(move |v| form.t.set(v.replace(',', ".").parse().ok())), Box::new(move || form.t.get().map_or(String::new(), |t| t.to_string())))}
                     {number("pf-suppression", l.pick("Ten hoogste te onderdrukken records (%)", "At most this share of records suppressed (%)"), Box::new(move |v| if let Ok(x) = v.replace(',', ".").parse() { form.suppression.set(x) }), Box::new(move || form.suppression.get().to_string()))}
                 </fieldset>
                 <div class="utrecht-button-group">
@@ -224,6 +229,8 @@ pub fn AnonymiseStep() -> impl IntoView {
                     </button>
                 </div>
                 <ProtectionResult form=form/>
+                <FileAuditCheck form=form/>
+                <crate::components::timings::Timings/>
             </section>
         }
         .into_any()

@@ -6,7 +6,7 @@ use perspectief_core::analysis::AnalysisFile;
 use perspectief_core::anonymise::conclusions::{self, Conclusion};
 use perspectief_core::anonymise::linkage_file::linkage_csv;
 use perspectief_core::anonymise::pseudonym::{Keys, Secret};
-use perspectief_core::anonymise::{anonymise, current_risk, roles, Checked, FileFormat, Input, Outcome};
+use perspectief_core::anonymise::{anonymise, current_risk, roles, Audit, Checked, FileFormat, Input, Outcome};
 use perspectief_core::chaid::RawColumn;
 use perspectief_core::date::Date;
 use perspectief_core::ingest::load::LoadedFile;
@@ -94,6 +94,29 @@ pub fn conclusions(
     let protected = conclusions::protected_analysis(analysis, &refs);
     let roles = o.columns.iter().map(|c| c.role.clone()).collect::<Vec<_>>();
     Ok(conclusions::compare(analysis, &protected, &roles))
+}
+
+/// The audit of a file the user brings: read as a reader would, the dictionary's roles (and the
+/// user's choices), the demands of the settings.
+pub fn audit_file(name: &str, bytes: &[u8], settings: &perspectief_core::anonymise::Settings) -> Result<Audit, String> {
+    use perspectief_core::anonymise::audit::{audit, read_back, roles_for, Demands};
+    let owned = read_back(name, bytes).map_err(|e| e.to_string())?;
+    let columns: Vec<(&str, &RawColumn)> = owned.iter().map(|(n, c)| (n.as_str(), c)).collect();
+    let given = roles::assign(&columns, &settings.roles);
+    let roles = roles_for(&columns, &given);
+    let sensitive: Vec<String> = settings
+        .sensitive
+        .iter()
+        .filter(|s| columns.iter().any(|(n, _)| n == s))
+        .cloned()
+        .collect();
+    let demands = Demands {
+        k: settings.k,
+        l: settings.l,
+        t: settings.t,
+        sensitive: &sensitive,
+    };
+    Ok(audit(&columns, &roles, &demands))
 }
 
 /// The protected file: xlsx with the data and an "Instellingen" sheet, or csv with the

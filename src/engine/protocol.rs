@@ -69,6 +69,12 @@ pub enum Request {
     Conclusions {
         settings: perspectief_core::anonymise::Settings,
     },
+    /// Audit a person-level file the user brings (its bytes travel alongside), against the
+    /// dictionary's roles and these demands.
+    AuditFile {
+        name: String,
+        settings: perspectief_core::anonymise::Settings,
+    },
     /// The protected analysis file as a download, with its settings sheet.
     ExportAnonymised {
         settings: perspectief_core::anonymise::Settings,
@@ -143,6 +149,7 @@ impl Request {
                 | Request::ExportLinkageFiles { .. }
                 | Request::Risk { .. }
                 | Request::Conclusions { .. }
+                | Request::AuditFile { .. }
                 | Request::ExportTable { .. }
                 | Request::SaveRecept
                 | Request::Replay { .. }
@@ -178,6 +185,7 @@ impl Request {
             Request::SaveRecept => ("het bewaren van het recept", "saving the recept"),
             Request::Risk { .. } | Request::Anonymise { .. } => ("het anonimiseren", "anonymising"),
             Request::Conclusions { .. } => ("het vergelijken van de bomen", "comparing the trees"),
+            Request::AuditFile { .. } => ("het controleren van een bestand", "checking a file"),
             Request::ExportAnonymised { .. } | Request::ExportLinkageFiles { .. } => {
                 ("het maken van een download", "making a download")
             }
@@ -220,6 +228,11 @@ pub enum Response {
     Anonymised(Box<AnonymiseView>),
     Conclusions {
         trees: Vec<perspectief_core::anonymise::conclusions::Conclusion>,
+    },
+    /// The audit of a file the user brought.
+    FileAudit {
+        name: String,
+        audit: perspectief_core::anonymise::Audit,
     },
     /// The worker has finished a request (whatever it answered); its wasm memory now.
     Idle {

@@ -674,6 +674,12 @@ fn serve(
             post(&Response::Conclusions { trees: found }, None);
             return Ok(());
         }
+        Request::AuditFile { name, settings } => {
+            let bytes = take()?.to_vec();
+            let audit = crate::engine::anonymise::audit_file(&name, &bytes, &settings)?;
+            post(&Response::FileAudit { name, audit }, None);
+            return Ok(());
+        }
         Request::ExportAnonymised { settings, format } => {
             let population = population(engine);
             let a = analysis_file(engine)?;

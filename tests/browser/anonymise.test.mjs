@@ -174,6 +174,18 @@ test('Anonimiseren: roles, one click to a protected file that is read back and a
     assert.ok(attack.min_matches >= 5);
   }
 
+  // Any file the user brings is audited the same way: the protected file passes, the analysis file fails.
+  const check = page.getByTestId('file-audit');
+  await check.locator('summary').click();
+  for (const [f, passed] of [[csv, 'true'], [original, 'false']]) {
+    await check.getByLabel('Bestand om te controleren').setInputFiles(f.path);
+    await page.waitForFunction(([name, p]) => {
+      const el = document.querySelector('[data-testid="file-audit-result"]');
+      return el && el.dataset.passed === p && el.parentElement.textContent.includes(name);
+    }, [f.name, passed]);
+  }
+  assert.match(await check.getByTestId('file-audit-result').textContent(), /^NIET ANONIEM/);
+
   // A role the user changes, and the audit that catches it, with a fix in one click.
   await quasiGroup.getByRole('combobox', { name: 'nationaliteit', exact: true }).selectOption('other');
   await page.getByRole('button', { name: 'Maak anoniem en controleer' }).click();

@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use perspectief_core::anonymise::audit::{audit, read_back, roles_for, Audit};
+use perspectief_core::anonymise::audit::{audit, read_back, roles_for, Audit, Demands};
 use perspectief_core::anonymise::{
     anonymise, attack, finding_text, FileFormat, Input, Outcome, Purpose, Risk, Role, Settings,
 };
@@ -51,6 +51,9 @@ pub struct AnonymiseArgs {
     k: usize,
     #[arg(long, default_value_t = 2)]
     l: usize,
+    /// t-closeness to require of the sensitive attributes (0–1; default: measured, not required).
+    #[arg(long)]
+    t: Option<f64>,
     /// Share of records that may be suppressed while searching (0.05 = 5 %).
     #[arg(long, default_value_t = 0.05)]
     max_suppression: f64,
@@ -211,7 +214,16 @@ fn audit_file(args: &AnonymiseArgs, path: &PathBuf) -> Result<(), String> {
     } else {
         args.sensitive.clone()
     };
-    let a = audit(&columns, &roles, args.k, args.l, &sensitive);
+    let a = audit(
+        &columns,
+        &roles,
+        &Demands {
+            k: args.k,
+            l: args.l,
+            t: args.t,
+            sensitive: &sensitive,
+        },
+    );
     if args.json {
         println!("{}", serde_json::to_string_pretty(&a).map_err(|e| e.to_string())?);
     } else {
@@ -242,6 +254,7 @@ pub fn run(args: &AnonymiseArgs) -> Result<(), String> {
         .purpose(purpose)
         .k(args.k)
         .l(args.l)
+        .t(args.t)
         .max_suppression(args.max_suppression)
         .top_code(args.top_code.clone());
     if !args.sensitive.is_empty() {

@@ -78,7 +78,7 @@ fn the_demo_made_5_anonymous_with_its_settings_in_the_file() {
     assert!(text.contains("\nDoel;Landelijk beeld (zonder steunpunt)\r\n"));
     assert!(text.contains("\nk;5"));
     assert!(text.contains("\nControle;geslaagd: kleinste klasse "));
-    assert!(text.contains("Informatieverlies (alle kolommen);"));
+    assert!(text.contains("Informatieverlies (kolommen van het doel);"));
     assert!(text.contains("Hoogste heridentificatierisico (journalist) (na);"));
     assert!(
         text.contains("\nKolom nationaliteit;quasi-identificerend | "),

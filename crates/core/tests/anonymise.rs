@@ -57,24 +57,14 @@ fn check_guarantees(columns: &[(String, RawColumn)], quasi: &[String], sensitive
     }
 }
 
-/// The demo's analysis file (registrations, extract and characteristics linked).
+mod common;
+
+/// The demo's analysis file, and the extract's persons who are not in it.
 fn demo() -> (AnalysisFile, Vec<(String, RawColumn)>) {
-    use perspectief_core::check::registration::{check, CheckOptions};
-    use perspectief_core::ingest::load::{load, LoadedFile};
-    use perspectief_core::ingest::steunpunt::known_with;
-    use perspectief_core::link::linkage::{link, LinkOptions};
-    let set = perspectief_core::demo::generate(perspectief_core::demo::DEFAULT_SEED);
-    let files: Vec<LoadedFile> = set
-        .files
-        .iter()
-        .map(|f| load(&f.name, &f.bytes, None, &known_with(&[])).unwrap())
-        .collect();
-    let refs: Vec<&LoadedFile> = files.iter().collect();
-    let checked = check(&refs, &CheckOptions::default());
-    let linkage = link(&refs, &checked, &LinkOptions::default()).unwrap();
-    let a = perspectief_core::analysis::build(&refs, &checked, &linkage, None);
-    let population = perspectief_core::analysis::population_extra(&refs, &linkage, &a);
-    (a, population)
+    let d = common::demo();
+    let refs: Vec<&perspectief_core::ingest::load::LoadedFile> = d.files.iter().collect();
+    let population = perspectief_core::analysis::population_extra(&refs, &d.linkage, &d.analysis);
+    (d.analysis, population)
 }
 
 /// The protected file as a reader gets it: written as csv and read back.
@@ -209,7 +199,13 @@ fn an_exact_age_put_back_fails_the_audit_and_is_named() {
         }
         let columns = refs(&data);
         let roles = roles_for(&columns, &out.roles());
-        let result = audit(&columns, &roles, k, 2, &sensitive);
+        let demands = perspectief_core::anonymise::audit::Demands {
+            k,
+            l: 2,
+            t: None,
+            sensitive: &sensitive,
+        };
+        let result = audit(&columns, &roles, &demands);
         assert!(!result.passed, "{name}");
         let mentions = result.findings.iter().any(|f| {
             matches!(f, Finding::SmallClasses { column: Some(c), .. } | Finding::TooPrecise { column: c, .. } if c == name)
@@ -276,6 +272,43 @@ fn comparing_steunpunten_keeps_them_and_stands_the_prosecutor() {
     for c in &out.columns {
         eprintln!("  {:32} {:?} {:.2}", c.role.column, c.treatment, c.loss);
     }
+}
+
+#[test]
+fn t_closeness_when_asked() {
+    let (a, _) = demo();
+    let columns = a.columns();
+    let plain = Settings::defaults_for(&columns).check(&columns).unwrap();
+    let without = anonymise(&Input::new(&columns, 2), &plain).unwrap();
+    let worst = without.after.closeness.iter().map(|c| c.t).fold(0.0, f64::max);
+    let asked = (worst / 2.0 * 1000.0).round() / 1000.0;
+    let settings = Settings::defaults_for(&columns).t(Some(asked)).check(&columns).unwrap();
+    let out = anonymise(&Input::new(&columns, 2), &settings).unwrap();
+    eprintln!(
+        "t-closeness: {worst:.3} without, {asked} asked; after {:?}",
+        out.after.closeness
+    );
+    assert!(
+        out.after.closeness.iter().all(|c| c.t <= asked + 1e-9),
+        "{:?}",
+        out.after.closeness
+    );
+    let (file, stated) = written(&out);
+    assert!(stated.passed, "{:?}", stated.findings);
+    assert!(attack(&columns, &refs(&file), 5).min_matches >= 5);
+    // The audit fails a file that does not meet an asked t.
+    let roles = out.roles();
+    let sensitive = settings.get().sensitive.clone();
+    let strict = perspectief_core::anonymise::audit::Demands {
+        k: 5,
+        l: 2,
+        t: Some(asked / 10.0),
+        sensitive: &sensitive,
+    };
+    let refs_file = refs(&file);
+    let failed = audit(&refs_file, &roles_for(&refs_file, &roles), &strict);
+    assert!(failed.findings.iter().any(|f| matches!(f, Finding::NotClose { .. })));
+    assert!(!failed.passed);
 }
 
 #[test]
@@ -388,11 +421,12 @@ proptest! {
         compare in any::<bool>(),
         k in 2usize..6,
         l in 1usize..3,
+        t in prop::option::of(0.05f64..0.7),
     ) {
         let columns = random_file(rows, seed, steunpunten);
         let input = refs(&columns);
         let roles = [Role::Quasi, Role::Sensitive, Role::Other, Role::Identifying];
-        let mut settings = Settings::defaults_for(&input).k(k).l(l);
+        let mut settings = Settings::defaults_for(&input).k(k).l(l).t(t);
         if compare {
             settings = settings.purpose(Purpose::CompareSteunpunten);
         }
@@ -404,6 +438,9 @@ proptest! {
             Ok(out) => {
                 let (file, audit) = written(&out);
                 prop_assert_eq!(file.first().map_or(0, |(_, c)| c.len()) + out.removed_records, rows);
+                if let Some(t) = t {
+                    prop_assert!(out.after.closeness.iter().all(|c| c.t <= t + 1e-9), "{:?}", out.after.closeness);
+                }
                 if audit.passed {
                     let result = attack(&input, &refs(&file), k);
                     prop_assert_eq!(result.rows_below_k, 0, "{:?}", result);

@@ -10,7 +10,6 @@ use perspectief_core::anonymise::{anonymise, FileFormat, Input, Settings};
 use perspectief_core::chaid::RawColumn;
 use perspectief_core::date::Date;
 use perspectief_core::exports::{find, Contents, EXPORTS};
-use perspectief_core::ingest::load::{load, LoadedFile};
 use perspectief_core::kind::FileKind;
 
 fn repo() -> PathBuf {
@@ -75,32 +74,26 @@ fn every_way_out_is_listed() {
     }
 }
 
-fn demo_files() -> Vec<LoadedFile> {
-    let set = perspectief_core::demo::generate(perspectief_core::demo::DEFAULT_SEED);
-    let known = perspectief_core::ingest::steunpunt::known_with(&[]);
-    set.files
-        .iter()
-        .map(|f| load(&f.name, &f.bytes, None, &known).unwrap())
-        .collect()
-}
+mod common;
 
 /// The audit of a file as a reader gets it, with the dictionary's roles.
 fn audited(name: &str, bytes: &[u8]) -> perspectief_core::anonymise::Audit {
     let columns = read_back(name, bytes).unwrap();
     let refs: Vec<(&str, &RawColumn)> = columns.iter().map(|(n, c)| (n.as_str(), c)).collect();
     let roles = roles_for(&refs, &[]);
-    audit(&refs, &roles, 5, 2, &Settings::defaults_for(&refs).sensitive)
+    let sensitive = Settings::defaults_for(&refs).sensitive;
+    let demands = perspectief_core::anonymise::audit::Demands {
+        k: 5,
+        l: 2,
+        t: None,
+        sensitive: &sensitive,
+    };
+    audit(&refs, &roles, &demands)
 }
 
 #[test]
 fn every_path_with_a_row_per_person_is_audited() {
-    use perspectief_core::check::registration::{check, CheckOptions};
-    use perspectief_core::link::linkage::{link, LinkOptions};
-    let files = demo_files();
-    let refs: Vec<&LoadedFile> = files.iter().collect();
-    let checked = check(&refs, &CheckOptions::default());
-    let linkage = link(&refs, &checked, &LinkOptions::default()).unwrap();
-    let a = perspectief_core::analysis::build(&refs, &checked, &linkage, None);
+    let common::Demo { files, analysis: a, .. } = common::demo();
     let date = Date::new(2026, 12, 1).unwrap();
     let csv = |sheet| perspectief_core::write::csv::write(&sheet, perspectief_core::write::csv::CsvStyle::default());
     let mut audited_paths = Vec::new();

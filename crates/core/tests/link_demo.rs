@@ -1,18 +1,11 @@
 //! The demo's planted linkage problems come out in Table 3 as planted.
 
 use perspectief_core::check::registration::{check, CheckOptions};
-use perspectief_core::demo;
-use perspectief_core::ingest::load::{load, LoadedFile};
-use perspectief_core::ingest::steunpunt::known_with;
+use perspectief_core::ingest::load::LoadedFile;
 use perspectief_core::link::linkage::{link, LinkOptions, LinkedBy, Overrule};
 
-fn demo_files() -> Vec<LoadedFile> {
-    let set = demo::generate(demo::DEFAULT_SEED);
-    set.files
-        .iter()
-        .map(|f| load(&f.name, &f.bytes, None, &known_with(&[])).unwrap())
-        .collect()
-}
+mod common;
+use common::demo_files;
 
 #[test]
 fn table_3_as_planted() {

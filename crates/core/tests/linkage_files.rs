@@ -11,11 +11,11 @@ use perspectief_core::kind::FileKind;
 use perspectief_core::link::linkage::{link, LinkOptions, Linkage};
 use perspectief_core::write::csv::{write, CsvStyle};
 
+mod common;
+
 fn demo() -> Vec<LoadedFile> {
-    let set = perspectief_core::demo::generate(perspectief_core::demo::DEFAULT_SEED);
-    set.files
-        .iter()
-        .map(|f| load(&f.name, &f.bytes, None, &known_with(&[])).unwrap())
+    common::demo_files()
+        .into_iter()
         .filter(|f| f.kind != FileKind::Characteristics)
         .collect()
 }

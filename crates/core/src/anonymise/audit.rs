@@ -46,6 +46,8 @@ pub enum Finding {
         l: usize,
         classes_below: usize,
     },
+    /// A sensitive attribute whose distribution in some class is further than t from the file's.
+    NotClose { attribute: String, t: f64, required: f64 },
     /// A person-level quasi-identifier written with decimals.
     TooPrecise { column: String, value: String },
     /// Values of an "other" column that fewer than k records have.
@@ -73,6 +75,7 @@ impl Finding {
             Finding::IdentifyingColumn { .. }
             | Finding::SmallClasses { .. }
             | Finding::NotDiverse { .. }
+            | Finding::NotClose { .. }
             | Finding::TooPrecise { .. }
             | Finding::RareValues { .. } => true,
             Finding::HiddenIdentifier { known, .. } => *known,
@@ -108,6 +111,8 @@ pub struct Audit {
     pub rows: usize,
     pub k: usize,
     pub l: usize,
+    #[serde(default)]
+    pub t: Option<f64>,
     /// The quasi-identifying columns the classes are made of.
     pub quasi: Vec<String>,
     pub classes: usize,
@@ -181,8 +186,19 @@ pub fn roles_for(columns: &[(&str, &RawColumn)], given: &[ColumnRole]) -> Vec<Co
         .collect()
 }
 
-/// Audit a file's columns against their roles, k, l and the sensitive attributes that need l.
-pub fn audit(columns: &[(&str, &RawColumn)], roles: &[ColumnRole], k: usize, l: usize, sensitive: &[String]) -> Audit {
+/// What the file must meet: classes of k, l values (and, when asked, t-closeness) of each of the
+/// sensitive attributes named.
+#[derive(Debug, Clone, Copy)]
+pub struct Demands<'a> {
+    pub k: usize,
+    pub l: usize,
+    pub t: Option<f64>,
+    pub sensitive: &'a [String],
+}
+
+/// Audit a file's columns against their roles and the demands.
+pub fn audit(columns: &[(&str, &RawColumn)], roles: &[ColumnRole], demands: &Demands) -> Audit {
+    let Demands { k, l, t, sensitive } = *demands;
     let rows = columns.first().map_or(0, |(_, c)| c.len());
     let role = |name: &str| roles.iter().find(|r| r.column == name);
     let mut findings = Vec::new();
@@ -226,6 +242,15 @@ pub fn audit(columns: &[(&str, &RawColumn)], roles: &[ColumnRole], k: usize, l: 
             classes: measured.classes_below_k,
             column,
         });
+    }
+    if let Some(t) = t {
+        for c in measured.closeness.iter().filter(|c| c.t > t + 1e-12) {
+            findings.push(Finding::NotClose {
+                attribute: c.attribute.clone(),
+                t: c.t,
+                required: t,
+            });
+        }
     }
     for d in &measured.diversity {
         if d.classes_below > 0 {
@@ -343,6 +368,7 @@ pub fn audit(columns: &[(&str, &RawColumn)], roles: &[ColumnRole], k: usize, l: 
         rows,
         k,
         l,
+        t,
         quasi: quasi.iter().map(|(n, _)| n.to_string()).collect(),
         classes: measured.classes,
         smallest_class: measured.smallest_class,
@@ -459,6 +485,20 @@ pub fn read_back(name: &str, bytes: &[u8]) -> Result<Vec<(String, RawColumn)>, c
         }
         if let Some(at) = text.windows(2).position(|w| w == b"\n\n") {
             return crate::ingest::plain::columns(name, &text[at + 2..]);
+        }
+        // Written by an older version (no blank line): the header is the first line as wide as
+        // the data's last line.
+        let fields = |line: &[u8]| line.iter().filter(|&&b| b == b';').count();
+        let lines: Vec<&[u8]> = text
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.trim_ascii().is_empty())
+            .collect();
+        if let Some(last) = lines.last() {
+            let width = fields(last);
+            if let Some(header) = lines.iter().position(|l| fields(l) == width) {
+                let start = lines[header].as_ptr() as usize - text.as_ptr() as usize;
+                return crate::ingest::plain::columns(name, &text[start..]);
+            }
         }
     }
     crate::ingest::plain::columns(name, bytes)

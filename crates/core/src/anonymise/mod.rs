@@ -150,7 +150,8 @@ pub struct Outcome {
     pub removed_records: usize,
     /// Rows of the input the purpose takes (all, or the own steunpunt's).
     pub rows_in_scope: usize,
-    /// Information loss over every column that is not identifying, 0 (none) to 1 (everything gone).
+    /// Information loss over the columns the purpose keeps (not identifying, not left out for the
+    /// purpose), 0 (none) to 1 (everything gone).
     pub loss: f64,
     /// The search's loss over the quasi-identifiers kept (weighted by columns per dimension).
     pub quasi_loss: f64,
@@ -432,7 +433,28 @@ pub fn anonymise(input: &Input, settings: &Checked) -> Result<Outcome, Anonymise
         })
         .collect();
     let max_suppressed = (s.max_suppression * rows as f64).floor() as usize;
-    let solution = search::search(&codings, &weights, &allowed, &bits, rows, s.k, s.l, max_suppressed).ok_or(
+    let requirement = search::Requirement {
+        k: s.k,
+        l: s.l,
+        s: sensitive.len(),
+        t: s.t.map(|t| {
+            let coded: Vec<(Vec<u32>, usize)> = sensitive
+                .iter()
+                .map(|(_, c)| {
+                    let (codes, card) = risk::codes(c);
+                    let codes = codes
+                        .into_iter()
+                        .enumerate()
+                        .map(|(r, code)| if c.is_missing(r) { u32::MAX } else { code })
+                        .collect();
+                    (codes, card)
+                })
+                .collect();
+            let cards: Vec<usize> = coded.iter().map(|(_, card)| *card).collect();
+            search::Closeness::new(t, coded.into_iter().map(|(codes, _)| codes).collect(), &cards)
+        }),
+    };
+    let solution = search::search(&codings, &weights, &allowed, &bits, &requirement, rows, max_suppressed).ok_or(
         AnonymiseError::Impossible {
             records: rows,
             k: s.k,

@@ -27,6 +27,97 @@ pub fn value_bits(codes: &[u32], present: impl Fn(usize) -> bool) -> Vec<u64> {
         .collect()
 }
 
+/// What a safe class needs: k records, l distinct values of each sensitive attribute (one bit
+/// word per attribute), and, when asked, t-closeness (a histogram per attribute after the bits).
+/// A class's profile is the bit words followed by the histograms; merging ORs the one and adds
+/// the other.
+pub struct Requirement {
+    pub k: usize,
+    pub l: usize,
+    /// Sensitive attributes (bit words per profile).
+    pub s: usize,
+    pub t: Option<Closeness>,
+}
+
+/// t-closeness as a requirement: each attribute's codes (missing: `u32::MAX`), its number of
+/// values, and the file's distribution of them.
+pub struct Closeness {
+    pub t: f64,
+    pub codes: Vec<Vec<u32>>,
+    offsets: Vec<usize>,
+    overall: Vec<f64>,
+}
+
+impl Closeness {
+    pub fn new(t: f64, codes: Vec<Vec<u32>>, cards: &[usize]) -> Closeness {
+        let mut offsets = vec![0];
+        for c in cards {
+            offsets.push(offsets.last().expect("one") + c);
+        }
+        let mut overall = vec![0f64; *offsets.last().expect("one")];
+        for (a, codes) in codes.iter().enumerate() {
+            let present: Vec<u32> = codes.iter().copied().filter(|&c| c != u32::MAX).collect();
+            for &c in &present {
+                overall[offsets[a] + c as usize] += 1.0 / present.len() as f64;
+            }
+        }
+        Closeness {
+            t,
+            codes,
+            offsets,
+            overall,
+        }
+    }
+}
+
+impl Requirement {
+    /// Words in a profile.
+    fn width(&self) -> usize {
+        self.s + self.t.as_ref().map_or(0, |t| t.overall.len())
+    }
+
+    fn merge(&self, into: &mut [u64], from: &[u64]) {
+        for j in 0..self.s {
+            into[j] |= from[j];
+        }
+        for j in self.s..into.len() {
+            into[j] += from[j];
+        }
+    }
+
+    /// A record's profile.
+    fn profile(&self, bits: &[Vec<u64>], row: usize) -> Vec<u64> {
+        let mut p = vec![0u64; self.width()];
+        for (j, b) in bits.iter().enumerate() {
+            p[j] = b[row];
+        }
+        if let Some(t) = &self.t {
+            for (a, codes) in t.codes.iter().enumerate() {
+                if codes[row] != u32::MAX {
+                    p[self.s + t.offsets[a] + codes[row] as usize] += 1;
+                }
+            }
+        }
+        p
+    }
+
+    fn safe(&self, count: u32, profile: &[u64]) -> bool {
+        if (count as usize) < self.k || profile[..self.s].iter().any(|b| (b.count_ones() as usize) < self.l) {
+            return false;
+        }
+        let Some(t) = &self.t else { return true };
+        let hist = &profile[self.s..];
+        t.offsets.windows(2).all(|w| {
+            let n: u64 = hist[w[0]..w[1]].iter().sum();
+            n == 0
+                || (w[0]..w[1])
+                    .map(|v| (hist[v] as f64 / n as f64 - t.overall[v]).max(0.0))
+                    .sum::<f64>()
+                    <= t.t + 1e-12
+        })
+    }
+}
+
 /// Records grouped by their level-0 quasi-identifier values.
 struct Base {
     /// `codes[b * q + i]`: level-0 code of quasi-identifier i in group b.
@@ -42,8 +133,8 @@ fn width(cardinality: usize) -> u32 {
     usize::BITS - cardinality.leading_zeros()
 }
 
-fn base(h: &[&Coding], sensitive: &[Vec<u64>], rows: usize) -> Base {
-    let (q, s) = (h.len(), sensitive.len());
+fn base(h: &[&Coding], sensitive: &[Vec<u64>], req: &Requirement, rows: usize) -> Base {
+    let (q, s) = (h.len(), req.width());
     let mut ids: HashMap<u128, u32> = HashMap::new();
     let mut b = Base {
         codes: Vec::new(),
@@ -64,9 +155,9 @@ fn base(h: &[&Coding], sensitive: &[Vec<u64>], rows: usize) -> Base {
             b.bits.extend(std::iter::repeat_n(0, s));
         }
         b.counts[id as usize] += 1;
-        for (j, bits) in sensitive.iter().enumerate() {
-            b.bits[id as usize * s + j] |= bits[row];
-        }
+        let profile = req.profile(sensitive, row);
+        let at = id as usize * s;
+        req.merge(&mut b.bits[at..at + s], &profile);
         b.group_of.push(id);
     }
     debug_assert_eq!(b.codes.len(), b.counts.len() * q);
@@ -92,7 +183,8 @@ impl Items {
 }
 
 /// The classes at `levels` of items from a finer node (or the base).
-fn roll(h: &[&Coding], b: &Base, from: &Items, s: usize, levels: &[usize]) -> Items {
+fn roll(h: &[&Coding], b: &Base, from: &Items, req: &Requirement, levels: &[usize]) -> Items {
+    let s = req.width();
     let q = h.len();
     let mut ids: HashMap<u128, u32> = HashMap::with_capacity(from.counts.len() / 4 + 16);
     let mut out = Items {
@@ -115,9 +207,7 @@ fn roll(h: &[&Coding], b: &Base, from: &Items, s: usize, levels: &[usize]) -> It
             out.bits.extend(std::iter::repeat_n(0, s));
         }
         out.counts[id] += from.counts[g];
-        for j in 0..s {
-            out.bits[id * s + j] |= from.bits[g * s + j];
-        }
+        req.merge(&mut out.bits[id * s..(id + 1) * s], &from.bits[g * s..(g + 1) * s]);
     }
     out
 }
@@ -141,7 +231,8 @@ struct Classes {
     keys: Vec<u128>,
 }
 
-fn classes(h: &[&Coding], b: &Base, s: usize, levels: &[usize]) -> Classes {
+fn classes(h: &[&Coding], b: &Base, req: &Requirement, levels: &[usize]) -> Classes {
+    let s = req.width();
     let q = h.len();
     let mut ids: HashMap<u128, u32> = HashMap::with_capacity(b.counts.len() / 4 + 16);
     let mut c = Classes {
@@ -164,16 +255,11 @@ fn classes(h: &[&Coding], b: &Base, s: usize, levels: &[usize]) -> Classes {
             c.keys.push(key);
         }
         c.counts[id as usize] += b.counts[g];
-        for j in 0..s {
-            c.bits[id as usize * s + j] |= b.bits[g * s + j];
-        }
+        let at = id as usize * s;
+        req.merge(&mut c.bits[at..at + s], &b.bits[g * s..(g + 1) * s]);
         c.class_of.push(id);
     }
     c
-}
-
-fn safe(count: u32, bits: &[u64], k: usize, l: usize) -> bool {
-    count as usize >= k && bits.iter().all(|b| b.count_ones() as usize >= l)
 }
 
 /// The chosen levels, and how each record comes out: `suppressed[row]` has bit i set when
@@ -212,13 +298,12 @@ pub fn search(
     weights: &[f64],
     allowed: &[Vec<usize>],
     sensitive: &[Vec<u64>],
+    req: &Requirement,
     rows: usize,
-    k: usize,
-    l: usize,
     max_suppressed: usize,
 ) -> Option<Solution> {
-    let s = sensitive.len();
-    let b = base(h, sensitive, rows);
+    let s = req.width();
+    let b = base(h, sensitive, req, rows);
     // Every node, by generalisation loss (then fewer levels, then the order of the quasi-identifiers).
     let mut nodes: Vec<Vec<usize>> = vec![Vec::new()];
     for states in allowed {
@@ -260,9 +345,9 @@ pub fn search(
             .filter(|(n, _)| finer(h, n, &levels))
             .min_by_key(|(_, items)| items.counts.len())
             .map_or(&base_items, |(_, items)| items);
-        let c = roll(h, &b, from, s, &levels);
+        let c = roll(h, &b, from, req, &levels);
         let unsafe_records: usize = (0..c.counts.len())
-            .filter(|&i| !safe(c.counts[i], &c.bits[i * s..(i + 1) * s], k, l))
+            .filter(|&i| !req.safe(c.counts[i], &c.bits[i * s..(i + 1) * s]))
             .map(|i| c.counts[i] as usize)
             .sum();
         if c.counts.len() < from.counts.len() {
@@ -288,7 +373,7 @@ pub fn search(
         || allowed.iter().map(|a| *a.last().expect("a state")).collect(),
         |(_, l)| l,
     );
-    let mut solution = suppress(h, weights, &b, s, &levels, allowed, k, l);
+    let mut solution = suppress(h, weights, &b, req, &levels, allowed);
     solution.nodes = total;
     solution.evaluated = evaluated;
     (solution.removed_records < rows || rows == 0).then_some(solution)
@@ -303,18 +388,17 @@ fn suppress(
     h: &[&Coding],
     weights: &[f64],
     b: &Base,
-    s: usize,
+    req: &Requirement,
     levels: &[usize],
     allowed: &[Vec<usize>],
-    k: usize,
-    l: usize,
 ) -> Solution {
     let q = h.len();
-    let c = classes(h, b, s, levels);
+    let s = req.width();
+    let c = classes(h, b, req, levels);
     let n_classes = c.counts.len();
     // Per class: the blanked set (None = not yet safe).
     let mut pattern: Vec<Option<u32>> = (0..n_classes)
-        .map(|i| safe(c.counts[i], &c.bits[i * s..(i + 1) * s], k, l).then_some(0))
+        .map(|i| req.safe(c.counts[i], &c.bits[i * s..(i + 1) * s]).then_some(0))
         .collect();
     // Blanking sets: those that spare the quasi-identifiers the user limited first; then fewer
     // blanks; among equal sizes the most detailed quasi-identifiers first.
@@ -346,15 +430,13 @@ fn suppress(
                 .entry(c.keys[i] & !blank)
                 .or_insert_with(|| (0, vec![0; s], Vec::new()));
             e.0 += c.counts[i];
-            for j in 0..s {
-                e.1[j] |= c.bits[i * s + j];
-            }
+            req.merge(&mut e.1, &c.bits[i * s..(i + 1) * s]);
             e.2.push(i);
         }
         for (key, (count, bits, members)) in tentative {
-            let (count0, bits0) = fixed.get(&(set, key)).cloned().unwrap_or((0, vec![0; s]));
-            let merged: Vec<u64> = bits.iter().zip(&bits0).map(|(a, b)| a | b).collect();
-            if safe(count + count0, &merged, k, l) {
+            let (count0, mut merged) = fixed.get(&(set, key)).cloned().unwrap_or((0, vec![0; s]));
+            req.merge(&mut merged, &bits);
+            if req.safe(count + count0, &merged) {
                 for i in members {
                     pattern[i] = Some(set);
                 }
@@ -376,12 +458,15 @@ fn suppress(
         }
         for &set in &sets {
             if let Some(entry) = fixed.get_mut(&(set, c.keys[i] & !blank_of(set))) {
-                entry.0 += c.counts[i];
-                for j in 0..s {
-                    entry.1[j] |= c.bits[i * s + j];
+                let mut merged = entry.1.clone();
+                req.merge(&mut merged, &c.bits[i * s..(i + 1) * s]);
+                // Joining may not make the pool unsafe (t-closeness can change; k and l cannot).
+                if req.safe(entry.0 + c.counts[i], &merged) {
+                    entry.0 += c.counts[i];
+                    entry.1 = merged;
+                    pattern[i] = Some(set);
+                    break;
                 }
-                pattern[i] = Some(set);
-                break;
             }
         }
     }
@@ -394,9 +479,7 @@ fn suppress(
         let mut count: u32 = open.iter().map(|&i| c.counts[i]).sum();
         let mut bits = vec![0u64; s];
         for &i in &open {
-            for j in 0..s {
-                bits[j] |= c.bits[i * s + j];
-            }
+            req.merge(&mut bits, &c.bits[i * s..(i + 1) * s]);
         }
         // Candidates: (pattern, key) → (count, extra blanked cells), cheapest first.
         let mut candidates: HashMap<(u32, u128), (u32, u64)> = HashMap::new();
@@ -412,20 +495,18 @@ fn suppress(
         order.sort_by_key(|&((set, key), (_, cost))| (cost, set, key));
         let mut chosen: Vec<(u32, u128)> = Vec::new();
         for ((set, key), (n, _)) in order {
-            if safe(count, &bits, k, l) {
+            if req.safe(count, &bits) {
                 break;
             }
             count += n;
             for i in 0..n_classes {
                 if pattern[i] == Some(set) && c.keys[i] & !blank_of(set) == key {
-                    for j in 0..s {
-                        bits[j] |= c.bits[i * s + j];
-                    }
+                    req.merge(&mut bits, &c.bits[i * s..(i + 1) * s]);
                 }
             }
             chosen.push((set, key));
         }
-        if safe(count, &bits, k, l) {
+        if req.safe(count, &bits) {
             for i in 0..n_classes {
                 let joins = match pattern[i] {
                     None => true,

@@ -71,6 +71,11 @@ pub fn finding_text(f: &Finding, k: usize) -> String {
         Finding::NotDiverse { attribute, l, classes_below } => format!(
             "'{attribute}' heeft in {classes_below} klassen te weinig verschillende waarden (kleinste l: {l})."
         ),
+        Finding::NotClose { attribute, t, required } => format!(
+            "De verdeling van '{attribute}' wijkt in een klasse {} af van die in het hele bestand; ten hoogste {} is gevraagd.",
+            Locale::Nl.number(*t, 3),
+            Locale::Nl.number(*required, 3)
+        ),
         Finding::TooPrecise { column, value } => format!(
             "'{column}' staat er met decimalen in (zoals {value}): nauwkeuriger dan een klasse. Deel de kolom in klassen in."
         ),
@@ -180,7 +185,13 @@ impl Outcome {
             .filter(|n| self.data.iter().any(|(m, _)| m == *n))
             .cloned()
             .collect();
-        Ok(audit(&refs, &roles, s.k, s.l, &sensitive))
+        let demands = super::audit::Demands {
+            k: s.k,
+            l: s.l,
+            t: s.t,
+            sensitive: &sensitive,
+        };
+        Ok(audit(&refs, &roles, &demands))
     }
 
     /// The audit of the file as it will be written (csv and xlsx hold the same data).
@@ -238,6 +249,9 @@ impl Outcome {
         s.rows.push(row("Doel", purpose_name(&settings.purpose)));
         s.rows.push(row("k", settings.k.to_string()));
         s.rows.push(row("l", settings.l.to_string()));
+        if let Some(t) = settings.t {
+            s.rows.push(row("t (t-closeness)", Locale::Nl.number(t, 3)));
+        }
         s.rows.push(row("Records", audit.rows.to_string()));
         s.rows.push(row(
             "Controle",
@@ -286,7 +300,8 @@ impl Outcome {
         s.rows
             .push(row("Onderdrukte cellen (lokaal)", self.suppressed_cells.to_string()));
         s.rows.push(row("Weggelaten records", self.removed_records.to_string()));
-        s.rows.push(row("Informatieverlies (alle kolommen)", pct(self.loss)));
+        s.rows
+            .push(row("Informatieverlies (kolommen van het doel)", pct(self.loss)));
         s.rows.push(row(
             "Doorzochte combinaties van niveaus",
             format!("{} van {}", self.evaluated, self.nodes),

@@ -10,8 +10,8 @@ use crate::app::AppState;
 use crate::engine::protocol::{ExportFormat, Request, TableRequest, TableView, VariableRow};
 use crate::i18n::Lang;
 
-fn count(n: Option<u64>, threshold: u64, l: Lang) -> String {
-    n.map_or(format!("<{threshold}"), |n| l.locale().integer(n))
+fn count(c: perspectief_core::disclosure::Count, threshold: u64, l: Lang) -> String {
+    c.text(threshold, l.locale())
 }
 
 fn pct(x: Option<f64>, l: Lang) -> String {
@@ -77,13 +77,39 @@ fn counts_table(p: &Published, of: Of, l: Lang) -> impl IntoView {
             }
         ),
     };
-    let chi = p.chi_square.map(|(x2, df, pv)| {
-        let loc = l.locale();
-        view! { <p class="utrecht-paragraph" data-testid="chi-square">{format!("Chi-kwadraat = {}, df = {df}, p = {}", loc.number(x2, 3), loc.number(pv, 3))}</p> }
+    let loc = l.locale();
+    let chi = match (p.chi_square, p.p_class) {
+        (Some((x2, df, pv)), _) => Some(format!(
+            "{} = {}, df = {df}, p = {}",
+            l.pick("Chi-kwadraat", "Chi-square"),
+            loc.number(x2, 3),
+            if pv < 0.001 {
+                format!("< {}", loc.number(0.001, 3))
+            } else {
+                loc.number(pv, 3)
+            }
+        )),
+        (None, Some((df, class))) => Some(format!(
+            "{}, df = {df}, p {}",
+            l.pick(
+                "Chi-kwadraat niet getoond (er zijn aantallen verborgen)",
+                "Chi-square not shown (counts are hidden)"
+            ),
+            class.text(loc)
+        )),
+        (None, None) if p.hides() && p.col_variable.is_some() => Some(
+            l.pick(
+                "Chi-kwadraat en p niet getoond: ze zouden verborgen aantallen verraden.",
+                "Chi-square and p not shown: they would give hidden counts away.",
+            )
+            .to_string(),
+        ),
+        _ => None,
+    }
+    .map(|text| view! { <p class="utrecht-paragraph" data-testid="chi-square">{text}</p> });
+    let missing = (p.missing.n != Some(0)).then(|| view! {
+        <p class="utrecht-paragraph pf-hint">{format!("{}: {}", l.pick("Niet meegeteld (ontbrekende waarde)", "Not counted (missing value)"), count(p.missing, t, l))}</p>
     });
-    let missing = p.missing.map(|m| (m > 0).then(|| view! {
-        <p class="utrecht-paragraph pf-hint">{format!("{}: {}", l.pick("Niet meegeteld (ontbrekende waarde)", "Not counted (missing value)"), l.locale().integer(m))}</p>
-    }));
     view! {
         <div class="pf-table-wrap">
             <table class="utrecht-table" data-testid="describe-table">
@@ -100,13 +126,13 @@ fn counts_table(p: &Published, of: Of, l: Lang) -> impl IntoView {
         {chi}
         {missing}
         {if frequency { bar_chart(p, l).into_any() } else { stacked_chart(p, l).into_any() }}
-        <p class="utrecht-paragraph pf-hint">{format!("{} {t} {}", l.pick("Aantallen onder de", "Counts below"), l.pick("staan als \"<5\"; waar nodig is nog een aantal verborgen, zodat ze niet uit de totalen terug te rekenen zijn.", "show as \"<5\"; where needed another count is hidden too, so that they cannot be worked out from the totals.").replace("<5", &format!("<{t}")))}</p>
+        <p class="utrecht-paragraph pf-hint">{perspectief_core::disclosure::note(t, l.locale())}</p>
     }
 }
 
 /// Horizontal bars of a frequency table (hidden counts draw no bar).
 fn bar_chart(p: &Published, l: Lang) -> impl IntoView {
-    let max = p.cells.iter().filter_map(|c| c[0]).max().unwrap_or(1).max(1) as f64;
+    let max = p.cells.iter().filter_map(|c| c[0].n).max().unwrap_or(1).max(1) as f64;
     let (label_w, bar_w, row_h) = (180.0, 360.0, 22.0);
     let height = row_h * p.rows.len() as f64 + 8.0;
     let bars = p
@@ -116,7 +142,7 @@ fn bar_chart(p: &Published, l: Lang) -> impl IntoView {
         .map(|(i, label)| {
             let y = 4.0 + i as f64 * row_h;
             let n = p.cells[i][0];
-            let w = n.map_or(0.0, |n| bar_w * n as f64 / max);
+            let w = n.n.map_or(0.0, |n| bar_w * n as f64 / max);
             view! {
                 <text x=label_w - 6.0 y=y + 15.0 text-anchor="end" class="pf-chart-label">{label.clone()}</text>
                 <rect x=label_w y=y + 3.0 width=w height=row_h - 6.0 class="pf-chart-bar"/>

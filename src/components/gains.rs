@@ -1,19 +1,21 @@
 //! The gains table for a target class the user picks (computed on the page
-//! from the tree: no new fit needed).
+//! from the tree: no new fit needed), from the published counts.
 
 use leptos::prelude::*;
+use perspectief_core::chaid::published::PublishedTree;
 use perspectief_core::chaid::report::gains;
 use perspectief_core::chaid::tree::Tree;
 
 use crate::i18n::Lang;
 
 #[component]
-pub fn GainsTable(tree: Tree, lang: Lang) -> impl IntoView {
+pub fn GainsTable(tree: Tree, published: PublishedTree, lang: Lang) -> impl IntoView {
     let l = lang;
     let classes = tree.target.categories.clone();
     let default = classes.iter().position(|c| c == "ja").unwrap_or(0);
     let class = RwSignal::new(default);
     let tree = StoredValue::new(tree);
+    let published = StoredValue::new(published);
     let options = classes
         .iter()
         .enumerate()
@@ -21,8 +23,12 @@ pub fn GainsTable(tree: Tree, lang: Lang) -> impl IntoView {
         .map(|(k, c)| view! { <option value=k.to_string() selected=k == default>{c.clone()}</option> })
         .collect_view();
     let table = move || {
-        let g = tree.with_value(|t| gains(t, class.get()))?;
+        let exact = tree.with_value(|t| gains(t, class.get()))?;
+        let g = published.with_value(|p| p.gains(class.get_untracked(), &exact.nodes))?;
         let loc = l.locale();
+        let t = published.with_value(|p| p.threshold);
+        let pct =
+            move |x: Option<f64>| x.map_or(perspectief_core::disclosure::HIDDEN.to_string(), |x| loc.number(x, 1));
         let rows = g
             .nodes
             .iter()
@@ -31,14 +37,14 @@ pub fn GainsTable(tree: Tree, lang: Lang) -> impl IntoView {
                 view! {
                     <tr class="utrecht-table__row">
                         <th class="utrecht-table__header-cell" scope="row">{r.node}</th>
-                        <td class="utrecht-table__cell pf-num">{loc.integer(r.n.round() as u64)}</td>
-                        <td class="utrecht-table__cell pf-num">{loc.number(r.node_percent, 1)}</td>
-                        <td class="utrecht-table__cell pf-num">{loc.integer(r.gain_n.round() as u64)}</td>
-                        <td class="utrecht-table__cell pf-num">{loc.number(r.gain_percent, 1)}</td>
-                        <td class="utrecht-table__cell pf-num">{loc.number(r.response_percent, 1)}</td>
-                        <td class="utrecht-table__cell pf-num">{loc.number(r.index_percent, 1)}</td>
-                        <td class="utrecht-table__cell pf-num">{loc.number(c.gain_percent, 1)}</td>
-                        <td class="utrecht-table__cell pf-num">{loc.number(c.index_percent, 1)}</td>
+                        <td class="utrecht-table__cell pf-num">{r.n.text(t, loc)}</td>
+                        <td class="utrecht-table__cell pf-num">{pct(r.node_percent)}</td>
+                        <td class="utrecht-table__cell pf-num">{r.gain_n.text(t, loc)}</td>
+                        <td class="utrecht-table__cell pf-num">{pct(r.gain_percent)}</td>
+                        <td class="utrecht-table__cell pf-num">{pct(r.response_percent)}</td>
+                        <td class="utrecht-table__cell pf-num">{pct(r.index_percent)}</td>
+                        <td class="utrecht-table__cell pf-num">{pct(c.gain_percent)}</td>
+                        <td class="utrecht-table__cell pf-num">{pct(c.index_percent)}</td>
                     </tr>
                 }
             })

@@ -2,13 +2,13 @@
 //! mean, sd, n), the branch header under a split (predictor, Adj. P-waarde,
 //! Chi-kwadraat or F, df), the merged categories above each child. Nodes can be
 //! collapsed (click or Enter); the drawing zooms and pans inside its frame.
-//! Class counts below the threshold show as "<5", as in the tables.
+//! It draws the published tree ([`PublishedTree`]): counts below the threshold
+//! show as "<5" and counts hidden so that they stay hidden as "x", as in the tables.
 
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use perspectief_core::chaid::tree::{Summary, Tree};
-use perspectief_core::describe::protect::hidden_counts;
+use perspectief_core::chaid::published::PublishedTree as Tree;
 
 use crate::i18n::Lang;
 
@@ -28,10 +28,7 @@ pub struct Placed {
 }
 
 fn box_height(tree: &Tree) -> f64 {
-    let lines = match tree.nodes.first().map(|n| &n.summary) {
-        Some(Summary::Classes { counts }) => counts.len() + 4,
-        _ => 6,
-    };
+    let lines = if tree.is_scale() { 6 } else { tree.categories.len() + 4 };
     LINE * lines as f64 + 10.0
 }
 
@@ -126,7 +123,8 @@ fn focus_node(id: usize) {
 }
 
 #[component]
-pub fn TreeDiagram(tree: Tree, threshold: u64, lang: Lang) -> impl IntoView {
+pub fn TreeDiagram(tree: Tree, lang: Lang) -> impl IntoView {
+    let threshold = tree.threshold;
     let collapsed = RwSignal::new(BTreeSet::<usize>::new());
     let zoom = RwSignal::new(1.0f64);
     let selected = RwSignal::new(None::<usize>);
@@ -145,23 +143,32 @@ pub fn TreeDiagram(tree: Tree, threshold: u64, lang: Lang) -> impl IntoView {
             // The split under an open node: header, connector, branch labels.
             if let (Some(split), false) = (&node.split, hidden.contains(&p.id)) {
                 let top = p.y + p.h;
-                let stat = format!(
-                    "{}={}, df={}",
-                    statistic_label(&split.statistic_kind, l),
-                    l.locale().number(split.statistic, 3),
-                    if split.df2 > 0.0 {
-                        format!("{}, {}", split.df1, split.df2)
-                    } else {
-                        format!("{}", split.df1)
-                    }
-                );
+                let df = if split.df2 > 0.0 {
+                    format!("{}, {}", split.df1, split.df2)
+                } else {
+                    format!("{}", split.df1)
+                };
+                let stat = match (split.statistic, split.adj_p) {
+                    (Some(x), Some(adj_p)) => format!(
+                        "{}={}, {}={}, df={df}",
+                        l.pick("Adj. P-waarde", "Adj. P-value"),
+                        p_text(adj_p, l),
+                        statistic_label(&split.statistic_kind, l),
+                        l.locale().number(x, 3)
+                    ),
+                    _ => format!(
+                        "df={df}; {}",
+                        l.pick(
+                            "toets niet getoond (verborgen aantallen)",
+                            "test not shown (hidden counts)"
+                        )
+                    ),
+                };
                 edges.push(view! {
                     <g class="pf-tree-split">
                         <line x1=cx y1=top x2=cx y2=top + 10.0 class="pf-tree-edge"/>
                         <text x=cx y=top + 24.0 text-anchor="middle" class="pf-tree-predictor">{split.name.clone()}</text>
-                        <text x=cx y=top + 24.0 + LINE text-anchor="middle" class="pf-tree-stat">
-                            {format!("{}={}, {stat}", l.pick("Adj. P-waarde", "Adj. P-value"), p_text(split.adj_p, l))}
-                        </text>
+                        <text x=cx y=top + 24.0 + LINE text-anchor="middle" class="pf-tree-stat">{stat}</text>
                     </g>
                 }.into_any());
                 let bar_y = top + HEADER_H - 8.0;
@@ -188,7 +195,7 @@ pub fn TreeDiagram(tree: Tree, threshold: u64, lang: Lang) -> impl IntoView {
                     edges.push(
                         view! {
                             <line x1=ccx y1=bar_y x2=ccx y2=child.y class="pf-tree-edge"/>
-                            <text x=ccx + 4.0 y=bar_y + 14.0 text-anchor="start" class="pf-tree-branch">{branch.label}</text>
+                            <text x=ccx + 4.0 y=bar_y + 14.0 text-anchor="start" class="pf-tree-branch">{branch}</text>
                         }
                         .into_any(),
                     );
@@ -196,42 +203,34 @@ pub fn TreeDiagram(tree: Tree, threshold: u64, lang: Lang) -> impl IntoView {
             }
             // The node box.
             let mut lines: Vec<(String, String, String, f64)> = Vec::new();
-            match &node.summary {
-                Summary::Classes { counts } => {
-                    let hidden = hidden_counts(counts, threshold);
-                    for (k, &c) in counts.iter().enumerate() {
-                        let label = t.target.categories.get(k).cloned().unwrap_or_default();
-                        let share = if node.n > 0.0 { c / node.n } else { 0.0 };
-                        let (pct, n) = if hidden[k] {
-                            ("".to_string(), format!("<{threshold}"))
-                        } else {
-                            (
-                                l.locale().number(100.0 * share, 1),
-                                l.locale().integer(c.round() as u64),
-                            )
-                        };
-                        lines.push((label, pct, n, if hidden[k] { 0.0 } else { share }));
-                    }
-                }
-                Summary::Scale { mean, sd } => {
-                    lines.push((
-                        l.pick("Gemiddelde", "Mean").into(),
-                        String::new(),
-                        l.locale().number(*mean, 3),
-                        0.0,
-                    ));
-                    lines.push((
-                        l.pick("Std. afw.", "Std. dev.").into(),
-                        String::new(),
-                        l.locale().number(*sd, 3),
-                        0.0,
-                    ));
+            let loc = l.locale();
+            let pct = |x: Option<f64>| x.map_or(String::new(), |x| loc.number(x, 1));
+            if t.is_scale() {
+                let value =
+                    |x: Option<f64>| x.map_or(perspectief_core::disclosure::HIDDEN.to_string(), |x| loc.number(x, 3));
+                lines.push((
+                    l.pick("Gemiddelde", "Mean").into(),
+                    String::new(),
+                    value(node.mean),
+                    0.0,
+                ));
+                lines.push((
+                    l.pick("Std. afw.", "Std. dev.").into(),
+                    String::new(),
+                    value(node.sd),
+                    0.0,
+                ));
+            } else {
+                for (k, c) in node.counts.iter().enumerate() {
+                    let label = t.categories.get(k).cloned().unwrap_or_default();
+                    let share = node.percents[k].unwrap_or(0.0) / 100.0;
+                    lines.push((label, pct(node.percents[k]), c.text(threshold, loc), share));
                 }
             }
             let total = (
                 l.pick("Totaal", "Total").to_string(),
-                l.locale().number(100.0 * node.share, 1),
-                l.locale().integer(node.n.round() as u64),
+                pct(node.share),
+                node.n.text(threshold, loc),
                 0.0,
             );
             let is_collapsed = hidden.contains(&p.id);
@@ -316,7 +315,7 @@ pub fn TreeDiagram(tree: Tree, threshold: u64, lang: Lang) -> impl IntoView {
             let mut at = id;
             while let Some(parent) = t.nodes[at].parent {
                 let split = t.nodes[parent].split.as_ref().map_or(String::new(), |s| s.name.clone());
-                let branch = t.nodes[at].branch.as_ref().map_or(String::new(), |b| b.label.clone());
+                let branch = t.nodes[at].branch.clone().unwrap_or_default();
                 steps.push(format!("{split} = {branch}"));
                 at = parent;
             }
@@ -325,9 +324,12 @@ pub fn TreeDiagram(tree: Tree, threshold: u64, lang: Lang) -> impl IntoView {
             Some(format!(
                 "{} {id}: {} {} ({} %). {}: {}",
                 l.pick("Knoop", "Node"),
-                l.locale().integer(node.n.round() as u64),
+                node.n.text(t.threshold, l.locale()),
                 l.pick("cliënten", "clients"),
-                l.locale().number(100.0 * node.share, 1),
+                node.share
+                    .map_or(perspectief_core::disclosure::HIDDEN.to_string(), |s| l
+                        .locale()
+                        .number(s, 1)),
                 l.pick("Pad", "Path"),
                 if steps.is_empty() {
                     l.pick("(de hele groep)", "(everyone)").to_string()

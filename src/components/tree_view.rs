@@ -2,52 +2,84 @@
 //! risk, classification, gains), the screening table, and the SVG download.
 
 use leptos::prelude::*;
-use perspectief_core::chaid::tree::Summary;
+use perspectief_core::chaid::published::PublishedTree;
 
 use crate::app::AppState;
 use crate::components::analyse_step::TreeForm;
 use crate::components::tree_svg::TreeDiagram;
-use crate::engine::protocol::{ScreeningView, TreeView};
+use crate::engine::protocol::ScreeningView;
 use crate::i18n::Lang;
 
-fn tree_tables(view: &TreeView, l: Lang) -> impl IntoView {
-    let t = &view.report.tree;
+fn tree_tables(p: &PublishedTree, l: Lang) -> impl IntoView {
     let loc = l.locale();
-    let classes = match t.nodes.first().map(|n| &n.summary) {
-        Some(Summary::Classes { counts }) => counts.len(),
-        _ => 0,
+    let t = p.threshold;
+    let head_classes = if p.is_scale() {
+        view! { <th class="utrecht-table__header-cell pf-num" scope="col">{l.pick("Gemiddelde (std. afw.)", "Mean (std. dev.)")}</th> }.into_any()
+    } else {
+        p.categories
+            .iter()
+            .map(|c| view! { <th class="utrecht-table__header-cell pf-num" scope="col">{format!("{c} (n)")}</th> })
+            .collect_view()
+            .into_any()
     };
-    let head_classes = t
-        .target
-        .categories
-        .iter()
-        .take(classes)
-        .map(|c| view! { <th class="utrecht-table__header-cell pf-num" scope="col">{format!("{c} (n)")}</th> })
-        .collect_view();
-    let rows = t
+    let rows = p
         .nodes
         .iter()
         .map(|n| {
-            let cells = match &n.summary {
-                Summary::Classes { counts } => counts.iter().map(|c| view! { <td class="utrecht-table__cell pf-num">{loc.integer(c.round() as u64)}</td> }.into_any()).collect::<Vec<_>>(),
-                Summary::Scale { mean, sd } => vec![view! { <td class="utrecht-table__cell pf-num">{format!("{} ({})", loc.number(*mean, 3), loc.number(*sd, 3))}</td> }.into_any()],
+            let cells = if p.is_scale() {
+                let text = match (n.mean, n.sd) {
+                    (Some(m), Some(s)) => format!("{} ({})", loc.number(m, 3), loc.number(s, 3)),
+                    _ => perspectief_core::disclosure::HIDDEN.to_string(),
+                };
+                view! { <td class="utrecht-table__cell pf-num">{text}</td> }.into_any()
+            } else {
+                n.counts
+                    .iter()
+                    .map(|c| view! { <td class="utrecht-table__cell pf-num">{c.text(t, loc)}</td> })
+                    .collect_view()
+                    .into_any()
             };
-            let split = n.split.as_ref().map_or(String::new(), |s| format!("{} (Adj. p={})", s.name, loc.number(s.adj_p, 4)));
-            let parent_branch = n.branch.as_ref().map_or(String::new(), |b| b.label.clone());
+            let split = n.split.as_ref().map_or(String::new(), |s| match s.adj_p {
+                Some(adj_p) => format!(
+                    "{} (Adj. p={})",
+                    s.name,
+                    if adj_p < 0.001 {
+                        format!("< {}", loc.number(0.001, 3))
+                    } else {
+                        loc.number(adj_p, 3)
+                    }
+                ),
+                None => format!("{} ({})", s.name, l.pick("toets niet getoond", "test not shown")),
+            });
             view! {
                 <tr class="utrecht-table__row">
                     <th class="utrecht-table__header-cell" scope="row">{n.id}</th>
                     <td class="utrecht-table__cell pf-num">{n.parent.map_or(String::new(), |p| p.to_string())}</td>
-                    <td class="utrecht-table__cell">{parent_branch}</td>
+                    <td class="utrecht-table__cell">{n.branch.clone().unwrap_or_default()}</td>
                     {cells}
-                    <td class="utrecht-table__cell pf-num">{loc.integer(n.n.round() as u64)}</td>
+                    <td class="utrecht-table__cell pf-num">{n.n.text(t, loc)}</td>
                     <td class="utrecht-table__cell">{split}</td>
                 </tr>
             }
         })
         .collect_view();
-    let risk = &view.report.risk;
-    let classification = view.report.classification.as_ref().map(|c| {
+    let risk = match p.risk {
+        Some((estimate, se)) => format!(
+            "{}: {} ({} {})",
+            l.pick("Risico", "Risk"),
+            loc.number(estimate, 3),
+            l.pick("std. fout", "std. error"),
+            loc.number(se, 3)
+        ),
+        None => l
+            .pick(
+                "Risico: niet getoond (het zou een verborgen aantal verraden).",
+                "Risk: not shown (it would give a hidden count away).",
+            )
+            .to_string(),
+    };
+    let pct = move |x: Option<f64>| x.map_or(perspectief_core::disclosure::HIDDEN.to_string(), |x| loc.number(x, 1));
+    let classification = p.classification.as_ref().map(|c| {
         let head = c.classes.iter().map(|k| view! { <th class="utrecht-table__header-cell pf-num" scope="col">{k.clone()}</th> }).collect_view();
         let body = c
             .classes
@@ -55,8 +87,8 @@ fn tree_tables(view: &TreeView, l: Lang) -> impl IntoView {
             .zip(&c.counts)
             .zip(&c.percent_correct)
             .map(|((k, row), pc)| {
-                let cells = row.iter().map(|x| view! { <td class="utrecht-table__cell pf-num">{loc.integer(x.round() as u64)}</td> }).collect_view();
-                view! { <tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">{k.clone()}</th>{cells}<td class="utrecht-table__cell pf-num">{loc.number(*pc, 1)}</td></tr> }
+                let cells = row.iter().map(|x| view! { <td class="utrecht-table__cell pf-num">{x.text(t, loc)}</td> }).collect_view();
+                view! { <tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">{k.clone()}</th>{cells}<td class="utrecht-table__cell pf-num">{pct(*pc)}</td></tr> }
             })
             .collect_view();
         view! {
@@ -65,9 +97,10 @@ fn tree_tables(view: &TreeView, l: Lang) -> impl IntoView {
                 <thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">{l.pick("Waargenomen", "Observed")}</th>{head}<th class="utrecht-table__header-cell pf-num" scope="col">{l.pick("% juist", "% correct")}</th></tr></thead>
                 <tbody class="utrecht-table__body">{body}</tbody>
             </table>
-            <p class="utrecht-paragraph" data-testid="overall-correct">{format!("{}: {} %", l.pick("Totaal juist geclassificeerd", "Overall correctly classified"), loc.number(c.overall_percent_correct, 1))}</p>
+            <p class="utrecht-paragraph" data-testid="overall-correct">{format!("{}: {} %", l.pick("Totaal juist geclassificeerd", "Overall correctly classified"), pct(c.overall_percent_correct))}</p>
         }
     });
+    let note = p.hides.then(|| view! { <p class="utrecht-paragraph pf-hint" data-testid="tree-note">{perspectief_core::disclosure::note(t, loc)}</p> });
     view! {
         <div class="pf-table-wrap">
             <table class="utrecht-table" data-testid="tree-table">
@@ -83,8 +116,9 @@ fn tree_tables(view: &TreeView, l: Lang) -> impl IntoView {
                 <tbody class="utrecht-table__body">{rows}</tbody>
             </table>
         </div>
-        <p class="utrecht-paragraph" data-testid="risk">{format!("{}: {} ({} {})", l.pick("Risico", "Risk"), loc.number(risk.estimate, 3), l.pick("std. fout", "std. error"), loc.number(risk.se, 3))}</p>
+        <p class="utrecht-paragraph" data-testid="risk">{risk}</p>
         {classification}
+        {note}
     }
 }
 
@@ -142,10 +176,20 @@ fn screening_table(s: &ScreeningView, form: TreeForm, state: AppState, l: Lang) 
 #[component]
 pub fn TreeResult(form: TreeForm) -> impl IntoView {
     let state = expect_context::<AppState>();
+    // The published form of the tree, once per tree and threshold.
+    let published = Memo::new(move |_| {
+        let threshold = form.threshold.get();
+        state
+            .results
+            .tree
+            .with(|v| v.as_ref().map(|v| v.report.publish(threshold)))
+    });
     let tree = move || {
         let l = state.lang.get();
         let view = state.results.tree.get()?;
         let t = &view.report.tree;
+        // Everything shown or saved of the tree comes from its published form.
+        let published = published.get()?;
         let root = t.nodes.first().and_then(|n| n.split.as_ref()).map(|s| s.name.clone());
         let summary = format!(
             "{} {}: {} {}, {} {}{}",
@@ -163,11 +207,12 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
         let svg_name = format!("boom-{}.svg", t.target.name);
         let png_name = format!("boom-{}.png", t.target.name);
         let report_title = summary.clone();
-        let xlsx_report = view.report.clone();
+        let xlsx_published = published.clone();
+        let xlsx_gains = view.report.gains.clone();
         let xlsx_name = format!("boomtabellen-{}.xlsx", t.target.name);
         Some(view! {
             <h3 class="utrecht-heading-3" data-testid="tree-summary" data-ms=view.ms.to_string()>{summary}</h3>
-            <TreeDiagram tree=t.clone() threshold=form.threshold.get_untracked() lang=l/>
+            <TreeDiagram tree=published.clone() lang=l/>
             <div class="utrecht-button-group">
                 <button type="button" class="utrecht-button utrecht-button--secondary-action"
                     on:click=move |_| if let Err(e) = crate::svg_export::download_svg("pf-tree-svg", "pf-tree", &svg_name) { state.error.set(Some(e)) }>
@@ -190,15 +235,19 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
                 </button>
                 <button type="button" class="utrecht-button utrecht-button--subtle"
                     on:click=move |_| {
-                        let sheets = xlsx_report.sheets(form.threshold.get_untracked());
+                        let gains = xlsx_gains.as_ref().and_then(|g| {
+                            let class = xlsx_published.categories.iter().position(|c| *c == g.target_class)?;
+                            xlsx_published.gains(class, &g.nodes)
+                        });
+                        let sheets = xlsx_published.sheets(gains.as_ref());
                         let saved = crate::download::save_xlsx(&xlsx_name, &sheets);
                         if let Err(e) = saved { state.error.set(Some(e)) }
                     }>
                     {l.pick("Download boomtabellen (Excel)", "Download tree tables (Excel)")}
                 </button>
             </div>
-            <div id="pf-tree-tables">{tree_tables(&view, l)}</div>
-            <crate::components::gains::GainsTable tree=t.clone() lang=l/>
+            <div id="pf-tree-tables">{tree_tables(&published, l)}</div>
+            <crate::components::gains::GainsTable tree=t.clone() published=published.clone() lang=l/>
         })
     };
     let screening = move || {

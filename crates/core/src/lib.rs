@@ -21,6 +21,7 @@ pub mod check;
 pub mod date;
 pub mod demo;
 pub mod describe;
+pub mod disclosure;
 pub mod exports;
 #[doc(hidden)]
 pub mod fuzzing;

@@ -230,13 +230,15 @@ pub fn compare(a: &AnalysisFile, target: &str, params: ChaidParams) -> Result<Co
     let grown = |predictors: &[String]| -> Result<ComparedTree, String> {
         let view = tree(a, target, predictors, params.clone(), Some(class), || 0.0)?;
         let t = &view.report.tree;
-        let c = view.report.classification.as_ref();
-        let k = t.target.categories.iter().position(|l| l == class);
+        // Shares correct from the published classification: none that gives a hidden count back.
+        let published = view.report.publish(crate::disclosure::DEFAULT_THRESHOLD);
+        let c = published.classification.as_ref();
+        let k = published.categories.iter().position(|l| l == class);
         Ok(ComparedTree {
             predictors: predictors.len(),
             nodes: t.nodes.len(),
-            target_correct: c.zip(k).and_then(|(c, k)| c.percent_correct.get(k).copied()),
-            overall_correct: c.map(|c| c.overall_percent_correct),
+            target_correct: c.zip(k).and_then(|(c, k)| c.percent_correct.get(k).copied().flatten()),
+            overall_correct: c.and_then(|c| c.overall_percent_correct),
             root_split: t.nodes.first().and_then(|n| n.split.as_ref()).map(|s| s.name.clone()),
         })
     };

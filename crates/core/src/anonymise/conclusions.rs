@@ -51,7 +51,11 @@ fn summary(a: &AnalysisFile, target: &str, predictors: &[String]) -> Result<Tree
                     .collect()
             })
             .unwrap_or_default(),
-        correct: view.report.classification.as_ref().map(|c| c.overall_percent_correct),
+        correct: view
+            .report
+            .publish(crate::disclosure::DEFAULT_THRESHOLD)
+            .classification
+            .and_then(|c| c.overall_percent_correct),
         nodes: t.nodes.len(),
     })
 }

@@ -14,6 +14,7 @@ pub mod groups;
 pub mod grow;
 pub mod merge;
 pub mod params;
+pub mod published;
 pub mod report;
 pub mod screen;
 pub mod sheets;

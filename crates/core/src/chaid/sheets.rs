@@ -1,24 +1,53 @@
 //! A fitted tree's tables as sheets for xlsx/csv: the tree table, risk,
-//! classification and gains, and the screening table; class counts below the
-//! threshold as "<5", as in the diagram.
+//! classification and gains, and the screening table; every count through the
+//! disclosure rule ([`super::published`]), as in the diagram.
 
+use super::published::{PublishedGains, PublishedTree};
 use super::report::Report;
 use super::screen::ScreenRow;
-use super::tree::Summary;
-use crate::describe::protect::hidden_counts;
+use crate::disclosure::Count;
+use crate::locale::Locale;
 use crate::table::{Cell, Sheet};
 
 fn number(x: f64) -> Cell {
     Cell::Number(x)
 }
 
+fn count(c: Count, threshold: u64) -> Cell {
+    c.n.map_or_else(|| Cell::text(c.text(threshold, Locale::Nl)), |n| Cell::Number(n as f64))
+}
+
+fn maybe(x: Option<f64>) -> Cell {
+    x.map_or(Cell::Empty, |x| Cell::Number((x * 10.0).round() / 10.0))
+}
+
+fn p_cell(p: Option<f64>) -> Cell {
+    p.map_or_else(
+        || Cell::text("niet getoond"),
+        |p| Cell::Number((p * 10_000.0).round() / 10_000.0),
+    )
+}
+
 impl Report {
-    /// The tree table (one row per node), then risk, classification and gains.
+    /// The tree table, risk, classification and gains (for the report's target class).
     pub fn sheets(&self, threshold: u64) -> Vec<Sheet> {
-        let t = &self.tree;
-        let classes: Vec<String> = match t.nodes.first().map(|n| &n.summary) {
-            Some(Summary::Classes { counts }) => t.target.categories.iter().take(counts.len()).cloned().collect(),
-            _ => vec!["Gemiddelde".into(), "Std. afw.".into()],
+        let published = self.publish(threshold);
+        let gains = self.gains.as_ref().and_then(|g| {
+            let class = published.categories.iter().position(|c| *c == g.target_class)?;
+            published.gains(class, &g.nodes)
+        });
+        published.sheets(gains.as_ref())
+    }
+}
+
+impl PublishedTree {
+    /// The tree table (one row per node), then classification and gains.
+    pub fn sheets(&self, gains: Option<&PublishedGains>) -> Vec<Sheet> {
+        let t = self.threshold;
+        let classes: Vec<String> = if self.is_scale() {
+            vec!["Gemiddelde".into(), "Std. afw.".into()]
+        } else {
+            self.categories.clone()
         };
         let header = ["Knoop", "Ouder", "Waarden"]
             .iter()
@@ -32,31 +61,25 @@ impl Report {
             .collect();
         let mut tree = Sheet::new("Boomtabel", header);
         tree.title_rows
-            .push(vec![Cell::text(format!("Afhankelijke: {}", t.target.name))]);
-        for n in &t.nodes {
+            .push(vec![Cell::text(format!("Afhankelijke: {}", self.target))]);
+        for n in &self.nodes {
             let mut row = vec![
                 number(n.id as f64),
                 n.parent.map_or(Cell::Empty, |p| number(p as f64)),
-                Cell::text(n.branch.as_ref().map_or(String::new(), |b| b.label.clone())),
+                Cell::text(n.branch.clone().unwrap_or_default()),
             ];
-            match &n.summary {
-                Summary::Classes { counts } => {
-                    row.extend(counts.iter().zip(hidden_counts(counts, threshold)).map(|(&c, hidden)| {
-                        if hidden {
-                            Cell::text(format!("<{threshold}"))
-                        } else {
-                            number(c.round())
-                        }
-                    }));
-                }
-                Summary::Scale { mean, sd } => row.extend([number(*mean), number(*sd)]),
+            if self.is_scale() {
+                row.extend([n.mean.map_or(Cell::Empty, number), n.sd.map_or(Cell::Empty, number)]);
+            } else {
+                row.extend(n.counts.iter().map(|&c| count(c, t)));
             }
-            row.extend([number(n.n.round()), number((1000.0 * n.share).round() / 10.0)]);
+            row.extend([count(n.n, t), maybe(n.share)]);
             match &n.split {
                 Some(s) => row.extend([
                     Cell::text(s.name.clone()),
-                    number(s.adj_p),
-                    number(s.statistic),
+                    p_cell(s.adj_p),
+                    s.statistic
+                        .map_or(Cell::Empty, |x| number((x * 1000.0).round() / 1000.0)),
                     Cell::text(if s.df2 > 0.0 {
                         format!("{}, {}", s.df1, s.df2)
                     } else {
@@ -67,12 +90,21 @@ impl Report {
             }
             tree.rows.push(row);
         }
-        tree.footer_rows.push(vec![
-            Cell::text("Risico"),
-            number(self.risk.estimate),
-            Cell::text("Std. fout"),
-            number(self.risk.se),
-        ]);
+        match self.risk {
+            Some((estimate, se)) => tree.footer_rows.push(vec![
+                Cell::text("Risico"),
+                number(estimate),
+                Cell::text("Std. fout"),
+                number(se),
+            ]),
+            None => tree.footer_rows.push(vec![Cell::text(
+                "Risico: niet getoond (het zou een verborgen aantal verraden)",
+            )]),
+        }
+        if self.hides {
+            tree.footer_rows
+                .push(vec![Cell::text(crate::disclosure::note(t, Locale::Nl))]);
+        }
         let mut out = vec![tree];
         if let Some(c) = &self.classification {
             let header = std::iter::once("Waargenomen".to_string())
@@ -82,15 +114,15 @@ impl Report {
             let mut s = Sheet::new("Classificatie", header);
             for ((k, row), pc) in c.classes.iter().zip(&c.counts).zip(&c.percent_correct) {
                 let mut cells = vec![Cell::text(k.clone())];
-                cells.extend(row.iter().map(|&x| number(x.round())));
-                cells.push(number(*pc));
+                cells.extend(row.iter().map(|&x| count(x, t)));
+                cells.push(maybe(*pc));
                 s.rows.push(cells);
             }
             s.footer_rows
-                .push(vec![Cell::text("Totaal juist %"), number(c.overall_percent_correct)]);
+                .push(vec![Cell::text("Totaal juist %"), maybe(c.overall_percent_correct)]);
             out.push(s);
         }
-        if let Some(g) = &self.gains {
+        if let Some(g) = gains {
             let header = ["Knoop", "N", "Knoop %", "Winst N", "Winst %", "Respons %", "Index %"]
                 .iter()
                 .map(|h| h.to_string())
@@ -101,12 +133,12 @@ impl Report {
             for r in &g.nodes {
                 s.rows.push(vec![
                     number(r.node as f64),
-                    number(r.n.round()),
-                    number(r.node_percent),
-                    number(r.gain_n.round()),
-                    number(r.gain_percent),
-                    number(r.response_percent),
-                    number(r.index_percent),
+                    count(r.n, t),
+                    maybe(r.node_percent),
+                    count(r.gain_n, t),
+                    maybe(r.gain_percent),
+                    maybe(r.response_percent),
+                    maybe(r.index_percent),
                 ]);
             }
             out.push(s);
@@ -175,11 +207,18 @@ mod tests {
             lines[1],
             "Knoop;Ouder;Waarden;ja;nee;N;%;Splitsing;Adj. P-waarde;Statistiek;df"
         );
-        assert!(lines[2].starts_with("0;;;63;137;200;100;a;"), "{}", lines[2]);
+        assert!(
+            lines[2].starts_with("0;;;63;137;200;100;a;niet getoond;;1"),
+            "{}",
+            lines[2]
+        );
         assert_eq!(
-            lines[3], "1;0;1;<5;<5;100;50;;;;",
+            lines[3], "1;0;1;<5;x;100;50;;;;",
             "3 is hidden, and 97 with it (100 − 3)"
         );
-        assert_eq!(lines[4], "2;0;2;60;40;100;50;;;;");
+        assert_eq!(
+            lines[4], "2;0;2;x;x;100;50;;;;",
+            "and so are 60 and 40 (63 − 3, 137 − 97)"
+        );
     }
 }

@@ -48,16 +48,10 @@ pub enum Audience {
 pub const WITHOUT_IDENTIFIERS: &str = "Zonder V-nummers, namen en waarden: bestand, tabblad, rij en kolom wijzen de \
      persoon aan in het eigen bestand van het steunpunt.";
 
-/// The message without the person's V-nummer, name or value in it.
+/// The message without the person's V-nummer, name, values or dates in it (by meaning: see
+/// [`super::redact`]).
 fn redacted(message: &str, p: &super::problem::Problem) -> String {
-    let mut m = message.to_string();
-    for secret in [&p.v_nummer, &p.name, &p.value].into_iter().flatten() {
-        let secret = secret.trim();
-        if secret.chars().count() >= 2 {
-            m = m.replace(secret, "…");
-        }
-    }
-    m
+    super::redact::for_others(message, p)
 }
 
 /// The report as one sheet; `steunpunt` limits it to one steunpunt.

@@ -2,5 +2,6 @@
 
 pub mod export;
 pub mod problem;
+pub mod redact;
 pub mod registration;
 pub mod vnummer;

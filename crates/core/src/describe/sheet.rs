@@ -1,11 +1,13 @@
-//! Published tables as sheets for xlsx and csv: hidden counts as "<5", the
-//! threshold and the χ² stated under the table.
+//! Published tables as sheets for xlsx and csv: hidden counts as "<5" or "x",
+//! the threshold and the χ² (or only its p-value class) stated under the table.
 
 use super::tables::{MeansTable, Of, Published};
+use crate::disclosure::Count;
+use crate::locale::Locale;
 use crate::table::{Cell, Sheet};
 
-fn count(n: Option<u64>, threshold: u64) -> Cell {
-    n.map_or(Cell::text(format!("<{threshold}")), |n| Cell::Number(n as f64))
+fn count(c: Count, threshold: u64) -> Cell {
+    c.n.map_or_else(|| Cell::text(c.text(threshold, Locale::Nl)), |n| Cell::Number(n as f64))
 }
 
 fn percent(x: Option<f64>) -> Cell {
@@ -13,9 +15,7 @@ fn percent(x: Option<f64>) -> Cell {
 }
 
 fn protection_note(threshold: u64) -> Vec<Cell> {
-    vec![Cell::text(format!(
-        "Aantallen onder de {threshold} staan als \"<{threshold}\"; waar nodig is nog een aantal verborgen, zodat ze niet uit de totalen terug te rekenen zijn."
-    ))]
+    vec![Cell::text(crate::disclosure::note(threshold, Locale::Nl))]
 }
 
 impl Published {
@@ -67,17 +67,27 @@ impl Published {
         if let Some((x2, df, p)) = self.chi_square {
             s.footer_rows.push(vec![
                 Cell::text("Chi-kwadraat"),
-                Cell::Number(x2),
+                Cell::Number((x2 * 1000.0).round() / 1000.0),
                 Cell::text("df"),
                 Cell::Number(df),
                 Cell::text("p"),
-                Cell::Number(p),
+                Cell::Number((p * 1000.0).round() / 1000.0),
             ]);
         }
-        if let Some(m) = self.missing.filter(|&m| m > 0) {
+        if let Some((df, class)) = self.p_class {
+            s.footer_rows.push(vec![
+                Cell::text("Chi-kwadraat (niet getoond: er zijn aantallen verborgen)"),
+                Cell::Empty,
+                Cell::text("df"),
+                Cell::Number(df),
+                Cell::text("p"),
+                Cell::text(class.text(Locale::Nl)),
+            ]);
+        }
+        if self.missing.n != Some(0) {
             s.footer_rows.push(vec![
                 Cell::text("Niet meegeteld (ontbrekende waarde)"),
-                Cell::Number(m as f64),
+                count(self.missing, t),
             ]);
         }
         s.footer_rows.push(protection_note(t));
@@ -124,10 +134,10 @@ mod tests {
         assert_eq!(lines[0], "x;n;%");
         assert_eq!(lines[1], "'=1+1;30;75", "formula-like labels are neutralised");
         assert_eq!(lines[2], "nee;<5;");
-        assert_eq!(lines[3], "onbekend;<5;");
+        assert_eq!(lines[3], "onbekend;x;", "7 is hidden so that 3 is not 40 − 30 − 7");
         assert_eq!(lines[4], "Totaal;40;100");
         assert!(
-            lines[5].starts_with("\"Aantallen onder de 5 staan als \"\"<5\"\";"),
+            lines[5].starts_with("\"Aantallen onder de 5 staan als \"\"<5\"\". Met \"\"x\"\""),
             "{}",
             lines[5]
         );

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::protect::protect;
 use crate::chaid::data::{categorise, number_label, RawColumn};
+use crate::disclosure::{self, Count, PClass};
 use crate::stats::independence::{test, Convergence, Statistic, Table};
 
 /// The most categories a table may have (beyond this it is unreadable; use a histogram).
@@ -31,8 +31,9 @@ impl std::fmt::Display for DescribeError {
     }
 }
 
-/// A count table as it may be shown or exported: hidden counts are `None`
-/// (shown as "<5"), and percentages only where both counts are visible.
+/// A count table as it may be shown or exported: every count through the one disclosure rule
+/// ([`crate::disclosure`]), percentages only where both counts are shown, and beside a table
+/// with hidden counts no χ², only the class of its p-value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Published {
     pub row_variable: String,
@@ -40,28 +41,42 @@ pub struct Published {
     pub col_variable: Option<String>,
     pub rows: Vec<String>,
     pub cols: Vec<String>,
-    pub cells: Vec<Vec<Option<u64>>>,
-    pub row_totals: Vec<Option<u64>>,
-    pub col_totals: Vec<Option<u64>>,
-    pub total: Option<u64>,
+    pub cells: Vec<Vec<Count>>,
+    pub row_totals: Vec<Count>,
+    pub col_totals: Vec<Count>,
+    pub total: Count,
     /// Cases left out because a variable was missing (hidden when small).
-    pub missing: Option<u64>,
+    pub missing: Count,
     /// The threshold used (counts below it are hidden).
     pub threshold: u64,
-    /// Pearson χ², df and p of a crosstab (from all counts; it reveals no cell).
+    /// Pearson χ², df and p of a crosstab: only when no count is hidden (a printed χ² can give
+    /// hidden counts back).
     pub chi_square: Option<(f64, f64, f64)>,
+    /// The df and the class of the p-value when counts are hidden.
+    pub p_class: Option<(f64, PClass)>,
 }
 
 impl Published {
-    /// Percentage of a cell in its row, column or the total, when both counts are visible.
+    /// Percentage of a cell in its row, column or the total, when both counts are shown.
     pub fn percent(&self, i: usize, j: usize, of: Of) -> Option<f64> {
-        let n = self.cells[i][j]?;
+        let n = self.cells[i][j].n?;
         let base = match of {
-            Of::Row => self.row_totals[i]?,
-            Of::Col => self.col_totals[j]?,
-            Of::Total => self.total?,
+            Of::Row => self.row_totals[i].n?,
+            Of::Col => self.col_totals[j].n?,
+            Of::Total => self.total.n?,
         };
         (base > 0).then(|| 100.0 * n as f64 / base as f64)
+    }
+
+    /// Whether any count of the table is hidden.
+    pub fn hides(&self) -> bool {
+        self.cells
+            .iter()
+            .flatten()
+            .chain(&self.row_totals)
+            .chain(&self.col_totals)
+            .chain([&self.total])
+            .any(|c| c.n.is_none())
     }
 }
 
@@ -93,36 +108,58 @@ fn publish(
     threshold: u64,
     chi_square: Option<(f64, f64, f64)>,
 ) -> Published {
-    let mask = protect(&counts, threshold);
-    let show = |n: u64, hidden: bool| (!hidden).then_some(n);
-    let row_totals: Vec<u64> = counts.iter().map(|r| r.iter().sum()).collect();
-    let col_totals: Vec<u64> = (0..cols.len()).map(|j| counts.iter().map(|r| r[j]).sum()).collect();
-    let total: u64 = row_totals.iter().sum();
-    Published {
+    let (linked, at) = disclosure::table(&counts);
+    let marks = disclosure::protect(&linked, threshold);
+    let count = |e: usize| Count::of(linked.values[e], marks[e]);
+    let small_missing = missing > 0 && missing < threshold;
+    let mut p = Published {
         row_variable: row_variable.to_string(),
         col_variable: col_variable.map(String::from),
-        cells: counts
-            .iter()
-            .zip(&mask.cells)
-            .map(|(r, m)| r.iter().zip(m).map(|(&n, &h)| show(n, h)).collect())
-            .collect(),
-        row_totals: row_totals
-            .iter()
-            .zip(&mask.row_totals)
-            .map(|(&n, &h)| show(n, h))
-            .collect(),
-        col_totals: col_totals
-            .iter()
-            .zip(&mask.col_totals)
-            .map(|(&n, &h)| show(n, h))
-            .collect(),
-        total: show(total, mask.total),
-        missing: show(missing, missing > 0 && missing < threshold),
+        cells: at.cells.iter().map(|r| r.iter().map(|&e| count(e)).collect()).collect(),
+        row_totals: at.rows.iter().map(|&e| count(e)).collect(),
+        col_totals: at.cols.iter().map(|&e| count(e)).collect(),
+        total: count(at.total),
+        missing: Count::of(
+            missing,
+            if small_missing {
+                disclosure::Mark::Small
+            } else {
+                disclosure::Mark::Shown
+            },
+        ),
         rows,
         cols,
         threshold,
         chi_square,
+        p_class: None,
+    };
+    if p.hides() {
+        // Beside hidden counts no χ²; the class of its p-value only when it narrows no hidden count.
+        let class = p.chi_square.take().map(|(_, df, pv)| (df, PClass::of(pv)));
+        p.p_class = class.filter(|&(_, k)| {
+            let known: Vec<disclosure::Known> = linked
+                .values
+                .iter()
+                .zip(&marks)
+                .map(|(&v, &m)| disclosure::Known::of(Count::of(v, m), threshold))
+                .collect();
+            let (r, c) = (counts.len(), counts.first().map_or(0, Vec::len));
+            let same_class = |filled: &[u64]| {
+                let table = Table::from_rows(
+                    &(0..r)
+                        .map(|i| (0..c).map(|j| filled[at.cells[i][j]] as f64).collect())
+                        .collect::<Vec<_>>(),
+                );
+                let t = test(&table, Statistic::Pearson, Convergence::default());
+                t.df1 <= 0.0 || PClass::of(t.p()) == k
+            };
+            let upper = linked.values[at.total] + 4 * threshold;
+            disclosure::feasible(&linked.lines, &known, threshold, upper, &same_class)
+                .iter()
+                .all(disclosure::Feasible::ok)
+        });
     }
+    p
 }
 
 /// Frequencies of one variable (missing values as a last row "(ontbreekt)").
@@ -191,7 +228,7 @@ pub fn crosstab(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MeansRow {
     pub group: String,
-    pub n: Option<u64>,
+    pub n: Count,
     pub mean: Option<f64>,
     pub sd: Option<f64>,
 }
@@ -231,8 +268,10 @@ pub fn means(
         }
     }
     let counts: Vec<Vec<u64>> = sums[..labels.len()].iter().map(|s| vec![s.0]).collect();
-    let mask = protect(&counts, threshold);
-    let row = |group: String, (n, sum, sq): (u64, f64, f64), hidden: bool| {
+    let (linked, at) = disclosure::table(&counts);
+    let marks = disclosure::protect(&linked, threshold);
+    let row = |group: String, (n, sum, sq): (u64, f64, f64), mark: disclosure::Mark| {
+        let hidden = mark.hidden();
         let mean = sum / n as f64;
         let sd = if n > 1 {
             ((sq - n as f64 * mean * mean) / (n as f64 - 1.0)).max(0.0).sqrt()
@@ -242,7 +281,7 @@ pub fn means(
         let visible = !hidden && n > 0;
         MeansRow {
             group,
-            n: (!hidden).then_some(n),
+            n: Count::of(n, mark),
             mean: visible.then_some(mean),
             sd: (visible && n > 1).then_some(sd),
         }
@@ -250,10 +289,10 @@ pub fn means(
     let mut rows: Vec<MeansRow> = labels
         .into_iter()
         .zip(&sums)
-        .zip(&mask.cells)
-        .map(|((l, s), h)| row(l, *s, h[0]))
+        .zip(&at.cells)
+        .map(|((l, s), e)| row(l, *s, marks[e[0]]))
         .collect();
-    rows.push(row("Totaal".into(), sums[sums.len() - 1], mask.total));
+    rows.push(row("Totaal".into(), sums[sums.len() - 1], marks[at.total]));
     Ok(MeansTable {
         variable: name.to_string(),
         by: by_name.to_string(),
@@ -262,8 +301,19 @@ pub fn means(
     })
 }
 
-/// A histogram of a number: `bins` equal-width intervals from the smallest to
-/// the largest value, published as a frequency table of intervals.
+/// A width of 1, 2, 2,5 or 5 times a power of ten, at least `raw`.
+fn nice(raw: f64) -> f64 {
+    let power = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * power)
+        .find(|w| *w >= raw * (1.0 - 1e-12))
+        .unwrap_or(10.0 * power)
+}
+
+/// A histogram of a number: about `bins` intervals of a round width from a round edge below the
+/// smallest value (the labels are round edges, never a person's own value), published as a
+/// frequency table of intervals.
 pub fn histogram(name: &str, values: &RawColumn, bins: usize, threshold: u64) -> Result<Published, DescribeError> {
     let RawColumn::Number(xs) = values else {
         return Err(DescribeError::NotNumeric {
@@ -287,15 +337,17 @@ pub fn histogram(name: &str, values: &RawColumn, bins: usize, threshold: u64) ->
             None,
         ));
     }
-    let width = if hi > lo { (hi - lo) / bins as f64 } else { 1.0 };
+    let width = nice(if hi > lo { (hi - lo) / bins as f64 } else { 1.0 });
+    let start = (lo / width).floor() * width;
+    let bins = ((((hi - start) / width).floor() as usize) + 1).clamp(1, MAX_CATEGORIES);
     let mut counts = vec![0u64; bins];
     for x in finite {
-        counts[(((x - lo) / width) as usize).min(bins - 1)] += 1;
+        counts[(((x - start) / width) as usize).min(bins - 1)] += 1;
     }
     let labels = (0..bins)
         .map(|k| {
-            let (a, b) = (lo + k as f64 * width, lo + (k + 1) as f64 * width);
-            let round = |x: f64| number_label((x * 100.0).round() / 100.0);
+            let (a, b) = (start + k as f64 * width, start + (k + 1) as f64 * width);
+            let round = |x: f64| number_label((x * 1e6).round() / 1e6);
             format!("{} – {}", round(a), round(b))
         })
         .collect();
@@ -327,8 +379,14 @@ mod tests {
         v.extend([""; 10]);
         let p = frequencies("psychiatrie", &text(&v), 5).unwrap();
         assert_eq!(p.rows, vec!["ja", "nee", "onbekend", "(ontbreekt)"]);
-        assert_eq!(p.cells, vec![vec![Some(30)], vec![None], vec![None], vec![Some(10)]]);
-        assert_eq!(p.total, Some(50));
+        let n = |c: &Vec<Count>| c[0].n;
+        assert_eq!(
+            p.cells.iter().map(n).collect::<Vec<_>>(),
+            [Some(30), None, None, Some(10)]
+        );
+        assert_eq!(p.cells[1][0].mark, disclosure::Mark::Small);
+        assert_eq!(p.cells[2][0].mark, disclosure::Mark::Hidden, "7 goes with 3");
+        assert_eq!(p.total.n, Some(50));
         assert_eq!(p.percent(0, 0, Of::Total), Some(60.0));
         assert_eq!(p.percent(1, 0, Of::Total), None);
     }
@@ -348,7 +406,8 @@ mod tests {
         assert!((x2 - 5.833333333333333).abs() < 1e-9, "{x2}");
         assert_eq!(df, 1.0);
         assert!((pv - 0.0157252997545054).abs() < 1e-12, "{pv}");
-        assert_eq!(p.cells, vec![vec![Some(20), Some(15)], vec![Some(10), Some(25)]]);
+        let shown: Vec<Vec<Option<u64>>> = p.cells.iter().map(|r| r.iter().map(|c| c.n).collect()).collect();
+        assert_eq!(shown, vec![vec![Some(20), Some(15)], vec![Some(10), Some(25)]]);
         assert_eq!(
             p.percent(0, 0, Of::Row).map(|x| (x * 1e6).round() / 1e6),
             Some(57.142857)
@@ -362,11 +421,11 @@ mod tests {
         ]);
         let xs = RawColumn::Number((0..15).map(|i| Some(i as f64)).collect());
         let m = means(("leeftijd", &xs), ("steunpunt", &by), 5).unwrap();
-        assert_eq!(m.rows[0].n, None, "a (6) is the smallest visible partner of b (2)");
-        assert_eq!((m.rows[1].n, m.rows[1].mean), (None, None));
-        assert_eq!(m.rows[2].n, Some(7));
+        assert_eq!(m.rows[0].n.n, None, "a (6) is the smallest visible partner of b (2)");
+        assert_eq!((m.rows[1].n.n, m.rows[1].mean), (None, None));
+        assert_eq!(m.rows[2].n.n, Some(7));
         assert_eq!(m.rows[2].mean, Some(11.0));
-        assert_eq!(m.rows[3].n, Some(15));
+        assert_eq!(m.rows[3].n.n, Some(15));
         assert!((m.rows[3].sd.unwrap() - 4.47213595499958).abs() < 1e-9);
         assert!(matches!(
             means(("x", &by), ("y", &by), 5),
@@ -379,9 +438,14 @@ mod tests {
         let xs = RawColumn::Number((0..100).map(|i| Some(i as f64)).chain([None]).collect());
         let h = histogram("maanden", &xs, 10, 5).unwrap();
         assert_eq!(h.rows.len(), 10);
-        assert!(h.cells.iter().all(|c| *c == [Some(10)]));
-        assert_eq!(h.missing, None, "one missing value is below the threshold");
-        assert_eq!(h.rows[0], "0 – 9.9");
+        assert!(h.cells.iter().all(|c| c[0].n == Some(10)));
+        assert_eq!(h.missing.n, None, "one missing value is below the threshold");
+        assert_eq!(h.rows[0], "0 – 10");
+        // The edges are round numbers, not the smallest and largest value (one person each).
+        let xs = RawColumn::Number([17.342, 18.1, 19.9, 23.771].iter().map(|&x| Some(x)).collect());
+        let h = histogram("leeftijd", &xs, 4, 5).unwrap();
+        assert_eq!(h.rows, ["16 – 18", "18 – 20", "20 – 22", "22 – 24"]);
+        assert!(!h.rows.iter().any(|r| r.contains("17.342") || r.contains("23.771")));
     }
 
     #[test]

@@ -4,7 +4,25 @@
 use leptos::prelude::*;
 use perspectief_core::anonymise::pseudonym::{Secret, MIN_SECRET_CHARS};
 
+use perspectief_core::ingest::fields::Field;
+
 use crate::app::AppState;
+
+/// Analysis fields a user may send along in linkage files.
+const OPTIONAL: [Field; 12] = [
+    Field::DatumInstroom,
+    Field::DatumUitstroom,
+    Field::Resultaat,
+    Field::Traject,
+    Field::AantalContacten,
+    Field::Arts,
+    Field::PsychiatrischeDiagnose,
+    Field::DatumEersteRegistratie,
+    Field::DatumEersteAsielaanvraag,
+    Field::AantalAsielaanvragen,
+    Field::AantalVbm,
+    Field::HuidigeVerblijfstitel,
+];
 use crate::engine::protocol::Request;
 
 /// 20 random bytes from the browser's cryptographic generator.
@@ -19,6 +37,7 @@ pub fn LinkageFiles() -> impl IntoView {
     let secret = RwSignal::new(String::new());
     let made = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
+    let extra = RwSignal::new(Vec::<Field>::new());
     let generate = move |_| match random_bytes() {
         Ok(bytes) => {
             let text = Secret::generate(bytes);
@@ -33,7 +52,14 @@ pub fn LinkageFiles() -> impl IntoView {
         match Secret::from_text(&text) {
             Ok(_) => {
                 problem.set(None);
-                state.send(Request::ExportLinkageFiles { secret: text }, Vec::new());
+                state.results.file_audit.set(None);
+                state.send(
+                    Request::ExportLinkageFiles {
+                        secret: text,
+                        extra: extra.get_untracked(),
+                    },
+                    Vec::new(),
+                );
             }
             Err(e) => problem.set(Some(e.to_string())),
         }
@@ -62,10 +88,46 @@ pub fn LinkageFiles() -> impl IntoView {
                 </div>
             })}
             {move || problem.get().map(|p| view! { <p class="utrecht-paragraph pf-error" role="alert" data-testid="secret-problem">{p}</p> })}
+            <details class="pf-options" data-testid="linkage-extra">
+                <summary>{move || lang.get().pick(
+                    "Velden voor de analyse meesturen (niet aanbevolen)",
+                    "Send fields for the analysis along (not recommended)",
+                )}</summary>
+                <p class="utrecht-paragraph">{move || lang.get().pick(
+                    "Een koppelbestand bevat alleen wat het koppelen nodig heeft: de sleutelcodes, het geboortejaar, geslacht, land, nationaliteit en steunpunt. Wat u hier aanvinkt gaat mee (datums op de eerste van de maand); Perspectief controleert dan wat die velden over personen verraden. Diagnose, arts en resultaat zijn gevoelig.",
+                    "A linkage file holds only what linking needs: the keyed codes, the birth year, sex, country, nationality and steunpunt. What you tick here goes along (dates to the first of the month); Perspectief then checks what those fields give away about persons. Diagnosis, doctor and outcome are sensitive.",
+                )}</p>
+                <div class="pf-columns-3">
+                    {OPTIONAL.iter().enumerate().map(|(i, &f)| {
+                        let id = format!("pf-linkage-extra-{i}");
+                        view! {
+                            <div class="pf-check">
+                                <input type="checkbox" id=id.clone() prop:checked=move || extra.with(|e| e.contains(&f))
+                                    on:change=move |ev| { let on = event_target_checked(&ev); extra.update(|e| { e.retain(|x| *x != f); if on { e.push(f) } }) }/>
+                                <label for=id>{f.key()}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </details>
             <div class="utrecht-button-group">
                 <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=generate>{move || lang.get().pick("Geheim laten maken", "Make a secret")}</button>
                 <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=export>{move || lang.get().pick("Koppelbestanden maken", "Make linkage files")}</button>
             </div>
+            {move || state.results.file_audit.get().filter(|(name, _)| name.starts_with("koppelbestand")).map(|(_, a)| {
+                let l = lang.get();
+                let text = match l {
+                    crate::i18n::Lang::Nl => format!(
+                        "Met de meegestuurde velden: kleinste groep van gelijke personen {}, {} personen in groepen kleiner dan {} (over {}). Een koppelbestand is niet anoniem: geef het alleen aan wie koppelt.",
+                        a.smallest_class, a.records_below_k, a.k, a.quasi.join(", ")
+                    ),
+                    crate::i18n::Lang::En => format!(
+                        "With the fields sent along: smallest group of alike persons {}, {} persons in groups smaller than {} (over {}). A linkage file is not anonymous: give it only to whoever links.",
+                        a.smallest_class, a.records_below_k, a.k, a.quasi.join(", ")
+                    ),
+                };
+                view! { <p class="utrecht-paragraph" role="status" data-testid="linkage-audit">{text}</p> }
+            })}
         </section>
     }
 }

@@ -4,11 +4,12 @@
 
 use perspectief_core::analysis::AnalysisFile;
 use perspectief_core::anonymise::conclusions::{self, Conclusion};
-use perspectief_core::anonymise::linkage_file::linkage_csv;
+use perspectief_core::anonymise::linkage_file::{audit as linkage_audit, linkage_csv, linkage_sheet, LinkageOptions};
 use perspectief_core::anonymise::pseudonym::{Keys, Secret};
 use perspectief_core::anonymise::{anonymise, current_risk, roles, Audit, Checked, FileFormat, Input, Outcome};
 use perspectief_core::chaid::RawColumn;
 use perspectief_core::date::Date;
+use perspectief_core::ingest::fields::Field;
 use perspectief_core::ingest::load::LoadedFile;
 use perspectief_core::kind::FileKind;
 use perspectief_core::write;
@@ -149,18 +150,45 @@ pub fn file(
     })
 }
 
-/// A linkage file (csv) for each loaded registration and national extract: one file
-/// as it is, several in one zip archive (one download).
-pub fn linkage_files(files: &[&LoadedFile], secret: &Secret, today: Date) -> Result<(String, Vec<u8>), String> {
+/// A linkage file (csv) for each loaded registration and national extract (rows shuffled): one
+/// file as it is, several in one zip archive (one download); with `extra` analysis fields, the
+/// audit of the first file says what they expose.
+pub fn linkage_files(
+    files: &[&LoadedFile],
+    secret: &Secret,
+    today: Date,
+    extra: &[Field],
+) -> Result<(String, Vec<u8>, Option<Audit>), String> {
     let keys = Keys::new(secret);
-    let mut out: Vec<(String, Vec<u8>)> = files
+    let seed = crate::random::seed()?;
+    let chosen: Vec<&&LoadedFile> = files
         .iter()
         .filter(|f| matches!(f.kind, FileKind::Registration | FileKind::National))
-        .map(|f| linkage_csv(f, &keys, today))
         .collect();
+    let mut out: Vec<(String, Vec<u8>)> = chosen
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let options = LinkageOptions {
+                extra: extra.to_vec(),
+                seed: seed.wrapping_add(i as u64),
+            };
+            linkage_csv(f, &keys, today, &options)
+        })
+        .collect();
+    let audit = (!extra.is_empty()).then(|| chosen.first()).flatten().map(|f| {
+        let options = LinkageOptions {
+            extra: extra.to_vec(),
+            seed,
+        };
+        linkage_audit(&linkage_sheet(f, &keys, today, &options), 5)
+    });
     match out.len() {
         0 => Err("Er is geen registratie of landelijk extract geladen om een koppelbestand van te maken.".into()),
-        1 => Ok(out.remove(0)),
-        _ => Ok(("koppelbestanden.zip".into(), write::zip::write(&out))),
+        1 => {
+            let (name, bytes) = out.remove(0);
+            Ok((name, bytes, audit))
+        }
+        _ => Ok(("koppelbestanden.zip".into(), write::zip::write(&out), audit)),
     }
 }

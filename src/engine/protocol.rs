@@ -80,9 +80,12 @@ pub enum Request {
         settings: perspectief_core::anonymise::Settings,
         format: ExportFormat,
     },
-    /// A linkage file per loaded registration and extract, made with this secret (never kept).
+    /// A linkage file per loaded registration and extract, made with this secret (never kept),
+    /// with these analysis fields beside the linkage keys (none by default).
     ExportLinkageFiles {
         secret: String,
+        #[serde(default)]
+        extra: Vec<perspectief_core::ingest::fields::Field>,
     },
     /// Take back the user's decision number `index` (in the order made).
     UndoOverrule {

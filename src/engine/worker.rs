@@ -691,12 +691,16 @@ fn serve(
             post(&Response::Exported { name }, Some(&bytes));
             return Ok(());
         }
-        Request::ExportLinkageFiles { secret } => {
+        Request::ExportLinkageFiles { secret, extra } => {
             let secret =
                 perspectief_core::anonymise::pseudonym::Secret::from_text(&secret).map_err(|e| e.to_string())?;
             let loaded = engine.loaded();
-            let (name, bytes) = crate::engine::anonymise::linkage_files(&loaded, &secret, crate::download::today())?;
-            post(&Response::Exported { name }, Some(&bytes));
+            let (name, bytes, audit) =
+                crate::engine::anonymise::linkage_files(&loaded, &secret, crate::download::today(), &extra)?;
+            post(&Response::Exported { name: name.clone() }, Some(&bytes));
+            if let Some(audit) = audit {
+                post(&Response::FileAudit { name, audit }, None);
+            }
             return Ok(());
         }
         Request::Run { analysis } => {
@@ -758,7 +762,7 @@ fn serve(
                 .analysis
                 .as_ref()
                 .ok_or("Er is nog geen analysebestand: laad registraties en het landelijke extract.")?;
-            let (name, bytes) = sheet_file("analysebestand", a.sheet(), format)?;
+            let (name, bytes) = sheet_file("analysebestand", a.sheet(crate::random::seed()?), format)?;
             post(&Response::Exported { name }, Some(&bytes));
             return Ok(());
         }

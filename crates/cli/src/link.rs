@@ -71,14 +71,17 @@ pub fn run(args: &LinkArgs) -> Result<(), String> {
             .map(perspectief_core::date::Date::parse_iso)
             .transpose()?;
         let analysis = perspectief_core::analysis::build(&refs, &checked, &linkage, peildatum);
-        let csv =
-            perspectief_core::write::csv::write(&analysis.sheet(), perspectief_core::write::csv::CsvStyle::default());
+        let csv = perspectief_core::write::csv::write(
+            &analysis.sheet(crate::anonymise::random_seed()),
+            perspectief_core::write::csv::CsvStyle::default(),
+        );
         std::fs::write(out, csv).map_err(|e| format!("Kan {} niet schrijven: {e}", out.display()))?;
         if let Some(path) = &args.population_out {
             let extra = perspectief_core::analysis::population_extra(&refs, &linkage, &analysis);
             let columns: Vec<(&str, &perspectief_core::chaid::RawColumn)> =
                 extra.iter().map(|(n, c)| (n.as_str(), c)).collect();
-            let sheet = perspectief_core::analysis::columns_sheet("Populatie", &columns);
+            let mut sheet = perspectief_core::analysis::columns_sheet("Populatie", &columns);
+            perspectief_core::rng::Rng::new(crate::anonymise::random_seed()).shuffle(&mut sheet.rows);
             let csv = perspectief_core::write::csv::write(&sheet, perspectief_core::write::csv::CsvStyle::default());
             std::fs::write(path, csv).map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))?;
         }

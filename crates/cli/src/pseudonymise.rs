@@ -5,9 +5,10 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use perspectief_core::anonymise::linkage_file::linkage_csv;
+use perspectief_core::anonymise::linkage_file::{audit, linkage_csv, linkage_sheet, LinkageOptions};
 use perspectief_core::anonymise::pseudonym::{Keys, Secret};
 use perspectief_core::date::Date;
+use perspectief_core::ingest::fields::{Field, FIELDS};
 use perspectief_core::ingest::load::load;
 use perspectief_core::ingest::steunpunt::known_with;
 use perspectief_core::kind::FileKind;
@@ -26,6 +27,13 @@ pub struct PseudonymiseArgs {
     /// The date stated in the files (JJJJ-MM-DD; default: today).
     #[arg(long)]
     date: Option<String>,
+    /// Analysis fields to add beside the linkage keys (comma-separated dictionary names, such as
+    /// datum_instroom,resultaat; not recommended: the files are not anonymous).
+    #[arg(long, value_delimiter = ',')]
+    extra: Vec<String>,
+    /// Seed of the row shuffle (default: random).
+    #[arg(long)]
+    seed: Option<u64>,
 }
 
 pub fn run(args: &PseudonymiseArgs) -> Result<(), String> {
@@ -33,6 +41,23 @@ pub fn run(args: &PseudonymiseArgs) -> Result<(), String> {
         .map_err(|e| format!("Kan het geheim in {} niet lezen: {e}", args.secret_file.display()))?;
     let secret = Secret::from_text(text.lines().next().unwrap_or("")).map_err(|e| e.to_string())?;
     let keys = Keys::new(&secret);
+    let extra: Vec<Field> = args
+        .extra
+        .iter()
+        .map(|name| {
+            FIELDS
+                .iter()
+                .find(|i| i.field.key() == name.trim())
+                .map(|i| i.field)
+                .ok_or_else(|| {
+                    format!("'{name}' is geen veld van het gegevenswoordenboek (zoals datum_instroom of resultaat).")
+                })
+        })
+        .collect::<Result<_, _>>()?;
+    let mut options = LinkageOptions {
+        extra,
+        seed: args.seed.unwrap_or_else(crate::anonymise::random_seed),
+    };
     let made = args
         .date
         .as_deref()
@@ -50,7 +75,17 @@ pub fn run(args: &PseudonymiseArgs) -> Result<(), String> {
             println!("{name}: overgeslagen (geen registratie of landelijk extract).");
             continue;
         }
-        let (file_name, bytes) = linkage_csv(&file, &keys, made);
+        options.seed = options.seed.wrapping_add(1);
+        let (file_name, bytes) = linkage_csv(&file, &keys, made, &options);
+        if !options.extra.is_empty() {
+            let a = audit(&linkage_sheet(&file, &keys, made, &options), 5);
+            println!(
+                "{name}: met extra velden: kleinste klasse {} over {}; {} records in klassen kleiner dan 5 (een koppelbestand is niet anoniem)",
+                a.smallest_class,
+                a.quasi.join(", "),
+                a.records_below_k
+            );
+        }
         let out = args.out.join(file_name);
         std::fs::write(&out, bytes).map_err(|e| format!("Kan {} niet schrijven: {e}", out.display()))?;
         let persons = file.records.iter().filter(|r| r.is_person()).count();

@@ -100,7 +100,7 @@ fn every_path_with_a_row_per_person_is_audited() {
     for e in EXPORTS {
         match e.contents {
             Contents::PersonsNotAnonymous => {
-                let result = audited("analysebestand.csv", &csv(a.sheet()));
+                let result = audited("analysebestand.csv", &csv(a.sheet(3)));
                 assert!(!result.passed, "{}: the analysis file is not anonymous", e.name);
                 audited_paths.push(e.source);
             }
@@ -119,7 +119,9 @@ fn every_path_with_a_row_per_person_is_audited() {
             Contents::LinkagePseudonyms => {
                 let keys = Keys::new(&Secret::from_text("een geheim van het project 2026").unwrap());
                 for f in files.iter().filter(|f| f.kind == FileKind::Registration).take(3) {
-                    let (name, bytes) = perspectief_core::anonymise::linkage_file::linkage_csv(f, &keys, date);
+                    let options = perspectief_core::anonymise::linkage_file::LinkageOptions::default();
+                    let (name, bytes) =
+                        perspectief_core::anonymise::linkage_file::linkage_csv(f, &keys, date, &options);
                     assert!(
                         !audited(&name, &bytes).passed,
                         "{name} is a linkage file, not an anonymous one"

@@ -133,7 +133,7 @@ fn the_analysis_file_of_the_demo() {
     assert_eq!(count("Organisatievorm", "Organisatie algemeen"), 9);
     assert_eq!(count("Werkwijze", "Huiskamer"), 6);
     assert!(count("Kenmerken ex-AMV's", "Demografie") >= 8);
-    let sheet = a.sheet();
+    let sheet = a.sheet(3);
     assert_eq!(sheet.rows.len(), 733);
     assert!(
         !sheet

@@ -1,7 +1,7 @@
 //! Linkage without V-nummers: the demo's registrations and extract written as
 //! linkage files with one secret link to the same persons as the plain files.
 
-use perspectief_core::anonymise::linkage_file::linkage_sheet;
+use perspectief_core::anonymise::linkage_file::{linkage_sheet, LinkageOptions};
 use perspectief_core::anonymise::pseudonym::{Keys, Secret};
 use perspectief_core::check::registration::{check, CheckOptions};
 use perspectief_core::date::Date;
@@ -20,16 +20,36 @@ fn demo() -> Vec<LoadedFile> {
         .collect()
 }
 
-fn linkage_files(files: &[LoadedFile], secret: &str) -> Vec<(String, Vec<u8>)> {
-    let keys = Keys::new(&Secret::from_text(secret).unwrap());
+fn linkage_files(files: &[LoadedFile], keys: &Keys) -> Vec<(String, Vec<u8>)> {
     let made = Date::new(2026, 11, 29).unwrap();
     files
         .iter()
-        .map(|f| {
-            let bytes = write(&linkage_sheet(f, &keys, made), CsvStyle::default());
+        .enumerate()
+        .map(|(i, f)| {
+            let options = LinkageOptions {
+                seed: 17 + i as u64,
+                ..LinkageOptions::default()
+            };
+            let bytes = write(&linkage_sheet(f, keys, made, &options), CsvStyle::default());
             (format!("koppelbestand-{}.csv", f.name), bytes)
         })
         .collect()
+}
+
+/// A record as the linkage files know it: its V-nummer's pseudonym, else its name's encoding.
+fn identity(keys: &Keys, r: &perspectief_core::ingest::records::Record, pseudonymous: bool) -> String {
+    let v = r
+        .v_nummer
+        .as_ref()
+        .map(|v| v.text.trim().to_string())
+        .unwrap_or_default();
+    if pseudonymous {
+        return if v.is_empty() { r.name().unwrap_or_default() } else { v };
+    }
+    match perspectief_core::check::vnummer::classify(r.v_nummer.as_ref()).usable() {
+        Some(v) => keys.v_nummer(v),
+        None => r.name().map(|n| keys.name(&n).to_text()).unwrap_or_default(),
+    }
 }
 
 fn linked(files: &[LoadedFile]) -> Linkage {
@@ -41,7 +61,8 @@ fn linked(files: &[LoadedFile]) -> Linkage {
 #[test]
 fn linkage_files_link_the_same_persons_without_v_nummers() {
     let plain = demo();
-    let written = linkage_files(&plain, "een geheim van het project 2026");
+    let keys = Keys::new(&Secret::from_text("een geheim van het project 2026").unwrap());
+    let written = linkage_files(&plain, &keys);
     // No V-nummer and no name of the plain files appears in any linkage file.
     let mut secrets: std::collections::HashSet<String> = Default::default();
     for f in &plain {
@@ -80,16 +101,33 @@ fn linkage_files_link_the_same_persons_without_v_nummers() {
     use perspectief_core::link::verify::BirthCheck;
     assert!(b.links.iter().all(|l| l.verification.birth != BirthCheck::Incompatible));
     assert!(a.links.iter().any(|l| l.verification.birth == BirthCheck::Incompatible));
-    // The same pairs: each person to the same national row.
-    let pairs = |l: &Linkage| {
-        let mut p: Vec<(usize, usize)> = l.links.iter().map(|x| (x.person, x.national)).collect();
+    // The same pairs: each person to the same national person (rows are shuffled: by identity).
+    let national = |fs: &[LoadedFile]| fs.iter().position(|f| f.kind == FileKind::National).unwrap();
+    let pairs = |fs: &[LoadedFile], found: &[(usize, usize)], pseudonymous: bool| {
+        let refs: Vec<&LoadedFile> = fs.iter().collect();
+        let persons = check(&refs, &CheckOptions::default()).persons;
+        let n = national(fs);
+        let mut p: Vec<(String, String)> = found
+            .iter()
+            .map(|&(person, row)| {
+                let at = &persons[person];
+                (
+                    identity(&keys, &fs[at.file].records[at.index], pseudonymous),
+                    identity(&keys, &fs[n].records[row], pseudonymous),
+                )
+            })
+            .collect();
         p.sort();
         p
     };
-    assert_eq!(pairs(&b), pairs(&a));
+    let links = |l: &Linkage| l.links.iter().map(|x| (x.person, x.national)).collect::<Vec<_>>();
+    assert_eq!(pairs(&loaded, &links(&b), true), pairs(&plain, &links(&a), false));
     // The fallback on the keyed name and birth-date encodings proposes the same pairs.
-    let proposed = |l: &Linkage| l.proposals.iter().map(|x| (x.person, x.national)).collect::<Vec<_>>();
-    assert_eq!(proposed(&b), proposed(&a));
+    let proposals = |l: &Linkage| l.proposals.iter().map(|x| (x.person, x.national)).collect::<Vec<_>>();
+    assert_eq!(
+        pairs(&loaded, &proposals(&b), true),
+        pairs(&plain, &proposals(&a), false)
+    );
     assert_eq!(b.proposals.len(), 2);
     eprintln!("plain {:?}\npseudonymous {:?}", t.0, t.1);
 }
@@ -97,8 +135,14 @@ fn linkage_files_link_the_same_persons_without_v_nummers() {
 #[test]
 fn another_secret_links_nothing() {
     let plain = demo();
-    let mut written = linkage_files(&plain, "een geheim van het project 2026");
-    let other = linkage_files(&plain, "een ander geheim van de minister");
+    let mut written = linkage_files(
+        &plain,
+        &Keys::new(&Secret::from_text("een geheim van het project 2026").unwrap()),
+    );
+    let other = linkage_files(
+        &plain,
+        &Keys::new(&Secret::from_text("een ander geheim van de minister").unwrap()),
+    );
     // The national extract made with another secret.
     let at = plain.iter().position(|f| f.kind == FileKind::National).unwrap();
     written[at] = other[at].clone();

@@ -395,10 +395,13 @@ impl AnalysisFile {
         out
     }
 
-    /// As a sheet (one row per person), for csv/xlsx export. No V-nummers or names.
-    pub fn sheet(&self) -> Sheet {
+    /// As a sheet (one row per person, in a random order from `seed`), for csv/xlsx export. No
+    /// V-nummers or names; not anonymous either (that is `anonymise`).
+    pub fn sheet(&self, seed: u64) -> Sheet {
         let columns: Vec<(&str, &RawColumn)> = self.variables.iter().map(|v| (v.name.as_str(), &v.values)).collect();
-        columns_sheet("Analysebestand", &columns)
+        let mut sheet = columns_sheet("Analysebestand", &columns);
+        crate::rng::Rng::new(seed).shuffle(&mut sheet.rows);
+        sheet
     }
 }
 

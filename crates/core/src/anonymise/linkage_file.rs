@@ -1,8 +1,11 @@
 //! Linkage files: a registration or the national extract with every direct
 //! identifier replaced by keyed encodings (see `pseudonym`): the V-nummer's
 //! pseudonym, the name's encoding, the birth date's pseudonym (and that of the
-//! date with day and month swapped) and the birth year. Other dates are
-//! rounded to the first of their month. Both sides make theirs with the same
+//! date with day and month swapped) and the birth year, with what the linkage
+//! checks (steunpunt, sex, country, nationality). They carry linkage keys, not
+//! analysis data: other fields go in only when asked ([`LinkageOptions::extra`];
+//! dates then to the first of their month), and then the file's own audit says
+//! what they expose. Rows are shuffled. Both sides make theirs with the same
 //! secret; the researcher links the two without seeing a V-nummer.
 
 use super::pseudonym::Keys;
@@ -14,6 +17,17 @@ use crate::ingest::records::{Record, Value};
 use crate::ingest::values::YesNo;
 use crate::kind::FileKind;
 use crate::table::{Cell, Sheet};
+
+/// What goes into a linkage file beyond the linkage keys, and the seed of the row shuffle.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LinkageOptions {
+    /// Analysis fields to add (the diagnosis, the doctor and the outcome are sensitive).
+    pub extra: Vec<Field>,
+    pub seed: u64,
+}
+
+/// What the linkage checks, beside the keyed encodings: always in the file.
+pub const CHECKED: [Field; 3] = [Field::Geslacht, Field::LandHerkomst, Field::Nationaliteit];
 
 /// The columns that identify a person directly: replaced, never copied.
 const REPLACED: [Field; 7] = [
@@ -38,24 +52,38 @@ fn cell(value: &Value) -> Cell {
     }
 }
 
-/// The linkage file of a loaded file as csv, and its name (`koppelbestand-<name>.csv`).
-pub fn linkage_csv(file: &LoadedFile, keys: &Keys, made: Date) -> (String, Vec<u8>) {
+/// The linkage file of a loaded file as csv, and its name (`koppelbestand-<name>.csv`; the name
+/// made safe for a zip entry or a folder: no separators, no "..").
+pub fn linkage_csv(file: &LoadedFile, keys: &Keys, made: Date, options: &LinkageOptions) -> (String, Vec<u8>) {
     let stem = file.name.rsplit_once('.').map_or(file.name.as_str(), |(s, _)| s);
-    let sheet = linkage_sheet(file, keys, made);
+    let stem: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .replace("..", "_");
+    let sheet = linkage_sheet(file, keys, made, options);
     (
         format!("koppelbestand-{stem}.csv"),
         crate::write::csv::write(&sheet, crate::write::csv::CsvStyle::default()),
     )
 }
 
-/// The linkage file of one loaded registration or national extract (persons only).
-pub fn linkage_sheet(file: &LoadedFile, keys: &Keys, made: Date) -> Sheet {
-    let persons: Vec<&Record> = file.records.iter().filter(|r| r.is_person()).collect();
+/// The linkage file of one loaded registration or national extract (persons only, rows shuffled).
+pub fn linkage_sheet(file: &LoadedFile, keys: &Keys, made: Date, options: &LinkageOptions) -> Sheet {
+    let mut persons: Vec<&Record> = file.records.iter().filter(|r| r.is_person()).collect();
+    crate::rng::Rng::new(options.seed).shuffle(&mut persons);
     let registration = file.kind == FileKind::Registration;
-    // The other fields this file has, in the dictionary's order.
+    // The checked fields and the fields asked for that this file has, in the dictionary's order.
     let fields: Vec<Field> = FIELDS
         .iter()
         .map(|i| i.field)
+        .filter(|f| CHECKED.contains(f) || options.extra.contains(f))
         .filter(|f| !REPLACED.contains(f) && *f != Field::Geslacht)
         .filter(|f| {
             !matches!(
@@ -63,7 +91,12 @@ pub fn linkage_sheet(file: &LoadedFile, keys: &Keys, made: Date) -> Sheet {
                 Field::GeboortedatumPseudoniem | Field::GeboortedatumOmgedraaid | Field::Geboortejaar
             )
         })
-        .filter(|f| persons.iter().any(|r| r.values.contains_key(f)))
+        // The field the linkage checks on is always there (it also tells the kind of file).
+        .filter(|f| {
+            persons.iter().any(|r| r.values.contains_key(f))
+                || (*f == Field::Nationaliteit && !registration)
+                || (*f == Field::LandHerkomst && registration)
+        })
         .collect();
     let mut header: Vec<String> = Vec::new();
     if registration {
@@ -88,10 +121,14 @@ pub fn linkage_sheet(file: &LoadedFile, keys: &Keys, made: Date) -> Sheet {
         },
         header,
     );
+    let (m, t, p) = super::pseudonym::KDF;
     sheet.title_rows.push(vec![Cell::text(format!(
         "Koppelbestand met pseudoniemen, gemaakt met Perspectief op {}: geen V-nummers, namen of exacte datums \
-         (andere datums op de eerste van de maand). Alleen te koppelen met bestanden die met hetzelfde geheim zijn gemaakt.",
-        made.dutch()
+         (andere datums op de eerste van de maand), rijen in willekeurige volgorde. Niet anoniem: alleen te koppelen met \
+         bestanden die met hetzelfde geheim zijn gemaakt. Sleutels: Argon2id ({} MiB, {t} rondes, {p} baan), \
+         HKDF-SHA-256 en HMAC-SHA-256.",
+        made.dutch(),
+        m / 1024
     ))]);
     for r in persons {
         let mut row = Vec::with_capacity(sheet.header.len());
@@ -120,4 +157,45 @@ pub fn linkage_sheet(file: &LoadedFile, keys: &Keys, made: Date) -> Sheet {
     }
     debug_assert!(fields.iter().all(|f| f.info().value != ValueType::Id));
     sheet
+}
+
+/// The audit of a linkage file's fields beside its keys (the keyed encodings identify anyone whose
+/// V-nummer a holder of the secret knows; what else the file tells is what the audit is about).
+pub fn audit(sheet: &Sheet, k: usize) -> super::Audit {
+    let keys = [
+        "pseudoniem_v_nummer",
+        "naamcodering",
+        "pseudoniem_geboortedatum",
+        "pseudoniem_geboortedatum_omgedraaid",
+    ];
+    let kept: Vec<usize> = (0..sheet.header.len())
+        .filter(|&i| !keys.contains(&sheet.header[i].as_str()))
+        .collect();
+    let columns: Vec<(String, crate::chaid::RawColumn)> = kept
+        .iter()
+        .map(|&i| {
+            let values = sheet
+                .rows
+                .iter()
+                .map(|r| r.get(i).map(Cell::to_text).filter(|t| !t.is_empty()));
+            (sheet.header[i].clone(), crate::chaid::RawColumn::text(values))
+        })
+        .collect();
+    let refs: Vec<(&str, &crate::chaid::RawColumn)> = columns.iter().map(|(n, c)| (n.as_str(), c)).collect();
+    let roles = super::audit::roles_for(&refs, &[]);
+    let sensitive: Vec<String> = super::DEFAULT_SENSITIVE
+        .iter()
+        .filter(|s| refs.iter().any(|(n, _)| n == *s))
+        .map(|s| s.to_string())
+        .collect();
+    super::audit::audit(
+        &refs,
+        &roles,
+        &super::audit::Demands {
+            k,
+            l: 1,
+            t: None,
+            sensitive: &sensitive,
+        },
+    )
 }

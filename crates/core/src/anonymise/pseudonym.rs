@@ -6,6 +6,10 @@
 //! pseudonym reveals nothing; with it, anyone can compute the pseudonym of a
 //! V-nummer they already know (and so check whether that person is in a file).
 //!
+//! The secret is first stretched with Argon2id (RFC 9106; [`KDF`]): a memory-hard
+//! function, so that guessing a typed secret costs a third of a second per guess
+//! and 64 MiB, not a microsecond (HKDF alone is fast by design).
+//!
 //! Names are not pseudonymised as a whole (a typo would break the match) but
 //! encoded as a keyed Bloom filter of their letter pairs (a "cryptographic
 //! long-term key", Schnell et al. 2009): similar names give similar filters,
@@ -32,7 +36,13 @@ impl std::fmt::Debug for Secret {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SecretError {
-    TooShort { chars: usize },
+    TooShort {
+        chars: usize,
+    },
+    /// One or two words with a number or a year: found with a word list in minutes.
+    Guessable {
+        words: usize,
+    },
 }
 
 impl std::fmt::Display for SecretError {
@@ -43,6 +53,13 @@ impl std::fmt::Display for SecretError {
                 "Het geheim is te kort ({chars} tekens): gebruik er minstens {MIN_SECRET_CHARS}, \
                  of laat er een maken."
             ),
+            SecretError::Guessable { words } => write!(
+                f,
+                "Dit geheim is te makkelijk te raden: het is {} met een getal of jaartal. Met een woordenlijst \
+                 vindt een computer zo'n geheim snel, hoe lang het ook is. Laat een geheim maken (aanbevolen), \
+                 of typ een zin van minstens vier woorden.",
+                if *words <= 1 { "één woord" } else { "een paar woorden" }
+            ),
         }
     }
 }
@@ -52,12 +69,16 @@ impl std::error::Error for SecretError {}
 const ALPHABET: &[u8; 32] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 impl Secret {
-    /// A secret typed by the user (surrounding spaces are ignored).
+    /// A secret typed by the user (surrounding spaces are ignored): at least
+    /// [`MIN_SECRET_CHARS`] characters, and not a word or two with a number (see [`guessable`]).
     pub fn from_text(text: &str) -> Result<Secret, SecretError> {
         let text = text.trim();
         let chars = text.chars().count();
         if chars < MIN_SECRET_CHARS {
             return Err(SecretError::TooShort { chars });
+        }
+        if let Some(words) = guessable(text) {
+            return Err(SecretError::Guessable { words });
         }
         Ok(Secret(text.as_bytes().to_vec()))
     }
@@ -81,6 +102,57 @@ impl Secret {
         }
         out
     }
+}
+
+/// A typed secret that a word list finds: at most three runs of letters (words, or words run
+/// together), the rest at most eight digits (a year, a date) and punctuation, and no run mixing cases
+/// in the middle (a random string has several). `Some(words)` when it is guessable.
+pub fn guessable(text: &str) -> Option<usize> {
+    let mut runs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut digits = 0;
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            current.push(c);
+        } else {
+            if !current.is_empty() {
+                runs.push(std::mem::take(&mut current));
+            }
+            if c.is_ascii_digit() {
+                digits += 1;
+            }
+        }
+    }
+    if !current.is_empty() {
+        runs.push(current);
+    }
+    // Capitals inside a run ("mZqvR") are a sign of a random string, not of a word.
+    let mixed = runs
+        .iter()
+        .any(|r| r.chars().skip(1).filter(|c| c.is_uppercase()).count() >= 2);
+    let repeated = {
+        let mut seen: Vec<char> = text.to_lowercase().chars().collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.len() <= 4
+    };
+    ((runs.len() <= 3 && digits <= 8 && !mixed) || repeated).then_some(runs.len())
+}
+
+/// Argon2id as the project secret is stretched: memory in KiB, passes, lanes (RFC 9106).
+pub const KDF: (u32, u32, u32) = (65_536, 3, 1);
+const KDF_SALT: &[u8] = b"perspectief-projectgeheim-2";
+
+/// The secret stretched into 32 bytes with Argon2id ([`KDF`]).
+fn stretch(secret: &[u8]) -> [u8; 32] {
+    use argon2::{Algorithm, Argon2, Params, Version};
+    let (m, t, p) = KDF;
+    let params = Params::new(m, t, p, Some(32)).expect("valid Argon2 parameters");
+    let mut out = [0u8; 32];
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+        .hash_password_into(secret, KDF_SALT, &mut out)
+        .expect("Argon2 takes these inputs");
+    out
 }
 
 pub fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {
@@ -129,12 +201,14 @@ impl std::fmt::Debug for Keys {
     }
 }
 
-const SALT: &[u8] = b"perspectief-pseudoniemen-1";
+const SALT: &[u8] = b"perspectief-pseudoniemen-2";
 
 impl Keys {
+    /// The keys of a secret: Argon2id once (a third of a second natively), then HKDF per field.
     pub fn new(secret: &Secret) -> Keys {
+        let stretched = stretch(&secret.0);
         let key = |field: &str| -> [u8; 32] {
-            hkdf_sha256(SALT, &secret.0, field.as_bytes(), 32)
+            hkdf_sha256(SALT, &stretched, field.as_bytes(), 32)
                 .try_into()
                 .expect("32 bytes")
         };
@@ -305,11 +379,37 @@ mod tests {
             e.to_string(),
             "Het geheim is te kort (4 tekens): gebruik er minstens 16, of laat er een maken."
         );
-        let text = Secret::generate([7; 20]);
+        let text = Secret::generate([
+            7, 201, 33, 90, 14, 250, 61, 128, 77, 3, 190, 45, 219, 98, 12, 166, 240, 55, 130, 9,
+        ]);
         assert_eq!(text.len(), 39);
         assert!(text.split('-').all(|g| g.len() == 4), "{text}");
         assert!(Secret::from_text(&text).is_ok());
         assert_ne!(text, Secret::generate([8; 20]));
+        // A word and a year, however long, is refused; a sentence of words is not.
+        for weak in [
+            "Perspectief2026!",
+            "perspectiefperspectief",
+            "Welkom01-01-2026",
+            "aaaaaaaaaaaaaaaaaaaa",
+            "Steunpunt Zwolle 2026",
+        ] {
+            let e = Secret::from_text(weak).unwrap_err();
+            assert!(matches!(e, SecretError::Guessable { .. }), "{weak}: {e}");
+        }
+        assert_eq!(
+            Secret::from_text("Perspectief2026!").unwrap_err().to_string(),
+            "Dit geheim is te makkelijk te raden: het is één woord met een getal of jaartal. Met een woordenlijst \
+             vindt een computer zo'n geheim snel, hoe lang het ook is. Laat een geheim maken (aanbevolen), of typ een \
+             zin van minstens vier woorden."
+        );
+        for strong in [
+            "het gras is groen in de lente",
+            "K9#mZq2!vR7@pL4w",
+            "een geheim van het project 2026",
+        ] {
+            assert!(Secret::from_text(strong).is_ok(), "{strong}");
+        }
     }
 
     #[test]

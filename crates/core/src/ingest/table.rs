@@ -117,6 +117,11 @@ pub fn kind_of(headers: &[String]) -> Option<(FileKind, usize)> {
     if nat_only >= 2 && nat_only > reg_only && has_id(&nat) {
         return Some((FileKind::National, nat.len()));
     }
+    // A linkage file of the extract: keyed encodings and the nationality it is checked on, no
+    // field of a registration (`anonymise::linkage_file` always writes that column).
+    if nat_only >= 1 && reg_only == 0 && nat.contains(&Field::GeboortedatumPseudoniem) && has_id(&nat) {
+        return Some((FileKind::National, nat.len()));
+    }
     if reg.len() >= 2 && has_id(&reg) {
         return Some((FileKind::Registration, reg.len()));
     }

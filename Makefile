@@ -12,7 +12,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test dist setup setup-build setup-browser check-core-pure lint unit browser demo clean bench screenshots fuzz
+.PHONY: run test bare-clone dist setup setup-build setup-browser check-core-pure lint unit browser demo clean bench screenshots fuzz
 
 run: setup-build dist
 	node tools/serve.mjs dist $(PORT)
@@ -96,6 +96,16 @@ lint:
 
 unit:
 	cargo test --workspace --locked
+
+# The unit tests from a copy of the repository with nothing beside it: a test that reads a file
+# outside the repository (../shared, say) fails here. The copy shares target/ (only the workspace's
+# own crates build again).
+BARE := $(or $(TMPDIR),/tmp)/perspectief-bare
+bare-clone:
+	rm -rf $(BARE) && mkdir -p $(BARE)/perspectief
+	git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t $(BARE)/perspectief
+	cd $(BARE)/perspectief && CARGO_TARGET_DIR=$(CURDIR)/target cargo test --workspace --locked
+	rm -rf $(BARE)
 
 # The engine compiles for the browser and depends on no web crate.
 check-core-pure:

@@ -39,7 +39,8 @@ pub fn document(items: &[ReportItem], date: &str, tree_css: &str) -> String {
         "<!doctype html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Perspectief — verslag</title>\
 <style>{PRINT_CSS}\n{tree_css}</style></head><body><h1>Perspectief — verslag</h1>\
 <p>Gemaakt op {date} met Perspectief. Dit verslag bevat tabellen en beslisbomen, geen V-nummers en geen namen; \
-aantallen onder de drempel staan als \"&lt;5\".</p>\n{body}</body></html>\n"
+aantallen onder de drempel staan als \"&lt;\" met de drempel (\"&lt;5\"), en \"x\" verbergt een aantal dat anders uit de \
+totalen terug te rekenen is (zie de noot onder elke tabel).</p>\n{body}</body></html>\n"
     )
 }
 

@@ -5,6 +5,7 @@ mod bench;
 mod chaid;
 mod check;
 mod demo;
+mod disclosure;
 mod link;
 mod memory;
 mod pseudonymise;
@@ -47,6 +48,9 @@ enum Command {
     /// Play the prosecutor: match every row of a protected file with the original persons.
     #[command(hide = true)]
     Attack(anonymise::AttackArgs),
+    /// Check tables, trees, drawings and reports for counts that should not be there.
+    #[command(hide = true)]
+    Disclosure(disclosure::DisclosureArgs),
     /// Grow a CHAID tree and print it like SPSS (or as JSON with --json).
     Chaid(chaid::ChaidArgs),
     /// For one dependent: every predictor's one-level CHAID result, sorted by adjusted p.
@@ -77,6 +81,7 @@ fn main() -> ExitCode {
         Command::Run(args) => run::run(&args),
         Command::Anonymise(args) => anonymise::run(&args),
         Command::Attack(args) => anonymise::attack_file(&args),
+        Command::Disclosure(args) => disclosure::run(&args),
         Command::Pseudonymise(args) => pseudonymise::run(&args),
         Command::Chaid(args) => chaid::run_chaid(&args),
         Command::Screen(args) => chaid::run_screen(&args),

@@ -1,6 +1,8 @@
 //! `perspectief run --recept R.json FILES…`: apply a recept saved in the app to
-//! the same files and write the same tables (CSV) and trees (JSON, the stable
-//! form of docs/chaid-json.md) into a folder.
+//! the same files and write the same tables (CSV) and trees into a folder: each
+//! tree as it is published (JSON, docs/chaid-json.md, and its tables as xlsx),
+//! through the disclosure rule like everything the app shows; `--exact` writes
+//! the fitted tree with every count instead (for the researcher's own machine).
 
 use std::path::PathBuf;
 
@@ -12,6 +14,9 @@ use perspectief_core::kind::FileKind;
 use perspectief_core::link::linkage::{link, LinkOptions, Linkage};
 use perspectief_core::recept::{Analysis, Fingerprint, Recept};
 use perspectief_core::write::csv::{write, CsvStyle};
+
+/// The JSON form of a published tree.
+pub const PUBLISHED_FORMAT: &str = "perspectief-chaid-gepubliceerd/1";
 
 #[derive(clap::Args)]
 pub struct RunArgs {
@@ -27,6 +32,12 @@ pub struct RunArgs {
     /// Print how long each step took (to stderr), for benchmarks.
     #[arg(long)]
     timing: bool,
+    /// Write each tree with every count (the fitted report), not as published. Not for sharing.
+    #[arg(long)]
+    exact: bool,
+    /// Counts below this are hidden in the trees written (as on the page).
+    #[arg(long, default_value_t = perspectief_core::disclosure::DEFAULT_THRESHOLD)]
+    threshold: u64,
 }
 
 pub fn run(args: &RunArgs) -> Result<(), String> {
@@ -112,11 +123,30 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
                         started.elapsed().as_secs_f64() * 1e3
                     );
                 }
+                let json = if args.exact {
+                    serde_json::to_string_pretty(&view.report)
+                } else {
+                    let published = view.report.publish(args.threshold);
+                    let gains = view.report.gains.as_ref().and_then(|g| {
+                        let class = published.categories.iter().position(|c| *c == g.target_class)?;
+                        published.gains(class, &g.nodes)
+                    });
+                    let xlsx = perspectief_core::write::xlsx::write(
+                        &published.sheets(gains.as_ref()),
+                        crate::anonymise::today(),
+                    )
+                    .map_err(|e| e.to_string())?;
+                    save(format!("{n:02}-boom-{target}.xlsx"), &xlsx)?;
+                    serde_json::to_string_pretty(&serde_json::json!({
+                        "format": PUBLISHED_FORMAT,
+                        "params": view.report.tree.params,
+                        "tree": published,
+                        "gains": gains,
+                    }))
+                };
                 save(
                     format!("{n:02}-boom-{target}.json"),
-                    serde_json::to_string_pretty(&view.report)
-                        .map_err(|e| e.to_string())?
-                        .as_bytes(),
+                    json.map_err(|e| e.to_string())?.as_bytes(),
                 )?;
             }
             Analysis::Screen {

@@ -4,7 +4,7 @@ use std::process::Command;
 
 fn titanic() -> String {
     format!(
-        "{}/../../../shared/reference-data/titanic.csv",
+        "{}/../core/tests/data/reference/titanic.csv",
         env!("CARGO_MANIFEST_DIR")
     )
 }

@@ -53,14 +53,23 @@ fn a_recept_writes_its_tables_and_trees() {
     );
     let tree: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out_dir.join("02-boom-mob.json")).unwrap()).unwrap();
-    assert_eq!(tree["format"], "perspectief-chaid/1");
-    assert_eq!(tree["tree"]["params"]["max_depth"], 2);
+    assert_eq!(tree["format"], "perspectief-chaid-gepubliceerd/1");
+    assert_eq!(tree["params"]["max_depth"], 2);
     let nodes = tree["tree"]["nodes"].as_array().unwrap();
     assert!(!nodes.is_empty());
     assert!(
         nodes.iter().all(|n| n["depth"].as_u64().unwrap() <= 2),
         "the recept's depth limit holds"
     );
+
+    // What was written keeps its hidden counts: the checker reads the files as a reader would.
+    let check = Command::new(bin)
+        .arg("disclosure")
+        .arg(out_dir.join("01-tabel-geslacht.csv"))
+        .arg(out_dir.join("02-boom-mob.xlsx"))
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
 
     // A file that changed since the recept was made is named; the run still goes on.
     std::fs::write(&almelo, std::fs::read_to_string(&almelo).unwrap() + "\r\n").unwrap();

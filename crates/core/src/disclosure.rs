@@ -151,14 +151,15 @@ pub fn protect(t: &Linked, threshold: u64) -> Vec<Mark> {
         let Some((lo, hi)) = bounded(&t.lines, &known, upper) else {
             return marks;
         };
+        let need = needs(&t.lines, &known, threshold, upper);
         let mut weak = None;
         // Summaries (derived entries) need no room of their own: the counts they sum are checked.
         let open: Vec<usize> = (0..known.len())
             .filter(|&e| marks[e].hidden() && !free[e] && !t.derived[e])
             .collect();
         for e in open {
-            let needed = known[e].needed(threshold);
-            if values_of(&t.lines, &lo, &hi, e, needed, &|_| true) < needed {
+            let needed = need[e];
+            if values_of(&t.lines, &lo, &hi, e, needed, &|_| true, &t.values) < needed {
                 weak = Some(e);
                 break;
             }
@@ -168,13 +169,13 @@ pub fn protect(t: &Linked, threshold: u64) -> Vec<Mark> {
             return marks;
         };
 
-        // Release it: of the shown entries linked to it, hide the one that frees it (derived
-        // entries such as classification cells first, then totals, then the largest), else the one
-        // that frees it most.
+        // Release it: hide a shown entry linked to it, as near to it as will do.
         let mut reached = vec![false; t.values.len()];
         reached[e] = true;
         let mut frontier = vec![e];
-        let mut candidates: Vec<usize> = Vec::new();
+        // Shown entries linked to it, with how many lines away they are.
+        let mut candidates: Vec<(usize, usize)> = Vec::new();
+        let mut distance = 0;
         // "<5"s in the way, nearest first (when nothing shown is left to hide, they become "x").
         let mut smalls: Vec<usize> = if marks[e] == Mark::Small { vec![e] } else { Vec::new() };
         while !frontier.is_empty() {
@@ -188,41 +189,54 @@ pub fn protect(t: &Linked, threshold: u64) -> Vec<Mark> {
             frontier = members;
             frontier.sort_unstable();
             frontier.dedup();
+            distance += 1;
             for &x in &frontier {
                 reached[x] = true;
                 if !marks[x].hidden() {
-                    candidates.push(x);
+                    candidates.push((x, distance));
                 } else if marks[x] == Mark::Small {
                     smalls.push(x);
                 }
             }
         }
-        let is_total = |x: usize| t.lines.iter().any(|l| l.total == x);
-        candidates.sort_by_key(|&x| {
-            (
-                std::cmp::Reverse(t.derived[x]),
-                std::cmp::Reverse(is_total(x)),
-                std::cmp::Reverse(t.values[x]),
-            )
-        });
-        let enough = known[e].needed(threshold);
+        // Nearest first (a count beside it rather than a margin far up the tree), derived entries
+        // (summaries) before counts, then the smallest: the least a reader loses.
+        candidates.sort_by_key(|&(x, d)| (d, std::cmp::Reverse(t.derived[x]), t.values[x]));
+        let enough = need[e];
         let freed = |x: usize| {
             let mut k = known.clone();
             k[x] = Known::Unknown;
-            bounded(&t.lines, &k, upper).map_or(0, |(lo, hi)| values_of(&t.lines, &lo, &hi, e, enough, &|_| true))
+            bounded(&t.lines, &k, upper).map_or(0, |(lo, hi)| {
+                values_of(&t.lines, &lo, &hi, e, enough, &|_| true, &t.values)
+            })
         };
-        let mut best: Option<(usize, usize)> = None;
-        for &x in &candidates {
-            let v = freed(x);
-            if v >= enough {
-                best = Some((x, v));
-                break;
+        // Ring by ring outwards: the first entry that frees it, else the one of the ring that frees
+        // it most when that is more than it has now; only then the next ring.
+        let now = values_of(&t.lines, &lo, &hi, e, enough, &|_| true, &t.values);
+        let mut pick = None;
+        let mut overall: Option<(usize, usize)> = None;
+        for ring in candidates.chunk_by(|a, b| a.1 == b.1) {
+            let mut best: Option<(usize, usize)> = None;
+            for &(x, _) in ring {
+                let v = freed(x);
+                if best.is_none_or(|(_, b)| v > b) {
+                    best = Some((x, v));
+                }
+                if v >= enough {
+                    break;
+                }
             }
-            if best.is_none_or(|(_, b)| v > b) {
-                best = Some((x, v));
+            if let Some((x, v)) = best {
+                if v > now {
+                    pick = Some(x);
+                    break;
+                }
+                if overall.is_none_or(|(_, b)| v > b) {
+                    overall = Some((x, v));
+                }
             }
         }
-        let pick = best.map(|(x, _)| x);
+        let pick = pick.or(overall.map(|(x, _)| x));
         match pick.or_else(|| smalls.first().copied()) {
             Some(x) => marks[x] = Mark::Hidden,
             None => return marks,
@@ -401,7 +415,8 @@ pub fn feasible(
     let hidden: Vec<usize> = (0..known.len())
         .filter(|&e| !matches!(known[e], Known::Value(_)))
         .collect();
-    let needed = |e: usize| known[e].needed(threshold);
+    let need = needs(lines, known, threshold, upper);
+    let needed = |e: usize| need[e];
     let Some((lo, hi)) = bounded(lines, known, upper) else {
         return hidden
             .into_iter()
@@ -412,12 +427,37 @@ pub fn feasible(
             })
             .collect();
     };
+    // One filling to search near (none within a large budget: nothing can be shown to be open).
+    let mut budget = 200_000usize;
+    let reference = exists(lines, &mut lo.clone(), &mut hi.clone(), also, &lo, &mut budget);
     hidden
         .iter()
         .map(|&e| Feasible {
             entry: e,
-            values: values_of(lines, &lo, &hi, e, needed(e), also),
+            values: reference
+                .as_ref()
+                .map_or(0, |r| values_of(lines, &lo, &hi, e, needed(e), also, r)),
             needed: needed(e),
+        })
+        .collect()
+}
+
+/// How many values each entry must keep: what "<t" leaves open (t − 1), but never more than the
+/// small counts themselves leave it (a count inside a node of "<5" beside another "<5" is at most
+/// 2 whatever else is hidden): the bounds when only the "<t" marks are known.
+fn needs(lines: &[Line], known: &[Known], threshold: u64, upper: u64) -> Vec<usize> {
+    let marks_only: Vec<Known> = known
+        .iter()
+        .map(|k| if let Known::Value(_) = k { Known::Unknown } else { *k })
+        .collect();
+    let bounds = bounded(lines, &marks_only, upper);
+    (0..known.len())
+        .map(|e| {
+            let full = known[e].needed(threshold);
+            match &bounds {
+                Some((lo, hi)) => full.min((hi[e] - lo[e]).saturating_add(1).min(usize::MAX as u64) as usize),
+                None => full,
+            }
         })
         .collect()
 }
@@ -435,8 +475,17 @@ fn bounded(lines: &[Line], known: &[Known], upper: u64) -> Option<(Vec<u64>, Vec
     propagate(lines, &mut lo, &mut hi).then_some((lo, hi))
 }
 
-/// How many values (at most `enough`) entry `e` can take in a filling within these bounds.
-fn values_of(lines: &[Line], lo: &[u64], hi: &[u64], e: usize, enough: usize, also: &dyn Fn(&[u64]) -> bool) -> usize {
+/// How many values (at most `enough`) entry `e` can take in a filling within these bounds. The
+/// search tries values near `reference` (a filling that agrees with everything) first.
+fn values_of(
+    lines: &[Line],
+    lo: &[u64],
+    hi: &[u64],
+    e: usize,
+    enough: usize,
+    also: &dyn Fn(&[u64]) -> bool,
+    reference: &[u64],
+) -> usize {
     let mut count = 0;
     let mut x = lo[e];
     while x <= hi[e] && count < enough {
@@ -444,7 +493,7 @@ fn values_of(lines: &[Line], lo: &[u64], hi: &[u64], e: usize, enough: usize, al
         l[e] = x;
         h[e] = x;
         let mut budget = 20_000usize;
-        if propagate(lines, &mut l, &mut h) && exists(lines, &mut l, &mut h, also, &mut budget) {
+        if propagate(lines, &mut l, &mut h) && exists(lines, &mut l, &mut h, also, reference, &mut budget).is_some() {
             count += 1;
         }
         x += 1;
@@ -499,29 +548,57 @@ fn propagate(lines: &[Line], lo: &mut [u64], hi: &mut [u64]) -> bool {
     }
 }
 
-/// Whether the entries can be filled within their bounds to agree with the lines and `also`.
-fn exists(lines: &[Line], lo: &mut [u64], hi: &mut [u64], also: &dyn Fn(&[u64]) -> bool, budget: &mut usize) -> bool {
+/// A filling of the entries within their bounds that agrees with the lines and `also`, if the
+/// search finds one within its budget. Entries with the fewest values go first; each tries the
+/// value nearest `reference` first, then outwards.
+fn exists(
+    lines: &[Line],
+    lo: &mut [u64],
+    hi: &mut [u64],
+    also: &dyn Fn(&[u64]) -> bool,
+    reference: &[u64],
+    budget: &mut usize,
+) -> Option<Vec<u64>> {
     if *budget == 0 {
-        return false;
+        return None;
     }
     *budget -= 1;
-    // The open entry with the fewest possible values next.
     let next = (0..lo.len()).filter(|&e| lo[e] < hi[e]).min_by_key(|&e| hi[e] - lo[e]);
     let Some(e) = next else {
-        return also(lo);
+        return also(lo).then(|| lo.to_vec());
     };
-    for x in lo[e]..=hi[e] {
+    let start = reference[e].clamp(lo[e], hi[e]);
+    let (mut up, mut down) = (Some(start), start.checked_sub(1).filter(|&x| x >= lo[e]));
+    while up.is_some() || down.is_some() {
+        // Alternate: start, start + 1, start − 1, start + 2, …
+        let x = match (up, down) {
+            (Some(u), Some(d)) if u - start <= start - d => {
+                up = (u < hi[e]).then_some(u + 1);
+                u
+            }
+            (Some(u), None) => {
+                up = (u < hi[e]).then_some(u + 1);
+                u
+            }
+            (_, Some(d)) => {
+                down = d.checked_sub(1).filter(|&x| x >= lo[e]);
+                d
+            }
+            (None, None) => unreachable!(),
+        };
         let (mut l, mut h) = (lo.to_vec(), hi.to_vec());
         l[e] = x;
         h[e] = x;
-        if propagate(lines, &mut l, &mut h) && exists(lines, &mut l, &mut h, also, budget) {
-            return true;
+        if propagate(lines, &mut l, &mut h) {
+            if let Some(f) = exists(lines, &mut l, &mut h, also, reference, budget) {
+                return Some(f);
+            }
         }
         if *budget == 0 {
-            return false;
+            return None;
         }
     }
-    false
+    None
 }
 
 /// A count table with margins as linked lines: `cells[i][j]`, then row totals, column totals and

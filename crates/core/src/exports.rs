@@ -16,8 +16,11 @@ pub enum Contents {
     LinkagePseudonyms,
     /// The check's problems, a row per problem (identities only for the own organisation).
     CheckProblems,
-    /// Counts, statistics, trees and charts: no row per person.
+    /// Counts, statistics, trees and charts: no row per person, through the disclosure rule.
     Aggregates,
+    /// Fitted trees with every count (`run --exact`): no row per person, but not through the
+    /// disclosure rule; for the researcher's own machine, asked for by name.
+    ExactAggregates,
     /// Settings without data (the recept).
     Settings,
     /// The synthetic demo files (no real person).
@@ -86,6 +89,11 @@ pub const EXPORTS: &[ExportPath] = &[
     ),
     path("controles (xlsx, csv)", "crates/cli/src/check.rs", CheckProblems),
     path("tabellen en bomen van een recept", "crates/cli/src/run.rs", Aggregates),
+    path(
+        "bomen met alle aantallen (run --exact)",
+        "crates/cli/src/run.rs",
+        ExactAggregates,
+    ),
     path("demobestanden", "crates/cli/src/demo.rs", Synthetic),
     path("benchmarkbestanden", "crates/cli/src/bench.rs", Synthetic),
 ];

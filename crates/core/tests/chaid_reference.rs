@@ -1,5 +1,5 @@
-//! CHAID against the public reference values in shared/spec/chaid.md
-//! (iris and the Titanic file of the Python CHAID package's tests).
+//! CHAID against the public reference values of the CHAID specification
+//! (iris and the Titanic file of the Python CHAID package's tests, in tests/data/reference).
 
 use perspectief_core::chaid::screen::screen;
 use perspectief_core::chaid::{fit, ChaidParams, Dataset, Level, RawColumn, Spec};
@@ -7,7 +7,7 @@ use perspectief_core::ingest::plain::columns;
 
 fn reference(name: &str) -> Vec<(String, RawColumn)> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/reference-data")
+        .join("tests/data/reference")
         .join(name);
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     columns(name, &bytes).unwrap()

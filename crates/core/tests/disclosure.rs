@@ -121,6 +121,17 @@ fn a_forced_split_on_steunpunt_hides_its_small_nodes_everywhere() {
     let p = report.publish(5);
     assert!(p.hides);
     check_tree(&p);
+    // Hiding is not everything: the root and the large steunpunten stay readable.
+    let root = &p.nodes[0];
+    assert_eq!(root.n.n, Some(733));
+    assert!(root.counts.iter().all(|c| c.n.is_some()), "{:?}", root.counts);
+    let large: Vec<_> = p.nodes.iter().filter(|n| report.tree.nodes[n.id].n >= 50.0).collect();
+    let shown = large.iter().filter(|n| n.n.n.is_some()).count();
+    assert!(
+        shown * 4 >= large.len() * 3,
+        "{shown} of {} large nodes shown",
+        large.len()
+    );
     // No node shows an N below 5, and no shown node is all in one class.
     for n in &p.nodes {
         if let Some(x) = n.n.n {

@@ -358,6 +358,7 @@ pub fn fit(data: &Dataset, params: &CheckedParams) -> Result<Tree, ChaidError> {
     let mut rows_of_node: Vec<Row> = vec![root_row];
     let mut node_of: Vec<u32> = vec![0; n];
     let mut frontier = vec![0usize];
+    let mut order_ties = 0;
     let kind = statistic_kind(data, params);
 
     for depth in 0..params.max_depth {
@@ -385,6 +386,7 @@ pub fn fit(data: &Dataset, params: &CheckedParams) -> Result<Tree, ChaidError> {
         for (slot, &id) in open.iter().enumerate() {
             let cats_of = |p: usize| tables.categories(slot, p, &layout, data.predictors[p].categories() + 1);
             let results = evaluate(data, params, &tester, &cats_of);
+            order_ties += results.iter().flatten().map(|m| m.ties).sum::<usize>();
             let forced_here = if depth == 0 {
                 forced.filter(|&f| results[f].as_ref().is_some_and(Merged::can_split))
             } else {
@@ -406,7 +408,9 @@ pub fn fit(data: &Dataset, params: &CheckedParams) -> Result<Tree, ChaidError> {
             let Some(p) = best else { continue };
             let pred = &data.predictors[p];
             let merged = results[p].clone().expect("evaluated");
+            let before = merged.ties;
             let merged = merge::enforce_min_child(merged, pred.missing(), params, &tester);
+            order_ties += merged.ties - before;
             if merged.groups.len() < 2 {
                 continue;
             }
@@ -482,6 +486,7 @@ pub fn fit(data: &Dataset, params: &CheckedParams) -> Result<Tree, ChaidError> {
         params: params.clone(),
         nodes,
         total,
+        order_ties,
     })
 }
 

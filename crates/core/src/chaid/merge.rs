@@ -35,6 +35,28 @@ pub struct Merged {
     pub test: TestResult,
     pub ln_bonferroni: f64,
     pub adj_ln_p: f64,
+    /// Choices between equally good candidates (two pairs equally similar,
+    /// two groups equally small) that the category order decided, as in SPSS.
+    pub ties: usize,
+}
+
+/// Two ln p (or sizes) so close that only the order of the categories can choose.
+fn tied(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// The candidate with the largest value (the first on ties) and whether another was tied with it.
+fn largest(candidates: impl Iterator<Item = (usize, f64)>) -> Option<(usize, f64, bool)> {
+    let all: Vec<(usize, f64)> = candidates.collect();
+    let (i, v) = all
+        .iter()
+        .copied()
+        .fold(None, |best: Option<(usize, f64)>, (i, v)| match best {
+            Some(b) if v <= b.1 => Some(b),
+            _ => Some((i, v)),
+        })?;
+    let tie = all.iter().any(|&(j, w)| j != i && tied(v, w));
+    Some((i, v, tie))
 }
 
 impl Merged {
@@ -59,18 +81,21 @@ fn pair_ln_p(tester: &Tester, a: &Group, b: &Group) -> f64 {
 /// first codes: a join only recomputes the pairs of the new group.
 struct PairCache {
     ln_p: std::collections::HashMap<(usize, usize), f64>,
+    /// Choices the category order decided.
+    ties: usize,
 }
 
 impl PairCache {
     fn new() -> PairCache {
         PairCache {
             ln_p: std::collections::HashMap::new(),
+            ties: 0,
         }
     }
 
     /// The allowable pair with the largest p (first found on ties).
     fn most_similar(&mut self, tester: &Tester, groups: &[Group], ordinal: bool) -> Option<(usize, usize, f64)> {
-        let mut best: Option<(usize, usize, f64)> = None;
+        let mut pairs = Vec::new();
         for i in 0..groups.len() {
             let end = if ordinal {
                 (i + 2).min(groups.len())
@@ -83,12 +108,12 @@ impl PairCache {
                     .ln_p
                     .entry(key)
                     .or_insert_with(|| pair_ln_p(tester, &groups[i], &groups[j]));
-                if best.is_none_or(|b| lp > b.2) {
-                    best = Some((i, j, lp));
-                }
+                pairs.push((i, j, lp));
             }
         }
-        best
+        let (k, lp, tie) = largest(pairs.iter().enumerate().map(|(k, p)| (k, p.2)))?;
+        self.ties += usize::from(tie);
+        Some((pairs[k].0, pairs[k].1, lp))
     }
 
     /// Forget the pairs of a group whose members change.
@@ -174,8 +199,9 @@ fn chaid_merge(
     ordinal: bool,
     params: &ChaidParams,
     rows: &dyn Fn(&[usize]) -> Row,
-) -> Vec<Group> {
+) -> (Vec<Group>, usize) {
     let ln_alpha = params.alpha_merge.ln();
+    let mut ties = 0;
     let mut budget = 4 * groups.len() * groups.len() + 8;
     let mut cache = PairCache::new();
     while groups.len() > 2 && budget > 0 {
@@ -196,15 +222,16 @@ fn chaid_merge(
                 resplit(tester, &mut groups, at, ordinal, ln_alpha, rows);
                 if groups.len() != before {
                     // Re-split groups may start with a code that named another group before.
+                    ties += cache.ties;
                     cache = PairCache::new();
                 }
             }
         }
     }
-    groups
+    (groups, ties + cache.ties)
 }
 
-fn exhaustive_merge(tester: &Tester, mut groups: Vec<Group>, ordinal: bool) -> Vec<Group> {
+fn exhaustive_merge(tester: &Tester, mut groups: Vec<Group>, ordinal: bool) -> (Vec<Group>, usize) {
     let mut best = (ln_p_of(tester, &groups).ln_p, groups.clone());
     let mut cache = PairCache::new();
     while groups.len() > 2 {
@@ -219,7 +246,7 @@ fn exhaustive_merge(tester: &Tester, mut groups: Vec<Group>, ordinal: bool) -> V
             best = (lp, groups.clone());
         }
     }
-    best.1
+    (best.1, cache.ties)
 }
 
 /// Merge the categories present in a node. `cats` are (code, row) in code order;
@@ -251,7 +278,7 @@ pub fn merge(cats: Vec<(usize, Row)>, missing: usize, ordinal: bool, params: &Ch
         (true, Some(_)) => Merging::Floating,
         (true, None) => Merging::Ordinal,
     };
-    let mut groups = match params.method {
+    let (mut groups, mut ties) = match params.method {
         Method::Chaid => chaid_merge(tester, singles, ordinal, params, &rows),
         Method::Exhaustive => exhaustive_merge(tester, singles, ordinal),
     };
@@ -259,17 +286,9 @@ pub fn merge(cats: Vec<(usize, Row)>, missing: usize, ordinal: bool, params: &Ch
         if groups.is_empty() {
             groups.push(m);
         } else {
-            let similar = (0..groups.len())
-                .map(|i| (i, pair_ln_p(tester, &groups[i], &m)))
-                .fold(None, |best: Option<(usize, f64)>, (i, lp)| {
-                    if best.is_none_or(|b| lp > b.1) {
-                        Some((i, lp))
-                    } else {
-                        best
-                    }
-                })
-                .expect("a group")
-                .0;
+            let (similar, _, tie) =
+                largest((0..groups.len()).map(|i| (i, pair_ln_p(tester, &groups[i], &m)))).expect("a group");
+            ties += usize::from(tie);
             let mut separate = groups.clone();
             separate.push(m.clone());
             let mut merged = groups;
@@ -278,7 +297,9 @@ pub fn merge(cats: Vec<(usize, Row)>, missing: usize, ordinal: bool, params: &Ch
             groups = if pm < ps { merged } else { separate };
         }
     }
-    finish(groups, merging, categories, params, tester)
+    let mut merged = finish(groups, merging, categories, params, tester);
+    merged.ties = ties;
+    merged
 }
 
 /// Test the final grouping and apply the Bonferroni multiplier.
@@ -309,6 +330,7 @@ pub fn finish(
         test,
         ln_bonferroni,
         adj_ln_p,
+        ties: 0,
     }
 }
 
@@ -321,10 +343,11 @@ pub fn enforce_min_child(mut merged: Merged, missing: usize, params: &ChaidParam
         if groups.len() < 2 {
             break;
         }
-        let Some(small) = (0..groups.len())
-            .filter(|&i| groups[i].row.total() < params.min_child)
-            .min_by(|&a, &b| groups[a].row.total().total_cmp(&groups[b].row.total()))
-        else {
+        let Some((small, _, size_tie)) = largest(
+            (0..groups.len())
+                .filter(|&i| groups[i].row.total() < params.min_child)
+                .map(|i| (i, -groups[i].row.total())),
+        ) else {
             break;
         };
         let is_missing_only = |g: &Group| g.codes == [missing];
@@ -340,24 +363,19 @@ pub fn enforce_min_child(mut merged: Merged, missing: usize, params: &ChaidParam
                 }
             })
             .collect();
-        let Some(target) = candidates
-            .into_iter()
-            .map(|j| (j, pair_ln_p(tester, &groups[small], &groups[j])))
-            .fold(None, |best: Option<(usize, f64)>, (j, lp)| {
-                if best.is_none_or(|b| lp > b.1) {
-                    Some((j, lp))
-                } else {
-                    best
-                }
-            })
-            .map(|b| b.0)
-        else {
+        let Some((target, _, similar_tie)) = largest(
+            candidates
+                .into_iter()
+                .map(|j| (j, pair_ln_p(tester, &groups[small], &groups[j]))),
+        ) else {
             break;
         };
         let mut groups = merged.groups.clone();
         let (lo, hi) = (small.min(target), small.max(target));
         join_at(&mut groups, lo, hi);
+        let ties = merged.ties + usize::from(size_tie) + usize::from(similar_tie);
         merged = finish(groups, merged.merging, merged.categories, params, tester);
+        merged.ties = ties;
     }
     merged
 }

@@ -86,6 +86,11 @@ pub struct Tree {
     pub nodes: Vec<Node>,
     /// Frequency-weighted number of cases analysed.
     pub total: f64,
+    /// Choices between equally good candidates, in any predictor of any node,
+    /// that the order of the categories decided (as SPSS does): with none,
+    /// recoding the categories gives the same tree.
+    #[serde(default)]
+    pub order_ties: usize,
 }
 
 impl Tree {

@@ -48,7 +48,7 @@ dist: setup-build
 # making 1,000,000 rows 5-anonymous,
 # natively and in headless Chromium.
 bench: setup-build setup-browser dist
-	cargo build --release --locked -p perspectief-cli
+	cargo build --release --locked -p perspectief-cli --features bench
 	target/release/perspectief bench-data --rows 100000 --out target/bench
 	node bench/parse-browser.mjs target/bench
 	target/release/perspectief bench-link --rows 1000000 --out target/bench
@@ -93,6 +93,7 @@ screenshots: setup-build setup-browser dist
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
+	cargo clippy -p perspectief-cli -p perspectief-core --all-targets --features perspectief-cli/bench --locked -- -D warnings
 
 unit:
 	cargo test --workspace --locked

@@ -11,7 +11,7 @@ if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install -q "CHAID==5.5.1" "pandas==2.3.3"
 fi
-cargo build --release -q -p perspectief-cli
+cargo build --release -q -p perspectief-cli --features bench
 BIN=target/release/perspectief
 echo "# Python CHAID package vs perspectief (median of 3; fit only, and whole command)"
 "$VENV/bin/python" bench/chaid_vs_python.py "$BIN" "$WORK" "$ROWS"

@@ -1,119 +1,15 @@
-//! The app shell: header, step bar, the current step, footer.
+//! The app shell: header, step bar, the current step, footer; and what the
+//! page does with each answer of the worker.
 
 use leptos::prelude::*;
 
 use crate::components::{
     check_step::CheckStep, files_step::FilesStep, header::Header, privacy::PrivacyPage, steps::StepBar,
 };
-use crate::engine::bridge;
-use crate::engine::protocol::{Request, Response, Summary};
+use crate::engine::bridge::{self, Event};
+use crate::engine::protocol::{Response, Summary};
 use crate::i18n::Lang;
-
-/// The steps a user walks, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    Bestanden,
-    Controle,
-    Koppeling,
-    Anonimiseren,
-    Analyse,
-}
-
-impl Step {
-    pub const ALL: [Step; 5] = [
-        Step::Bestanden,
-        Step::Controle,
-        Step::Koppeling,
-        Step::Anonimiseren,
-        Step::Analyse,
-    ];
-
-    pub fn title(self, lang: Lang) -> &'static str {
-        match self {
-            Step::Bestanden => lang.pick("Bestanden", "Files"),
-            Step::Controle => lang.pick("Controle", "Check"),
-            Step::Koppeling => lang.pick("Koppeling", "Linkage"),
-            Step::Anonimiseren => lang.pick("Anonimiseren", "Anonymise"),
-            Step::Analyse => lang.pick("Analyse", "Analysis"),
-        }
-    }
-}
-
-/// What the main area shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Step(Step),
-    Privacy,
-}
-
-/// Progress of the worker on a long task.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Progress {
-    pub done: usize,
-    pub total: usize,
-    pub current: String,
-}
-
-/// Shared state of the page, passed through context. Plain core values in signals;
-/// the files themselves live in the worker.
-#[derive(Clone, Copy)]
-pub struct AppState {
-    pub lang: RwSignal<Lang>,
-    pub screen: RwSignal<Screen>,
-    pub summary: RwSignal<Summary>,
-    pub progress: RwSignal<Option<Progress>>,
-    pub error: RwSignal<Option<String>>,
-    /// The worker's wasm memory after its last request, in bytes.
-    pub memory: RwSignal<f64>,
-    /// Something the user should know that is not a problem (a run was stopped).
-    pub notice: RwSignal<Option<String>>,
-    /// The latest results of the Analyse step.
-    pub results: Results,
-    /// What the user put into the report.
-    pub report: RwSignal<Vec<crate::components::report::ReportItem>>,
-}
-
-/// The latest table, tree and screening the worker sent.
-#[derive(Clone, Copy)]
-pub struct Results {
-    pub table: RwSignal<Option<crate::engine::protocol::TableView>>,
-    pub tree: RwSignal<Option<crate::engine::protocol::TreeView>>,
-    pub screening: RwSignal<Option<crate::engine::protocol::ScreeningView>>,
-    pub comparison: RwSignal<Option<crate::engine::protocol::ComparisonView>>,
-    pub anonymised: RwSignal<Option<crate::engine::protocol::AnonymiseView>>,
-    pub conclusions: RwSignal<Option<Vec<perspectief_core::anonymise::conclusions::Conclusion>>>,
-    /// The audit of a file the user brought: its name and the result.
-    pub file_audit: RwSignal<Option<(String, perspectief_core::anonymise::Audit)>>,
-}
-
-impl Default for Results {
-    fn default() -> Self {
-        Results {
-            table: RwSignal::new(None),
-            tree: RwSignal::new(None),
-            screening: RwSignal::new(None),
-            comparison: RwSignal::new(None),
-            anonymised: RwSignal::new(None),
-            conclusions: RwSignal::new(None),
-            file_audit: RwSignal::new(None),
-        }
-    }
-}
-
-impl AppState {
-    /// Ask the worker; problems starting it become a message on the page.
-    pub fn send(&self, request: Request, buffers: Vec<js_sys::ArrayBuffer>) {
-        // A new request: the last problem no longer applies.
-        self.error.set(None);
-        if let Err(e) = bridge::send(&request, buffers) {
-            self.error.set(Some(e));
-        }
-    }
-
-    pub fn has_files(&self) -> bool {
-        self.summary.with(|s| !s.files.is_empty())
-    }
-}
+use crate::state::{AppState, Progress, Results, Screen, Step};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -129,7 +25,29 @@ pub fn App() -> impl IntoView {
         report: RwSignal::new(Vec::new()),
     };
     provide_context(state);
-    let started = bridge::start(move |response, bytes| match response {
+    let started = bridge::start(move |event| match event {
+        Event::Answer(response, bytes) => answer(state, response, bytes),
+        Event::Recovered { request, crashed } => {
+            state.progress.set(None);
+            let lang = state.lang.get_untracked();
+            let (notice, error) = crate::activity::recovered(request.as_ref(), crashed, lang);
+            if notice.is_some() {
+                state.notice.set(notice);
+            }
+            if error.is_some() {
+                state.error.set(error);
+            }
+        }
+    });
+    if let Err(e) = started {
+        state.error.set(Some(e));
+    }
+    shell(state)
+}
+
+/// What the page does with one answer of the worker.
+fn answer(state: AppState, response: Response, bytes: Option<Vec<u8>>) {
+    match response {
         Response::Progress { done, total, current } => {
             state
                 .progress
@@ -185,34 +103,12 @@ pub fn App() -> impl IntoView {
             }
             state.memory.set(memory_bytes);
         }
-        // The bridge handles a crash itself and reports it as `Recovered`.
+        // The bridge handles a crash itself and reports it as `Event::Recovered`.
         Response::Crashed { .. } => {}
-        Response::Recovered { request, crashed } => {
-            state.progress.set(None);
-            let lang = state.lang.get_untracked();
-            let activity = request.map_or_else(|| lang.pick("het werk", "the work").to_string(), |r| r.activity(lang));
-            match crashed {
-                None => state.notice.set(Some(match lang {
-                    Lang::Nl => format!("U heeft {activity} afgebroken. Uw bestanden en keuzes zijn bewaard."),
-                    Lang::En => format!("You stopped {activity}. Your files and choices are kept."),
-                })),
-                Some(detail) => state.error.set(Some(match lang {
-                    Lang::Nl => format!(
-                        "Er ging iets mis in de rekenhulp tijdens {activity}. Dat onderdeel is niet uitgevoerd; \
-                         uw andere bestanden en keuzes zijn bewaard. Technische melding: {detail}"
-                    ),
-                    Lang::En => format!(
-                        "Something went wrong in the calculation helper during {activity}. That part was not done; \
-                         your other files and choices are kept. Technical message: {detail}"
-                    ),
-                })),
-            }
-        }
-    });
-    if let Err(e) = started {
-        state.error.set(Some(e));
     }
+}
 
+fn shell(state: AppState) -> impl IntoView {
     // The page's language attribute follows the toggle (screen readers use it).
     Effect::new(move |_| {
         let code = state.lang.get().code();

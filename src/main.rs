@@ -1,12 +1,14 @@
 //! Perspectief in the browser: mounts the app (in the page) or does nothing
 //! (in the worker, where `engine::worker::worker_main` takes over).
 
+mod activity;
 mod app;
 mod components;
 mod download;
 mod engine;
 mod i18n;
 mod random;
+mod state;
 mod svg_export;
 mod test_hooks;
 

@@ -5,7 +5,13 @@
 use wasm_bindgen::prelude::*;
 
 use crate::engine::bridge;
-use crate::engine::protocol::{Request, TestHook};
+use crate::engine::protocol::{Control, Request, TestHook};
+
+fn hook(hook: TestHook) -> Request {
+    Request::Control {
+        control: Control::TestHook { hook },
+    }
+}
 
 pub fn install() {
     let Some(window) = web_sys::window() else { return };
@@ -14,15 +20,10 @@ pub fn install() {
     }
     let hooks = js_sys::Object::new();
     let panic = Closure::<dyn Fn()>::new(|| {
-        let _ = bridge::send(&Request::TestHook { hook: TestHook::Panic }, Vec::new());
+        let _ = bridge::send(&hook(TestHook::Panic), Vec::new());
     });
     let busy = Closure::<dyn Fn(f64)>::new(|ms: f64| {
-        let _ = bridge::send(
-            &Request::TestHook {
-                hook: TestHook::Busy { ms },
-            },
-            Vec::new(),
-        );
+        let _ = bridge::send(&hook(TestHook::Busy { ms }), Vec::new());
     });
     let _ = js_sys::Reflect::set(&hooks, &"panic".into(), panic.as_ref());
     let _ = js_sys::Reflect::set(&hooks, &"busy".into(), busy.as_ref());

@@ -3,23 +3,15 @@
 //! in the worker on the analysis file it holds.
 
 use leptos::prelude::*;
-use perspectief_core::chaid::params::{ExhaustiveNominal, TieRule};
-use perspectief_core::chaid::{ChaidParams, Method};
+use perspectief_core::chaid::ChaidParams;
 use perspectief_core::recept::Analysis;
-use perspectief_core::stats::independence::{Convergence, Statistic};
 
-use crate::app::AppState;
 use crate::components::describe_view::DescribeTables;
 use crate::components::tree_view::TreeResult;
-use crate::engine::protocol::{Request, VariableRow};
+use crate::engine::protocol::{Edit, VariableRow};
+use crate::state::AppState;
 
-/// The report's four outcomes, each a yes/no dummy of the analysis file.
-pub const OUTCOMES: [(&str, &str); 4] = [
-    ("in_begeleiding", "In begeleiding"),
-    ("mob", "MOB"),
-    ("terugkeer", "Terugkeer"),
-    ("verblijfsvergunning", "Verblijfsvergunning"),
-];
+use perspectief_core::analysis::OUTCOMES;
 
 /// Default predictors: the variables with a set (the report's Table 25), else
 /// every variable that is not the outcome.
@@ -27,71 +19,24 @@ pub fn default_predictors(list: &[VariableRow], target: &str) -> Vec<String> {
     perspectief_core::analysis::run::default_predictors(list.iter().map(|v| (v.name.as_str(), v.set.is_some())), target)
 }
 
-/// The options a user sets for a tree, with SPSS's defaults.
+/// The options a user sets for a tree: one `ChaidParams`, starting from SPSS's defaults.
 #[derive(Clone, Copy)]
 pub struct TreeForm {
     pub target: RwSignal<String>,
     pub predictors: RwSignal<Vec<String>>,
-    pub method: RwSignal<Method>,
-    pub max_depth: RwSignal<usize>,
-    pub min_parent: RwSignal<f64>,
-    pub min_child: RwSignal<f64>,
-    pub alpha: RwSignal<f64>,
-    pub alpha_merge: RwSignal<f64>,
-    pub exhaustive_sixth: RwSignal<bool>,
-    pub tie_by_order: RwSignal<bool>,
-    pub epsilon: RwSignal<f64>,
-    pub iterations: RwSignal<usize>,
+    pub params: RwSignal<ChaidParams>,
     pub threshold: RwSignal<u64>,
-    pub likelihood_ratio: RwSignal<bool>,
-    pub bonferroni: RwSignal<bool>,
-    pub resplit: RwSignal<bool>,
-    pub intervals: RwSignal<usize>,
-    /// Split the root on this predictor ("" = the best one).
-    pub force_first: RwSignal<String>,
 }
 
 impl TreeForm {
     pub fn params(&self) -> ChaidParams {
-        let params = ChaidParams::default()
-            .method(self.method.get_untracked())
-            .max_depth(self.max_depth.get_untracked())
-            .min_parent(self.min_parent.get_untracked())
-            .min_child(self.min_child.get_untracked())
-            .alpha_split(self.alpha.get_untracked())
-            .alpha_merge(self.alpha_merge.get_untracked())
-            .exhaustive_nominal(if self.exhaustive_sixth.get_untracked() {
-                ExhaustiveNominal::Sixth
-            } else {
-                ExhaustiveNominal::Half
-            })
-            .tie_rule(if self.tie_by_order.get_untracked() {
-                TieRule::PredictorOrder
-            } else {
-                TieRule::UnadjustedThenStatistic
-            })
-            .convergence(Convergence {
-                epsilon: self.epsilon.get_untracked(),
-                max_iterations: self.iterations.get_untracked(),
-            })
-            .statistic(if self.likelihood_ratio.get_untracked() {
-                Statistic::LikelihoodRatio
-            } else {
-                Statistic::Pearson
-            })
-            .bonferroni(self.bonferroni.get_untracked())
-            .resplit(self.resplit.get_untracked())
-            .intervals(self.intervals.get_untracked());
-        match self.force_first.get_untracked() {
-            f if f.is_empty() => params,
-            f => params.force_first(f),
-        }
+        self.params.get_untracked()
     }
 
     pub fn grow(&self, state: AppState) {
         state.results.tree.set(None);
         state.send(
-            Request::Run {
+            Edit::Run {
                 analysis: Analysis::Tree {
                     target: self.target.get_untracked(),
                     predictors: self.predictors.get_untracked(),
@@ -109,27 +54,13 @@ pub fn AnalyseStep() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let list = Memo::new(move |_| state.summary.with(|s| s.analysis.as_ref().map(|a| a.list.clone())));
-    let d = ChaidParams::default();
     let form = TreeForm {
         target: RwSignal::new("mob".into()),
         predictors: RwSignal::new(Vec::new()),
-        method: RwSignal::new(d.method),
-        max_depth: RwSignal::new(d.max_depth),
-        min_parent: RwSignal::new(d.min_parent),
-        min_child: RwSignal::new(d.min_child),
-        alpha: RwSignal::new(d.alpha_split),
-        alpha_merge: RwSignal::new(d.alpha_merge),
-        exhaustive_sixth: RwSignal::new(d.exhaustive_nominal == ExhaustiveNominal::Sixth),
-        tie_by_order: RwSignal::new(d.tie_rule == TieRule::PredictorOrder),
-        epsilon: RwSignal::new(d.convergence.epsilon),
-        iterations: RwSignal::new(d.convergence.max_iterations),
-        threshold: RwSignal::new(5),
-        likelihood_ratio: RwSignal::new(false),
-        bonferroni: RwSignal::new(d.bonferroni),
-        resplit: RwSignal::new(d.resplit),
-        intervals: RwSignal::new(d.intervals),
-        force_first: RwSignal::new(String::new()),
+        params: RwSignal::new(ChaidParams::default()),
+        threshold: RwSignal::new(perspectief_core::disclosure::DEFAULT_THRESHOLD),
     };
+
     let body = move || {
         let l = lang.get();
         let Some(list) = list.get() else {

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use perspectief_core::chaid::data::Level;
 use perspectief_core::date::Date;
 
-use crate::app::AppState;
-use crate::engine::protocol::{AnalysisSummary, ExportFormat, Request};
+use crate::engine::protocol::{AnalysisSummary, Edit, Export, ExportFormat};
 use crate::i18n::Lang;
+use crate::state::AppState;
 
 fn level_label(level: Level, l: Lang) -> &'static str {
     match level {
@@ -35,7 +35,7 @@ pub fn AnalysisFileSummary(analysis: AnalysisSummary, levels_open: RwSignal<bool
         match parsed {
             Ok(peildatum) => {
                 date_error.set(None);
-                state.send(Request::SetPeildatum { peildatum }, Vec::new());
+                state.send(Edit::SetPeildatum { peildatum }, Vec::new());
             }
             Err(e) => date_error.set(Some(e)),
         }
@@ -76,7 +76,7 @@ pub fn AnalysisFileSummary(analysis: AnalysisSummary, levels_open: RwSignal<bool
                     _ => Level::Nominal,
                 };
                 state.send(
-                    Request::SetLevel {
+                    Edit::SetLevel {
                         variable: name.clone(),
                         level,
                     },
@@ -95,7 +95,7 @@ pub fn AnalysisFileSummary(analysis: AnalysisSummary, levels_open: RwSignal<bool
             }
         })
         .collect_view();
-    let export = move |format: ExportFormat| move |_| state.send(Request::ExportAnalysis { format }, Vec::new());
+    let export = move |format: ExportFormat| move |_| state.send(Export::Analysis { format }, Vec::new());
     view! {
         <h2 class="utrecht-heading-2">{l.pick("Analysebestand", "Analysis file")}</h2>
         <p class="utrecht-paragraph" data-testid="analysis-summary">{format!(

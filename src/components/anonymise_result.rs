@@ -7,10 +7,10 @@ use perspectief_core::anonymise::audit::{Audit, Finding};
 use perspectief_core::anonymise::conclusions::{Conclusion, TreeSummary};
 use perspectief_core::anonymise::{finding_text, ColumnOutcome, DropReason, RareCoding, Risk, Role, Treatment};
 
-use crate::app::AppState;
 use crate::components::anonymise_step::{role_name, Form};
-use crate::engine::protocol::{AnonymiseView, ExportFormat, Request};
+use crate::engine::protocol::{AnonymiseView, Export, ExportFormat, Query};
 use crate::i18n::Lang;
+use crate::state::AppState;
 
 fn finding(f: &Finding, k: usize, l: Lang) -> String {
     if l == Lang::Nl {
@@ -417,7 +417,7 @@ pub fn ProtectionResult(form: Form) -> impl IntoView {
     let download = move |format: ExportFormat| {
         move |_| {
             state.send(
-                Request::ExportAnonymised {
+                Export::Anonymised {
                     settings: form.settings(),
                     format,
                 },
@@ -433,7 +433,7 @@ pub fn ProtectionResult(form: Form) -> impl IntoView {
             .with(|v| v.as_ref().and_then(|v| v.audit.as_ref()).is_some_and(|a| a.passed));
         if passed && state.results.conclusions.with_untracked(Option::is_none) {
             state.send(
-                Request::Conclusions {
+                Query::Conclusions {
                     settings: form.settings(),
                 },
                 Vec::new(),
@@ -511,7 +511,7 @@ pub fn FileAuditCheck(form: Form) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                 Ok(buf) => state.send(
-                    Request::AuditFile {
+                    Query::AuditFile {
                         name: file.name(),
                         settings: form.settings(),
                     },

@@ -6,9 +6,9 @@
 use leptos::prelude::*;
 use perspectief_core::anonymise::{ColumnRole, Reason, Role};
 
-use crate::app::AppState;
 use crate::components::anonymise_step::{role_name, toggle, Form};
 use crate::i18n::Lang;
+use crate::state::AppState;
 
 fn reason(r: &ColumnRole, l: Lang) -> String {
     match &r.reason {

@@ -6,12 +6,13 @@
 use leptos::prelude::*;
 use perspectief_core::anonymise::{Purpose, Role, Settings, DEFAULT_SENSITIVE};
 
-use crate::app::AppState;
 use crate::components::anonymise_result::{FileAuditCheck, ProtectionResult};
 use crate::components::anonymise_roles::RolesForm;
+use crate::components::form::number_field;
 use crate::components::linkage_files::LinkageFiles;
-use crate::engine::protocol::Request;
+use crate::engine::protocol::{Edit, Query};
 use crate::i18n::Lang;
+use crate::state::AppState;
 
 /// The settings as the user edits them.
 #[derive(Clone, Copy)]
@@ -63,7 +64,7 @@ impl Form {
         state.results.anonymised.set(None);
         state.results.conclusions.set(None);
         state.send(
-            Request::Anonymise {
+            Edit::Anonymise {
                 settings: self.settings(),
             },
             Vec::new(),
@@ -191,17 +192,6 @@ pub fn AnonymiseStep() -> impl IntoView {
             }
             .into_any();
         }
-        let number = |id: &'static str,
-                      label: &'static str,
-                      on: Box<dyn Fn(String)>,
-                      value: Box<dyn Fn() -> String + Send + Sync>| {
-            view! {
-                <div class="pf-field">
-                    <label for=id class="pf-label">{label}</label>
-                    <input id=id class="utrecht-textbox pf-short" type="number" prop:value=value on:change=move |ev| on(event_target_value(&ev))/>
-                </div>
-            }
-        };
         view! {
             <section aria-labelledby="pf-risk-heading" data-testid="anonymise">
                 <h2 class="utrecht-heading-2" id="pf-risk-heading">{l.pick("Een beschermd analysebestand", "A protected analysis file")}</h2>
@@ -213,14 +203,14 @@ pub fn AnonymiseStep() -> impl IntoView {
                 <RolesForm form=form/>
                 <fieldset class="pf-fieldset">
                     <legend class="pf-label">{l.pick("Eisen", "Requirements")}</legend>
-                    {number("pf-k", l.pick("k (minimale klassegrootte)", "k (smallest class size)"), Box::new(move |v| if let Ok(x) = v.parse() { form.k.set(x) }), Box::new(move || form.k.get().to_string()))}
-                    {number("pf-l", l.pick("l (verschillende waarden per klasse)", "l (different values per class)"), Box::new(move |v| if let Ok(x) = v.parse() { form.l.set(x) }), Box::new(move || form.l.get().to_string()))}
-                    {number("pf-t", l.pick("t (t-closeness, leeg: niet geëist)", "t (t-closeness, empty: not required)"), Box::new(move |v| form.t.set(v.replace(',', ".").parse().ok())), Box::new(move || form.t.get().map_or(String::new(), |t| t.to_string())))}
-                    {number("pf-suppression", l.pick("Ten hoogste te onderdrukken records (%)", "At most this share of records suppressed (%)"), Box::new(move |v| if let Ok(x) = v.replace(',', ".").parse() { form.suppression.set(x) }), Box::new(move || form.suppression.get().to_string()))}
+                    {number_field("pf-k", l.pick("k (minimale klassegrootte)", "k (smallest class size)").into(), "1", move || form.k.get().to_string(), move |v| if let Ok(x) = v.parse() { form.k.set(x) })}
+                    {number_field("pf-l", l.pick("l (verschillende waarden per klasse)", "l (different values per class)").into(), "1", move || form.l.get().to_string(), move |v| if let Ok(x) = v.parse() { form.l.set(x) })}
+                    {number_field("pf-t", l.pick("t (t-closeness, leeg: niet geëist)", "t (t-closeness, empty: not required)").into(), "any", move || form.t.get().map_or(String::new(), |t| t.to_string()), move |v| form.t.set(v.parse().ok()))}
+                    {number_field("pf-suppression", l.pick("Ten hoogste te onderdrukken records (%)", "At most this share of records suppressed (%)").into(), "any", move || form.suppression.get().to_string(), move |v| if let Ok(x) = v.parse() { form.suppression.set(x) })}
                 </fieldset>
                 <div class="utrecht-button-group">
                     <button type="button" class="utrecht-button utrecht-button--secondary-action"
-                        on:click=move |_| state.send(Request::Risk { settings: form.settings() }, Vec::new())>
+                        on:click=move |_| state.send(Query::Risk { settings: form.settings() }, Vec::new())>
                         {l.pick("Risico berekenen", "Compute risk")}
                     </button>
                     <button type="button" class="utrecht-button utrecht-button--primary-action"

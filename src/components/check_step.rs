@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use perspectief_core::check::problem::{Problem, ProblemKind, Severity};
 use perspectief_core::check::registration::ConflictRule;
 
-use crate::app::AppState;
-use crate::engine::protocol::{ExportFormat, Request};
+use crate::engine::protocol::{Edit, Export, ExportFormat};
 use crate::i18n::Lang;
+use crate::state::AppState;
 
 fn severity_label(s: Severity, lang: Lang) -> &'static str {
     match s {
@@ -78,7 +78,7 @@ pub fn CheckStep() -> impl IntoView {
     let export = move |format: ExportFormat, steunpunt: Option<String>| {
         move |_| {
             state.send(
-                Request::Export {
+                Export::Check {
                     format,
                     steunpunt: steunpunt.clone(),
                     own_organisation: own.get_untracked(),
@@ -194,7 +194,7 @@ pub fn CheckStep() -> impl IntoView {
                 )}</label>
                 <select id="pf-conflict" class="utrecht-select" on:change=move |ev| {
                     let rule = if event_target_value(&ev) == "keep_all" { ConflictRule::KeepAll } else { ConflictRule::LatestIntake };
-                    state.send(Request::SetConflictRule { rule }, Vec::new());
+                    state.send(Edit::SetConflictRule { rule }, Vec::new());
                 }>
                     <option value="latest_intake" selected=rule == ConflictRule::LatestIntake>
                         {l.pick("de rij met de laatste instroomdatum aanhouden (standaard)", "keep the row with the latest intake date (default)")}

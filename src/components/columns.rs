@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use perspectief_core::ingest::fields::Field;
 use perspectief_core::ingest::table::field_keys;
 
-use crate::app::AppState;
-use crate::engine::protocol::Request;
+use crate::engine::protocol::Edit;
+use crate::state::AppState;
 
 fn field_label(key: &str) -> String {
     key.replace('_', " ")
@@ -53,7 +53,7 @@ pub fn ColumnsPanel() -> impl IntoView {
                 let on_change = move |ev: leptos::ev::Event| {
                     let value = event_target_value(&ev);
                     let field: Option<Field> = fields_for_change.iter().find(|(_, k)| *k == value).map(|(f, _)| *f);
-                    state.send(Request::SetMapping { file: index, sheet: sheet_for_change.clone(), column, field }, Vec::new());
+                    state.send(Edit::SetMapping { file: index, sheet: sheet_for_change.clone(), column, field }, Vec::new());
                 };
                 let unrecognised: usize = rep.unrecognised.values().map(|(n, _)| n).sum();
                 let unrecognised_text = if unrecognised == 0 {

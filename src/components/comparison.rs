@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use perspectief_core::recept::Analysis;
 
-use crate::app::AppState;
 use crate::components::analyse_step::TreeForm;
-use crate::engine::protocol::{ComparedTree, ComparisonView, Request};
+use crate::engine::protocol::{ComparedTree, ComparisonView, Edit};
 use crate::i18n::Lang;
+use crate::state::AppState;
 
 fn share(x: Option<f64>, l: Lang) -> String {
     x.map_or("–".into(), |x| format!("{} %", l.locale().number(x, 1)))
@@ -76,7 +76,7 @@ pub fn Comparison(form: TreeForm) -> impl IntoView {
     let run = move |_| {
         state.results.comparison.set(None);
         state.send(
-            Request::Run {
+            Edit::Run {
                 analysis: Analysis::Compare {
                     target: form.target.get_untracked(),
                     params: form.params(),

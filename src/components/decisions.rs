@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use perspectief_core::ingest::records::Provenance;
 use perspectief_core::link::linkage::Overrule;
 
-use crate::app::AppState;
-use crate::engine::protocol::Request;
+use crate::engine::protocol::Edit;
 use crate::i18n::Lang;
+use crate::state::AppState;
 
 fn describe(o: &Overrule, l: Lang) -> (String, String) {
     let proposal = |what: &str, person: &Provenance, national_row: u32, reason: &str| {
@@ -77,7 +77,7 @@ pub fn Decisions(overrules: Vec<Overrule>) -> impl IntoView {
                     <li class="utrecht-unordered-list__item">
                         {what}" — "{l.pick("reden", "reason")}": "{why}" "
                         <button type="button" class="utrecht-button utrecht-button--subtle"
-                            on:click=move |_| state.send(Request::UndoOverrule { index }, Vec::new())>
+                            on:click=move |_| state.send(Edit::UndoOverrule { index }, Vec::new())>
                             {l.pick("Ongedaan maken", "Undo")}
                         </button>
                     </li>

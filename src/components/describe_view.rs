@@ -6,9 +6,9 @@ use perspectief_core::describe::tables::Of;
 use perspectief_core::describe::{MeansTable, Published};
 use perspectief_core::recept::Analysis;
 
-use crate::app::AppState;
-use crate::engine::protocol::{ExportFormat, Request, TableRequest, TableView, VariableRow};
+use crate::engine::protocol::{Edit, Export, ExportFormat, TableRequest, TableView, VariableRow};
 use crate::i18n::Lang;
+use crate::state::AppState;
 
 fn count(c: perspectief_core::disclosure::Count, threshold: u64, l: Lang) -> String {
     c.text(threshold, l.locale())
@@ -275,7 +275,7 @@ pub fn DescribeTables(list: Vec<VariableRow>, threshold: RwSignal<u64>) -> impl 
         state.results.table.set(None);
         let threshold = threshold.get_untracked();
         state.send(
-            Request::Run {
+            Edit::Run {
                 analysis: Analysis::Table {
                     table: request(),
                     threshold,
@@ -288,7 +288,7 @@ pub fn DescribeTables(list: Vec<VariableRow>, threshold: RwSignal<u64>) -> impl 
         move |_| {
             let threshold = threshold.get_untracked();
             state.send(
-                Request::ExportTable {
+                Export::Table {
                     table: request(),
                     threshold,
                     format,

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use perspectief_core::kind::FileKind;
 use wasm_bindgen::JsCast;
 
-use crate::app::{AppState, Screen, Step};
-use crate::engine::protocol::{FileSummary, Request};
+use crate::engine::protocol::{Edit, FileSummary};
 use crate::i18n::Lang;
+use crate::state::{AppState, Screen, Step};
 
 pub fn kind_label(kind: FileKind, lang: Lang) -> &'static str {
     match kind {
@@ -52,12 +52,12 @@ fn send_files(state: AppState, list: web_sys::FileList) {
             }
         }
         if !names.is_empty() {
-            state.progress.set(Some(crate::app::Progress {
+            state.progress.set(Some(crate::state::Progress {
                 done: 0,
                 total: names.len(),
                 current: String::new(),
             }));
-            state.send(Request::Load { names }, buffers);
+            state.send(Edit::Load { names }, buffers);
         }
         if !refused.is_empty() {
             state.error.set(Some(refused.join(" ")));
@@ -111,8 +111,8 @@ pub fn FilesStep() -> impl IntoView {
                 class="utrecht-button utrecht-button--secondary-action"
                 data-testid="load-demo"
                 on:click=move |_| {
-                    state.progress.set(Some(crate::app::Progress { done: 0, total: 22, current: String::new() }));
-                    state.send(Request::LoadDemo, Vec::new());
+                    state.progress.set(Some(crate::state::Progress { done: 0, total: 22, current: String::new() }));
+                    state.send(Edit::LoadDemo, Vec::new());
                 }
             >
                 {t("Voorbeeldgegevens laden", "Load example data")}
@@ -130,7 +130,7 @@ fn remove_button(index: usize, name: &str, state: AppState) -> impl IntoView {
     view! {
         <td class="utrecht-table__cell">
             <button type="button" class="utrecht-button utrecht-button--subtle" aria-label=label
-                on:click=move |_| state.send(Request::Remove { file: index }, Vec::new())>
+                on:click=move |_| state.send(Edit::Remove { file: index }, Vec::new())>
                 {lang.pick("Verwijderen", "Remove")}
             </button>
         </td>
@@ -157,7 +157,7 @@ fn file_row(index: usize, f: FileSummary, state: AppState) -> impl IntoView {
     let on_kind = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         if let Some(k) = KINDS.iter().find(|k| format!("{k:?}") == value) {
-            state.send(Request::SetKind { file: index, kind: *k }, Vec::new());
+            state.send(Edit::SetKind { file: index, kind: *k }, Vec::new());
         }
     };
     let options = KINDS
@@ -189,7 +189,7 @@ fn file_row(index: usize, f: FileSummary, state: AppState) -> impl IntoView {
             let on_choose = move |ev: leptos::ev::Event| {
                 let steunpunt = event_target_value(&ev);
                 if !steunpunt.is_empty() {
-                    state.send(Request::SetSteunpunt { file: index, steunpunt }, Vec::new());
+                    state.send(Edit::SetSteunpunt { file: index, steunpunt }, Vec::new());
                 }
             };
             let options = perspectief_core::ingest::steunpunt::KNOWN

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{AppState, Screen};
+use crate::state::{AppState, Screen};
 
 #[component]
 pub fn Header() -> impl IntoView {

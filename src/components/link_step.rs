@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use perspectief_core::link::linkage::Overrule;
 
-use crate::app::AppState;
-use crate::engine::protocol::{LinkRow, Request};
+use crate::engine::protocol::{Edit, LinkRow};
+use crate::state::AppState;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Control {
@@ -95,7 +95,7 @@ pub fn LinkStep() -> impl IntoView {
                         let compatible = !r.verification.incompatible;
                         let flip = move |_| {
                             state.send(
-                                Request::Overrule {
+                                Edit::Overrule {
                                     overrule: Overrule::Compatibility {
                                         person: person.clone(),
                                         compatible: !compatible,

@@ -2,11 +2,11 @@
 //! stored) and one linkage file per loaded registration and extract.
 
 use leptos::prelude::*;
-use perspectief_core::anonymise::pseudonym::{Secret, MIN_SECRET_CHARS};
+use perspectief_core::link::pseudonym::{Secret, MIN_SECRET_CHARS};
 
 use perspectief_core::ingest::fields::Field;
 
-use crate::app::AppState;
+use crate::state::AppState;
 
 /// Analysis fields a user may send along in linkage files.
 const OPTIONAL: [Field; 12] = [
@@ -23,7 +23,7 @@ const OPTIONAL: [Field; 12] = [
     Field::AantalVbm,
     Field::HuidigeVerblijfstitel,
 ];
-use crate::engine::protocol::Request;
+use crate::engine::protocol::Export;
 
 /// 20 random bytes from the browser's cryptographic generator.
 fn random_bytes() -> Result<[u8; 20], String> {
@@ -54,7 +54,7 @@ pub fn LinkageFiles() -> impl IntoView {
                 problem.set(None);
                 state.results.file_audit.set(None);
                 state.send(
-                    Request::ExportLinkageFiles {
+                    Export::LinkageFiles {
                         secret: text,
                         extra: extra.get_untracked(),
                     },

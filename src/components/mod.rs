@@ -11,6 +11,7 @@ pub mod comparison;
 pub mod decisions;
 pub mod describe_view;
 pub mod files_step;
+pub mod form;
 pub mod gains;
 pub mod header;
 pub mod link_step;

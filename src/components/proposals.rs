@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use perspectief_core::link::linkage::Overrule;
 
-use crate::app::AppState;
 use crate::components::link_step::reason_or_default;
-use crate::engine::protocol::{LinkageView, Request};
+use crate::engine::protocol::{Edit, LinkageView};
+use crate::state::AppState;
 
 #[component]
 pub fn Proposals(view: LinkageView, reason: RwSignal<String>) -> impl IntoView {
@@ -27,7 +27,7 @@ pub fn Proposals(view: LinkageView, reason: RwSignal<String>) -> impl IntoView {
                 reason,
             }
         };
-        state.send(Request::Overrule { overrule }, Vec::new());
+        state.send(Edit::Overrule { overrule }, Vec::new());
     };
     let total = view.table3.proposals_open;
     let shown = view.proposals.len();
@@ -93,7 +93,7 @@ pub fn Proposals(view: LinkageView, reason: RwSignal<String>) -> impl IntoView {
                         on:change=move |ev| { if let Ok(x) = event_target_value(&ev).parse::<f64>() { threshold.set(x) } } />
                     " "
                     <button type="button" class="utrecht-button utrecht-button--secondary-action"
-                        on:click=move |_| state.send(Request::AcceptAbove { score: threshold.get_untracked() }, Vec::new())>
+                        on:click=move |_| state.send(Edit::AcceptAbove { score: threshold.get_untracked() }, Vec::new())>
                         {l.pick("Accepteren", "Accept")}
                     </button>
                 </p>

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
-use crate::engine::protocol::Request;
+use crate::engine::protocol::{Edit, Export};
+use crate::state::AppState;
 
 #[component]
 pub fn ReceptTools() -> impl IntoView {
@@ -18,7 +18,7 @@ pub fn ReceptTools() -> impl IntoView {
         wasm_bindgen_futures::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(file.text()).await {
                 Ok(text) => state.send(
-                    Request::LoadRecept {
+                    Edit::LoadRecept {
                         text: text.as_string().unwrap_or_default(),
                     },
                     Vec::new(),
@@ -54,7 +54,7 @@ pub fn ReceptTools() -> impl IntoView {
             )}</p>
             <div class="utrecht-button-group">
                 <button type="button" class="utrecht-button utrecht-button--secondary-action"
-                    on:click=move |_| state.send(Request::SaveRecept, Vec::new())>
+                    on:click=move |_| state.send(Export::Recept, Vec::new())>
                     {move || state.lang.get().pick("Recept opslaan", "Save recipe")}
                 </button>
                 <input id="pf-recept-file" type="file" accept=".json,application/json" class="pf-visually-hidden" on:change=load/>

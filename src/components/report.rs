@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 
 /// One part of the report: a heading and the HTML of what was shown.
 #[derive(Debug, Clone, PartialEq)]

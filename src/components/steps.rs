@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{AppState, Screen, Step};
+use crate::state::{AppState, Screen, Step};
 
 #[component]
 pub fn StepBar() -> impl IntoView {

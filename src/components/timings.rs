@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 
 #[component]
 pub fn Timings() -> impl IntoView {

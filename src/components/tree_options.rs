@@ -2,12 +2,15 @@
 //! by one), the method and SPSS's growth limits, with their defaults shown.
 
 use leptos::prelude::*;
-use perspectief_core::chaid::Method;
+use perspectief_core::chaid::params::{ExhaustiveNominal, TieRule};
+use perspectief_core::chaid::{ChaidParams, Method};
 use perspectief_core::recept::Analysis;
+use perspectief_core::stats::independence::Statistic;
 
-use crate::app::AppState;
 use crate::components::analyse_step::{default_predictors, TreeForm};
-use crate::engine::protocol::{Request, VariableRow};
+use crate::components::form::{check_field, number_field, with_default, with_default_on};
+use crate::engine::protocol::{Edit, VariableRow};
+use crate::state::AppState;
 
 /// Groups of predictors: each set, and each subset within it.
 fn groups(list: &[VariableRow]) -> Vec<(String, Vec<String>)> {
@@ -27,34 +30,28 @@ fn groups(list: &[VariableRow]) -> Vec<(String, Vec<String>)> {
     out
 }
 
-fn number_input<T: std::str::FromStr + ToString + Copy + Send + Sync + 'static>(
-    id: &'static str,
-    label: &'static str,
-    value: RwSignal<T>,
-    step: &'static str,
-) -> impl IntoView {
-    view! {
-        <div class="pf-field">
-            <label for=id class="pf-label">{label}</label>
-            <input id=id class="utrecht-textbox pf-short" type="number" step=step prop:value=move || value.get().to_string()
-                on:change=move |ev| { if let Ok(x) = event_target_value(&ev).parse::<T>() { value.set(x) } }/>
-        </div>
-    }
-}
-
-fn check_box(id: &'static str, label: &'static str, value: RwSignal<bool>) -> impl IntoView {
-    view! {
-        <div class="pf-check">
-            <input type="checkbox" id=id prop:checked=move || value.get() on:change=move |ev| value.set(event_target_checked(&ev))/>
-            <label for=id>{label}</label>
-        </div>
-    }
+/// A number field for one field of the form's `ChaidParams`.
+macro_rules! param {
+    ($form:ident, $id:literal, $label:expr, $step:literal, $($field:ident).+) => {
+        number_field(
+            $id,
+            $label,
+            $step,
+            move || $form.params.with(|p| p.$($field).+.to_string()),
+            move |v| {
+                if let Ok(x) = v.parse() {
+                    $form.params.update(|p| p.$($field).+ = x)
+                }
+            },
+        )
+    };
 }
 
 #[component]
 pub fn TreeOptions(form: TreeForm, list: Vec<VariableRow>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let l = state.lang.get_untracked();
+    let d = ChaidParams::default();
     if form.predictors.with_untracked(Vec::is_empty) {
         form.predictors
             .set(default_predictors(&list, &form.target.get_untracked()));
@@ -114,7 +111,7 @@ pub fn TreeOptions(form: TreeForm, list: Vec<VariableRow>) -> impl IntoView {
     let screen = move |_| {
         state.results.screening.set(None);
         state.send(
-            Request::Run {
+            Edit::Run {
                 analysis: Analysis::Screen {
                     target: form.target.get_untracked(),
                     predictors: form.predictors.get_untracked(),
@@ -140,27 +137,35 @@ pub fn TreeOptions(form: TreeForm, list: Vec<VariableRow>) -> impl IntoView {
                 <legend class="pf-label">{l.pick("Methode en grenzen (standaard: zoals SPSS)", "Method and limits (default: as SPSS)")}</legend>
                 <div class="pf-field">
                     <label for="pf-method" class="pf-label">{l.pick("Methode", "Method")}</label>
-                    <select id="pf-method" class="utrecht-select" on:change=move |ev| form.method.set(if event_target_value(&ev) == "exhaustive" { Method::Exhaustive } else { Method::Chaid })>
+                    <select id="pf-method" class="utrecht-select" on:change=move |ev| { let m = if event_target_value(&ev) == "exhaustive" { Method::Exhaustive } else { Method::Chaid }; form.params.update(|p| p.method = m) }>
                         <option value="chaid" selected=true>"CHAID"</option>
                         <option value="exhaustive">"Exhaustive CHAID"</option>
                     </select>
                 </div>
-                {number_input("pf-depth", l.pick("Maximale diepte (3)", "Maximum depth (3)"), form.max_depth, "1")}
-                {number_input("pf-min-parent", l.pick("Minimum cases in ouderknoop (100)", "Minimum cases in parent node (100)"), form.min_parent, "1")}
-                {number_input("pf-min-child", l.pick("Minimum cases in kindknoop (50)", "Minimum cases in child node (50)"), form.min_child, "1")}
-                {number_input("pf-alpha", l.pick("Significantieniveau splitsen (0,05)", "Significance level for splitting (0.05)"), form.alpha, "0.01")}
-                {number_input("pf-alpha-merge", l.pick("Significantieniveau samenvoegen (0,05)", "Significance level for merging (0.05)"), form.alpha_merge, "0.01")}
-                {number_input("pf-intervals", l.pick("Intervallen voor schaalvariabelen (10)", "Intervals for scale predictors (10)"), form.intervals, "1")}
-                {check_box("pf-lr", l.pick("Likelihood-ratio in plaats van Pearson", "Likelihood ratio instead of Pearson"), form.likelihood_ratio)}
-                {check_box("pf-bonferroni", l.pick("Bonferroni-correctie (aan)", "Bonferroni adjustment (on)"), form.bonferroni)}
-                {check_box("pf-resplit", l.pick("Samengevoegde categorieën opnieuw splitsen (uit)", "Re-split merged categories (off)"), form.resplit)}
-                {check_box("pf-sixth", l.pick("Exhaustive CHAID, nominaal: Bonferroni-factor I(I²−1)/6 in plaats van /2 (uit)", "Exhaustive CHAID, nominal: Bonferroni multiplier I(I²−1)/6 instead of /2 (off)"), form.exhaustive_sixth)}
-                {check_box("pf-tie", l.pick("Gelijke aangepaste p: alleen de volgorde van de variabelen beslist (uit: eerst de kleinste p, dan de grootste toetsgrootheid)", "Equal adjusted p: only the predictors' order decides (off: smallest p first, then largest statistic)"), form.tie_by_order)}
-                {number_input("pf-epsilon", l.pick("Convergentie: minimale verandering in verwachte celfrequenties (0,001)", "Convergence: minimum change in expected cell frequencies (0.001)"), form.epsilon, "0.0001")}
-                {number_input("pf-iterations", l.pick("Convergentie: maximum aantal iteraties (100)", "Convergence: maximum number of iterations (100)"), form.iterations, "1")}
+                {param!(form, "pf-depth", with_default(l, "Maximale diepte", "Maximum depth", d.max_depth), "1", max_depth)}
+                {param!(form, "pf-min-parent", with_default(l, "Minimum cases in ouderknoop", "Minimum cases in parent node", d.min_parent), "1", min_parent)}
+                {param!(form, "pf-min-child", with_default(l, "Minimum cases in kindknoop", "Minimum cases in child node", d.min_child), "1", min_child)}
+                {param!(form, "pf-alpha", with_default(l, "Significantieniveau splitsen", "Significance level for splitting", d.alpha_split), "0.01", alpha_split)}
+                {param!(form, "pf-alpha-merge", with_default(l, "Significantieniveau samenvoegen", "Significance level for merging", d.alpha_merge), "0.01", alpha_merge)}
+                {param!(form, "pf-intervals", with_default(l, "Intervallen voor schaalvariabelen", "Intervals for scale predictors", d.intervals), "1", intervals)}
+                {check_field("pf-lr", l.pick("Likelihood-ratio in plaats van Pearson", "Likelihood ratio instead of Pearson").into(),
+                    move || form.params.with(|p| p.statistic == Statistic::LikelihoodRatio),
+                    move |on| form.params.update(|p| p.statistic = if on { Statistic::LikelihoodRatio } else { Statistic::Pearson }))}
+                {check_field("pf-bonferroni", with_default_on(l, "Bonferroni-correctie", "Bonferroni adjustment", d.bonferroni),
+                    move || form.params.with(|p| p.bonferroni), move |on| form.params.update(|p| p.bonferroni = on))}
+                {check_field("pf-resplit", with_default_on(l, "Samengevoegde categorieën opnieuw splitsen", "Re-split merged categories", d.resplit),
+                    move || form.params.with(|p| p.resplit), move |on| form.params.update(|p| p.resplit = on))}
+                {check_field("pf-sixth", with_default_on(l, "Exhaustive CHAID, nominaal: Bonferroni-factor I(I²−1)/6 in plaats van /2", "Exhaustive CHAID, nominal: Bonferroni multiplier I(I²−1)/6 instead of /2", d.exhaustive_nominal == ExhaustiveNominal::Sixth),
+                    move || form.params.with(|p| p.exhaustive_nominal == ExhaustiveNominal::Sixth),
+                    move |on| form.params.update(|p| p.exhaustive_nominal = if on { ExhaustiveNominal::Sixth } else { ExhaustiveNominal::Half }))}
+                {check_field("pf-tie", l.pick("Gelijke aangepaste p: alleen de volgorde van de variabelen beslist (uit: eerst de kleinste p, dan de grootste toetsgrootheid)", "Equal adjusted p: only the predictors' order decides (off: smallest p first, then largest statistic)").into(),
+                    move || form.params.with(|p| p.tie_rule == TieRule::PredictorOrder),
+                    move |on| form.params.update(|p| p.tie_rule = if on { TieRule::PredictorOrder } else { TieRule::UnadjustedThenStatistic }))}
+                {param!(form, "pf-epsilon", with_default(l, "Convergentie: minimale verandering in verwachte celfrequenties", "Convergence: minimum change in expected cell frequencies", d.convergence.epsilon), "0.0001", convergence.epsilon)}
+                {param!(form, "pf-iterations", with_default(l, "Convergentie: maximum aantal iteraties", "Convergence: maximum number of iterations", d.convergence.max_iterations), "1", convergence.max_iterations)}
                 <div class="pf-field">
                     <label for="pf-force" class="pf-label">{l.pick("Eerste splitsing afdwingen op", "Force the first split on")}</label>
-                    <select id="pf-force" class="utrecht-select" on:change=move |ev| form.force_first.set(event_target_value(&ev))>
+                    <select id="pf-force" class="utrecht-select" on:change=move |ev| { let f = event_target_value(&ev); form.params.update(|p| p.force_first = (!f.is_empty()).then_some(f)) }>
                         <option value="">{l.pick("(de beste)", "(the best)")}</option>
                         {force_options}
                     </select>

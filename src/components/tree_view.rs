@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 use perspectief_core::chaid::published::PublishedTree;
 
-use crate::app::AppState;
 use crate::components::analyse_step::TreeForm;
 use crate::components::tree_svg::TreeDiagram;
 use crate::engine::protocol::ScreeningView;
 use crate::i18n::Lang;
+use crate::state::AppState;
 
 fn tree_tables(p: &PublishedTree, l: Lang) -> impl IntoView {
     let loc = l.locale();

@@ -5,13 +5,13 @@
 use perspectief_core::analysis::AnalysisFile;
 use perspectief_core::anonymise::conclusions::{self, Conclusion};
 use perspectief_core::anonymise::linkage_file::{audit as linkage_audit, linkage_csv, linkage_sheet, LinkageOptions};
-use perspectief_core::anonymise::pseudonym::{Keys, Secret};
 use perspectief_core::anonymise::{anonymise, current_risk, roles, Audit, Checked, FileFormat, Input, Outcome};
 use perspectief_core::chaid::RawColumn;
 use perspectief_core::date::Date;
 use perspectief_core::ingest::fields::Field;
 use perspectief_core::ingest::load::LoadedFile;
 use perspectief_core::kind::FileKind;
+use perspectief_core::link::pseudonym::{Keys, Secret};
 use perspectief_core::write;
 
 use super::protocol::{AnonymiseView, ExportFormat};
@@ -191,4 +191,9 @@ pub fn linkage_files(
         }
         _ => Ok(("koppelbestanden.zip".into(), write::zip::write(&out), audit)),
     }
+}
+
+/// Borrowed columns of the population, as the protection takes them.
+pub fn refs(owned: &Option<Vec<(String, RawColumn)>>) -> Option<Vec<(&str, &RawColumn)>> {
+    owned.as_ref().map(|v| v.iter().map(|(n, c)| (n.as_str(), c)).collect())
 }

@@ -14,13 +14,25 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-use super::protocol::{Request, Response};
+use super::protocol::{Control, Edit, Request, Response};
 
-type OnResponse = Rc<dyn Fn(Response, Option<Vec<u8>>)>;
+/// What the page hears: the worker's answers (with the bytes of a download), and the
+/// bridge's own news.
+pub enum Event {
+    Answer(Response, Option<Vec<u8>>),
+    /// A new worker took over the session after the user stopped `request`
+    /// (`crashed: None`) or the worker crashed during it.
+    Recovered {
+        request: Option<Request>,
+        crashed: Option<String>,
+    },
+}
 
-/// A request that changed the session, with copies of the files that went with it.
+type OnEvent = Rc<dyn Fn(Event)>;
+
+/// An edit of the session, with copies of the files that went with it.
 struct Logged {
-    request: Request,
+    edit: Edit,
     buffers: Vec<js_sys::ArrayBuffer>,
 }
 
@@ -30,7 +42,7 @@ struct Bridge {
     worker: Worker,
     ready: bool,
     queue: Vec<js_sys::Object>,
-    on_response: OnResponse,
+    on_response: OnEvent,
     log: Vec<Logged>,
     /// Requests sent and not yet finished, oldest first: their place in the log (if logged)
     /// and what they do.
@@ -62,15 +74,16 @@ fn get(object: &JsValue, key: &str) -> Option<JsValue> {
         .filter(|v| !v.is_undefined())
 }
 
-/// Start the worker. `on_response` gets every answer (and the bytes of an export).
-pub fn start(on_response: impl Fn(Response, Option<Vec<u8>>) + 'static) -> Result<(), String> {
-    let bridge = spawn(Rc::new(on_response), Vec::new(), 0)?;
+/// Start the worker. `on_event` gets every answer (and the bytes of an export) and recovery.
+pub fn start(on_event: impl Fn(Event) + 'static) -> Result<(), String> {
+    let on_response: OnEvent = Rc::new(on_event);
+    let bridge = spawn(on_response, Vec::new(), 0)?;
     BRIDGE.with(|b| *b.borrow_mut() = Some(bridge));
     Ok(())
 }
 
 /// A new worker with the given session log (replayed as soon as it is ready).
-fn spawn(on_response: OnResponse, log: Vec<Logged>, generation: u32) -> Result<Bridge, String> {
+fn spawn(on_response: OnEvent, log: Vec<Logged>, generation: u32) -> Result<Bridge, String> {
     let source = boot_value("workerSource")?;
     let wasm = boot_value("wasm")?;
     let parts = js_sys::Array::of1(&source);
@@ -102,16 +115,16 @@ fn spawn(on_response: OnResponse, log: Vec<Logged>, generation: u32) -> Result<B
                         bridge.in_flight.pop_front();
                     }
                 });
-                handler(idle, None);
+                handler(Event::Answer(idle, None));
             }
             Some(Response::Crashed { message }) => recover(generation, Some(message)),
-            Some(r) => handler(r, bytes),
-            None => handler(
+            Some(r) => handler(Event::Answer(r, bytes)),
+            None => handler(Event::Answer(
                 Response::Failed {
                     message: "Onleesbaar antwoord van de rekenhulp.".into(),
                 },
                 None,
-            ),
+            )),
         }
     });
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
@@ -139,9 +152,11 @@ fn spawn(on_response: OnResponse, log: Vec<Logged>, generation: u32) -> Result<B
     // One message per request, so that a crash while replaying leaves out only that one.
     let n = bridge.log.len();
     for (i, l) in bridge.log.iter().enumerate() {
-        let replay = Request::Replay {
-            request: Box::new(l.request.clone()),
-            last: i + 1 == n,
+        let replay = Request::Control {
+            control: Control::Replay {
+                edit: Box::new(l.edit.clone()),
+                last: i + 1 == n,
+            },
         };
         let copies = l.buffers.iter().map(|b| b.slice(0)).collect();
         bridge.queue.push(message(&replay, copies)?);
@@ -190,13 +205,17 @@ pub fn send(request: &Request, buffers: Vec<js_sys::ArrayBuffer>) -> Result<(), 
     BRIDGE.with(|b| {
         let mut b = b.borrow_mut();
         let bridge = b.as_mut().ok_or("De rekenhulp is niet gestart.")?;
-        let logged = request.changes_session().then(|| {
-            bridge.log.push(Logged {
-                request: request.clone(),
-                buffers: buffers.iter().map(|b| b.slice(0)).collect(),
-            });
-            bridge.log.len() - 1
-        });
+        // Edits change the session: a new worker replays them.
+        let logged = match request {
+            Request::Edit { edit } => {
+                bridge.log.push(Logged {
+                    edit: edit.clone(),
+                    buffers: buffers.iter().map(|b| b.slice(0)).collect(),
+                });
+                Some(bridge.log.len() - 1)
+            }
+            _ => None,
+        };
         bridge.in_flight.push_back((logged, request.clone()));
         let msg = message(request, buffers)?;
         if bridge.ready {
@@ -238,13 +257,13 @@ fn recover(generation: u32, crashed: Option<String>) {
     if let Some((Some(index), _)) = &current {
         old.log.remove(*index);
     }
-    let request = current.map(|(_, r)| Box::new(r));
+    let request = current.map(|(_, r)| r);
     let log = std::mem::take(&mut old.log);
     let on_response = old.on_response.clone();
     RETIRED.with(|r| r.borrow_mut().push(old));
     match spawn(on_response.clone(), log, generation + 1) {
         Ok(bridge) => BRIDGE.with(|b| *b.borrow_mut() = Some(bridge)),
-        Err(e) => on_response(Response::Failed { message: e }, None),
+        Err(e) => on_response(Event::Answer(Response::Failed { message: e }, None)),
     }
-    on_response(Response::Recovered { request, crashed }, None);
+    on_response(Event::Recovered { request, crashed });
 }

@@ -12,57 +12,52 @@ pub use perspectief_core::analysis::run::{
 };
 use std::collections::BTreeMap;
 
-/// Page → worker.
+pub use perspectief_core::session::Edit;
+
+/// Page → worker, typed by what it does: an edit changes the session (the bridge logs it
+/// for a new worker), a query or an export only reads it, a control steers the worker.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Request {
-    /// Files whose bytes travel alongside, in the same order.
-    Load {
-        names: Vec<String>,
+    /// Files of a `Load` travel alongside, in the same order.
+    Edit {
+        edit: Edit,
     },
-    LoadDemo,
-    SetKind {
-        file: usize,
-        kind: FileKind,
-    },
-    SetSteunpunt {
-        file: usize,
-        steunpunt: String,
-    },
-    Remove {
-        file: usize,
-    },
-    /// Accept or reject a fallback proposal, or overrule a link's compatibility.
-    Overrule {
-        overrule: perspectief_core::link::linkage::Overrule,
-    },
-    /// Accept every proposal at or above this score.
-    AcceptAbove {
-        score: f64,
-    },
-    SetConflictRule {
-        rule: perspectief_core::check::registration::ConflictRule,
-    },
-    /// Map a column by hand (`field: None` = do not use it).
-    SetMapping {
-        file: usize,
-        sheet: String,
-        column: usize,
-        field: Option<perspectief_core::ingest::fields::Field>,
+    Query {
+        query: Query,
     },
     Export {
-        format: ExportFormat,
-        steunpunt: Option<String>,
-        /// For the steunpunt's own use: with V-nummers, names and values.
-        #[serde(default)]
-        own_organisation: bool,
+        export: Export,
     },
+    Control {
+        control: Control,
+    },
+}
+
+impl From<Edit> for Request {
+    fn from(edit: Edit) -> Request {
+        Request::Edit { edit }
+    }
+}
+
+impl From<Query> for Request {
+    fn from(query: Query) -> Request {
+        Request::Query { query }
+    }
+}
+
+impl From<Export> for Request {
+    fn from(export: Export) -> Request {
+        Request::Export { export }
+    }
+}
+
+/// Questions about the session; nothing changes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "query", rename_all = "snake_case")]
+pub enum Query {
     /// The disclosure risk of the analysis file with these quasi-identifiers and sensitive attributes.
     Risk {
-        settings: perspectief_core::anonymise::Settings,
-    },
-    /// Make the analysis file k-anonymous and l-diverse (the result is shown; the settings are remembered).
-    Anonymise {
         settings: perspectief_core::anonymise::Settings,
     },
     /// The outcome trees grown on the analysis file and on the protected file, side by side.
@@ -75,63 +70,54 @@ pub enum Request {
         name: String,
         settings: perspectief_core::anonymise::Settings,
     },
-    /// The protected analysis file as a download, with its settings sheet.
-    ExportAnonymised {
+}
+
+/// Downloads (the bytes travel back alongside the answer); nothing changes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "export", rename_all = "snake_case")]
+pub enum Export {
+    /// The check's problems.
+    Check {
+        format: ExportFormat,
+        steunpunt: Option<String>,
+        /// For the steunpunt's own use: with V-nummers, names and values.
+        #[serde(default)]
+        own_organisation: bool,
+    },
+    /// The analysis file (no V-nummers or names).
+    Analysis { format: ExportFormat },
+    /// The protected analysis file, with its settings sheet.
+    Anonymised {
         settings: perspectief_core::anonymise::Settings,
         format: ExportFormat,
     },
     /// A linkage file per loaded registration and extract, made with this secret (never kept),
     /// with these analysis fields beside the linkage keys (none by default).
-    ExportLinkageFiles {
+    LinkageFiles {
         secret: String,
         #[serde(default)]
         extra: Vec<perspectief_core::ingest::fields::Field>,
     },
-    /// Take back the user's decision number `index` (in the order made).
-    UndoOverrule {
-        index: usize,
-    },
-    /// The reference date of the derived variables (`None`: the check's).
-    SetPeildatum {
-        peildatum: Option<perspectief_core::date::Date>,
-    },
-    /// The measurement level of an analysis variable.
-    SetLevel {
-        variable: String,
-        level: perspectief_core::chaid::data::Level,
-    },
-    /// The analysis file (no V-nummers or names) as a download.
-    ExportAnalysis {
-        format: ExportFormat,
-    },
-    /// Run an analysis on the analysis file (a table, a tree, a screening, a comparison);
-    /// it is remembered for the recept.
-    Run {
-        analysis: perspectief_core::recept::Analysis,
-    },
-    /// The session as a recept (a JSON download).
-    SaveRecept,
-    /// Apply a recept to the loaded files and run its analyses.
-    LoadRecept {
-        text: String,
-    },
-    /// A descriptive table as a download (hidden counts stay hidden).
-    ExportTable {
+    /// A descriptive table (hidden counts stay hidden).
+    Table {
         table: TableRequest,
         threshold: u64,
         format: ExportFormat,
     },
-    /// A new worker takes over the session of one that was stopped or crashed: each
-    /// choice again, in the order made (files travel alongside), without running analyses;
-    /// the state is sent after the `last`.
-    Replay {
-        request: Box<Request>,
-        last: bool,
-    },
+    /// The session as a recept (JSON).
+    Recept,
+}
+
+/// The worker itself.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "control", rename_all = "snake_case")]
+pub enum Control {
+    /// A new worker takes over the session of one that was stopped or crashed: each edit
+    /// again, in the order made (files travel alongside), without running analyses; the
+    /// state is sent after the `last`.
+    Replay { edit: Box<Edit>, last: bool },
     /// Only for tests (pages opened with `?testhooks`): make the worker panic or stay busy.
-    TestHook {
-        hook: TestHook,
-    },
+    TestHook { hook: TestHook },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -139,65 +125,6 @@ pub enum Request {
 pub enum TestHook {
     Panic,
     Busy { ms: f64 },
-}
-
-impl Request {
-    /// Whether the request changes the session (and must be replayed by a new worker).
-    pub fn changes_session(&self) -> bool {
-        !matches!(
-            self,
-            Request::Export { .. }
-                | Request::ExportAnalysis { .. }
-                | Request::ExportAnonymised { .. }
-                | Request::ExportLinkageFiles { .. }
-                | Request::Risk { .. }
-                | Request::Conclusions { .. }
-                | Request::AuditFile { .. }
-                | Request::ExportTable { .. }
-                | Request::SaveRecept
-                | Request::Replay { .. }
-                | Request::TestHook { .. }
-        )
-    }
-
-    /// What the worker is doing for this request, for messages about it.
-    pub fn activity(&self, lang: crate::i18n::Lang) -> String {
-        let (nl, en) = match self {
-            Request::Load { names } => {
-                return match lang {
-                    crate::i18n::Lang::Nl => format!("het inlezen van {}", names.join(", ")),
-                    crate::i18n::Lang::En => format!("reading {}", names.join(", ")),
-                }
-            }
-            Request::LoadDemo => ("het laden van de demo", "loading the demo"),
-            Request::SetKind { .. } | Request::SetSteunpunt { .. } | Request::SetMapping { .. } => {
-                ("het opnieuw inlezen van een bestand", "reading a file again")
-            }
-            Request::Remove { .. } => ("het verwijderen van een bestand", "removing a file"),
-            Request::Overrule { .. } | Request::AcceptAbove { .. } | Request::UndoOverrule { .. } => {
-                ("het koppelen", "linking")
-            }
-            Request::SetConflictRule { .. } => ("de controle", "the check"),
-            Request::SetPeildatum { .. } | Request::SetLevel { .. } => {
-                ("het maken van het analysebestand", "building the analysis file")
-            }
-            Request::Run { .. } => ("de analyse", "the analysis"),
-            Request::Export { .. } | Request::ExportAnalysis { .. } | Request::ExportTable { .. } => {
-                ("het maken van een download", "making a download")
-            }
-            Request::SaveRecept => ("het bewaren van het recept", "saving the recept"),
-            Request::Risk { .. } | Request::Anonymise { .. } => ("het anonimiseren", "anonymising"),
-            Request::Conclusions { .. } => ("het vergelijken van de bomen", "comparing the trees"),
-            Request::AuditFile { .. } => ("het controleren van een bestand", "checking a file"),
-            Request::ExportAnonymised { .. } | Request::ExportLinkageFiles { .. } => {
-                ("het maken van een download", "making a download")
-            }
-            Request::LoadRecept { .. } => ("het toepassen van het recept", "applying the recept"),
-            Request::Replay { request, .. } => return request.activity(lang),
-            Request::TestHook { .. } => ("een test", "a test"),
-        };
-        lang.pick(nl, en).to_string()
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -245,12 +172,6 @@ pub enum Response {
     Crashed {
         message: String,
     },
-    /// Made by the page, not the worker: a new worker took over the session after
-    /// the user stopped `request` (`crashed: None`) or the worker crashed during it.
-    Recovered {
-        request: Option<Box<Request>>,
-        crashed: Option<String>,
-    },
 }
 
 /// The risk of the analysis file, and what "make it k-anonymous" gave (`after: None` for the risk alone).
@@ -295,11 +216,7 @@ pub struct Summary {
     pub anonymisation: Option<perspectief_core::anonymise::Settings>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Timing {
-    pub step: String,
-    pub ms: f64,
-}
+pub use perspectief_core::session::Timing;
 
 /// At most this many rows of a list travel to the page; the counts say how many there are.
 pub const LIST_LIMIT: usize = 500;

@@ -190,6 +190,9 @@ test('Analyse: one click grows the MOB tree; diagram, tables, SVG download, scre
   const demoFiles = readdirSync(dir).filter((f) => !/\.json$|^LEESMIJ|^analysebestand|^boom/.test(f) && !statSync(join(dir, f)).isDirectory()).map((f) => join(dir, f));
   const out = join(dir, 'run');
   execFileSync('cargo', ['run', '-q', '-p', 'perspectief-cli', '--', 'run', '--recept', receptPath, '--out', out, ...demoFiles], { stdio: 'pipe' });
+  // One session engine: the page's table download and the command line's are the same bytes.
+  const cliTable = readdirSync(out).filter((f) => /-tabel-geslacht\.csv$/.test(f)).sort().at(-1);
+  assert.equal(readFileSync(join(out, cliTable), 'utf8'), csv, 'the page and perspectief run write the same table');
   const treeFile = readdirSync(out).filter((f) => /-boom-mob\.json$/.test(f)).sort().at(-1);
   const cliTree = JSON.parse(readFileSync(join(out, treeFile), 'utf8')).tree;
   assert.equal(cliTree.nodes.length, nodes);

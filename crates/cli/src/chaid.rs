@@ -103,17 +103,6 @@ fn parse_method(s: &str) -> Result<Method, String> {
     }
 }
 
-pub fn level_name(level: Level, locale: Locale) -> &'static str {
-    match (level, locale) {
-        (Level::Nominal, Locale::Nl) => "nominaal",
-        (Level::Ordinal, Locale::Nl) => "ordinaal",
-        (Level::Scale, Locale::Nl) => "schaal",
-        (Level::Nominal, Locale::En) => "nominal",
-        (Level::Ordinal, Locale::En) => "ordinal",
-        (Level::Scale, Locale::En) => "scale",
-    }
-}
-
 struct Prepared {
     data: Dataset,
     params: perspectief_core::chaid::CheckedParams,
@@ -170,7 +159,7 @@ fn prepare(args: &ChaidArgs) -> Result<Prepared, String> {
             "Measurement levels"
         },
         args.target,
-        level_name(target_level, locale),
+        target_level.name(locale),
         if locale == Locale::Nl {
             "afhankelijk"
         } else {
@@ -178,7 +167,7 @@ fn prepare(args: &ChaidArgs) -> Result<Prepared, String> {
         },
         predictors
             .iter()
-            .map(|(n, l)| format!("{n} = {}", level_name(*l, locale)))
+            .map(|(n, l)| format!("{n} = {}", l.name(locale)))
             .collect::<Vec<_>>()
             .join(", ")
     );

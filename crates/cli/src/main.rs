@@ -1,12 +1,14 @@
 //! `perspectief`: the Perspectief engine on the command line.
 
 mod anonymise;
+#[cfg(feature = "bench")]
 mod bench;
 mod chaid;
 mod check;
 mod demo;
 mod disclosure;
 mod link;
+#[cfg(feature = "bench")]
 mod memory;
 mod pseudonymise;
 mod run;
@@ -17,6 +19,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// Benchmarks count allocations; release builds leave this off (`--features bench`).
+#[cfg(feature = "bench")]
 #[global_allocator]
 static ALLOCATOR: memory::Counting = memory::Counting;
 
@@ -57,18 +61,23 @@ enum Command {
     Screen(chaid::ChaidArgs),
     /// Benchmark: CHAID fit on synthetic data against one counting pass per level.
     #[command(hide = true)]
+    #[cfg(feature = "bench")]
     BenchFit(bench::BenchArgs),
     /// Benchmark data: a large synthetic registration as xlsx and csv.
     #[command(hide = true)]
+    #[cfg(feature = "bench")]
     BenchData(bench::DataArgs),
     /// Benchmark: read and check files natively.
     #[command(hide = true)]
+    #[cfg(feature = "bench")]
     BenchParse(bench::ParseArgs),
     /// Benchmark: read, check and link synthetic registrations to a synthetic extract.
     #[command(hide = true)]
+    #[cfg(feature = "bench")]
     BenchLink(bench::LinkBenchArgs),
     /// Benchmark: make a synthetic analysis file 5-anonymous natively.
     #[command(hide = true)]
+    #[cfg(feature = "bench")]
     BenchAnonymise(bench::AnonymiseBenchArgs),
 }
 
@@ -85,10 +94,15 @@ fn main() -> ExitCode {
         Command::Pseudonymise(args) => pseudonymise::run(&args),
         Command::Chaid(args) => chaid::run_chaid(&args),
         Command::Screen(args) => chaid::run_screen(&args),
+        #[cfg(feature = "bench")]
         Command::BenchFit(args) => bench::run(&args),
+        #[cfg(feature = "bench")]
         Command::BenchData(args) => bench::write_data(&args),
+        #[cfg(feature = "bench")]
         Command::BenchParse(args) => bench::parse(&args),
+        #[cfg(feature = "bench")]
         Command::BenchLink(args) => bench::link_bench(&args),
+        #[cfg(feature = "bench")]
         Command::BenchAnonymise(args) => bench::anonymise_bench(&args),
     };
     match result {

@@ -6,12 +6,12 @@ use std::path::PathBuf;
 
 use clap::Args;
 use perspectief_core::anonymise::linkage_file::{audit, linkage_csv, linkage_sheet, LinkageOptions};
-use perspectief_core::anonymise::pseudonym::{Keys, Secret};
 use perspectief_core::date::Date;
 use perspectief_core::ingest::fields::{Field, FIELDS};
 use perspectief_core::ingest::load::load;
 use perspectief_core::ingest::steunpunt::known_with;
 use perspectief_core::kind::FileKind;
+use perspectief_core::link::pseudonym::{Keys, Secret};
 
 #[derive(Args)]
 pub struct PseudonymiseArgs {

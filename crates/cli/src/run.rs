@@ -6,13 +6,8 @@
 
 use std::path::PathBuf;
 
-use perspectief_core::analysis::run as analyses;
-use perspectief_core::check::registration::{check, CheckOptions};
-use perspectief_core::ingest::load::{load_mapped, LoadedFile};
-use perspectief_core::ingest::steunpunt::known_with;
-use perspectief_core::kind::FileKind;
-use perspectief_core::link::linkage::{link, LinkOptions, Linkage};
-use perspectief_core::recept::{Analysis, Fingerprint, Recept};
+use perspectief_core::recept::{Analysis, Recept};
+use perspectief_core::session::{Outcome, Session};
 use perspectief_core::write::csv::{write, CsvStyle};
 
 /// The JSON form of a published tree.
@@ -44,54 +39,28 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
     let text =
         std::fs::read_to_string(&args.recept).map_err(|e| format!("Kan {} niet openen: {e}", args.recept.display()))?;
     let recept = Recept::parse(&text).map_err(|e| e.to_string())?;
-    let mut bytes = Vec::new();
+    // The same session as the page's worker: files with the recept's choices, then its analyses.
+    let mut session: Session<Vec<u8>> = Session::new(clock);
     for path in &args.files {
         let b = std::fs::read(path).map_err(|e| format!("Kan {} niet openen: {e}", path.display()))?;
         let name = path
             .file_name()
             .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        bytes.push((name, b));
+        session.add(name, b);
     }
-    let prints: Vec<Fingerprint> = bytes.iter().map(|(_, b)| Fingerprint::of(b)).collect();
-    let named: Vec<(&str, &Fingerprint)> = bytes.iter().zip(&prints).map(|((n, _), p)| (n.as_str(), p)).collect();
-    for warning in recept.file_warnings(&named) {
+    session.apply(&recept);
+    for warning in session.notices() {
         eprintln!("Let op: {warning}");
     }
-    let mut files: Vec<LoadedFile> = Vec::new();
-    for (name, b) in &bytes {
-        let choice = recept.files.iter().find(|f| f.name == *name);
-        let kind = choice.and_then(|c| c.kind);
-        let mapping = choice.map_or(&[][..], |c| c.mapping.as_slice());
-        match load_mapped(name, b, kind, &known_with(&[]), mapping) {
-            Ok(mut f) => {
-                if let Some(sp) = choice.and_then(|c| c.steunpunt.clone()) {
-                    f.steunpunt = Some(sp);
-                }
-                files.push(f);
-            }
-            Err(e) => eprintln!("Niet gelezen: {e}"),
+    let computed = session.computed(&mut |_, _, _| {});
+    if let Some(Err(e)) = &computed.linkage {
+        return Err(e.to_string());
+    }
+    for f in session.files() {
+        if let Some(Err(e)) = f.loaded() {
+            eprintln!("Niet gelezen: {e}");
         }
     }
-    let refs: Vec<&LoadedFile> = files.iter().collect();
-    let checked = check(
-        &refs,
-        &CheckOptions {
-            conflict_rule: recept.conflict_rule,
-            ..CheckOptions::default()
-        },
-    );
-    let linkage = if refs.iter().any(|f| f.kind == FileKind::National) {
-        let options = LinkOptions {
-            accept_above: recept.accept_above,
-            overrules: recept.overrules.clone(),
-            ..LinkOptions::default()
-        };
-        link(&refs, &checked, &options).map_err(|e| e.to_string())?
-    } else {
-        Linkage::without_extract(checked.persons.len())
-    };
-    let mut a = perspectief_core::analysis::build(&refs, &checked, &linkage, recept.peildatum);
-    a.set_levels(&recept.levels);
     std::fs::create_dir_all(&args.out).map_err(|e| format!("Kan {} niet maken: {e}", args.out.display()))?;
     let save = |name: String, contents: &[u8]| {
         let path = args.out.join(&name);
@@ -99,26 +68,24 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
         println!("{}", path.display());
         Ok::<(), String>(())
     };
+    let persons = session
+        .analysis_file(&mut |_, _, _| {})
+        .map_err(|e| e.to_string())?
+        .persons;
     for (i, analysis) in recept.analyses.iter().enumerate() {
         let n = i + 1;
-        match analysis {
-            Analysis::Table { table, threshold } => {
-                let (sheet, stem) = analyses::table(&a, table, *threshold)?.sheet();
+        let started = std::time::Instant::now();
+        let outcome = session.run(analysis, &mut |_, _, _| {}).map_err(|e| e.to_string())?;
+        match (analysis, outcome) {
+            (Analysis::Table { .. }, Outcome::Table(view)) => {
+                let (sheet, stem) = view.sheet();
                 save(format!("{n:02}-tabel-{stem}.csv"), &write(&sheet, CsvStyle::default()))?;
             }
-            Analysis::Tree {
-                target,
-                predictors,
-                params,
-                target_class,
-            } => {
-                let started = std::time::Instant::now();
-                let view = analyses::tree(&a, target, predictors, params.clone(), target_class.as_deref(), || 0.0)?;
+            (Analysis::Tree { target, predictors, .. }, Outcome::Tree(view)) => {
                 if args.timing {
                     eprintln!(
-                        "tree target={target} predictors={} rows={} nodes={} ms={:.1}",
+                        "tree target={target} predictors={} rows={persons} nodes={} ms={:.1}",
                         predictors.len(),
-                        a.persons,
                         view.report.tree.nodes.len(),
                         started.elapsed().as_secs_f64() * 1e3
                     );
@@ -149,12 +116,7 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
                     json.map_err(|e| e.to_string())?.as_bytes(),
                 )?;
             }
-            Analysis::Screen {
-                target,
-                predictors,
-                params,
-            } => {
-                let view = analyses::screening(&a, target, predictors, params.clone())?;
+            (Analysis::Screen { target, .. }, Outcome::Screening(view)) => {
                 save(
                     format!("{n:02}-screening-{target}.json"),
                     serde_json::to_string_pretty(&view)
@@ -162,8 +124,7 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
                         .as_bytes(),
                 )?;
             }
-            Analysis::Compare { target, params } => {
-                let view = analyses::compare(&a, target, params.clone())?;
+            (Analysis::Compare { target, .. }, Outcome::Comparison(view)) => {
                 save(
                     format!("{n:02}-vergelijking-{target}.json"),
                     serde_json::to_string_pretty(&view)
@@ -171,7 +132,13 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
                         .as_bytes(),
                 )?;
             }
+            _ => unreachable!("an analysis gives its own kind of outcome"),
         }
     }
     Ok(())
+}
+
+/// `run --timing` measures with `Instant`; the session's own clock is not needed here.
+fn clock() -> f64 {
+    0.0
 }

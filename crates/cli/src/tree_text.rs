@@ -6,8 +6,6 @@ use perspectief_core::chaid::tree::{Node, Summary};
 use perspectief_core::chaid::{Dataset, Method};
 use perspectief_core::locale::Locale;
 
-use crate::chaid::level_name;
-
 fn t(locale: Locale, nl: &'static str, en: &'static str) -> &'static str {
     if locale == Locale::Nl {
         nl
@@ -120,7 +118,7 @@ pub fn render(report: &Report, data: &Dataset, locale: Locale) -> String {
         "{}: {} ({}); {} {}\n",
         t(locale, "Afhankelijke variabele", "Dependent variable"),
         tree.target.name,
-        level_name(tree.target.level, locale),
+        tree.target.level.name(locale),
         locale.number(tree.total, 0),
         t(locale, "gevallen", "cases"),
     ));
@@ -264,7 +262,7 @@ pub fn screen_table(rows: &[ScreenRow], locale: Locale) -> String {
         out.push_str(&format!(
             "{:<28}{:<11}{:>6}{:>8}{:>14}{:>10}{:>14}  {}\n",
             r.predictor,
-            level_name(r.level, locale),
+            r.level.name(locale),
             r.categories,
             r.groups.len(),
             locale.number(r.statistic, 3),

@@ -4,7 +4,7 @@
 //! `cargo bench -p perspectief-core --bench secret_guess`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use perspectief_core::anonymise::pseudonym::{Keys, Secret};
+use perspectief_core::link::pseudonym::{Keys, Secret};
 
 fn guess(c: &mut Criterion) {
     let mut group = c.benchmark_group("secret_guess");

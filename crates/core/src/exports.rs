@@ -31,7 +31,7 @@ pub enum Contents {
 #[derive(Debug, Clone, Copy)]
 pub struct ExportPath {
     pub name: &'static str,
-    /// Where it is made: a worker request (`Request::…`), or a page or CLI source file.
+    /// Where it is made: a worker export (`Export::…`), or a page or CLI source file.
     pub source: &'static str,
     pub contents: Contents,
 }
@@ -44,25 +44,17 @@ use Contents::*;
 
 /// Every export of the page and the command line.
 pub const EXPORTS: &[ExportPath] = &[
-    // The page: the worker's downloads, by request.
-    path("controles (xlsx, csv)", "Request::Export", CheckProblems),
-    path(
-        "analysebestand (xlsx, csv)",
-        "Request::ExportAnalysis",
-        PersonsNotAnonymous,
-    ),
+    // The page: the worker's downloads, by export request.
+    path("controles (xlsx, csv)", "Export::Check", CheckProblems),
+    path("analysebestand (xlsx, csv)", "Export::Analysis", PersonsNotAnonymous),
     path(
         "beschermd analysebestand (xlsx, csv)",
-        "Request::ExportAnonymised",
+        "Export::Anonymised",
         ProtectedPersons,
     ),
-    path(
-        "koppelbestanden (csv, zip)",
-        "Request::ExportLinkageFiles",
-        LinkagePseudonyms,
-    ),
-    path("tabel (xlsx, csv)", "Request::ExportTable", Aggregates),
-    path("recept (json)", "Request::SaveRecept", Settings),
+    path("koppelbestanden (csv, zip)", "Export::LinkageFiles", LinkagePseudonyms),
+    path("tabel (xlsx, csv)", "Export::Table", Aggregates),
+    path("recept (json)", "Export::Recept", Settings),
     // The page's own downloads.
     path(
         "boomtabel en boomtabellen (xlsx)",

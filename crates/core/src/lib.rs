@@ -31,6 +31,7 @@ pub mod link;
 pub mod locale;
 pub mod recept;
 pub mod rng;
+pub mod session;
 pub mod stats;
 pub mod table;
 pub mod write;

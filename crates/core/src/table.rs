@@ -35,7 +35,7 @@ impl Cell {
         match self {
             Cell::Empty => Cow::Borrowed(""),
             Cell::Text(s) => Cow::Borrowed(s.trim()),
-            Cell::Number(x) => Cow::Owned(crate::chaid::data::number_label(*x)),
+            Cell::Number(x) => Cow::Owned(crate::chaid::binning::number_label(*x)),
             Cell::Date(d) => Cow::Owned(d.dutch()),
             Cell::Bool(b) => Cow::Borrowed(if *b { "ja" } else { "nee" }),
             Cell::Error(e) => Cow::Borrowed(e),

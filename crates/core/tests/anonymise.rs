@@ -563,7 +563,7 @@ proptest! {
     /// Pseudonyms are stable, differ per secret, and differ per V-nummer.
     #[test]
     fn pseudonyms_stable_and_keyed(v1 in 0u64..10_000_000_000, v2 in 0u64..10_000_000_000, s1 in "[a-z]{3,6}( [a-z]{3,6}){4,6}", s2 in "[a-z]{3,6}( [a-z]{3,6}){4,6}") {
-        use perspectief_core::anonymise::pseudonym::{Keys, Secret};
+        use perspectief_core::link::pseudonym::{Keys, Secret};
         prop_assume!(s1.trim() != s2.trim() && s1.trim().len() >= 16 && s2.trim().len() >= 16);
         let (a, b) = (format!("{v1:010}"), format!("{v2:010}"));
         let k1 = Keys::new(&Secret::from_text(&s1).unwrap());

@@ -55,11 +55,13 @@ fn check_invariants(tree: &Tree, min_child: f64) {
     for node in &tree.nodes {
         if let Some(split) = &node.split {
             assert!(split.adj_ln_p >= split.ln_p - 1e-12, "adjusted p below unadjusted");
-            let present: usize = split.groups.iter().map(Vec::len).sum();
-            assert!(
-                split.groups.len() <= present,
-                "merging never increases the number of groups"
-            );
+            // The groups partition the categories: no category in two children.
+            let mut codes: Vec<usize> = split.groups.iter().flatten().copied().collect();
+            let all = codes.len();
+            codes.sort_unstable();
+            codes.dedup();
+            assert_eq!(codes.len(), all, "a category in two groups: {:?}", split.groups);
+            assert!(split.groups.iter().all(|g| !g.is_empty()), "an empty group");
             let sum: f64 = node.children.iter().map(|&c| tree.nodes[c].n).sum();
             assert!((sum - node.n).abs() < 1e-9, "children add up to the parent");
             for &c in &node.children {

@@ -2,13 +2,13 @@
 //! linkage files with one secret link to the same persons as the plain files.
 
 use perspectief_core::anonymise::linkage_file::{linkage_sheet, LinkageOptions};
-use perspectief_core::anonymise::pseudonym::{Keys, Secret};
 use perspectief_core::check::registration::{check, CheckOptions};
 use perspectief_core::date::Date;
 use perspectief_core::ingest::load::{load, LoadedFile};
 use perspectief_core::ingest::steunpunt::known_with;
 use perspectief_core::kind::FileKind;
 use perspectief_core::link::linkage::{link, LinkOptions, Linkage};
+use perspectief_core::link::pseudonym::{Keys, Secret};
 use perspectief_core::write::csv::{write, CsvStyle};
 
 mod common;

@@ -106,6 +106,22 @@ impl Builder {
     }
 }
 
+/// The report's four outcomes: the yes/no dummy of the analysis file and the `resultaat`
+/// it stands for. Declared here once; the page's one-click trees, the roles, the
+/// conclusions and the outcome variables all read it.
+pub const OUTCOMES: [(&str, &str); 4] = [
+    ("in_begeleiding", "In begeleiding"),
+    ("mob", "MOB"),
+    ("terugkeer", "Terugkeer"),
+    ("verblijfsvergunning", "Verblijfsvergunning"),
+];
+
+/// Whether a variable describes the outcome itself (never a predictor of an outcome).
+pub fn is_outcome_variable(name: &str) -> bool {
+    ["resultaat", "beeindigd_door", "duur_begeleiding_maanden"].contains(&name)
+        || OUTCOMES.iter().any(|(dummy, _)| *dummy == name)
+}
+
 /// Build the analysis file. `peildatum`: the user's reference date, default the check's.
 pub fn build(files: &[&LoadedFile], check: &CheckResult, linkage: &Linkage, peildatum: Option<Date>) -> AnalysisFile {
     let peildatum = peildatum.unwrap_or(check.peildatum);
@@ -188,12 +204,7 @@ pub fn build(files: &[&LoadedFile], check: &CheckResult, linkage: &Linkage, peil
         }))
     });
     b.add("resultaat", Level::Nominal, text(Field::Resultaat));
-    for (name, code) in [
-        ("in_begeleiding", "In begeleiding"),
-        ("mob", "MOB"),
-        ("terugkeer", "Terugkeer"),
-        ("verblijfsvergunning", "Verblijfsvergunning"),
-    ] {
+    for (name, code) in OUTCOMES {
         b.add(
             name,
             Level::Nominal,

@@ -139,17 +139,6 @@ fn dataset(a: &AnalysisFile, target: &str, predictors: &[String], params: &Chaid
     Dataset::build_from(&columns, &spec).map_err(|e| e.to_string())
 }
 
-/// Variables that describe the outcome itself (never predictors of an outcome).
-const OUTCOME_VARIABLES: [&str; 7] = [
-    "resultaat",
-    "in_begeleiding",
-    "mob",
-    "terugkeer",
-    "verblijfsvergunning",
-    "beeindigd_door",
-    "duur_begeleiding_maanden",
-];
-
 /// Default predictors of `target` among (name, has a set): the variables with a set
 /// (the report's Table 25), else every variable that is not an outcome.
 pub fn default_predictors<'a>(variables: impl Iterator<Item = (&'a str, bool)> + Clone, target: &str) -> Vec<String> {
@@ -162,7 +151,7 @@ pub fn default_predictors<'a>(variables: impl Iterator<Item = (&'a str, bool)> +
         return with_set;
     }
     variables
-        .filter(|(name, _)| *name != target && !OUTCOME_VARIABLES.contains(name))
+        .filter(|(name, _)| *name != target && !super::is_outcome_variable(name))
         .map(|(name, _)| name.to_string())
         .collect()
 }

@@ -103,7 +103,7 @@ impl Column {
         };
         if p == super::rare::OTHER {
             let shown = match o {
-                Value::Number(x) => crate::chaid::data::number_label(x),
+                Value::Number(x) => crate::chaid::binning::number_label(x),
                 Value::Text(t) => t.to_string(),
             };
             return !self.labels.contains(&shown);
@@ -159,7 +159,7 @@ fn value(column: &RawColumn, row: usize) -> Option<Value<'_>> {
 
 fn text(column: &RawColumn, row: usize) -> Option<String> {
     match column {
-        RawColumn::Number(x) => x[row].map(crate::chaid::data::number_label),
+        RawColumn::Number(x) => x[row].map(crate::chaid::binning::number_label),
         RawColumn::Text(t) => t.get(row).map(String::from),
     }
 }

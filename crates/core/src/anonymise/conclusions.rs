@@ -10,8 +10,7 @@ use crate::analysis::{AnalysisFile, Variable};
 use crate::chaid::data::{Level, RawColumn, TextColumn};
 use crate::chaid::ChaidParams;
 
-/// The outcomes whose trees are compared (dummies of `resultaat`, as the report grows them).
-pub const OUTCOMES: [&str; 4] = ["in_begeleiding", "mob", "terugkeer", "verblijfsvergunning"];
+use crate::analysis::OUTCOMES;
 
 /// A tree in a few words.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -142,7 +141,7 @@ pub fn compare(original: &AnalysisFile, protected: &AnalysisFile, roles: &[super
     let predictors = |a: &AnalysisFile, target: &str, multi_level: bool| -> Vec<String> {
         let all = default_predictors(a.variables.iter().map(|v| (v.name.as_str(), v.set.is_some())), target);
         all.into_iter()
-            .filter(|p| !OUTCOMES.contains(&p.as_str()) && p != "resultaat")
+            .filter(|p| !OUTCOMES.iter().any(|(dummy, _)| dummy == p) && p != "resultaat")
             .filter(|p| {
                 multi_level
                     || !a
@@ -154,7 +153,7 @@ pub fn compare(original: &AnalysisFile, protected: &AnalysisFile, roles: &[super
             .collect()
     };
     let mut out = Vec::new();
-    let runs = OUTCOMES.iter().map(|t| (*t, false)).chain([("mob", true)]);
+    let runs = OUTCOMES.iter().map(|(t, _)| (*t, false)).chain([("mob", true)]);
     for (target, multi_level) in runs {
         if !original.variables.iter().any(|v| v.name == target) {
             continue;

@@ -359,7 +359,7 @@ impl Dimension {
                         RawColumn::text(values.iter().map(|v| match v {
                             None => Some(std::borrow::Cow::Borrowed(ANY)),
                             Some(Value::Number(x)) => {
-                                Some(std::borrow::Cow::Owned(crate::chaid::data::number_label(*x)))
+                                Some(std::borrow::Cow::Owned(crate::chaid::binning::number_label(*x)))
                             }
                             Some(Value::Text(t)) => Some(std::borrow::Cow::Borrowed(t.as_str())),
                             Some(Value::Missing | Value::Varies) => None,

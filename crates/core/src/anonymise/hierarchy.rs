@@ -3,7 +3,8 @@
 //! A hierarchy is stored as codes: `maps[level][code0]` is the code at that
 //! level, `labels[level][code]` its text.
 
-use crate::chaid::data::{number_label, RawColumn};
+use crate::chaid::binning::number_label;
+use crate::chaid::data::RawColumn;
 use crate::date::Date;
 use crate::ingest::fold::fold_words;
 use crate::link::countries;

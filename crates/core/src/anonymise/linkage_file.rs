@@ -8,7 +8,6 @@
 //! what they expose. Rows are shuffled. Both sides make theirs with the same
 //! secret; the researcher links the two without seeing a V-nummer.
 
-use super::pseudonym::Keys;
 use crate::check::vnummer::classify;
 use crate::date::Date;
 use crate::ingest::fields::{Field, ValueType, FIELDS};
@@ -16,6 +15,7 @@ use crate::ingest::load::LoadedFile;
 use crate::ingest::records::{Record, Value};
 use crate::ingest::values::YesNo;
 use crate::kind::FileKind;
+use crate::link::pseudonym::Keys;
 use crate::table::{Cell, Sheet};
 
 /// What goes into a linkage file beyond the linkage keys, and the seed of the row shuffle.
@@ -121,7 +121,7 @@ pub fn linkage_sheet(file: &LoadedFile, keys: &Keys, made: Date, options: &Linka
         },
         header,
     );
-    let (m, t, p) = super::pseudonym::KDF;
+    let (m, t, p) = crate::link::pseudonym::KDF;
     sheet.title_rows.push(vec![Cell::text(format!(
         "Koppelbestand met pseudoniemen, gemaakt met Perspectief op {}: geen V-nummers, namen of exacte datums \
          (andere datums op de eerste van de maand), rijen in willekeurige volgorde. Niet anoniem: alleen te koppelen met \

@@ -1,6 +1,6 @@
 //! Anonymisation before anything leaves the laptop.
 //!
-//! - `pseudonym`, `linkage_file`: keyed pseudonyms and name encodings for linkage without V-nummers;
+//! - `linkage_file`: linkage files without V-nummers (the keys are `link::pseudonym`);
 //! - `roles`: a role for every column, derived from the data dictionary;
 //! - `hierarchy`, `dimensions`: generalisation hierarchies, and quasi-identifiers that share a
 //!   source protected together;
@@ -20,7 +20,6 @@ pub mod conclusions;
 pub mod dimensions;
 pub mod hierarchy;
 pub mod linkage_file;
-pub mod pseudonym;
 pub mod rare;
 pub mod risk;
 pub mod roles;
@@ -210,7 +209,7 @@ fn concat(a: &RawColumn, b: &RawColumn) -> RawColumn {
             let text = |c: &RawColumn, r: usize| -> Option<String> {
                 match c {
                     RawColumn::Text(t) => t.get(r).map(String::from),
-                    RawColumn::Number(x) => x[r].map(crate::chaid::data::number_label),
+                    RawColumn::Number(x) => x[r].map(crate::chaid::binning::number_label),
                 }
             };
             match a {

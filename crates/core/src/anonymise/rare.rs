@@ -6,7 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::chaid::data::{number_label, RawColumn, TextColumn};
+use crate::chaid::binning::number_label;
+use crate::chaid::data::{RawColumn, TextColumn};
 
 /// The label rare texts are joined under.
 pub const OTHER: &str = "(overig)";

@@ -110,10 +110,6 @@ const DICTIONARY: &[Known] = &[
     known("regio_herkomst", Quasi, &["land"]),
     known("nationaliteit", Quasi, &["land", "nationaliteit"]),
     known("resultaat", Sensitive, &[]),
-    follows("in_begeleiding", "resultaat"),
-    follows("mob", "resultaat"),
-    follows("terugkeer", "resultaat"),
-    follows("verblijfsvergunning", "resultaat"),
     known("aantal_contacten", Other, &["contacten"]),
     known("arts", Sensitive, &[]),
     known("psychiatrische_diagnose", Sensitive, &[]),
@@ -194,8 +190,14 @@ pub fn priority(column: &str) -> usize {
 
 /// The dictionary's entry for a column name (folded: `Leeftijd instroom` = `leeftijd_instroom`).
 fn dictionary(name: &str) -> Option<&'static Known> {
+    const DUMMIES: [Known; 4] = [
+        follows(crate::analysis::OUTCOMES[0].0, "resultaat"),
+        follows(crate::analysis::OUTCOMES[1].0, "resultaat"),
+        follows(crate::analysis::OUTCOMES[2].0, "resultaat"),
+        follows(crate::analysis::OUTCOMES[3].0, "resultaat"),
+    ];
     let folded = fold_words(name).replace(' ', "_");
-    DICTIONARY.iter().find(|k| k.name == folded)
+    DICTIONARY.iter().chain(&DUMMIES).find(|k| k.name == folded)
 }
 
 /// Whether `values` is constant within each value of `by` (rows where `by` is missing are ignored).

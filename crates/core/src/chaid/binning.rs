@@ -1,8 +1,6 @@
 //! Scale predictors binned once, on the whole sample, into at most k
 //! equal-frequency intervals (IBM's rule).
 
-use super::data::number_label;
-
 pub struct Bins {
     pub bins: usize,
     /// Bin of each row; `bins` for missing.
@@ -75,6 +73,15 @@ pub fn equal_frequency(values: &[Option<f64>], freq: Option<&[f64]>, k: usize) -
         codes,
         cut_points,
         labels,
+    }
+}
+
+/// A number as a category label: whole numbers without decimals.
+pub fn number_label(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
     }
 }
 

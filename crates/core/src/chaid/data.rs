@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::binning::number_label;
 use super::error::ChaidError;
 
 /// Measurement level, as SPSS names them.
@@ -15,6 +16,21 @@ pub enum Level {
     Ordinal,
     /// Numbers, binned into at most 10 equal-frequency intervals (then ordinal).
     Scale,
+}
+
+impl Level {
+    /// The level's name as SPSS writes it, in the user's language.
+    pub fn name(self, locale: crate::locale::Locale) -> &'static str {
+        use crate::locale::Locale;
+        match (self, locale) {
+            (Level::Nominal, Locale::Nl) => "nominaal",
+            (Level::Ordinal, Locale::Nl) => "ordinaal",
+            (Level::Scale, Locale::Nl) => "schaal",
+            (Level::Nominal, Locale::En) => "nominal",
+            (Level::Ordinal, Locale::En) => "ordinal",
+            (Level::Scale, Locale::En) => "scale",
+        }
+    }
 }
 
 /// A raw column as read from a file: text (dictionary-coded) or numbers, `None` for missing.
@@ -482,14 +498,6 @@ pub(crate) fn categorise(col: &RawColumn, rows: &[usize]) -> (Vec<String>, Vec<u
                 .collect();
             (values.iter().map(|x| number_label(*x)).collect(), codes)
         }
-    }
-}
-
-pub fn number_label(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        format!("{x}")
     }
 }
 

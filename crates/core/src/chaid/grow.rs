@@ -273,7 +273,7 @@ pub fn branch_label(pred: &super::data::Predictor, codes: &[usize]) -> String {
         Some(cuts) if !real.is_empty() && real.windows(2).all(|w| w[1] == w[0] + 1) => {
             let (lo, hi) = (real[0], *real.last().expect("non-empty"));
             let last = cuts.len() - 1;
-            let fmt = super::data::number_label;
+            let fmt = super::binning::number_label;
             parts.push(match (lo == 0, hi == last) {
                 (true, true) => "alle waarden".to_string(),
                 (true, false) => format!("<= {}", fmt(cuts[hi])),

@@ -18,6 +18,7 @@ pub mod published;
 pub mod report;
 pub mod screen;
 pub mod sheets;
+#[cfg(feature = "synthetic")]
 pub mod synthetic;
 pub mod tree;
 

@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::chaid::data::{categorise, number_label, RawColumn};
+use crate::chaid::binning::number_label;
+use crate::chaid::data::{categorise, RawColumn};
 use crate::disclosure::{self, Count, PClass};
 use crate::stats::independence::{test, Convergence, Statistic, Table};
 

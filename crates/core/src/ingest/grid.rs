@@ -4,43 +4,11 @@
 use std::io::Cursor;
 
 use calamine::{Data, Reader};
-use serde::{Deserialize, Serialize};
 
 use super::error::ReadError;
 use super::text;
 
-pub use crate::table::Cell;
-
-/// A sheet: `rows[i]` is spreadsheet row `first_row + i` (1-based numbering as in Excel).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Grid {
-    pub sheet: String,
-    pub first_row: u32,
-    pub first_col: u32,
-    pub rows: Vec<Vec<Cell>>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Format {
-    Xlsx,
-    Xls,
-    Ods,
-    Csv,
-}
-
-/// A file read into grids, with what the reader noticed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Source {
-    pub file: String,
-    pub format: Format,
-    pub grids: Vec<Grid>,
-    /// `;`, `,` or tab for CSV.
-    pub delimiter: Option<u8>,
-    pub encoding: Option<&'static str>,
-    /// Notes for the import summary (mixed delimiters, decoded as Windows-1252…).
-    pub notes: Vec<String>,
-}
+pub use super::cells::{Cell, Format, Grid, Source};
 
 /// The largest file the app reads (a browser tab cannot hold much more as cells).
 pub const DEFAULT_MAX_BYTES: u64 = 150 * 1024 * 1024;

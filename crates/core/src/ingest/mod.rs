@@ -1,5 +1,6 @@
 //! Reading tables from file bytes (no I/O: the caller reads the file).
 
+pub mod cells;
 pub mod dictionary;
 pub mod error;
 pub mod fields;

@@ -1,7 +1,7 @@
 //! Text files: decoding (UTF-8 with or without BOM, UTF-16, else
 //! Windows-1252) and CSV with the delimiter sniffed.
 
-use super::grid::{Cell, Grid};
+use super::cells::{Cell, Grid};
 
 pub struct Decoded<'a> {
     /// Borrowed from the bytes when they are UTF-8 already (a large file is not copied).

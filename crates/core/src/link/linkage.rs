@@ -213,7 +213,7 @@ impl std::fmt::Display for LinkError {
 /// A name for people to read: a linkage file's keyed encoding is not one.
 pub fn shown_name(r: &Record) -> String {
     match r.name() {
-        Some(n) if crate::anonymise::pseudonym::NameEncoding::parse(&n).is_some() => "(naam versleuteld)".into(),
+        Some(n) if crate::link::pseudonym::NameEncoding::parse(&n).is_some() => "(naam versleuteld)".into(),
         n => n.unwrap_or_default(),
     }
 }
@@ -397,7 +397,7 @@ fn pseudonymous_candidates<'a>(
     taken: &[bool],
     propose_above: f64,
 ) -> Vec<Candidate> {
-    use crate::anonymise::pseudonym::NameEncoding;
+    use crate::link::pseudonym::NameEncoding;
     let encoded = |r: &Record| -> Option<(NameEncoding, String)> {
         let name = NameEncoding::parse(&r.name()?)?;
         Some((name, r.text(Field::GeboortedatumPseudoniem)?.to_string()))

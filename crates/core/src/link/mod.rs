@@ -3,4 +3,5 @@
 pub mod countries;
 pub mod linkage;
 pub mod names;
+pub mod pseudonym;
 pub mod verify;

@@ -1,0 +1,105 @@
+//! The worker's downloads: a file name and its bytes for each [`Export`], and the
+//! audit of a file that carries rows per person where there is one to show.
+
+use perspectief_core::anonymise::Audit;
+use perspectief_core::check::export;
+use perspectief_core::session::Session;
+use perspectief_core::table::Sheet;
+
+use super::js_bytes::JsBytes;
+use super::protocol::{Export, ExportFormat};
+use crate::download::today;
+
+/// A download: its name, its bytes, and the audit of what it holds (linkage files with fields).
+pub struct Download {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub audit: Option<Audit>,
+}
+
+fn plain(name: String, bytes: Vec<u8>) -> Download {
+    Download {
+        name,
+        bytes,
+        audit: None,
+    }
+}
+
+/// A sheet in the format asked for.
+fn sheet_file(stem: &str, sheet: Sheet, format: ExportFormat) -> Result<Download, String> {
+    Ok(match format {
+        ExportFormat::Xlsx => plain(
+            format!("{stem}.xlsx"),
+            perspectief_core::write::xlsx::write(&[sheet], today()).map_err(|e| e.to_string())?,
+        ),
+        ExportFormat::Csv => plain(
+            format!("{stem}.csv"),
+            perspectief_core::write::csv::write(&sheet, perspectief_core::write::csv::CsvStyle::default()),
+        ),
+    })
+}
+
+pub fn make(
+    session: &mut Session<JsBytes>,
+    export: Export,
+    progress: &mut dyn FnMut(usize, usize, &str),
+) -> Result<Download, String> {
+    match export {
+        Export::Check {
+            format,
+            steunpunt,
+            own_organisation,
+        } => {
+            let result = session.checked(progress).map_err(|e| e.to_string())?;
+            let sp = steunpunt.as_deref();
+            let slug = sp.map_or("alle-steunpunten".to_string(), |s| s.to_lowercase().replace(' ', "-"));
+            let (audience, suffix) = if own_organisation {
+                (export::Audience::OwnOrganisation, "-eigen-organisatie")
+            } else {
+                (export::Audience::Others, "")
+            };
+            Ok(match format {
+                ExportFormat::Xlsx => plain(
+                    format!("controle-{slug}{suffix}.xlsx"),
+                    export::xlsx(result, sp, audience, today())?,
+                ),
+                ExportFormat::Csv => plain(
+                    format!("controle-{slug}{suffix}.csv"),
+                    export::csv(result, sp, audience),
+                ),
+            })
+        }
+        Export::Analysis { format } => {
+            let a = session.analysis_file(progress).map_err(|e| e.to_string())?;
+            sheet_file("analysebestand", a.sheet(crate::random::seed()?), format)
+        }
+        Export::Anonymised { settings, format } => {
+            let population = session.population(progress);
+            let a = session.analysis_file(progress).map_err(|e| e.to_string())?;
+            let columns = a.columns();
+            let checked = settings.check(&columns).map_err(|e| e.to_string())?;
+            let extra = super::anonymise::refs(&population);
+            let (name, bytes) = super::anonymise::file(&columns, extra.as_deref(), &checked, format, today())?;
+            Ok(plain(name, bytes))
+        }
+        Export::LinkageFiles { secret, extra } => {
+            let secret = perspectief_core::link::pseudonym::Secret::from_text(&secret).map_err(|e| e.to_string())?;
+            let (name, bytes, audit) = super::anonymise::linkage_files(&session.loaded(), &secret, today(), &extra)?;
+            Ok(Download { name, bytes, audit })
+        }
+        Export::Table {
+            table,
+            threshold,
+            format,
+        } => {
+            let a = session.analysis_file(progress).map_err(|e| e.to_string())?;
+            let view = perspectief_core::analysis::run::table(a, &table, threshold)?;
+            let (sheet, stem) = view.sheet();
+            sheet_file(&format!("tabel-{stem}"), sheet, format)
+        }
+        Export::Recept => Ok(plain(
+            "perspectief-recept.json".into(),
+            session.recept().to_json().into_bytes(),
+        )),
+    }
+}

@@ -65,9 +65,9 @@ fn answer(state: AppState, response: Response, bytes: Option<Vec<u8>>) {
                 }
             }
         }
-        Response::Failed { message } => {
+        Response::Failed { failure } => {
             state.progress.set(None);
-            state.error.set(Some(message));
+            state.error.set(Some(failure.text(state.lang.get_untracked().locale())));
         }
         Response::Table(view) => {
             state.progress.set(None);

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use perspectief_core::kind::FileKind;
+use perspectief_core::messages::Localized;
 use wasm_bindgen::JsCast;
 
 use crate::engine::protocol::{Edit, FileSummary};
@@ -38,7 +39,7 @@ fn send_files(state: AppState, list: web_sys::FileList) {
                     bytes: f.size() as u64,
                     limit,
                 };
-                refused.push(e.to_string());
+                refused.push(e.text(state.lang.get_untracked().locale()));
                 continue;
             }
             match wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await {
@@ -146,7 +147,7 @@ fn file_row(index: usize, f: FileSummary, state: AppState) -> impl IntoView {
             <tr class="utrecht-table__row">
                 <th class="utrecht-table__header-cell" scope="row">{name}</th>
                 <td class="utrecht-table__cell" colspan="6">
-                    <span class="pf-error" role="alert">{f.error.clone().unwrap_or_default()}</span>
+                    <span class="pf-error" role="alert">{f.error.as_ref().map(|e| e.text(loc)).unwrap_or_default()}</span>
                 </td>
                 {remove_button(index, &f.name, state)}
             </tr>

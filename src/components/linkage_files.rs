@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use perspectief_core::link::pseudonym::{Secret, MIN_SECRET_CHARS};
+use perspectief_core::messages::Localized;
 
 use perspectief_core::ingest::fields::Field;
 
@@ -61,7 +62,7 @@ pub fn LinkageFiles() -> impl IntoView {
                     Vec::new(),
                 );
             }
-            Err(e) => problem.set(Some(e.to_string())),
+            Err(e) => problem.set(Some(e.text(lang.get_untracked().locale()))),
         }
     };
     view! {

@@ -189,7 +189,11 @@ pub fn linkage_files(
             let (name, bytes) = out.remove(0);
             Ok((name, bytes, audit))
         }
-        _ => Ok(("koppelbestanden.zip".into(), write::zip::write(&out), audit)),
+        _ => Ok((
+            "koppelbestanden.zip".into(),
+            write::zip::write(&out).map_err(|e| e.to_string())?,
+            audit,
+        )),
     }
 }
 

@@ -121,7 +121,7 @@ fn spawn(on_response: OnEvent, log: Vec<Logged>, generation: u32) -> Result<Brid
             Some(r) => handler(Event::Answer(r, bytes)),
             None => handler(Event::Answer(
                 Response::Failed {
-                    message: "Onleesbaar antwoord van de rekenhulp.".into(),
+                    failure: "Onleesbaar antwoord van de rekenhulp.".into(),
                 },
                 None,
             )),
@@ -263,7 +263,7 @@ fn recover(generation: u32, crashed: Option<String>) {
     RETIRED.with(|r| r.borrow_mut().push(old));
     match spawn(on_response.clone(), log, generation + 1) {
         Ok(bridge) => BRIDGE.with(|b| *b.borrow_mut() = Some(bridge)),
-        Err(e) => on_response(Event::Answer(Response::Failed { message: e }, None)),
+        Err(e) => on_response(Event::Answer(Response::Failed { failure: e.into() }, None)),
     }
     on_response(Event::Recovered { request, crashed });
 }

@@ -7,7 +7,7 @@ use perspectief_core::session::Session;
 use perspectief_core::table::Sheet;
 
 use super::js_bytes::JsBytes;
-use super::protocol::{Export, ExportFormat};
+use super::protocol::{Export, ExportFormat, Failure};
 use crate::download::today;
 
 /// A download: its name, its bytes, and the audit of what it holds (linkage files with fields).
@@ -26,7 +26,7 @@ fn plain(name: String, bytes: Vec<u8>) -> Download {
 }
 
 /// A sheet in the format asked for.
-fn sheet_file(stem: &str, sheet: Sheet, format: ExportFormat) -> Result<Download, String> {
+fn sheet_file(stem: &str, sheet: Sheet, format: ExportFormat) -> Result<Download, Failure> {
     Ok(match format {
         ExportFormat::Xlsx => plain(
             format!("{stem}.xlsx"),
@@ -43,14 +43,14 @@ pub fn make(
     session: &mut Session<JsBytes>,
     export: Export,
     progress: &mut dyn FnMut(usize, usize, &str),
-) -> Result<Download, String> {
+) -> Result<Download, Failure> {
     match export {
         Export::Check {
             format,
             steunpunt,
             own_organisation,
         } => {
-            let result = session.checked(progress).map_err(|e| e.to_string())?;
+            let result = session.checked(progress)?;
             let sp = steunpunt.as_deref();
             let slug = sp.map_or("alle-steunpunten".to_string(), |s| s.to_lowercase().replace(' ', "-"));
             let (audience, suffix) = if own_organisation {
@@ -70,20 +70,20 @@ pub fn make(
             })
         }
         Export::Analysis { format } => {
-            let a = session.analysis_file(progress).map_err(|e| e.to_string())?;
+            let a = session.analysis_file(progress)?;
             sheet_file("analysebestand", a.sheet(crate::random::seed()?), format)
         }
         Export::Anonymised { settings, format } => {
             let population = session.population(progress);
-            let a = session.analysis_file(progress).map_err(|e| e.to_string())?;
+            let a = session.analysis_file(progress)?;
             let columns = a.columns();
-            let checked = settings.check(&columns).map_err(|e| e.to_string())?;
+            let checked = settings.check(&columns)?;
             let extra = super::anonymise::refs(&population);
             let (name, bytes) = super::anonymise::file(&columns, extra.as_deref(), &checked, format, today())?;
             Ok(plain(name, bytes))
         }
         Export::LinkageFiles { secret, extra } => {
-            let secret = perspectief_core::link::pseudonym::Secret::from_text(&secret).map_err(|e| e.to_string())?;
+            let secret = perspectief_core::link::pseudonym::Secret::from_text(&secret)?;
             let (name, bytes, audit) = super::anonymise::linkage_files(&session.loaded(), &secret, today(), &extra)?;
             Ok(Download { name, bytes, audit })
         }
@@ -92,7 +92,7 @@ pub fn make(
             threshold,
             format,
         } => {
-            let a = session.analysis_file(progress).map_err(|e| e.to_string())?;
+            let a = session.analysis_file(progress)?;
             let view = perspectief_core::analysis::run::table(a, &table, threshold)?;
             let (sheet, stem) = view.sheet();
             sheet_file(&format!("tabel-{stem}"), sheet, format)

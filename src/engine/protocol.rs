@@ -149,7 +149,7 @@ pub enum Response {
         name: String,
     },
     Failed {
-        message: String,
+        failure: Failure,
     },
     Table(Box<TableView>),
     Tree(Box<TreeView>),
@@ -172,6 +172,55 @@ pub enum Response {
     Crashed {
         message: String,
     },
+}
+
+/// Why the worker could not do what was asked, as data: the page says it in the user's language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Failure {
+    Session(perspectief_core::session::SessionError),
+    Analysis(perspectief_core::analysis::run::AnalysisError),
+    Anonymise(perspectief_core::anonymise::AnonymiseError),
+    Secret(perspectief_core::link::pseudonym::SecretError),
+    /// A message made in words where it happened (Dutch): the worker's own glue.
+    Message(String),
+}
+
+impl Failure {
+    pub fn text(&self, locale: perspectief_core::locale::Locale) -> String {
+        use perspectief_core::messages::Localized;
+        match self {
+            Failure::Session(e) => e.text(locale),
+            Failure::Analysis(e) => e.text(locale),
+            Failure::Anonymise(e) => e.text(locale),
+            Failure::Secret(e) => e.text(locale),
+            Failure::Message(m) => m.clone(),
+        }
+    }
+}
+
+macro_rules! failure_from {
+    ($($ty:ty => $variant:ident),+ $(,)?) => {$(
+        impl From<$ty> for Failure {
+            fn from(e: $ty) -> Failure {
+                Failure::$variant(e)
+            }
+        }
+    )+};
+}
+
+failure_from! {
+    perspectief_core::session::SessionError => Session,
+    perspectief_core::analysis::run::AnalysisError => Analysis,
+    perspectief_core::anonymise::AnonymiseError => Anonymise,
+    perspectief_core::link::pseudonym::SecretError => Secret,
+    String => Message,
+}
+
+impl From<&str> for Failure {
+    fn from(m: &str) -> Failure {
+        Failure::Message(m.to_string())
+    }
 }
 
 /// The risk of the analysis file, and what "make it k-anonymous" gave (`after: None` for the risk alone).
@@ -282,8 +331,9 @@ pub struct ProposalRow {
 pub struct FileSummary {
     pub name: String,
     pub bytes: usize,
-    /// Why it could not be read; the other fields are empty then.
-    pub error: Option<String>,
+    /// Why it could not be read (as data: the page says it in the user's language); the other
+    /// fields are empty then.
+    pub error: Option<perspectief_core::ingest::error::ReadError>,
     pub kind: Option<FileKind>,
     pub format: Option<Format>,
     pub steunpunt: Option<String>,

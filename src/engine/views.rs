@@ -80,7 +80,7 @@ fn file_summary<B: FileBytes>(e: &SessionFile<B>, computed: &Computed) -> FileSu
     match e.loaded() {
         None => base,
         Some(Err(error)) => FileSummary {
-            error: Some(error.to_string()),
+            error: Some(error.clone()),
             ..base
         },
         Some(Ok(f)) => {

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use super::js_bytes::JsBytes;
-use super::protocol::{Control, Query, Request, Response, TestHook};
+use super::protocol::{Control, Failure, Query, Request, Response, TestHook};
 
 type Worker = Session<JsBytes>;
 
@@ -61,8 +61,8 @@ fn state(session: &mut Worker) {
 }
 
 /// Run one analysis and send its result.
-fn run(session: &mut Worker, analysis: &Analysis) -> Result<(), String> {
-    let response = match session.run(analysis, &mut progress).map_err(|e| e.to_string())? {
+fn run(session: &mut Worker, analysis: &Analysis) -> Result<(), Failure> {
+    let response = match session.run(analysis, &mut progress)? {
         Outcome::Table(view) => Response::Table(view),
         Outcome::Tree(view) => Response::Tree(view),
         Outcome::Screening(view) => Response::Screening(view),
@@ -72,7 +72,7 @@ fn run(session: &mut Worker, analysis: &Analysis) -> Result<(), String> {
     Ok(())
 }
 
-fn handle(session: &mut Worker, data: &JsValue) -> Result<(), String> {
+fn handle(session: &mut Worker, data: &JsValue) -> Result<(), Failure> {
     let json = js_sys::Reflect::get(data, &"json".into())
         .ok()
         .and_then(|j| j.as_string())
@@ -114,7 +114,7 @@ fn handle(session: &mut Worker, data: &JsValue) -> Result<(), String> {
             control: Control::Replay { edit, last },
         } => {
             // Only remembered: analyses are not run while a new worker takes over.
-            let result = session.edit(*edit, &mut take, &mut progress).map_err(|e| e.to_string());
+            let result = session.edit(*edit, &mut take, &mut progress).map_err(Failure::from);
             if last {
                 state(session);
             }
@@ -137,17 +137,17 @@ fn handle(session: &mut Worker, data: &JsValue) -> Result<(), String> {
 }
 
 /// Apply an edit, then do what the user asked it for: the new state, or the analysis run.
-fn edited(session: &mut Worker, edit: Edit, take: &mut dyn FnMut() -> Option<JsBytes>) -> Result<(), String> {
+fn edited(session: &mut Worker, edit: Edit, take: &mut dyn FnMut() -> Option<JsBytes>) -> Result<(), Failure> {
     let then = edit.clone();
-    session.edit(edit, take, &mut progress).map_err(|e| e.to_string())?;
+    session.edit(edit, take, &mut progress)?;
     match then {
         Edit::Run { analysis } => run(session, &analysis),
         Edit::Anonymise { settings } => {
             progress(0, 1, "anonimiseren");
             let population = session.population(&mut progress);
-            let a = session.analysis_file(&mut progress).map_err(|e| e.to_string())?;
+            let a = session.analysis_file(&mut progress)?;
             let columns = a.columns();
-            let checked = settings.check(&columns).map_err(|e| e.to_string())?;
+            let checked = settings.check(&columns)?;
             let extra = super::anonymise::refs(&population);
             let view = super::anonymise::protect(&columns, extra.as_deref(), &checked, now)?;
             post(&Response::Anonymised(Box::new(view)), None);
@@ -173,20 +173,20 @@ fn edited(session: &mut Worker, edit: Edit, take: &mut dyn FnMut() -> Option<JsB
     }
 }
 
-fn answer(session: &mut Worker, query: Query, take: &mut dyn FnMut() -> Option<JsBytes>) -> Result<(), String> {
+fn answer(session: &mut Worker, query: Query, take: &mut dyn FnMut() -> Option<JsBytes>) -> Result<(), Failure> {
     match query {
         Query::Risk { settings } => {
-            let a = session.analysis_file(&mut progress).map_err(|e| e.to_string())?;
+            let a = session.analysis_file(&mut progress)?;
             let columns = a.columns();
-            let checked = settings.check(&columns).map_err(|e| e.to_string())?;
+            let checked = settings.check(&columns)?;
             let view = super::anonymise::risk(&columns, &checked);
             post(&Response::Anonymised(Box::new(view)), None);
         }
         Query::Conclusions { settings } => {
             progress(0, 1, "bomen vergelijken");
             let population = session.population(&mut progress);
-            let a = session.analysis_file(&mut progress).map_err(|e| e.to_string())?;
-            let checked = settings.check(&a.columns()).map_err(|e| e.to_string())?;
+            let a = session.analysis_file(&mut progress)?;
+            let checked = settings.check(&a.columns())?;
             let extra = super::anonymise::refs(&population);
             let trees = super::anonymise::conclusions(a, extra.as_deref(), &checked)?;
             post(&Response::Conclusions { trees }, None);
@@ -227,8 +227,8 @@ pub fn worker_main() {
     let session = Rc::new(RefCell::new(Worker::new(now)));
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let result = handle(&mut session.borrow_mut(), &event.data());
-        if let Err(message) = result {
-            post(&Response::Failed { message }, None);
+        if let Err(failure) = result {
+            post(&Response::Failed { failure }, None);
         }
         post(
             &Response::Idle {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startApp, stopApp } from './harness.mjs';
+import { startApp, stopApp, demoPage } from './harness.mjs';
 
 const DIST = resolve(process.env.DIST ?? 'dist');
 let browser, server, base, dir;
@@ -16,13 +16,7 @@ after(() => stopApp({ browser, server }));
 
 test('Analyse: one click grows the MOB tree; diagram, tables, SVG download, screening, a protected table', async () => {
   const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(base + '/');
-  await page.getByRole('button', { name: 'Voorbeeldgegevens laden' }).click();
-  await page.getByTestId('files-summary').waitFor();
+  const { page, errors } = await demoPage(context, base);
   await page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name: 'Analyse' }).click();
   await page.getByTestId('outcomes').getByRole('button', { name: 'MOB' }).click();
   const summary = page.getByTestId('tree-summary');

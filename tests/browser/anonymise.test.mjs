@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { storageAudit, startApp, stopApp } from './harness.mjs';
+import { storageAudit, startApp, stopApp, demoPage } from './harness.mjs';
 
 const DIST = resolve(process.env.DIST ?? 'dist');
 let browser, server, base, dir, demoDir;
@@ -21,16 +21,7 @@ before(async () => {
 });
 after(() => stopApp({ browser, server }));
 
-async function demo(context) {
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(base + '/');
-  await page.getByRole('button', { name: 'Voorbeeldgegevens laden' }).click();
-  await page.getByTestId('files-summary').waitFor();
-  return { page, errors };
-}
+const demo = (context) => demoPage(context, base);
 
 const step = (page, name) => page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name }).click();
 

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { startApp, stopApp } from './harness.mjs';
+import { startApp, stopApp, demoPage } from './harness.mjs';
 
 const DIST = resolve(process.env.DIST ?? 'dist');
 let browser, server, base, dir;
@@ -21,13 +21,7 @@ const numbers = (texts) => texts.map((t) => t.trim()).filter((t) => /^\d[\d.]*$/
 
 test('A forced small split and a crosstab with small cells: every download passes the disclosure check', async () => {
   const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(base + '/');
-  await page.getByRole('button', { name: 'Voorbeeldgegevens laden' }).click();
-  await page.getByTestId('files-summary').waitFor();
+  const { page, errors } = await demoPage(context, base);
   await page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name: 'Analyse' }).click();
 
   // The tree: psychiatrische_diagnose by steunpunt (forced) and geslacht, children of one person allowed.

@@ -110,3 +110,15 @@ export async function demoSecrets(page) {
     return cells.map((c) => c.textContent);
   });
 }
+
+/** A new page in `context` with the demo loaded; `errors` collects page errors and console errors. */
+export async function demoPage(context, base) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(base + '/');
+  await page.getByRole('button', { name: 'Voorbeeldgegevens laden' }).click();
+  await page.getByTestId('files-summary').waitFor();
+  return { page, errors };
+}

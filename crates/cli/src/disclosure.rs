@@ -267,6 +267,24 @@ fn counts_table(g: &Grid, s: &mut System, t: u64) {
     }
 }
 
+/// The data cells of each body row of the tables marked `data-testid=id` in an HTML report.
+fn table_rows<'a>(text: &'a str, id: &str) -> Vec<Vec<&'a str>> {
+    let marker = format!("data-testid=\"{id}\"");
+    let mut rows = Vec::new();
+    for table in text.split(marker.as_str()).skip(1) {
+        let body = table.split("</table>").next().unwrap_or("");
+        for row in body.split("<tr").skip(2) {
+            rows.push(
+                row.split("<td")
+                    .skip(1)
+                    .map(|c| c.split('>').nth(1).unwrap_or("").split('<').next().unwrap_or(""))
+                    .collect(),
+            );
+        }
+    }
+    rows
+}
+
 /// Counts in an SVG drawing or an HTML report: the numbers in count places.
 fn drawn(text: &str, t: u64, problems: &mut Vec<String>) {
     let mut check = |value: &str, at: &str| {
@@ -281,33 +299,18 @@ fn drawn(text: &str, t: u64, problems: &mut Vec<String>) {
         let value = part.split('<').next().unwrap_or("");
         check(value, "tekening");
     }
-    // Tables in a report: the tree table's counts (between the branch and the split columns).
-    for table in text.split("data-testid=\"tree-table\"").skip(1) {
-        let body = table.split("</table>").next().unwrap_or("");
-        for row in body.split("<tr").skip(2) {
-            let cells: Vec<&str> = row
-                .split("<td")
-                .skip(1)
-                .map(|c| c.split('>').nth(1).unwrap_or("").split('<').next().unwrap_or(""))
-                .collect();
-            if cells.len() > 3 {
-                for value in &cells[2..cells.len() - 1] {
-                    check(value, "boomtabel in het verslag");
-                }
+    // Tables in a report: the tree table's counts (between the branch and the split columns),
+    // the classification's (all but the last column).
+    for row in table_rows(text, "tree-table") {
+        if row.len() > 3 {
+            for value in &row[2..row.len() - 1] {
+                check(value, "boomtabel in het verslag");
             }
         }
     }
-    for table in text.split("data-testid=\"classification\"").skip(1) {
-        let body = table.split("</table>").next().unwrap_or("");
-        for row in body.split("<tr").skip(2) {
-            let cells: Vec<&str> = row
-                .split("<td")
-                .skip(1)
-                .map(|c| c.split('>').nth(1).unwrap_or("").split('<').next().unwrap_or(""))
-                .collect();
-            for value in cells.iter().take(cells.len().saturating_sub(1)) {
-                check(value, "classificatie in het verslag");
-            }
+    for row in table_rows(text, "classification") {
+        for value in row.iter().take(row.len().saturating_sub(1)) {
+            check(value, "classificatie in het verslag");
         }
     }
 }

@@ -5,23 +5,17 @@
 use std::collections::HashMap;
 use std::process::Command;
 
+mod common;
+
 fn demo_analysis_file(dir: &std::path::Path) -> std::path::PathBuf {
-    let bin = env!("CARGO_BIN_EXE_perspectief");
-    assert!(Command::new(bin)
-        .args(["demo", "--out"])
-        .arg(dir)
-        .status()
-        .unwrap()
-        .success());
-    let mut local: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
+    let bin = common::bin();
+    let local: Vec<_> = common::demo_files(dir)
+        .into_iter()
         .filter(|p| {
             let n = p.file_name().unwrap().to_string_lossy().to_string();
-            !n.starts_with("LEESMIJ") && !n.starts_with("DMB") && !n.starts_with("kenmerken")
+            !n.starts_with("DMB") && !n.starts_with("kenmerken")
         })
         .collect();
-    local.sort();
     let out = dir.join("analyse.csv");
     let status = Command::new(bin)
         .arg("link")

@@ -5,27 +5,12 @@
 
 use std::process::Command;
 
-fn demo(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let bin = env!("CARGO_BIN_EXE_perspectief");
-    assert!(Command::new(bin)
-        .args(["demo", "--out"])
-        .arg(dir)
-        .status()
-        .unwrap()
-        .success());
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with("LEESMIJ"))
-        .collect();
-    files.sort();
-    files
-}
+mod common;
 
 #[test]
 fn the_forced_split_and_the_crosstab_keep_their_hidden_counts() {
     let dir = tempfile::tempdir().unwrap();
-    let files = demo(dir.path());
+    let files = common::demo_files(dir.path());
     let bin = env!("CARGO_BIN_EXE_perspectief");
     let recept = serde_json::json!({
         "format": "perspectief-recept/1",
@@ -38,18 +23,8 @@ fn the_forced_split_and_the_crosstab_keep_their_hidden_counts() {
               "target_class": "ja" }
         ]
     });
+    let (out_dir, run) = common::run_recept(dir.path(), &recept, &files);
     let recept_path = dir.path().join("recept.json");
-    std::fs::write(&recept_path, recept.to_string()).unwrap();
-    let out_dir = dir.path().join("uit");
-    let run = Command::new(bin)
-        .arg("run")
-        .arg("--recept")
-        .arg(&recept_path)
-        .arg("--out")
-        .arg(&out_dir)
-        .args(files.iter().filter(|p| p.extension().is_some_and(|e| e != "json")))
-        .output()
-        .unwrap();
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let table = out_dir.join("01-tabel-regio_herkomst.csv");
     let tree = out_dir.join("02-boom-psychiatrische_diagnose.xlsx");

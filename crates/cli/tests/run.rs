@@ -3,24 +3,15 @@
 
 use std::process::Command;
 
+mod common;
+
 use perspectief_core::recept::fingerprint;
 
 #[test]
 fn a_recept_writes_its_tables_and_trees() {
     let dir = tempfile::tempdir().unwrap();
-    let bin = env!("CARGO_BIN_EXE_perspectief");
-    assert!(Command::new(bin)
-        .args(["demo", "--out"])
-        .arg(dir.path())
-        .status()
-        .unwrap()
-        .success());
-    let mut files: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with("LEESMIJ"))
-        .collect();
-    files.sort();
+    let bin = common::bin();
+    let files = common::demo_files(dir.path());
     let almelo = dir.path().join("almelo.csv");
     let recept = serde_json::json!({
         "format": "perspectief-recept/1",
@@ -32,18 +23,8 @@ fn a_recept_writes_its_tables_and_trees() {
             { "type": "tree", "target": "mob", "predictors": ["steunpunt", "geslacht", "regio_herkomst"], "params": { "max_depth": 2 }, "target_class": "ja" }
         ]
     });
+    let (out_dir, out) = common::run_recept(dir.path(), &recept, &files);
     let recept_path = dir.path().join("recept.json");
-    std::fs::write(&recept_path, recept.to_string()).unwrap();
-    let out_dir = dir.path().join("uit");
-    let out = Command::new(bin)
-        .arg("run")
-        .arg("--recept")
-        .arg(&recept_path)
-        .arg("--out")
-        .arg(&out_dir)
-        .args(files.iter().filter(|p| p.extension().is_some_and(|e| e != "json")))
-        .output()
-        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "", "the same files: no warnings");
     let table = std::fs::read_to_string(out_dir.join("01-tabel-geslacht.csv")).unwrap();

@@ -29,6 +29,7 @@ pub mod ingest;
 pub mod kind;
 pub mod link;
 pub mod locale;
+pub mod messages;
 pub mod recept;
 pub mod rng;
 pub mod session;

@@ -77,7 +77,8 @@ pub struct Recept {
     pub anonymisation: Option<crate::anonymise::Settings>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ReceptError {
     NotJson {
         line: usize,
@@ -85,21 +86,6 @@ pub enum ReceptError {
         message: String,
     },
     OtherFormat(String),
-}
-
-impl std::fmt::Display for ReceptError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ReceptError::NotJson { line, column, message } => write!(
-                f,
-                "Dit is geen recept van Perspectief: regel {line}, kolom {column} klopt niet ({message}). Kies het .json-bestand dat de app bij 'Recept opslaan' maakte."
-            ),
-            ReceptError::OtherFormat(found) => write!(
-                f,
-                "Dit recept heeft vorm '{found}'; deze versie leest '{FORMAT}'. Maak het recept opnieuw met deze versie."
-            ),
-        }
-    }
 }
 
 /// The SHA-256 of a file's bytes, as lowercase hex.

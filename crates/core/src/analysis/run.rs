@@ -8,7 +8,7 @@ use super::AnalysisFile;
 use crate::chaid::data::{Dataset, RawColumn, Spec};
 use crate::chaid::report::report;
 use crate::chaid::screen::screen;
-use crate::chaid::{fit, ChaidParams};
+use crate::chaid::{fit, ChaidError, ChaidParams};
 use crate::describe;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -81,16 +81,46 @@ pub struct ComparisonView {
     pub with_steunpunten: ComparedTree,
 }
 
-fn column<'a>(a: &'a AnalysisFile, name: &str) -> Result<&'a RawColumn, String> {
+/// Why an analysis could not be run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnalysisError {
+    /// The variable is not in the analysis file.
+    UnknownVariable {
+        variable: String,
+    },
+    /// No predictor beside the dependent.
+    NoPredictor,
+    /// The comparison of §7.5 needs the sets of the steunpunt characteristics file.
+    NoSets,
+    Chaid(ChaidError),
+    Describe(describe::DescribeError),
+}
+
+impl From<ChaidError> for AnalysisError {
+    fn from(error: ChaidError) -> AnalysisError {
+        AnalysisError::Chaid(error)
+    }
+}
+
+impl From<describe::DescribeError> for AnalysisError {
+    fn from(error: describe::DescribeError) -> AnalysisError {
+        AnalysisError::Describe(error)
+    }
+}
+
+fn column<'a>(a: &'a AnalysisFile, name: &str) -> Result<&'a RawColumn, AnalysisError> {
     a.variables
         .iter()
         .find(|v| v.name == name)
         .map(|v| &v.values)
-        .ok_or_else(|| format!("De variabele '{name}' staat niet in het analysebestand."))
+        .ok_or_else(|| AnalysisError::UnknownVariable {
+            variable: name.to_string(),
+        })
 }
 
-pub fn table(a: &AnalysisFile, request: &TableRequest, threshold: u64) -> Result<TableView, String> {
-    let e = |e: describe::DescribeError| e.to_string();
+pub fn table(a: &AnalysisFile, request: &TableRequest, threshold: u64) -> Result<TableView, AnalysisError> {
+    let e = AnalysisError::from;
     Ok(match request {
         TableRequest::Frequencies { variable } => {
             TableView::Counts(describe::frequencies(variable, column(a, variable)?, threshold).map_err(e)?)
@@ -109,17 +139,24 @@ pub fn table(a: &AnalysisFile, request: &TableRequest, threshold: u64) -> Result
 
 /// The cases of a tree or a screening: the dependent and the predictors with
 /// the levels set in the analysis file.
-fn dataset(a: &AnalysisFile, target: &str, predictors: &[String], params: &ChaidParams) -> Result<Dataset, String> {
+fn dataset(
+    a: &AnalysisFile,
+    target: &str,
+    predictors: &[String],
+    params: &ChaidParams,
+) -> Result<Dataset, AnalysisError> {
     let level = |name: &str| {
         a.variables
             .iter()
             .find(|v| v.name == name)
             .map(|v| v.level)
-            .ok_or_else(|| format!("De variabele '{name}' staat niet in het analysebestand."))
+            .ok_or_else(|| AnalysisError::UnknownVariable {
+                variable: name.to_string(),
+            })
     };
     let predictors: Vec<&String> = predictors.iter().filter(|p| p.as_str() != target).collect();
     if predictors.is_empty() {
-        return Err("Kies ten minste één verklarende variabele (naast de afhankelijke).".into());
+        return Err(AnalysisError::NoPredictor);
     }
     let mut columns = vec![(target, column(a, target)?)];
     for p in &predictors {
@@ -136,7 +173,7 @@ fn dataset(a: &AnalysisFile, target: &str, predictors: &[String], params: &Chaid
         case_weight: None,
         intervals: params.intervals,
     };
-    Dataset::build_from(&columns, &spec).map_err(|e| e.to_string())
+    Ok(Dataset::build_from(&columns, &spec)?)
 }
 
 /// Default predictors of `target` among (name, has a set): the variables with a set
@@ -163,11 +200,11 @@ pub fn tree(
     params: ChaidParams,
     target_class: Option<&str>,
     now: impl Fn() -> f64,
-) -> Result<TreeView, String> {
+) -> Result<TreeView, AnalysisError> {
     let start = now();
-    let checked = params.check().map_err(|e| e.to_string())?;
+    let checked = params.check()?;
     let data = dataset(a, target, predictors, checked.get())?;
-    let fitted = fit(&data, &checked).map_err(|e| e.to_string())?;
+    let fitted = fit(&data, &checked)?;
     let class = target_class.and_then(|c| fitted.target.categories.iter().position(|l| l == c));
     let dropped = data.dropped;
     let report = report(fitted, &data, class, None);
@@ -183,10 +220,10 @@ pub fn screening(
     target: &str,
     predictors: &[String],
     params: ChaidParams,
-) -> Result<ScreeningView, String> {
-    let checked = params.check().map_err(|e| e.to_string())?;
+) -> Result<ScreeningView, AnalysisError> {
+    let checked = params.check()?;
     let data = dataset(a, target, predictors, checked.get())?;
-    let rows = screen(&data, &checked).map_err(|e| e.to_string())?;
+    let rows = screen(&data, &checked)?;
     Ok(ScreeningView {
         target: target.to_string(),
         rows,
@@ -202,7 +239,7 @@ fn is_person_set(set: &str) -> bool {
 
 /// The report's §7.5: for `target`, a tree on the ex-AMV characteristics alone
 /// and one on ex-AMV plus steunpunt characteristics, side by side.
-pub fn compare(a: &AnalysisFile, target: &str, params: ChaidParams) -> Result<ComparisonView, String> {
+pub fn compare(a: &AnalysisFile, target: &str, params: ChaidParams) -> Result<ComparisonView, AnalysisError> {
     let with_set = |person: bool| -> Vec<String> {
         a.variables
             .iter()
@@ -213,10 +250,10 @@ pub fn compare(a: &AnalysisFile, target: &str, params: ChaidParams) -> Result<Co
     };
     let (persons, all) = (with_set(true), with_set(false));
     if persons.is_empty() || all.len() == persons.len() {
-        return Err("Voor deze vergelijking zijn de sets nodig: laad het bestand met kenmerken van de steunpunten (met het tabblad 'sets', waarin de set \"Kenmerken ex-AMV's\" staat).".into());
+        return Err(AnalysisError::NoSets);
     }
     let class = "ja";
-    let grown = |predictors: &[String]| -> Result<ComparedTree, String> {
+    let grown = |predictors: &[String]| -> Result<ComparedTree, AnalysisError> {
         let view = tree(a, target, predictors, params.clone(), Some(class), || 0.0)?;
         let t = &view.report.tree;
         // Shares correct from the published classification: none that gives a hidden count back.

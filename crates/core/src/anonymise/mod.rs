@@ -24,7 +24,7 @@ pub mod rare;
 pub mod risk;
 pub mod roles;
 pub mod search;
-mod settings;
+pub(crate) mod settings;
 mod sheets;
 pub use sheets::{finding_text, FileFormat};
 

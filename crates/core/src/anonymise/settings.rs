@@ -91,11 +91,23 @@ impl Default for Settings {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// The setting that names a column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SettingRole {
+    Sensitive,
+    Role,
+    Drop,
+    MaxLevel,
+    TopCode,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum AnonymiseError {
     UnknownColumn {
         column: String,
-        role: &'static str,
+        role: SettingRole,
     },
     BadK(usize),
     BadL(usize),
@@ -117,52 +129,6 @@ pub enum AnonymiseError {
     /// The file could not be written.
     Write(String),
 }
-
-impl std::fmt::Display for AnonymiseError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            AnonymiseError::UnknownColumn { column, role } => write!(
-                f,
-                "De kolom '{column}' ({role}) staat niet in het bestand. Kies kolommen die er wel in staan."
-            ),
-            AnonymiseError::BadK(k) => write!(f, "k moet minstens 2 zijn (nu {k})."),
-            AnonymiseError::BadL(l) => write!(f, "l moet minstens 1 zijn en niet groter dan k (nu {l})."),
-            AnonymiseError::BadT(t) => write!(f, "t ligt tussen 0 en 1 (nu {t})."),
-            AnonymiseError::BadSuppression(x) => {
-                write!(f, "Het deel dat onderdrukt mag worden ligt tussen 0 en 1 (nu {x}).")
-            }
-            AnonymiseError::BadTopShare(x) => {
-                write!(
-                    f,
-                    "Het deel dat top- en bottomcodering afkapt ligt tussen 0 en 0,5 (nu {x})."
-                )
-            }
-            AnonymiseError::TooManyDimensions { dimensions, columns } => write!(
-                f,
-                "Er zijn {dimensions} groepen quasi-identificatoren die los van elkaar beschermd moeten worden ({}); \
-                 het kan met hoogstens {MAX_DIMENSIONS}. Laat kolommen weg of geef ze een andere rol.",
-                columns.join(", ")
-            ),
-            AnonymiseError::NotNumbers(c) => write!(
-                f,
-                "De kolom '{c}' bevat geen getallen: alleen aantallen kunnen top- en bottomgecodeerd of in klassen \
-                 ingedeeld worden."
-            ),
-            AnonymiseError::UnknownSteunpunt(s) => write!(
-                f,
-                "Het steunpunt '{s}' staat niet in het bestand. Kies een steunpunt dat er wel in staat."
-            ),
-            AnonymiseError::Impossible { records, k, l } => write!(
-                f,
-                "Met {records} records kan het bestand niet {k}-anoniem en {l}-divers worden, ook niet als alle \
-                 quasi-identificatoren worden weggelaten. Kies een kleinere k of l, of minder gevoelige attributen."
-            ),
-            AnonymiseError::Write(e) => write!(f, "Het beschermde bestand kon niet geschreven worden: {e}"),
-        }
-    }
-}
-
-impl std::error::Error for AnonymiseError {}
 
 /// Settings checked against a file's columns.
 #[derive(Debug, Clone, PartialEq)]
@@ -250,7 +216,7 @@ impl Settings {
         if !(0.0..0.5).contains(&self.top_share) {
             return Err(AnonymiseError::BadTopShare(self.top_share));
         }
-        let find = |name: &str, role: &'static str| {
+        let find = |name: &str, role: SettingRole| {
             columns
                 .iter()
                 .find(|(c, _)| *c == name)
@@ -261,19 +227,19 @@ impl Settings {
                 })
         };
         for s in &self.sensitive {
-            find(s, "gevoelig attribuut")?;
+            find(s, SettingRole::Sensitive)?;
         }
         for (c, _) in &self.roles {
-            find(c, "rol")?;
+            find(c, SettingRole::Role)?;
         }
         for c in &self.drop {
-            find(c, "weglaten")?;
+            find(c, SettingRole::Drop)?;
         }
         for (c, _) in &self.max_levels {
-            find(c, "hoogste niveau")?;
+            find(c, SettingRole::MaxLevel)?;
         }
         for t in self.top_code.iter().chain(&self.band) {
-            if !matches!(find(t, "top- en bottomcodering of klassen")?, RawColumn::Number(_)) {
+            if !matches!(find(t, SettingRole::TopCode)?, RawColumn::Number(_)) {
                 return Err(AnonymiseError::NotNumbers(t.clone()));
             }
         }

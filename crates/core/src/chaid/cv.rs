@@ -19,9 +19,9 @@ pub fn cross_validate(data: &Dataset, params: &CheckedParams, folds: usize, seed
     let n = data.rows();
     if folds < 2 || folds > n {
         return Err(ChaidError::InvalidParameter {
-            name: "folds",
+            name: "folds".into(),
             value: folds.to_string(),
-            expected: "kies 2 of meer, en niet meer dan het aantal gevallen",
+            expected: super::error::Expected::Folds,
         });
     }
     let mut order: Vec<usize> = (0..n).collect();

@@ -1,8 +1,7 @@
 //! Errors of the CHAID module: what is wrong and what the user can do.
 
-use std::fmt;
-
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ChaidError {
     UnknownVariable(String),
     NoCases,
@@ -11,26 +10,29 @@ pub enum ChaidError {
     ScaleNotNumeric(String),
     TooManyCategories(String),
     InvalidParameter {
-        name: &'static str,
+        name: String,
         value: String,
-        expected: &'static str,
+        expected: Expected,
     },
     UnknownTargetClass(String),
 }
 
-impl fmt::Display for ChaidError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ChaidError::UnknownVariable(v) => write!(f, "De variabele `{v}` bestaat niet in de gegevens. Controleer de naam (hoofdletters tellen mee)."),
-            ChaidError::NoCases => write!(f, "Er zijn geen bruikbare gevallen: elke rij mist de afhankelijke variabele, een geldig gewicht of alle voorspellers."),
-            ChaidError::NoPredictors => write!(f, "Kies minstens één voorspeller."),
-            ChaidError::WeightNotNumeric(v) => write!(f, "De gewichtsvariabele `{v}` bevat geen getallen. Kies een numerieke kolom als gewicht."),
-            ChaidError::ScaleNotNumeric(v) => write!(f, "`{v}` is als schaalvariabele gekozen maar bevat tekst. Kies nominaal of ordinaal, of maak de kolom numeriek."),
-            ChaidError::TooManyCategories(v) => write!(f, "`{v}` heeft meer dan 65.000 verschillende waarden. Is dit een identificatienummer? Laat deze variabele weg."),
-            ChaidError::InvalidParameter { name, value, expected } => write!(f, "Instelling {name} = {value} is ongeldig: {expected}."),
-            ChaidError::UnknownTargetClass(c) => write!(f, "De doelcategorie `{c}` komt niet voor in de afhankelijke variabele."),
-        }
-    }
+/// What a setting must be.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Expected {
+    /// Strictly between 0 and 1 (a significance level).
+    Probability,
+    NonNegative,
+    /// Not larger than min-parent.
+    NotAboveMinParent,
+    /// A whole number in this range.
+    Range {
+        from: u64,
+        to: u64,
+    },
+    /// epsilon > 0 and at least one iteration.
+    Convergence,
+    /// At least 2 folds and not more than the cases.
+    Folds,
 }
-
-impl std::error::Error for ChaidError {}

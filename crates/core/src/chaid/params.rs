@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::error::ChaidError;
+use super::error::{ChaidError, Expected};
 use crate::stats::independence::{Convergence, Statistic};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -118,44 +118,46 @@ impl ChaidParams {
 
     /// Refuse values that cannot give a meaningful tree, with a message that says why.
     pub fn check(self) -> Result<CheckedParams, ChaidError> {
-        let bad = |name, value: String, expected| Err(ChaidError::InvalidParameter { name, value, expected });
+        let bad = |name: &str, value: String, expected| {
+            Err(ChaidError::InvalidParameter {
+                name: name.to_string(),
+                value,
+                expected,
+            })
+        };
         let unit = |x: f64| x > 0.0 && x < 1.0;
         if !unit(self.alpha_split) {
-            return bad(
-                "alpha-split",
-                self.alpha_split.to_string(),
-                "kies een waarde tussen 0 en 1, bijvoorbeeld 0,05",
-            );
+            return bad("alpha-split", self.alpha_split.to_string(), Expected::Probability);
         }
         if !unit(self.alpha_merge) {
-            return bad(
-                "alpha-merge",
-                self.alpha_merge.to_string(),
-                "kies een waarde tussen 0 en 1, bijvoorbeeld 0,05",
-            );
+            return bad("alpha-merge", self.alpha_merge.to_string(), Expected::Probability);
         }
         if !(self.min_parent >= 0.0 && self.min_parent.is_finite()) {
-            return bad("min-parent", self.min_parent.to_string(), "moet 0 of meer zijn");
+            return bad("min-parent", self.min_parent.to_string(), Expected::NonNegative);
         }
         if !(self.min_child >= 0.0 && self.min_child.is_finite()) {
-            return bad("min-child", self.min_child.to_string(), "moet 0 of meer zijn");
+            return bad("min-child", self.min_child.to_string(), Expected::NonNegative);
         }
         if self.min_child > self.min_parent && self.min_parent > 0.0 {
-            return bad(
-                "min-child",
-                self.min_child.to_string(),
-                "mag niet groter zijn dan min-parent",
-            );
+            return bad("min-child", self.min_child.to_string(), Expected::NotAboveMinParent);
         }
         if self.max_depth == 0 || self.max_depth > 50 {
-            return bad("max-depth", self.max_depth.to_string(), "kies 1 tot en met 50");
+            return bad(
+                "max-depth",
+                self.max_depth.to_string(),
+                Expected::Range { from: 1, to: 50 },
+            );
         }
         if !(2..=1000).contains(&self.intervals) {
-            return bad("intervals", self.intervals.to_string(), "kies 2 tot en met 1000");
+            return bad(
+                "intervals",
+                self.intervals.to_string(),
+                Expected::Range { from: 2, to: 1000 },
+            );
         }
         let c = self.convergence;
         if c.epsilon.is_nan() || c.epsilon <= 0.0 || c.max_iterations == 0 {
-            return bad("convergence", format!("{c:?}"), "epsilon > 0 en minstens 1 iteratie");
+            return bad("convergence", format!("{c:?}"), Expected::Convergence);
         }
         Ok(CheckedParams(self))
     }

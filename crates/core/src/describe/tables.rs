@@ -11,25 +11,11 @@ use crate::stats::independence::{test, Convergence, Statistic, Table};
 /// The most categories a table may have (beyond this it is unreadable; use a histogram).
 pub const MAX_CATEGORIES: usize = 60;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum DescribeError {
     TooManyCategories { variable: String, categories: usize },
     NotNumeric { variable: String },
-}
-
-impl std::fmt::Display for DescribeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DescribeError::TooManyCategories { variable, categories } => write!(
-                f,
-                "'{variable}' heeft {categories} verschillende waarden; een tabel kan er hoogstens {MAX_CATEGORIES} tonen. Kies een histogram, of een variabele met minder waarden."
-            ),
-            DescribeError::NotNumeric { variable } => write!(
-                f,
-                "'{variable}' bevat geen getallen; een gemiddelde of histogram kan alleen van een getal (zoals leeftijd of maanden begeleiding)."
-            ),
-        }
-    }
 }
 
 /// A count table as it may be shown or exported: every count through the one disclosure rule

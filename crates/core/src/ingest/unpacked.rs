@@ -45,7 +45,8 @@ mod tests {
 
     #[test]
     fn the_directory_gives_the_unpacked_size() {
-        let zip = crate::write::zip::write(&[("a.xml".into(), vec![b'x'; 1000]), ("b.xml".into(), vec![b'y'; 234])]);
+        let zip =
+            crate::write::zip::write(&[("a.xml".into(), vec![b'x'; 1000]), ("b.xml".into(), vec![b'y'; 234])]).unwrap();
         assert_eq!(unpacked_size(&zip), Some(1234));
         assert_eq!(unpacked_size(&zip[..zip.len() - 5]), None, "truncated: no end record");
         assert_eq!(unpacked_size(b"PK\x03\x04 not a zip"), None);

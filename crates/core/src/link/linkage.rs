@@ -197,17 +197,10 @@ impl Linkage {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum LinkError {
     NoNationalFile,
-}
-
-impl std::fmt::Display for LinkError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LinkError::NoNationalFile => write!(f, "Er is geen landelijk extract (DMB/IND) geladen. Laad het extract, of zet de soort van het juiste bestand op 'Landelijk extract'."),
-        }
-    }
 }
 
 /// A name for people to read: a linkage file's keyed encoding is not one.

@@ -34,7 +34,8 @@ impl std::fmt::Debug for Secret {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SecretError {
     TooShort {
         chars: usize,
@@ -44,27 +45,6 @@ pub enum SecretError {
         words: usize,
     },
 }
-
-impl std::fmt::Display for SecretError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SecretError::TooShort { chars } => write!(
-                f,
-                "Het geheim is te kort ({chars} tekens): gebruik er minstens {MIN_SECRET_CHARS}, \
-                 of laat er een maken."
-            ),
-            SecretError::Guessable { words } => write!(
-                f,
-                "Dit geheim is te makkelijk te raden: het is {} met een getal of jaartal. Met een woordenlijst \
-                 vindt een computer zo'n geheim snel, hoe lang het ook is. Laat een geheim maken (aanbevolen), \
-                 of typ een zin van minstens vier woorden.",
-                if *words <= 1 { "één woord" } else { "een paar woorden" }
-            ),
-        }
-    }
-}
-
-impl std::error::Error for SecretError {}
 
 const ALPHABET: &[u8; 32] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 

@@ -1,64 +1,47 @@
 //! A zip archive of stored (uncompressed) files: several downloads as one
 //! (the browser would otherwise ask about, or block, a burst of downloads).
 
-/// CRC-32 (IEEE 802.3, as zip uses it).
-pub fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in bytes {
-        crc ^= b as u32;
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 { crc >> 1 ^ 0xedb8_8320 } else { crc >> 1 };
-        }
-    }
-    !crc
+use std::io::Write;
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
+
+/// Why an archive could not be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ZipError {
+    pub file: String,
+    pub detail: String,
 }
 
-/// The archive of `files` (name, bytes); names are stored as UTF-8.
-pub fn write(files: &[(String, Vec<u8>)]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut central = Vec::new();
+impl std::fmt::Display for ZipError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Het zip-bestand kon niet worden gemaakt ({}: {}). Download de bestanden een voor een.",
+            self.file, self.detail
+        )
+    }
+}
+
+/// The archive of `files` (name, bytes), stored (the files are small and the archive is only a
+/// way to make several downloads one); names as UTF-8, sizes of any length (ZIP64 where needed).
+pub fn write(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, ZipError> {
+    let mut archive = ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, bytes) in files {
-        let offset = out.len() as u32;
-        let crc = crc32(bytes);
-        let size = bytes.len() as u32;
-        let name = name.as_bytes();
-        // Local header: version 2.0, flag bit 11 (UTF-8 names), stored, no time.
-        out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
-        for v in [20u16, 1 << 11, 0, 0, 0x21] {
-            out.extend_from_slice(&v.to_le_bytes());
-        }
-        for v in [crc, size, size] {
-            out.extend_from_slice(&v.to_le_bytes());
-        }
-        out.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        out.extend_from_slice(&0u16.to_le_bytes());
-        out.extend_from_slice(name);
-        out.extend_from_slice(bytes);
-        central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
-        for v in [20u16, 20, 1 << 11, 0, 0, 0x21] {
-            central.extend_from_slice(&v.to_le_bytes());
-        }
-        for v in [crc, size, size] {
-            central.extend_from_slice(&v.to_le_bytes());
-        }
-        for v in [name.len() as u16, 0, 0, 0, 0] {
-            central.extend_from_slice(&v.to_le_bytes());
-        }
-        central.extend_from_slice(&0u32.to_le_bytes());
-        central.extend_from_slice(&offset.to_le_bytes());
-        central.extend_from_slice(name);
+        let fail = |e: &dyn std::fmt::Display| ZipError {
+            file: name.clone(),
+            detail: e.to_string(),
+        };
+        let options = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Stored)
+            .large_file(bytes.len() as u64 >= u32::MAX as u64);
+        archive.start_file(name.as_str(), options).map_err(|e| fail(&e))?;
+        archive.write_all(bytes).map_err(|e| fail(&e))?;
     }
-    let start = out.len() as u32;
-    let count = files.len() as u16;
-    out.extend_from_slice(&central);
-    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-    for v in [0u16, 0, count, count] {
-        out.extend_from_slice(&v.to_le_bytes());
-    }
-    out.extend_from_slice(&(central.len() as u32).to_le_bytes());
-    out.extend_from_slice(&start.to_le_bytes());
-    out.extend_from_slice(&0u16.to_le_bytes());
-    out
+    archive.finish().map(|c| c.into_inner()).map_err(|e| ZipError {
+        file: String::new(),
+        detail: e.to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -67,18 +50,12 @@ mod tests {
     use std::io::Read;
 
     #[test]
-    fn crc32_check_value() {
-        // The standard check value of CRC-32/ISO-HDLC.
-        assert_eq!(crc32(b"123456789"), 0xcbf4_3926);
-    }
-
-    #[test]
     fn a_zip_reader_reads_it_back() {
         let files = vec![
             ("koppelbestand-één.csv".to_string(), b"a;b\n1;2\n".to_vec()),
             ("leeg.csv".to_string(), Vec::new()),
         ];
-        let bytes = write(&files);
+        let bytes = write(&files).unwrap();
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         assert_eq!(archive.len(), 2);
         for (name, content) in &files {

@@ -1,0 +1,181 @@
+//! The engine's errors in English, for the English interface. Same data, same
+//! advice as the Dutch (`nl.rs`); numbers written the English way.
+
+use crate::analysis::run::AnalysisError;
+use crate::anonymise::settings::{AnonymiseError, SettingRole, MAX_DIMENSIONS};
+use crate::chaid::error::Expected;
+use crate::chaid::ChaidError;
+use crate::describe::tables::{DescribeError, MAX_CATEGORIES};
+use crate::ingest::error::ReadError;
+use crate::link::linkage::LinkError;
+use crate::link::pseudonym::{SecretError, MIN_SECRET_CHARS};
+use crate::locale::Locale;
+use crate::recept::{ReceptError, FORMAT};
+use crate::session::SessionError;
+
+fn mb(bytes: u64) -> String {
+    Locale::En.number(bytes as f64 / 1_048_576.0, 0)
+}
+
+/// The English text of a [ReadError].
+pub fn read(e: &ReadError) -> String {
+    match e {
+        ReadError::Empty { file } => format!("{file}: the file is empty (0 bytes). Save it again from Excel and load it once more."),
+        ReadError::TooLarge { file, bytes, limit } => format!(
+            "{file}: the file is too large ({} MB; the limit is {} MB). Split the file, or save only the sheet with the registration as CSV.",
+            mb(*bytes),
+            mb(*limit)
+        ),
+        ReadError::TooLargeUnpacked { file, bytes, limit } => format!(
+            "{file}: unpacked, this workbook is too large to read in the browser ({} MB; the limit is {} MB). Save only the sheet with the registration as CSV, or split the workbook.",
+            if *bytes == u64::MAX { "more than 4,096".to_string() } else { mb(*bytes) },
+            mb(*limit)
+        ),
+        ReadError::TooManyRows { file, rows, limit } => format!(
+            "{file}: the file has {} rows; the browser can read at most {} per file. Split the file (by year, for example) and load the parts together.",
+            Locale::En.number(*rows as f64, 0),
+            Locale::En.number(*limit as f64, 0)
+        ),
+        ReadError::Pdf { file } => format!("{file}: this is a PDF, not a spreadsheet. Use the original Excel or CSV file."),
+        ReadError::PasswordProtected { file } => format!("{file}: the workbook is protected with a password. Open it in Excel, remove the password (File > Info > Protect Workbook) and save it again."),
+        ReadError::CorruptWorkbook { file, detail } => format!("{file}: the workbook is damaged or not a real Excel file ({detail}). Open it in Excel and save it again as .xlsx."),
+        ReadError::NotText { file } => format!("{file}: this is not a spreadsheet or a text file. Use an .xlsx, .xls, .ods or .csv file."),
+        ReadError::NoSheets { file } => format!("{file}: the workbook has no sheets with data."),
+        ReadError::NoHeader { file } => format!("{file}: no header row with column names found (such as V-nummer, Naam, Geboortedatum). Put the column names in one row above the data."),
+    }
+}
+
+/// The English text of a [ChaidError].
+pub fn chaid(e: &ChaidError) -> String {
+    match e {
+        ChaidError::UnknownVariable(v) => format!("The variable `{v}` does not exist in the data. Check the name (capitals count)."),
+        ChaidError::NoCases => "There are no usable cases: every row lacks the dependent variable, a valid weight or all predictors.".to_string(),
+        ChaidError::NoPredictors => "Choose at least one predictor.".to_string(),
+        ChaidError::WeightNotNumeric(v) => format!("The weight variable `{v}` holds no numbers. Choose a numeric column as the weight."),
+        ChaidError::ScaleNotNumeric(v) => format!("`{v}` was chosen as a scale variable but holds text. Choose nominal or ordinal, or make the column numeric."),
+        ChaidError::TooManyCategories(v) => format!("`{v}` has more than 65,000 different values. Is it an identification number? Leave this variable out."),
+        ChaidError::InvalidParameter { name, value, expected } => {
+            format!("Setting {name} = {value} is invalid: {}.", expected_text(expected))
+        }
+        ChaidError::UnknownTargetClass(c) => format!("The target category `{c}` does not occur in the dependent variable."),
+    }
+}
+
+/// The English text of a [DescribeError].
+pub fn describe(e: &DescribeError) -> String {
+    match e {
+        DescribeError::TooManyCategories { variable, categories } => format!(
+            "'{variable}' has {categories} different values; a table can show at most {MAX_CATEGORIES}. Choose a histogram, or a variable with fewer values."
+        ),
+        DescribeError::NotNumeric { variable } => format!(
+            "'{variable}' holds no numbers; a mean or a histogram needs a number (such as age or months of counselling)."
+        ),
+    }
+}
+
+/// The English text of an [AnonymiseError].
+pub fn anonymise(e: &AnonymiseError) -> String {
+    match e {
+        AnonymiseError::UnknownColumn { column, role } => {
+            format!(
+                "The column '{column}' ({}) is not in the file. Choose columns that are.",
+                setting_role(*role)
+            )
+        }
+        AnonymiseError::BadK(k) => format!("k must be at least 2 (now {k})."),
+        AnonymiseError::BadL(l) => format!("l must be at least 1 and not larger than k (now {l})."),
+        AnonymiseError::BadT(t) => format!("t lies between 0 and 1 (now {t})."),
+        AnonymiseError::BadSuppression(x) => format!("The share that may be suppressed lies between 0 and 1 (now {x})."),
+        AnonymiseError::BadTopShare(x) => format!("The share that top and bottom coding cuts off lies between 0 and 0.5 (now {x})."),
+        AnonymiseError::TooManyDimensions { dimensions, columns } => format!(
+            "There are {dimensions} groups of quasi-identifiers to protect separately ({}); at most {MAX_DIMENSIONS} can be. Leave columns out or give them another role.",
+            columns.join(", ")
+        ),
+        AnonymiseError::NotNumbers(c) => format!(
+            "The column '{c}' holds no numbers: only counts can be top and bottom coded or put into bands."
+        ),
+        AnonymiseError::UnknownSteunpunt(s) => format!("The steunpunt '{s}' is not in the file. Choose a steunpunt that is."),
+        AnonymiseError::Impossible { records, k, l } => format!(
+            "With {records} records the file cannot become {k}-anonymous and {l}-diverse, not even with every quasi-identifier left out. Choose a smaller k or l, or fewer sensitive attributes."
+        ),
+        AnonymiseError::Write(e) => format!("The protected file could not be written: {e}"),
+    }
+}
+
+/// The English text of a [ReceptError].
+pub fn recept(e: &ReceptError) -> String {
+    match e {
+        ReceptError::NotJson { line, column, message } => format!(
+            "This is not a Perspectief recept: line {line}, column {column} is wrong ({message}). Choose the .json file the app made with 'Save recept'."
+        ),
+        ReceptError::OtherFormat(found) => format!(
+            "This recept has form '{found}'; this version reads '{FORMAT}'. Make the recept again with this version."
+        ),
+    }
+}
+
+/// The English text of a [LinkError].
+pub fn link(e: &LinkError) -> String {
+    match e {
+        LinkError::NoNationalFile => "No national extract (DMB/IND) is loaded. Load the extract, or set the kind of the right file to 'National extract'.".to_string(),
+    }
+}
+
+/// The English text of a [SecretError].
+pub fn secret(e: &SecretError) -> String {
+    match e {
+        SecretError::TooShort { chars } => format!(
+            "The secret is too short ({chars} characters): use at least {MIN_SECRET_CHARS}, or have one made."
+        ),
+        SecretError::Guessable { words } => format!(
+            "This secret is too easy to guess: it is {} with a number or a year. With a word list a computer finds such a secret quickly, however long it is. Have a secret made (recommended), or type a sentence of at least four words.",
+            if *words <= 1 { "one word" } else { "a few words" }
+        ),
+    }
+}
+
+/// The English text of a [SessionError].
+pub fn session(e: &SessionError) -> String {
+    match e {
+        SessionError::UnknownFile(i) => format!("File number {} is not loaded (any more). Load it again.", i + 1),
+        SessionError::MissingBytes(name) => format!("{name} arrived without its contents. Drop the file here again."),
+        SessionError::Recept(e) => recept(e),
+        SessionError::NoRegistration => "No registration is loaded yet.".to_string(),
+        SessionError::NoAnalysisFile => {
+            "There is no analysis file yet: first load registrations in step 1.".to_string()
+        }
+        SessionError::Analysis(e) => analysis(e),
+    }
+}
+
+fn expected_text(e: &Expected) -> String {
+    match e {
+        Expected::Probability => "choose a value between 0 and 1, such as 0.05".into(),
+        Expected::NonNegative => "must be 0 or more".into(),
+        Expected::NotAboveMinParent => "may not be larger than min-parent".into(),
+        Expected::Range { from, to } => format!("choose {from} to {to}"),
+        Expected::Convergence => "epsilon > 0 and at least 1 iteration".into(),
+        Expected::Folds => "choose 2 or more, and not more than the number of cases".into(),
+    }
+}
+
+/// The English text of an [AnalysisError].
+pub fn analysis(e: &AnalysisError) -> String {
+    match e {
+        AnalysisError::UnknownVariable { variable } => format!("The variable '{variable}' is not in the analysis file."),
+        AnalysisError::NoPredictor => "Choose at least one predictor (beside the dependent).".into(),
+        AnalysisError::NoSets => "This comparison needs the sets: load the file with the characteristics of the steunpunten (with the sheet 'sets', which holds the set \"Kenmerken ex-AMV's\").".into(),
+        AnalysisError::Chaid(e) => chaid(e),
+        AnalysisError::Describe(e) => describe(e),
+    }
+}
+
+fn setting_role(role: SettingRole) -> &'static str {
+    match role {
+        SettingRole::Sensitive => "sensitive attribute",
+        SettingRole::Role => "role",
+        SettingRole::Drop => "leave out",
+        SettingRole::MaxLevel => "highest level",
+        SettingRole::TopCode => "top and bottom coding or bands",
+    }
+}

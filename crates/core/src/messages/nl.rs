@@ -1,0 +1,188 @@
+//! The engine's errors in Dutch: the wording users know (`Display` is this text).
+//! Each function renders one error enum; the variants carry the data.
+
+use crate::analysis::run::AnalysisError;
+use crate::anonymise::settings::{AnonymiseError, SettingRole, MAX_DIMENSIONS};
+use crate::chaid::error::Expected;
+use crate::chaid::ChaidError;
+use crate::describe::tables::{DescribeError, MAX_CATEGORIES};
+use crate::ingest::error::ReadError;
+use crate::link::linkage::LinkError;
+use crate::link::pseudonym::{SecretError, MIN_SECRET_CHARS};
+use crate::locale::Locale;
+use crate::recept::{ReceptError, FORMAT};
+use crate::session::SessionError;
+
+fn mb(bytes: u64) -> String {
+    Locale::Nl.number(bytes as f64 / 1_048_576.0, 0)
+}
+
+/// The Dutch text of a [ReadError].
+pub fn read(e: &ReadError) -> String {
+    match e {
+            ReadError::Empty { file } => format!("{file}: het bestand is leeg (0 bytes). Sla het opnieuw op vanuit Excel en laad het nog eens."),
+            ReadError::TooLarge { file, bytes, limit } => format!("{file}: het bestand is te groot ({} MB; de grens is {} MB). Splits het bestand, of sla alleen het tabblad met de registratie op als CSV.",
+                mb(*bytes),
+                mb(*limit)
+            ),
+            ReadError::TooLargeUnpacked { file, bytes, limit } => format!("{file}: uitgepakt is dit werkboek te groot om in de browser te lezen ({} MB; de grens is {} MB). Sla alleen het tabblad met de registratie op als CSV, of splits het werkboek.",
+                if *bytes == u64::MAX { "meer dan 4.096".to_string() } else { mb(*bytes) },
+                mb(*limit)
+            ),
+            ReadError::TooManyRows { file, rows, limit } => format!("{file}: het bestand heeft {} rijen; de browser kan er hoogstens {} per bestand lezen. Splits het bestand (bijvoorbeeld per jaar) en laad de delen samen.",
+                Locale::Nl.number(*rows as f64, 0),
+                Locale::Nl.number(*limit as f64, 0)
+            ),
+            ReadError::Pdf { file } => format!("{file}: dit is een PDF, geen spreadsheet. Gebruik het oorspronkelijke Excel- of CSV-bestand."),
+            ReadError::PasswordProtected { file } => format!("{file}: het werkboek is beveiligd met een wachtwoord. Open het in Excel, haal het wachtwoord weg (Bestand > Info > Werkmap beveiligen) en sla het opnieuw op."),
+            ReadError::CorruptWorkbook { file, detail } => format!("{file}: het werkboek is beschadigd of geen echt Excel-bestand ({detail}). Open het in Excel en sla het opnieuw op als .xlsx."),
+            ReadError::NotText { file } => format!("{file}: dit is geen spreadsheet of tekstbestand. Gebruik een .xlsx-, .xls-, .ods- of .csv-bestand."),
+            ReadError::NoSheets { file } => format!("{file}: het werkboek heeft geen tabbladen met gegevens."),
+            ReadError::NoHeader { file } => format!("{file}: geen kopregel met kolomnamen gevonden (zoals V-nummer, Naam, Geboortedatum). Zet de kolomnamen in één rij boven de gegevens."),
+    }
+}
+
+/// The Dutch text of a [ChaidError].
+pub fn chaid(e: &ChaidError) -> String {
+    match e {
+            ChaidError::UnknownVariable(v) => format!("De variabele `{v}` bestaat niet in de gegevens. Controleer de naam (hoofdletters tellen mee)."),
+            ChaidError::NoCases => "Er zijn geen bruikbare gevallen: elke rij mist de afhankelijke variabele, een geldig gewicht of alle voorspellers.".to_string(),
+            ChaidError::NoPredictors => "Kies minstens één voorspeller.".to_string(),
+            ChaidError::WeightNotNumeric(v) => format!("De gewichtsvariabele `{v}` bevat geen getallen. Kies een numerieke kolom als gewicht."),
+            ChaidError::ScaleNotNumeric(v) => format!("`{v}` is als schaalvariabele gekozen maar bevat tekst. Kies nominaal of ordinaal, of maak de kolom numeriek."),
+            ChaidError::TooManyCategories(v) => format!("`{v}` heeft meer dan 65.000 verschillende waarden. Is dit een identificatienummer? Laat deze variabele weg."),
+            ChaidError::InvalidParameter { name, value, expected } => {
+            format!("Instelling {name} = {value} is ongeldig: {}.", expected_text(expected))
+        }
+            ChaidError::UnknownTargetClass(c) => format!("De doelcategorie `{c}` komt niet voor in de afhankelijke variabele."),
+    }
+}
+
+/// The Dutch text of a [DescribeError].
+pub fn describe(e: &DescribeError) -> String {
+    match e {
+            DescribeError::TooManyCategories { variable, categories } => format!("'{variable}' heeft {categories} verschillende waarden; een tabel kan er hoogstens {MAX_CATEGORIES} tonen. Kies een histogram, of een variabele met minder waarden."
+            ),
+            DescribeError::NotNumeric { variable } => format!("'{variable}' bevat geen getallen; een gemiddelde of histogram kan alleen van een getal (zoals leeftijd of maanden begeleiding)."
+            ),
+    }
+}
+
+/// The Dutch text of a [AnonymiseError].
+pub fn anonymise(e: &AnonymiseError) -> String {
+    match e {
+        AnonymiseError::UnknownColumn { column, role } => format!(
+            "De kolom '{column}' ({}) staat niet in het bestand. Kies kolommen die er wel in staan.",
+            setting_role(*role)
+        ),
+        AnonymiseError::BadK(k) => format!("k moet minstens 2 zijn (nu {k})."),
+        AnonymiseError::BadL(l) => format!("l moet minstens 1 zijn en niet groter dan k (nu {l})."),
+        AnonymiseError::BadT(t) => format!("t ligt tussen 0 en 1 (nu {t})."),
+        AnonymiseError::BadSuppression(x) => {
+            format!("Het deel dat onderdrukt mag worden ligt tussen 0 en 1 (nu {x}).")
+        }
+        AnonymiseError::BadTopShare(x) => {
+            format!("Het deel dat top- en bottomcodering afkapt ligt tussen 0 en 0,5 (nu {x}).")
+        }
+        AnonymiseError::TooManyDimensions { dimensions, columns } => format!(
+            "Er zijn {dimensions} groepen quasi-identificatoren die los van elkaar beschermd moeten worden ({}); \
+                 het kan met hoogstens {MAX_DIMENSIONS}. Laat kolommen weg of geef ze een andere rol.",
+            columns.join(", ")
+        ),
+        AnonymiseError::NotNumbers(c) => format!(
+            "De kolom '{c}' bevat geen getallen: alleen aantallen kunnen top- en bottomgecodeerd of in klassen \
+                 ingedeeld worden."
+        ),
+        AnonymiseError::UnknownSteunpunt(s) => {
+            format!("Het steunpunt '{s}' staat niet in het bestand. Kies een steunpunt dat er wel in staat.")
+        }
+        AnonymiseError::Impossible { records, k, l } => format!(
+            "Met {records} records kan het bestand niet {k}-anoniem en {l}-divers worden, ook niet als alle \
+                 quasi-identificatoren worden weggelaten. Kies een kleinere k of l, of minder gevoelige attributen."
+        ),
+        AnonymiseError::Write(e) => format!("Het beschermde bestand kon niet geschreven worden: {e}"),
+    }
+}
+
+/// The Dutch text of a [ReceptError].
+pub fn recept(e: &ReceptError) -> String {
+    match e {
+            ReceptError::NotJson { line, column, message } => format!("Dit is geen recept van Perspectief: regel {line}, kolom {column} klopt niet ({message}). Kies het .json-bestand dat de app bij 'Recept opslaan' maakte."
+            ),
+            ReceptError::OtherFormat(found) => format!("Dit recept heeft vorm '{found}'; deze versie leest '{FORMAT}'. Maak het recept opnieuw met deze versie."
+            ),
+    }
+}
+
+/// The Dutch text of a [LinkError].
+pub fn link(e: &LinkError) -> String {
+    match e {
+            LinkError::NoNationalFile => "Er is geen landelijk extract (DMB/IND) geladen. Laad het extract, of zet de soort van het juiste bestand op 'Landelijk extract'.".to_string(),
+    }
+}
+
+/// The Dutch text of a [SecretError].
+pub fn secret(e: &SecretError) -> String {
+    match e {
+        SecretError::TooShort { chars } => format!(
+            "Het geheim is te kort ({chars} tekens): gebruik er minstens {MIN_SECRET_CHARS}, \
+                 of laat er een maken."
+        ),
+        SecretError::Guessable { words } => format!(
+            "Dit geheim is te makkelijk te raden: het is {} met een getal of jaartal. Met een woordenlijst \
+                 vindt een computer zo'n geheim snel, hoe lang het ook is. Laat een geheim maken (aanbevolen), \
+                 of typ een zin van minstens vier woorden.",
+            if *words <= 1 { "één woord" } else { "een paar woorden" }
+        ),
+    }
+}
+
+/// The Dutch text of a [SessionError].
+pub fn session(e: &SessionError) -> String {
+    match e {
+        SessionError::UnknownFile(i) => {
+            format!("Bestand nummer {} is niet (meer) geladen. Laad het opnieuw.", i + 1)
+        }
+        SessionError::MissingBytes(name) => {
+            format!("{name} kwam zonder inhoud aan. Sleep het bestand opnieuw hierheen.")
+        }
+        SessionError::Recept(e) => recept(e),
+        SessionError::NoRegistration => "Er is nog geen registratie geladen.".to_string(),
+        SessionError::NoAnalysisFile => {
+            "Er is nog geen analysebestand: laad eerst registraties bij stap 1.".to_string()
+        }
+        SessionError::Analysis(message) => message.to_string(),
+    }
+}
+
+fn expected_text(e: &Expected) -> String {
+    match e {
+        Expected::Probability => "kies een waarde tussen 0 en 1, bijvoorbeeld 0,05".into(),
+        Expected::NonNegative => "moet 0 of meer zijn".into(),
+        Expected::NotAboveMinParent => "mag niet groter zijn dan min-parent".into(),
+        Expected::Range { from, to } => format!("kies {from} tot en met {to}"),
+        Expected::Convergence => "epsilon > 0 en minstens 1 iteratie".into(),
+        Expected::Folds => "kies 2 of meer, en niet meer dan het aantal gevallen".into(),
+    }
+}
+
+/// The Dutch text of an [AnalysisError].
+pub fn analysis(e: &AnalysisError) -> String {
+    match e {
+        AnalysisError::UnknownVariable { variable } => format!("De variabele '{variable}' staat niet in het analysebestand."),
+        AnalysisError::NoPredictor => "Kies ten minste één verklarende variabele (naast de afhankelijke).".into(),
+        AnalysisError::NoSets => "Voor deze vergelijking zijn de sets nodig: laad het bestand met kenmerken van de steunpunten (met het tabblad 'sets', waarin de set \"Kenmerken ex-AMV's\" staat).".into(),
+        AnalysisError::Chaid(e) => chaid(e),
+        AnalysisError::Describe(e) => describe(e),
+    }
+}
+
+fn setting_role(role: SettingRole) -> &'static str {
+    match role {
+        SettingRole::Sensitive => "gevoelig attribuut",
+        SettingRole::Role => "rol",
+        SettingRole::Drop => "weglaten",
+        SettingRole::MaxLevel => "hoogste niveau",
+        SettingRole::TopCode => "top- en bottomcodering of klassen",
+    }
+}

@@ -1,0 +1,194 @@
+use super::*;
+
+/// One of every variant, with data.
+fn all() -> Vec<(&'static str, Box<dyn Localized>, String)> {
+    let file = || "registratie.xlsx".to_string();
+    let mut out: Vec<(&'static str, Box<dyn Localized>, String)> = Vec::new();
+    let mut add = |name: &'static str, e: Box<dyn Localized>, dutch: String| out.push((name, e, dutch));
+    for e in [
+        ReadError::Empty { file: file() },
+        ReadError::TooLarge {
+            file: file(),
+            bytes: 200 << 20,
+            limit: 150 << 20,
+        },
+        ReadError::TooLargeUnpacked {
+            file: file(),
+            bytes: u64::MAX,
+            limit: 1 << 30,
+        },
+        ReadError::TooManyRows {
+            file: file(),
+            rows: 2_500_000,
+            limit: 2_000_000,
+        },
+        ReadError::Pdf { file: file() },
+        ReadError::PasswordProtected { file: file() },
+        ReadError::CorruptWorkbook {
+            file: file(),
+            detail: "zip".into(),
+        },
+        ReadError::NotText { file: file() },
+        ReadError::NoSheets { file: file() },
+        ReadError::NoHeader { file: file() },
+    ] {
+        let d = e.to_string();
+        add("read", Box::new(e), d);
+    }
+    for e in [
+        ChaidError::UnknownVariable("leeftijd".into()),
+        ChaidError::NoCases,
+        ChaidError::NoPredictors,
+        ChaidError::WeightNotNumeric("gewicht".into()),
+        ChaidError::ScaleNotNumeric("land".into()),
+        ChaidError::TooManyCategories("naam".into()),
+        ChaidError::InvalidParameter {
+            name: "alpha-split".into(),
+            value: "2".into(),
+            expected: crate::chaid::error::Expected::Probability,
+        },
+        ChaidError::InvalidParameter {
+            name: "max-depth".into(),
+            value: "0".into(),
+            expected: crate::chaid::error::Expected::Range { from: 1, to: 50 },
+        },
+        ChaidError::UnknownTargetClass("misschien".into()),
+    ] {
+        let d = e.to_string();
+        add("chaid", Box::new(e), d);
+    }
+    for e in [
+        DescribeError::TooManyCategories {
+            variable: "land".into(),
+            categories: 80,
+        },
+        DescribeError::NotNumeric {
+            variable: "land".into(),
+        },
+    ] {
+        let d = e.to_string();
+        add("describe", Box::new(e), d);
+    }
+    for e in [
+        AnonymiseError::UnknownColumn {
+            column: "x".into(),
+            role: crate::anonymise::settings::SettingRole::TopCode,
+        },
+        AnonymiseError::BadK(1),
+        AnonymiseError::BadL(9),
+        AnonymiseError::BadT(1.5),
+        AnonymiseError::BadSuppression(2.0),
+        AnonymiseError::BadTopShare(0.7),
+        AnonymiseError::TooManyDimensions {
+            dimensions: 12,
+            columns: vec!["a".into(), "b".into()],
+        },
+        AnonymiseError::NotNumbers("land".into()),
+        AnonymiseError::UnknownSteunpunt("Atlantis".into()),
+        AnonymiseError::Impossible { records: 4, k: 5, l: 2 },
+        AnonymiseError::Write("schijf vol".into()),
+    ] {
+        let d = e.to_string();
+        add("anonymise", Box::new(e), d);
+    }
+    for e in [
+        ReceptError::NotJson {
+            line: 3,
+            column: 7,
+            message: "expected value".into(),
+        },
+        ReceptError::OtherFormat("perspectief-recept/0".into()),
+    ] {
+        let d = e.to_string();
+        add("recept", Box::new(e), d);
+    }
+    let e = LinkError::NoNationalFile;
+    let d = e.to_string();
+    add("link", Box::new(e), d);
+    for e in [SecretError::TooShort { chars: 8 }, SecretError::Guessable { words: 1 }] {
+        let d = e.to_string();
+        add("secret", Box::new(e), d);
+    }
+    for e in [
+        SessionError::UnknownFile(3),
+        SessionError::MissingBytes(file()),
+        SessionError::Recept(ReceptError::OtherFormat("x".into())),
+        SessionError::NoRegistration,
+        SessionError::NoAnalysisFile,
+        SessionError::Analysis(AnalysisError::NoSets),
+        SessionError::Analysis(AnalysisError::NoPredictor),
+        SessionError::Analysis(AnalysisError::UnknownVariable {
+            variable: "leeftijd".into(),
+        }),
+    ] {
+        let d = e.to_string();
+        add("session", Box::new(e), d);
+    }
+    out
+}
+
+#[test]
+fn display_is_the_dutch_text() {
+    for (what, e, dutch) in all() {
+        assert_eq!(e.text(Locale::Nl), dutch, "{what}");
+    }
+}
+
+#[test]
+fn the_english_text_is_english_and_keeps_the_data() {
+    // Dutch function words that no English sentence here has (the dictionary's own terms,
+    // such as V-nummer and steunpunt, stay).
+    let dutch = [
+        " het ",
+        " de ",
+        " een ",
+        " niet ",
+        " van ",
+        " kies ",
+        " geen ",
+        " bestand ",
+        " is te ",
+    ];
+    for (what, e, nl) in all() {
+        let en = e.text(Locale::En);
+        assert_ne!(en, nl, "{what}");
+        let padded = format!(" {} ", en.to_lowercase());
+        for w in dutch {
+            assert!(!padded.contains(w), "{what}: {w:?} in {en:?}");
+        }
+        // The data a user acts on is in both: file names, variable names, numbers.
+        for (token, english) in [
+            ("registratie.xlsx", "registratie.xlsx"),
+            ("`leeftijd`", "`leeftijd`"),
+            ("'land'", "'land'"),
+            ("Atlantis", "Atlantis"),
+            ("2.500.000", "2,500,000"),
+        ] {
+            if nl.contains(token) {
+                assert!(en.contains(english), "{what}: {english} missing in {en:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn wording_in_both_languages() {
+    let e = ReadError::NoHeader {
+        file: "amsterdam.csv".into(),
+    };
+    assert_eq!(
+        e.text(Locale::Nl),
+        "amsterdam.csv: geen kopregel met kolomnamen gevonden (zoals V-nummer, Naam, Geboortedatum). Zet de kolomnamen in één rij boven de gegevens."
+    );
+    assert_eq!(
+        e.text(Locale::En),
+        "amsterdam.csv: no header row with column names found (such as V-nummer, Naam, Geboortedatum). Put the column names in one row above the data."
+    );
+    let e = ReadError::TooManyRows {
+        file: "groot.csv".into(),
+        rows: 2_500_000,
+        limit: 2_000_000,
+    };
+    assert!(e.text(Locale::Nl).contains("2.500.000 rijen"));
+    assert!(e.text(Locale::En).contains("2,500,000 rows"));
+}

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use perspectief_core::check::problem::{Problem, ProblemKind, Severity};
 use perspectief_core::check::registration::ConflictRule;
+use perspectief_core::messages::Localized;
 
 use crate::engine::protocol::{Edit, Export, ExportFormat};
 use crate::i18n::Lang;
@@ -59,7 +60,7 @@ fn problem_rows(problems: Vec<Problem>, counts: Vec<(ProblemKind, usize)>, lang:
                     <td class="utrecht-table__cell">{p.value.clone().unwrap_or_default()}</td>
                     <td class="utrecht-table__cell">{p.v_nummer.clone().unwrap_or_default()}</td>
                     <td class="utrecht-table__cell">{p.name.clone().unwrap_or_default()}</td>
-                    <td class="utrecht-table__cell">{p.message.clone()}</td>
+                    <td class="utrecht-table__cell">{p.text(lang.locale())}</td>
                 </tr>
             }
             .into_any(),

@@ -339,7 +339,7 @@ pub struct FileSummary {
     pub steunpunt: Option<String>,
     pub sheets: Vec<SheetSummary>,
     pub skipped_sheets: Vec<String>,
-    pub notes: Vec<String>,
+    pub notes: Vec<perspectief_core::ingest::cells::Note>,
     pub rows: usize,
     pub persons: usize,
     pub problems: usize,

@@ -159,7 +159,7 @@ pub fn run(args: &CheckArgs) -> Result<(), String> {
             println!(
                 "    {}{col}: {}",
                 if loc.is_empty() { "-".to_string() } else { loc },
-                p.message
+                p.message()
             );
         }
     }

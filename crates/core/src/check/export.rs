@@ -93,10 +93,10 @@ pub fn sheet_for(result: &CheckResult, steunpunt: Option<&str>, audience: Audien
                 text(&p.value),
                 text(&p.v_nummer),
                 text(&p.name),
-                Cell::text(safe_text(&p.message)),
+                Cell::text(safe_text(&p.message())),
             ]);
         } else {
-            row.push(Cell::text(safe_text(&redacted(&p.message, p))));
+            row.push(Cell::text(safe_text(&redacted(&p.message(), p))));
         }
         s.rows.push(row);
     }

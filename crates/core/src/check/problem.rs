@@ -2,7 +2,102 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::date::Date;
 use crate::ingest::records::Provenance;
+
+/// What a problem says, as data: the texts are made in `messages` (Dutch and English).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "detail", rename_all = "snake_case")]
+pub enum Detail {
+    /// A row with neither V-nummer nor name: its cells, joined.
+    NotAPerson {
+        content: String,
+    },
+    MissingVNummer,
+    WrongLength {
+        value: String,
+        digits: usize,
+    },
+    /// An Excel formula's error value (`#VERW!`).
+    FormulaError {
+        value: String,
+    },
+    /// A number in scientific notation: Excel dropped digits.
+    Scientific {
+        value: String,
+    },
+    Letters {
+        value: String,
+    },
+    OtherRegistration {
+        value: String,
+    },
+    RepairedZero {
+        value: String,
+    },
+    NoSteunpunt {
+        file: String,
+    },
+    Unrecognised {
+        value: String,
+        field: String,
+        count: usize,
+        rows: Vec<u32>,
+    },
+    ExactDuplicate {
+        same_as: Provenance,
+    },
+    /// The same V-nummer with other data: where else (and at which steunpunt), and what was kept.
+    Conflict {
+        others: Vec<(Provenance, String)>,
+        decision: Decision,
+    },
+    IntakeBeforeBirth {
+        intake: Date,
+        birth: Date,
+    },
+    AgeAtIntake {
+        age: i32,
+        birth: Date,
+        intake: Date,
+    },
+    OutflowBeforeIntake {
+        outflow: Date,
+        intake: Date,
+    },
+    OutflowButInCounselling {
+        outflow: Date,
+    },
+    EndedWithoutOutflow {
+        result: String,
+    },
+    FutureDate {
+        field: DateField,
+        date: Date,
+        peildatum: Date,
+    },
+}
+
+/// What the duplicate rule did with a conflicting row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    /// Every row counts as its own client.
+    KeptAll,
+    /// This row was kept (the latest intake).
+    Kept,
+    /// This row was left out (another has a later intake).
+    LeftOut,
+}
+
+/// A date of a registration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateField {
+    Birth,
+    Intake,
+    Outflow,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -92,12 +187,12 @@ pub struct Problem {
     /// Identifying data: only in the steunpunt's own report.
     pub v_nummer: Option<String>,
     pub name: Option<String>,
-    /// What is wrong and what to do, in one or two sentences.
-    pub message: String,
+    /// What is wrong, as data; [`Problem::message`] says it with what to do.
+    pub detail: Detail,
 }
 
 impl Problem {
-    pub fn new(kind: ProblemKind, message: impl Into<String>) -> Problem {
+    pub fn new(kind: ProblemKind, detail: Detail) -> Problem {
         Problem {
             kind,
             severity: kind.severity(),
@@ -107,8 +202,13 @@ impl Problem {
             value: None,
             v_nummer: None,
             name: None,
-            message: message.into(),
+            detail,
         }
+    }
+
+    /// What is wrong and what to do, in one or two sentences (Dutch).
+    pub fn message(&self) -> String {
+        crate::messages::nl::problem(&self.detail)
     }
 
     /// `bestand.xlsx, tabblad 'Registratie', rij 14`

@@ -167,10 +167,10 @@ pub fn for_others(message: &str, p: &Problem) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::problem::ProblemKind;
+    use crate::check::problem::{Detail, ProblemKind};
 
     fn redact(m: &str) -> String {
-        for_others(m, &Problem::new(ProblemKind::Letters, m))
+        for_others(m, &Problem::new(ProblemKind::Letters, Detail::MissingVNummer))
     }
 
     #[test]
@@ -212,7 +212,7 @@ mod tests {
             redact("Leeftijd bij instroom is 41 jaar; rij 12, 3 keer. Perspectief is voor ex-AMV's."),
             "Leeftijd bij instroom is 41 jaar; rij 12, 3 keer. Perspectief is voor ex-AMV's."
         );
-        let mut p = Problem::new(ProblemKind::Letters, "");
+        let mut p = Problem::new(ProblemKind::Letters, Detail::MissingVNummer);
         p.name = Some("Amina van der Berg".into());
         assert_eq!(for_others("Naam amina VAN DER berg, rij 4", &p), "Naam … … … …, rij 4");
     }

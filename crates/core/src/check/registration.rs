@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use super::problem::{Problem, ProblemKind, Severity};
+use super::problem::{DateField, Decision, Detail, Problem, ProblemKind, Severity};
 use super::vnummer::{classify, VNummer};
 use crate::date::Date;
 use crate::ingest::fields::Field;
@@ -136,7 +136,9 @@ pub fn check<F: std::borrow::Borrow<LoadedFile>>(files: &[F], options: &CheckOpt
                 let text: Vec<&str> = r.cells.iter().map(String::as_str).filter(|c| !c.is_empty()).collect();
                 let mut p = Problem::new(
                     ProblemKind::NotAPerson,
-                    format!("Deze rij heeft geen V-nummer en geen naam en telt niet als cliënt (inhoud: \"{}\"). Is het een totaal- of opmerkingenregel, dan hoeft u niets te doen.", text.join(" ")),
+                    Detail::NotAPerson {
+                        content: text.join(" "),
+                    },
                 );
                 p.value = Some(text.join(" "));
                 problems.push(located(p, &sp, r));
@@ -146,13 +148,31 @@ pub fn check<F: std::borrow::Borrow<LoadedFile>>(files: &[F], options: &CheckOpt
             let col = || column_label(file, &r.provenance.sheet, Field::VNummer);
             let problem = match &v {
                 VNummer::Valid(_) | VNummer::Pseudonym(_) => None,
-                VNummer::Missing => Some(Problem::new(ProblemKind::MissingVNummer, "Het V-nummer ontbreekt. Zoek het op in het dossier en vul het in; zonder V-nummer is koppelen alleen op naam en geboortedatum mogelijk.")),
-                VNummer::WrongLength(n) => Some(Problem::new(ProblemKind::WrongLength, format!("'{n}' heeft {} cijfers; een V-nummer heeft er 10. Controleer het nummer in het dossier.", n.len()))),
-                VNummer::Letters(n) if n.starts_with('#') => Some(Problem::new(ProblemKind::Letters, format!("'{n}' is een foutwaarde van een Excel-formule, geen V-nummer: de formule verwijst naar iets dat niet (meer) bestaat. Zet het V-nummer zelf in de cel."))),
-                VNummer::Letters(n) if crate::check::vnummer::is_scientific(n) => Some(Problem::new(ProblemKind::Letters, format!("'{n}' is een getal in wetenschappelijke notatie: Excel heeft de laatste cijfers van het V-nummer weggegooid. Zet de kolom in Excel op 'Tekst' en neem het V-nummer over uit het dossier."))),
-                VNummer::Letters(n) => Some(Problem::new(ProblemKind::Letters, format!("'{n}' bevat tekens die geen cijfer zijn (bijvoorbeeld de letter O in plaats van een nul). Een V-nummer bestaat uit 10 cijfers."))),
-                VNummer::OtherRegistration(n) => Some(Problem::new(ProblemKind::OtherRegistration, format!("'{n}' lijkt een ander registratienummer (CRV- of IND-nummer), geen V-nummer. Vul het V-nummer van 10 cijfers in."))),
-                VNummer::Repaired(n) => Some(Problem::new(ProblemKind::RepairedZero, format!("Excel had dit V-nummer als getal opgeslagen en de voorloopnul weggelaten; gelezen als {n}. Tip: maak de kolom in Excel op als Tekst."))),
+                VNummer::Missing => Some(Problem::new(ProblemKind::MissingVNummer, Detail::MissingVNummer)),
+                VNummer::WrongLength(n) => Some(Problem::new(
+                    ProblemKind::WrongLength,
+                    Detail::WrongLength {
+                        value: n.clone(),
+                        digits: n.len(),
+                    },
+                )),
+                VNummer::Letters(n) if n.starts_with('#') => Some(Problem::new(
+                    ProblemKind::Letters,
+                    Detail::FormulaError { value: n.clone() },
+                )),
+                VNummer::Letters(n) if crate::check::vnummer::is_scientific(n) => Some(Problem::new(
+                    ProblemKind::Letters,
+                    Detail::Scientific { value: n.clone() },
+                )),
+                VNummer::Letters(n) => Some(Problem::new(ProblemKind::Letters, Detail::Letters { value: n.clone() })),
+                VNummer::OtherRegistration(n) => Some(Problem::new(
+                    ProblemKind::OtherRegistration,
+                    Detail::OtherRegistration { value: n.clone() },
+                )),
+                VNummer::Repaired(n) => Some(Problem::new(
+                    ProblemKind::RepairedZero,
+                    Detail::RepairedZero { value: n.clone() },
+                )),
             };
             if let Some(mut p) = problem {
                 p.column = col();
@@ -164,7 +184,9 @@ pub fn check<F: std::borrow::Borrow<LoadedFile>>(files: &[F], options: &CheckOpt
         if file_without_steunpunt {
             let mut p = Problem::new(
                 ProblemKind::NoSteunpunt,
-                format!("Bij {} is niet te zien bij welk steunpunt het hoort: er is geen kolom Steunpunt en de bestandsnaam noemt geen steunpunt. Kies het steunpunt, of zet de naam van het steunpunt in de bestandsnaam.", file.name),
+                Detail::NoSteunpunt {
+                    file: file.name.to_string(),
+                },
             );
             p.steunpunt = Some(UNKNOWN.into());
             problems.push(p);
@@ -176,10 +198,12 @@ pub fn check<F: std::borrow::Borrow<LoadedFile>>(files: &[F], options: &CheckOpt
                     let field = rep.field.map_or("", |f| f.key());
                     let mut p = Problem::new(
                         ProblemKind::UnrecognisedValue,
-                        format!(
-                            "'{value}' is geen bekende waarde voor {field} ({count} keer, rij {}). De waarde is bewaard maar telt in tabellen als 'niet herkend'. Gebruik een van de vaste waarden, of koppel de waarde bij Kolommen.",
-                            at_rows.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
-                        ),
+                        Detail::Unrecognised {
+                            value: value.clone(),
+                            field: field.to_string(),
+                            count: *count,
+                            rows: at_rows.clone(),
+                        },
                     );
                     p.steunpunt = Some(main.clone().unwrap_or_else(|| UNKNOWN.into()));
                     p.at = Some(Provenance {
@@ -219,10 +243,9 @@ pub fn check<F: std::borrow::Borrow<LoadedFile>>(files: &[F], options: &CheckOpt
                     merged.entry(d).or_default().push(rows[i].1.provenance.clone());
                     let mut p = Problem::new(
                         ProblemKind::ExactDuplicate,
-                        format!(
-                            "Deze rij is gelijk aan {}; ze zijn samengevoegd tot één cliënt.",
-                            rows[d].1.provenance.row_text()
-                        ),
+                        Detail::ExactDuplicate {
+                            same_as: rows[d].1.provenance.clone(),
+                        },
                     );
                     p.value = rows[i].2.usable().map(String::from);
                     problems.push(located(p, &rows[i].0, rows[i].1));
@@ -241,10 +264,10 @@ pub fn check<F: std::borrow::Borrow<LoadedFile>>(files: &[F], options: &CheckOpt
             ConflictRule::KeepAll => usize::MAX,
         };
         for &i in &distinct {
-            let others: Vec<String> = distinct
+            let others: Vec<(Provenance, String)> = distinct
                 .iter()
                 .filter(|&&j| j != i)
-                .map(|&j| format!("{} ({})", rows[j].1.provenance.full_text(), rows[j].0))
+                .map(|&j| (rows[j].1.provenance.clone(), rows[j].0.clone()))
                 .collect();
             let across = distinct.iter().any(|&j| rows[j].0 != rows[i].0);
             let kind = if across {
@@ -253,17 +276,11 @@ pub fn check<F: std::borrow::Borrow<LoadedFile>>(files: &[F], options: &CheckOpt
                 ProblemKind::ConflictWithin
             };
             let decision = match options.conflict_rule {
-                ConflictRule::KeepAll => "Beide rijen tellen nu als aparte cliënt.".to_string(),
-                _ if i == keep => "Deze rij is aangehouden (de laatste instroomdatum).".to_string(),
-                _ => "Deze rij is niet meegeteld: de rij met de laatste instroomdatum is aangehouden.".to_string(),
+                ConflictRule::KeepAll => Decision::KeptAll,
+                _ if i == keep => Decision::Kept,
+                _ => Decision::LeftOut,
             };
-            let mut p = Problem::new(
-                kind,
-                format!(
-                    "Dit V-nummer staat ook in {} met andere gegevens. {decision} Controleer welke gegevens kloppen.",
-                    others.join("; ")
-                ),
-            );
+            let mut p = Problem::new(kind, Detail::Conflict { others, decision });
             p.value = rows[i].2.usable().map(String::from);
             problems.push(located(p, &rows[i].0, rows[i].1));
             if keep != usize::MAX && i != keep {
@@ -326,8 +343,8 @@ pub fn check<F: std::borrow::Borrow<LoadedFile>>(files: &[F], options: &CheckOpt
 fn plausibility(steunpunt: &str, r: &Record, peildatum: Date, files: &[&LoadedFile], problems: &mut Vec<Problem>) {
     let file = files.iter().find(|f| *f.name == *r.provenance.file);
     let col = |f: Field| file.and_then(|file| column_label(file, &r.provenance.sheet, f));
-    let mut push = |kind, field: Field, value: Option<Date>, message: String| {
-        let mut p = Problem::new(kind, message);
+    let mut push = |kind, field: Field, value: Option<Date>, detail: Detail| {
+        let mut p = Problem::new(kind, detail);
         p.column = col(field);
         p.value = value.map(|d| d.dutch());
         problems.push(located(p, steunpunt, r));
@@ -341,15 +358,21 @@ fn plausibility(steunpunt: &str, r: &Record, peildatum: Date, files: &[&LoadedFi
                 ProblemKind::IntakeBeforeBirth,
                 Field::DatumInstroom,
                 intake,
-                format!(
-                    "Instroom {} ligt vóór de geboortedatum {}. Controleer beide datums.",
-                    i, b
-                ),
+                Detail::IntakeBeforeBirth { intake: i, birth: b },
             );
         } else {
             let age = b.years_until(i);
             if !(18..=35).contains(&age) {
-                push(ProblemKind::AgeAtIntake, Field::Geboortedatum, birth, format!("Leeftijd bij instroom is {age} jaar (geboren {b}, instroom {i}). Perspectief is voor ex-AMV's van 18 jaar en ouder; controleer de datums."));
+                push(
+                    ProblemKind::AgeAtIntake,
+                    Field::Geboortedatum,
+                    birth,
+                    Detail::AgeAtIntake {
+                        age,
+                        birth: b,
+                        intake: i,
+                    },
+                );
             }
         }
     }
@@ -359,7 +382,7 @@ fn plausibility(steunpunt: &str, r: &Record, peildatum: Date, files: &[&LoadedFi
                 ProblemKind::OutflowBeforeIntake,
                 Field::DatumUitstroom,
                 outflow,
-                format!("Uitstroom {o} ligt vóór instroom {i}. Controleer beide datums."),
+                Detail::OutflowBeforeIntake { outflow: o, intake: i },
             );
         }
     }
@@ -368,20 +391,22 @@ fn plausibility(steunpunt: &str, r: &Record, peildatum: Date, files: &[&LoadedFi
             ProblemKind::OutflowButInCounselling,
             Field::DatumUitstroom,
             Some(o),
-            format!("Er is een uitstroomdatum ({o}), maar het resultaat is 'In begeleiding'. Vul het juiste resultaat in, of haal de uitstroomdatum weg."),
+            Detail::OutflowButInCounselling { outflow: o },
         ),
         (Some(res), None) if res != "In begeleiding" => push(
             ProblemKind::EndedWithoutOutflow,
             Field::DatumUitstroom,
             None,
-            format!("Het resultaat is '{res}', maar er is geen uitstroomdatum. Vul de datum van uitstroom in."),
+            Detail::EndedWithoutOutflow {
+                result: res.to_string(),
+            },
         ),
         _ => {}
     }
-    for (field, label) in [
-        (Field::Geboortedatum, "geboortedatum"),
-        (Field::DatumInstroom, "instroomdatum"),
-        (Field::DatumUitstroom, "uitstroomdatum"),
+    for (field, which) in [
+        (Field::Geboortedatum, DateField::Birth),
+        (Field::DatumInstroom, DateField::Intake),
+        (Field::DatumUitstroom, DateField::Outflow),
     ] {
         if let Some(d) = r.date(field) {
             if d > peildatum {
@@ -389,7 +414,11 @@ fn plausibility(steunpunt: &str, r: &Record, peildatum: Date, files: &[&LoadedFi
                     ProblemKind::FutureDate,
                     field,
                     Some(d),
-                    format!("De {label} {d} ligt na de peildatum {peildatum}. Controleer het jaartal."),
+                    Detail::FutureDate {
+                        field: which,
+                        date: d,
+                        peildatum,
+                    },
                 );
             }
         }

@@ -33,5 +33,30 @@ pub struct Source {
     pub delimiter: Option<u8>,
     pub encoding: Option<&'static str>,
     /// Notes for the import summary (mixed delimiters, decoded as Windows-1252…).
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
+}
+
+/// Something the reader noticed and did, for the import summary (as data: `messages` says it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "note", rename_all = "snake_case")]
+pub enum Note {
+    /// Decoded as this encoding, not UTF-8.
+    Encoding { encoding: String },
+    /// NUL characters left out (a damaged file).
+    NulRemoved { count: usize },
+    /// Cells beyond Excel's last row or column, skipped.
+    OutsideExcel { sheet: String, cells: usize },
+    /// A sheet that could not be read (the reader's reason).
+    SheetSkipped {
+        sheet: String,
+        damage: super::error::Damage,
+    },
+    /// A CSV line that could not be read (1-based).
+    LineUnreadable { line: usize, detail: String },
+    /// Lines with another delimiter than the file's: how many, the file's delimiter, the first ones.
+    MixedDelimiters {
+        lines: usize,
+        delimiter: String,
+        first: Vec<String>,
+    },
 }

@@ -30,7 +30,7 @@ pub enum ReadError {
     },
     CorruptWorkbook {
         file: String,
-        detail: String,
+        damage: Damage,
     },
     NotText {
         file: String,
@@ -41,4 +41,17 @@ pub enum ReadError {
     NoHeader {
         file: String,
     },
+}
+
+/// What is damaged inside a workbook.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Damage {
+    /// The format cannot be recognised (often a file cut off while copying).
+    UnknownFormat,
+    MissingSheet,
+    Xml,
+    Zip,
+    /// The reader's own message.
+    Other(String),
 }

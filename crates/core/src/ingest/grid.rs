@@ -5,10 +5,10 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader};
 
-use super::error::ReadError;
+use super::error::{Damage, ReadError};
 use super::text;
 
-pub use super::cells::{Cell, Format, Grid, Source};
+pub use super::cells::{Cell, Format, Grid, Note, Source};
 
 /// The largest file the app reads (a browser tab cannot hold much more as cells).
 pub const DEFAULT_MAX_BYTES: u64 = 150 * 1024 * 1024;
@@ -72,13 +72,17 @@ pub fn read(name: &str, bytes: &[u8], max_bytes: u64) -> Result<Source, ReadErro
     row_limit(&file, content_lines(&decoded.text))?;
     let (grid, delimiter, mut notes) = text::csv_grid(&decoded.text);
     if decoded.encoding != "UTF-8" {
-        notes.insert(0, format!("Gelezen als {} (geen UTF-8).", decoded.encoding));
+        notes.insert(
+            0,
+            Note::Encoding {
+                encoding: decoded.encoding.to_string(),
+            },
+        );
     }
     if decoded.nul_removed > 0 {
-        notes.push(format!(
-            "{} NUL-teken(s) weggelaten: het bestand is beschadigd. Sla het opnieuw op vanuit het oorspronkelijke programma en controleer de rijen.",
-            decoded.nul_removed
-        ));
+        notes.push(Note::NulRemoved {
+            count: decoded.nul_removed,
+        });
     }
     Ok(Source {
         file,
@@ -168,18 +172,19 @@ fn sparse_grid(sheet: String, cells: Placed) -> (Grid, usize) {
 }
 
 /// What a reader's error means, in Dutch (the technical text when it is not one we know).
-fn dutch(detail: &str) -> String {
+/// What is wrong inside a workbook, from the reader's own (English) message.
+fn damage(detail: &str) -> Damage {
     let lower = detail.to_lowercase();
     if lower.contains("cannot detect file format") {
-        "het formaat is niet te herkennen; mogelijk is het bestand afgebroken bij het kopiëren".into()
+        Damage::UnknownFormat
     } else if lower.contains("worksheet") && lower.contains("not found") {
-        "een tabblad ontbreekt in het bestand".into()
+        Damage::MissingSheet
     } else if lower.contains("xml error") {
-        "de opmaak binnen het bestand (XML) is beschadigd".into()
+        Damage::Xml
     } else if lower.contains("zip") {
-        "het zip-archief binnen het bestand is beschadigd".into()
+        Damage::Zip
     } else {
-        format!("technische melding: {detail}")
+        Damage::Other(detail.to_string())
     }
 }
 
@@ -216,7 +221,7 @@ fn workbook(name: &str, bytes: &[u8], format: Format) -> Result<Source, ReadErro
         } else {
             ReadError::CorruptWorkbook {
                 file: file.clone(),
-                detail: dutch(&detail),
+                damage: damage(&detail),
             }
         }
     };
@@ -246,18 +251,18 @@ fn workbook(name: &str, bytes: &[u8], format: Format) -> Result<Source, ReadErro
             Ok(cells) => {
                 let (grid, outside) = sparse_grid(sheet, cells);
                 if outside > 0 {
-                    notes.push(format!(
-                        "Tabblad '{}': {outside} cel(len) buiten het bereik van Excel (na rij 1.048.576 of kolom XFD) overgeslagen.",
-                        grid.sheet
-                    ));
+                    notes.push(Note::OutsideExcel {
+                        sheet: grid.sheet.clone(),
+                        cells: outside,
+                    });
                 }
                 grids.push(grid);
             }
             Err(e) => {
-                notes.push(format!(
-                    "Tabblad '{sheet}' is niet te lezen en is overgeslagen ({}).",
-                    dutch(&e)
-                ));
+                notes.push(Note::SheetSkipped {
+                    sheet: sheet.clone(),
+                    damage: damage(&e),
+                });
                 errors.push(e);
             }
         }

@@ -45,7 +45,7 @@ pub struct LoadedFile {
     pub records: Vec<Record>,
     /// The steunpunt of a registration without a steunpunt column (file name or title).
     pub steunpunt: Option<String>,
-    pub notes: Vec<String>,
+    pub notes: Vec<super::cells::Note>,
 }
 
 /// Read a file and find its tables. `forced_kind` is the user's choice when the detection was wrong.

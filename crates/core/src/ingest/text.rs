@@ -1,7 +1,7 @@
 //! Text files: decoding (UTF-8 with or without BOM, UTF-16, else
 //! Windows-1252) and CSV with the delimiter sniffed.
 
-use super::cells::{Cell, Grid};
+use super::cells::{Cell, Grid, Note};
 
 pub struct Decoded<'a> {
     /// Borrowed from the bytes when they are UTF-8 already (a large file is not copied).
@@ -149,7 +149,7 @@ pub fn sniff(text: &str) -> u8 {
 }
 
 /// The CSV as a grid, its delimiter, and notes (lines that seem to use another delimiter).
-pub fn csv_grid(text: &str) -> (Grid, u8, Vec<String>) {
+pub fn csv_grid(text: &str) -> (Grid, u8, Vec<Note>) {
     let delimiter = sniff(text);
     let mut rows = Vec::new();
     let mut notes = Vec::new();
@@ -183,17 +183,23 @@ pub fn csv_grid(text: &str) -> (Grid, u8, Vec<String>) {
                         .collect(),
                 );
             }
-            Err(e) => notes.push(format!("Regel {} is niet te lezen: {e}.", i + 1)),
+            Err(e) => notes.push(Note::LineUnreadable {
+                line: i + 1,
+                detail: e.to_string(),
+            }),
         }
     }
     if !odd_lines.is_empty() {
         let shown: Vec<String> = odd_lines.iter().take(10).map(|l| l.to_string()).collect();
-        notes.push(format!(
-            "Gemengde scheidingstekens: {} regel(s) gebruiken een ander scheidingsteken dan '{}' (regel {}). Sla het bestand opnieuw op met één scheidingsteken.",
-            odd_lines.len(),
-            if delimiter == b'\t' { "tab".to_string() } else { char::from(delimiter).to_string() },
-            shown.join(", ")
-        ));
+        notes.push(Note::MixedDelimiters {
+            lines: odd_lines.len(),
+            delimiter: if delimiter == b'\t' {
+                "tab".to_string()
+            } else {
+                char::from(delimiter).to_string()
+            },
+            first: shown,
+        });
     }
     (
         Grid {
@@ -246,9 +252,20 @@ mod tests {
     fn mixed_delimiters_are_noted() {
         let (_, d, notes) = csv_grid("a;b;c\n1;2;3\n4;5;6\n7,8,9\n");
         assert_eq!(d, b';');
-        assert!(
-            notes[0].starts_with("Gemengde scheidingstekens: 1 regel(s)"),
-            "{notes:?}"
+        assert_eq!(
+            notes,
+            [Note::MixedDelimiters {
+                lines: 1,
+                delimiter: ";".into(),
+                first: vec!["4".into()],
+            }]
         );
+        use crate::messages::Localized;
+        assert!(notes[0]
+            .text(crate::locale::Locale::Nl)
+            .starts_with("Gemengde scheidingstekens: 1 regel(s)"));
+        assert!(notes[0]
+            .text(crate::locale::Locale::En)
+            .starts_with("Mixed delimiters: 1 line uses another delimiter than ';' (line 4)."));
     }
 }

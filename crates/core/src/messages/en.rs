@@ -5,8 +5,10 @@ use crate::analysis::run::AnalysisError;
 use crate::anonymise::settings::{AnonymiseError, SettingRole, MAX_DIMENSIONS};
 use crate::chaid::error::Expected;
 use crate::chaid::ChaidError;
+use crate::check::problem::{DateField, Decision, Detail};
 use crate::describe::tables::{DescribeError, MAX_CATEGORIES};
-use crate::ingest::error::ReadError;
+use crate::ingest::cells::Note;
+use crate::ingest::error::{Damage, ReadError};
 use crate::link::linkage::LinkError;
 use crate::link::pseudonym::{SecretError, MIN_SECRET_CHARS};
 use crate::locale::Locale;
@@ -38,7 +40,7 @@ pub fn read(e: &ReadError) -> String {
         ),
         ReadError::Pdf { file } => format!("{file}: this is a PDF, not a spreadsheet. Use the original Excel or CSV file."),
         ReadError::PasswordProtected { file } => format!("{file}: the workbook is protected with a password. Open it in Excel, remove the password (File > Info > Protect Workbook) and save it again."),
-        ReadError::CorruptWorkbook { file, detail } => format!("{file}: the workbook is damaged or not a real Excel file ({detail}). Open it in Excel and save it again as .xlsx."),
+        ReadError::CorruptWorkbook { file, damage } => format!("{file}: the workbook is damaged or not a real Excel file ({}). Open it in Excel and save it again as .xlsx.", damage_text(damage)),
         ReadError::NotText { file } => format!("{file}: this is not a spreadsheet or a text file. Use an .xlsx, .xls, .ods or .csv file."),
         ReadError::NoSheets { file } => format!("{file}: the workbook has no sheets with data."),
         ReadError::NoHeader { file } => format!("{file}: no header row with column names found (such as V-nummer, Naam, Geboortedatum). Put the column names in one row above the data."),
@@ -177,5 +179,91 @@ fn setting_role(role: SettingRole) -> &'static str {
         SettingRole::Drop => "leave out",
         SettingRole::MaxLevel => "highest level",
         SettingRole::TopCode => "top and bottom coding or bands",
+    }
+}
+
+/// A place in a file, the English way: `registratie.xlsx, sheet 'Registratie', row 14`.
+fn place(at: &crate::ingest::records::Provenance, with_file: bool) -> String {
+    let row = if at.sheet.is_empty() {
+        format!("row {}", at.row)
+    } else {
+        format!("sheet '{}', row {}", at.sheet, at.row)
+    };
+    if with_file {
+        format!("{}, {row}", at.file)
+    } else {
+        row
+    }
+}
+
+/// The English text of a check problem: what is wrong and what to do.
+pub fn problem(d: &Detail) -> String {
+    match d {
+        Detail::NotAPerson { content } => format!("This row has neither a V-nummer nor a name and does not count as a client (content: \"{content}\"). If it is a total or a remark, there is nothing to do."),
+        Detail::MissingVNummer => "The V-nummer is missing. Look it up in the file of the client and fill it in; without a V-nummer, linking is possible on name and birth date only.".to_string(),
+        Detail::WrongLength { value, digits } => format!("'{value}' has {digits} digits; a V-nummer has 10. Check the number in the client's file."),
+        Detail::FormulaError { value } => format!("'{value}' is an error value of an Excel formula, not a V-nummer: the formula refers to something that does not exist (any more). Put the V-nummer itself in the cell."),
+        Detail::Scientific { value } => format!("'{value}' is a number in scientific notation: Excel threw away the last digits of the V-nummer. Set the column to 'Text' in Excel and copy the V-nummer from the client's file."),
+        Detail::Letters { value } => format!("'{value}' holds characters that are not digits (such as the letter O instead of a zero). A V-nummer has 10 digits."),
+        Detail::OtherRegistration { value } => format!("'{value}' looks like another registration number (CRV or IND number), not a V-nummer. Fill in the V-nummer of 10 digits."),
+        Detail::RepairedZero { value } => format!("Excel had stored this V-nummer as a number and dropped the leading zero; read as {value}. Tip: format the column in Excel as Text."),
+        Detail::NoSteunpunt { file } => format!("{file} does not show which steunpunt it belongs to: there is no Steunpunt column and the file name names no steunpunt. Choose the steunpunt, or put the steunpunt's name in the file name."),
+        Detail::Unrecognised { value, field, count, rows } => format!(
+            "'{value}' is not a known value for {field} ({count} {}, row {}). The value is kept but counts as 'not recognised' in tables. Use one of the fixed values, or map the value under Columns.",
+            if *count == 1 { "time" } else { "times" },
+            rows.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+        ),
+        Detail::ExactDuplicate { same_as } => format!("This row is the same as {}; they were merged into one client.", place(same_as, false)),
+        Detail::Conflict { others, decision } => format!(
+            "This V-nummer is also in {} with other data. {} Check which data are right.",
+            others.iter().map(|(at, sp)| format!("{} ({sp})", place(at, true))).collect::<Vec<_>>().join("; "),
+            match decision {
+                Decision::KeptAll => "Both rows now count as separate clients.",
+                Decision::Kept => "This row was kept (the latest intake date).",
+                Decision::LeftOut => "This row was not counted: the row with the latest intake date was kept.",
+            }
+        ),
+        Detail::IntakeBeforeBirth { intake, birth } => format!("Intake {} is before the birth date {}. Check both dates.", intake.iso(), birth.iso()),
+        Detail::AgeAtIntake { age, birth, intake } => format!("The age at intake is {age} (born {}, intake {}). Perspectief is for ex-AMVs of 18 and older; check the dates.", birth.iso(), intake.iso()),
+        Detail::OutflowBeforeIntake { outflow, intake } => format!("Outflow {} is before intake {}. Check both dates.", outflow.iso(), intake.iso()),
+        Detail::OutflowButInCounselling { outflow } => format!("There is an outflow date ({}), but the result is 'In begeleiding'. Fill in the right result, or remove the outflow date.", outflow.iso()),
+        Detail::EndedWithoutOutflow { result } => format!("The result is '{result}', but there is no outflow date. Fill in the date of outflow."),
+        Detail::FutureDate { field, date, peildatum } => format!(
+            "The {} {} is after the reference date {}. Check the year.",
+            match field {
+                DateField::Birth => "birth date",
+                DateField::Intake => "intake date",
+                DateField::Outflow => "outflow date",
+            },
+            date.iso(),
+            peildatum.iso()
+        ),
+    }
+}
+
+/// The English text of a reader's note.
+pub fn note(n: &Note) -> String {
+    let plural = |n: usize, one: &str, more: &str| format!("{n} {}", if n == 1 { one } else { more });
+    match n {
+        Note::Encoding { encoding } => format!("Read as {} (not UTF-8).", encoding.replace("zonder BOM", "without BOM")),
+        Note::NulRemoved { count } => format!("{} left out: the file is damaged. Save it again from the program it came from and check the rows.", plural(*count, "NUL character", "NUL characters")),
+        Note::OutsideExcel { sheet, cells } => format!("Sheet '{sheet}': {} beyond Excel's range (after row 1,048,576 or column XFD) skipped.", plural(*cells, "cell", "cells")),
+        Note::SheetSkipped { sheet, damage } => format!("Sheet '{sheet}' cannot be read and was skipped ({}).", damage_text(damage)),
+        Note::LineUnreadable { line, detail } => format!("Line {line} cannot be read: {detail}."),
+        Note::MixedDelimiters { lines, delimiter, first } => format!(
+            "Mixed delimiters: {} another delimiter than '{delimiter}' (line {}). Save the file again with one delimiter.",
+            if *lines == 1 { "1 line uses".to_string() } else { format!("{lines} lines use") },
+            first.join(", ")
+        ),
+    }
+}
+
+fn damage_text(d: &Damage) -> String {
+    match d {
+        Damage::UnknownFormat => "the format cannot be recognised; the file may have been cut off while copying".into(),
+        Damage::MissingSheet => "a sheet is missing from the file".into(),
+        Damage::Xml => "the layout inside the file (XML) is damaged".into(),
+        Damage::Zip => "the zip archive inside the file is damaged".into(),
+        Damage::Other(detail) => format!("technical message: {detail}"),
     }
 }

@@ -58,5 +58,29 @@ rendered! {
     AnalysisError => analysis,
 }
 
+impl fmt::Display for crate::ingest::cells::Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&nl::note(self))
+    }
+}
+
+impl Localized for crate::ingest::cells::Note {
+    fn text(&self, locale: Locale) -> String {
+        match locale {
+            Locale::Nl => nl::note(self),
+            Locale::En => en::note(self),
+        }
+    }
+}
+
+impl Localized for crate::check::problem::Problem {
+    fn text(&self, locale: Locale) -> String {
+        match locale {
+            Locale::Nl => nl::problem(&self.detail),
+            Locale::En => en::problem(&self.detail),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -5,8 +5,10 @@ use crate::analysis::run::AnalysisError;
 use crate::anonymise::settings::{AnonymiseError, SettingRole, MAX_DIMENSIONS};
 use crate::chaid::error::Expected;
 use crate::chaid::ChaidError;
+use crate::check::problem::{DateField, Decision, Detail};
 use crate::describe::tables::{DescribeError, MAX_CATEGORIES};
-use crate::ingest::error::ReadError;
+use crate::ingest::cells::Note;
+use crate::ingest::error::{Damage, ReadError};
 use crate::link::linkage::LinkError;
 use crate::link::pseudonym::{SecretError, MIN_SECRET_CHARS};
 use crate::locale::Locale;
@@ -35,7 +37,7 @@ pub fn read(e: &ReadError) -> String {
             ),
             ReadError::Pdf { file } => format!("{file}: dit is een PDF, geen spreadsheet. Gebruik het oorspronkelijke Excel- of CSV-bestand."),
             ReadError::PasswordProtected { file } => format!("{file}: het werkboek is beveiligd met een wachtwoord. Open het in Excel, haal het wachtwoord weg (Bestand > Info > Werkmap beveiligen) en sla het opnieuw op."),
-            ReadError::CorruptWorkbook { file, detail } => format!("{file}: het werkboek is beschadigd of geen echt Excel-bestand ({detail}). Open het in Excel en sla het opnieuw op als .xlsx."),
+            ReadError::CorruptWorkbook { file, damage } => format!("{file}: het werkboek is beschadigd of geen echt Excel-bestand ({}). Open het in Excel en sla het opnieuw op als .xlsx.", damage_text(damage)),
             ReadError::NotText { file } => format!("{file}: dit is geen spreadsheet of tekstbestand. Gebruik een .xlsx-, .xls-, .ods- of .csv-bestand."),
             ReadError::NoSheets { file } => format!("{file}: het werkboek heeft geen tabbladen met gegevens."),
             ReadError::NoHeader { file } => format!("{file}: geen kopregel met kolomnamen gevonden (zoals V-nummer, Naam, Geboortedatum). Zet de kolomnamen in één rij boven de gegevens."),
@@ -184,5 +186,74 @@ fn setting_role(role: SettingRole) -> &'static str {
         SettingRole::Drop => "weglaten",
         SettingRole::MaxLevel => "hoogste niveau",
         SettingRole::TopCode => "top- en bottomcodering of klassen",
+    }
+}
+
+/// The Dutch text of a check problem: what is wrong and what to do.
+pub fn problem(d: &Detail) -> String {
+    match d {
+        Detail::NotAPerson { content } => format!("Deze rij heeft geen V-nummer en geen naam en telt niet als cliënt (inhoud: \"{content}\"). Is het een totaal- of opmerkingenregel, dan hoeft u niets te doen."),
+        Detail::MissingVNummer => "Het V-nummer ontbreekt. Zoek het op in het dossier en vul het in; zonder V-nummer is koppelen alleen op naam en geboortedatum mogelijk.".to_string(),
+        Detail::WrongLength { value, digits } => format!("'{value}' heeft {digits} cijfers; een V-nummer heeft er 10. Controleer het nummer in het dossier."),
+        Detail::FormulaError { value } => format!("'{value}' is een foutwaarde van een Excel-formule, geen V-nummer: de formule verwijst naar iets dat niet (meer) bestaat. Zet het V-nummer zelf in de cel."),
+        Detail::Scientific { value } => format!("'{value}' is een getal in wetenschappelijke notatie: Excel heeft de laatste cijfers van het V-nummer weggegooid. Zet de kolom in Excel op 'Tekst' en neem het V-nummer over uit het dossier."),
+        Detail::Letters { value } => format!("'{value}' bevat tekens die geen cijfer zijn (bijvoorbeeld de letter O in plaats van een nul). Een V-nummer bestaat uit 10 cijfers."),
+        Detail::OtherRegistration { value } => format!("'{value}' lijkt een ander registratienummer (CRV- of IND-nummer), geen V-nummer. Vul het V-nummer van 10 cijfers in."),
+        Detail::RepairedZero { value } => format!("Excel had dit V-nummer als getal opgeslagen en de voorloopnul weggelaten; gelezen als {value}. Tip: maak de kolom in Excel op als Tekst."),
+        Detail::NoSteunpunt { file } => format!("Bij {file} is niet te zien bij welk steunpunt het hoort: er is geen kolom Steunpunt en de bestandsnaam noemt geen steunpunt. Kies het steunpunt, of zet de naam van het steunpunt in de bestandsnaam."),
+        Detail::Unrecognised { value, field, count, rows } => format!(
+            "'{value}' is geen bekende waarde voor {field} ({count} keer, rij {}). De waarde is bewaard maar telt in tabellen als 'niet herkend'. Gebruik een van de vaste waarden, of koppel de waarde bij Kolommen.",
+            rows.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+        ),
+        Detail::ExactDuplicate { same_as } => format!("Deze rij is gelijk aan {}; ze zijn samengevoegd tot één cliënt.", same_as.row_text()),
+        Detail::Conflict { others, decision } => format!(
+            "Dit V-nummer staat ook in {} met andere gegevens. {} Controleer welke gegevens kloppen.",
+            others.iter().map(|(at, sp)| format!("{} ({sp})", at.full_text())).collect::<Vec<_>>().join("; "),
+            match decision {
+                Decision::KeptAll => "Beide rijen tellen nu als aparte cliënt.",
+                Decision::Kept => "Deze rij is aangehouden (de laatste instroomdatum).",
+                Decision::LeftOut => "Deze rij is niet meegeteld: de rij met de laatste instroomdatum is aangehouden.",
+            }
+        ),
+        Detail::IntakeBeforeBirth { intake, birth } => format!("Instroom {intake} ligt vóór de geboortedatum {birth}. Controleer beide datums."),
+        Detail::AgeAtIntake { age, birth, intake } => format!("Leeftijd bij instroom is {age} jaar (geboren {birth}, instroom {intake}). Perspectief is voor ex-AMV's van 18 jaar en ouder; controleer de datums."),
+        Detail::OutflowBeforeIntake { outflow, intake } => format!("Uitstroom {outflow} ligt vóór instroom {intake}. Controleer beide datums."),
+        Detail::OutflowButInCounselling { outflow } => format!("Er is een uitstroomdatum ({outflow}), maar het resultaat is 'In begeleiding'. Vul het juiste resultaat in, of haal de uitstroomdatum weg."),
+        Detail::EndedWithoutOutflow { result } => format!("Het resultaat is '{result}', maar er is geen uitstroomdatum. Vul de datum van uitstroom in."),
+        Detail::FutureDate { field, date, peildatum } => format!(
+            "De {} {date} ligt na de peildatum {peildatum}. Controleer het jaartal.",
+            match field {
+                DateField::Birth => "geboortedatum",
+                DateField::Intake => "instroomdatum",
+                DateField::Outflow => "uitstroomdatum",
+            }
+        ),
+    }
+}
+
+/// The Dutch text of a reader's note.
+pub fn note(n: &Note) -> String {
+    match n {
+        Note::Encoding { encoding } => format!("Gelezen als {encoding} (geen UTF-8)."),
+        Note::NulRemoved { count } => format!("{count} NUL-teken(s) weggelaten: het bestand is beschadigd. Sla het opnieuw op vanuit het oorspronkelijke programma en controleer de rijen."),
+        Note::OutsideExcel { sheet, cells } => format!("Tabblad '{sheet}': {cells} cel(len) buiten het bereik van Excel (na rij 1.048.576 of kolom XFD) overgeslagen."),
+        Note::SheetSkipped { sheet, damage } => format!("Tabblad '{sheet}' is niet te lezen en is overgeslagen ({}).", damage_text(damage)),
+        Note::LineUnreadable { line, detail } => format!("Regel {line} is niet te lezen: {detail}."),
+        Note::MixedDelimiters { lines, delimiter, first } => format!(
+            "Gemengde scheidingstekens: {lines} regel(s) gebruiken een ander scheidingsteken dan '{delimiter}' (regel {}). Sla het bestand opnieuw op met één scheidingsteken.",
+            first.join(", ")
+        ),
+    }
+}
+
+fn damage_text(d: &Damage) -> String {
+    match d {
+        Damage::UnknownFormat => {
+            "het formaat is niet te herkennen; mogelijk is het bestand afgebroken bij het kopiëren".into()
+        }
+        Damage::MissingSheet => "een tabblad ontbreekt in het bestand".into(),
+        Damage::Xml => "de opmaak binnen het bestand (XML) is beschadigd".into(),
+        Damage::Zip => "het zip-archief binnen het bestand is beschadigd".into(),
+        Damage::Other(detail) => format!("technische melding: {detail}"),
     }
 }

@@ -26,7 +26,7 @@ fn all() -> Vec<(&'static str, Box<dyn Localized>, String)> {
         ReadError::PasswordProtected { file: file() },
         ReadError::CorruptWorkbook {
             file: file(),
-            detail: "zip".into(),
+            damage: crate::ingest::error::Damage::Zip,
         },
         ReadError::NotText { file: file() },
         ReadError::NoSheets { file: file() },

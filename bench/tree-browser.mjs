@@ -3,7 +3,8 @@
 // every variable of the analysis file). Reports the wall-clock time from the
 // click to the drawn SVG (median of 5 for the demo), the worker's fit time, and
 // the same fit natively (`perspectief run --recept --timing` on the recept the
-// page saved) with the wasm/native ratio.
+// page saved) with the wasm/native ratio; for the large session also the
+// protocol's codec, JSON strings against serde-wasm-bindgen objects.
 // Usage: node bench/tree-browser.mjs [ROWS_FILE] [dist]   (ROWS_FILE from `perspectief bench-data --rows 1000000`)
 import { launch } from '../tests/browser/harness.mjs';
 import { serve } from '../tools/serve.mjs';
@@ -64,7 +65,8 @@ execFileSync('cargo', ['build', '-q', '--release', '-p', 'perspectief-cli'], { s
 if (big) {
   const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(url);
+  // ?testhooks: the codec comparison below.
+  await page.goto(url + '?testhooks');
   await page.getByLabel('Bestanden kiezen').setInputFiles(big);
   await page.getByTestId('files-summary').waitFor({ timeout: 600000 });
   await page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name: 'Analyse' }).click();
@@ -74,6 +76,12 @@ if (big) {
   const nat = nativeTree(join(dir, 'big.json'), join(dir, 'big-out'), [big]);
   console.log(`browser big click_to_tree_ms=${r.ms.toFixed(0)} worker_fit_ms=${r.fit.toFixed(0)} | ${r.summary}`);
   console.log(`native big ${nat}`);
+  // The worker protocol's codec: JSON strings (as built) against JS objects through
+  // serde-wasm-bindgen, each message encoded, structured-cloned as postMessage does, decoded.
+  const codec = JSON.parse(await page.evaluate(() => window.__perspectiefTest.codec(20)));
+  for (const [kind, m] of Object.entries(codec)) {
+    console.log(`codec ${kind} bytes=${m.bytes} json_ms=${m.json_ms.toFixed(2)} serde_wasm_bindgen_ms=${m.serde_wasm_bindgen_ms.toFixed(2)}`);
+  }
   await context.close();
 }
 await browser.close();

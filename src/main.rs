@@ -3,6 +3,7 @@
 
 mod activity;
 mod app;
+mod codec_bench;
 mod components;
 mod download;
 mod engine;

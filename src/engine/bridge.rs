@@ -104,9 +104,10 @@ fn spawn(on_response: OnEvent, log: Vec<Logged>, generation: u32) -> Result<Brid
             flush();
             return;
         }
-        let response = get(&data, "json")
-            .and_then(|j| j.as_string())
-            .and_then(|j| serde_json::from_str::<Response>(&j).ok());
+        let response = get(&data, "json").and_then(|j| j.as_string()).and_then(|j| {
+            crate::codec_bench::remember(&j);
+            serde_json::from_str::<Response>(&j).ok()
+        });
         let bytes = get(&data, "buffer").map(|b| js_sys::Uint8Array::new(&b).to_vec());
         match response {
             Some(idle @ Response::Idle { .. }) => {

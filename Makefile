@@ -12,7 +12,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test bare-clone dist setup setup-build setup-browser check-core-pure lint unit browser demo clean bench screenshots fuzz
+.PHONY: run test bare-clone dist dist-codec setup setup-build setup-browser check-core-pure lint unit browser demo clean bench screenshots fuzz
 
 run: setup-build dist
 	node tools/serve.mjs dist $(PORT)
@@ -43,18 +43,23 @@ dist: setup-build
 	CARGO_NET_OFFLINE=true trunk build --release
 	node tools/postbuild.mjs dist
 
+# The build with the codec comparison's test hook (bench/tree-browser.mjs), beside the shipped one.
+dist-codec: setup-build
+	CARGO_NET_OFFLINE=true trunk build --release --features codec-bench --dist target/dist-codec
+	node tools/postbuild.mjs target/dist-codec
+
 # --- benchmarks (not part of make test) -----------------------------------------------------
 # Reading 100,000 rows, linking 1,000,000 × 1,000,000, trees on the demo and on 1,000,000 rows, and
 # making 1,000,000 rows 5-anonymous,
 # natively and in headless Chromium.
-bench: setup-build setup-browser dist
+bench: setup-build setup-browser dist dist-codec
 	cargo build --release --locked -p perspectief-cli --features bench
 	target/release/perspectief bench-data --rows 100000 --out target/bench
 	node bench/parse-browser.mjs target/bench
 	target/release/perspectief bench-link --rows 1000000 --out target/bench
 	node bench/link-browser.mjs target/bench 1000000
 	target/release/perspectief bench-data --rows 1000000 --out target/bench
-	node bench/tree-browser.mjs target/bench/registratie_1000000.csv
+	node bench/tree-browser.mjs target/bench/registratie_1000000.csv target/dist-codec
 	target/release/perspectief bench-anonymise --rows 1000000 --out target/bench
 	node bench/anonymise-browser.mjs target/bench/anonimiseer_1000000.csv
 

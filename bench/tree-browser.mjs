@@ -5,7 +5,8 @@
 // the same fit natively (`perspectief run --recept --timing` on the recept the
 // page saved) with the wasm/native ratio; for the large session also the
 // protocol's codec, JSON strings against serde-wasm-bindgen objects.
-// Usage: node bench/tree-browser.mjs [ROWS_FILE] [dist]   (ROWS_FILE from `perspectief bench-data --rows 1000000`)
+// Usage: node bench/tree-browser.mjs [ROWS_FILE] [dist]   (ROWS_FILE from `perspectief bench-data --rows 1000000`;
+// the codec figures need the dist of `make dist-codec`, target/dist-codec)
 import { launch } from '../tests/browser/harness.mjs';
 import { serve } from '../tools/serve.mjs';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -78,7 +79,7 @@ if (big) {
   console.log(`native big ${nat}`);
   // The worker protocol's codec: JSON strings (as built) against JS objects through
   // serde-wasm-bindgen, each message encoded, structured-cloned as postMessage does, decoded.
-  const codec = JSON.parse(await page.evaluate(() => window.__perspectiefTest.codec(20)));
+  const codec = JSON.parse(await page.evaluate(() => window.__perspectiefTest?.codec?.(20) ?? '{}'));
   for (const [kind, m] of Object.entries(codec)) {
     console.log(`codec ${kind} bytes=${m.bytes} json_ms=${m.json_ms.toFixed(2)} serde_wasm_bindgen_ms=${m.serde_wasm_bindgen_ms.toFixed(2)}`);
   }

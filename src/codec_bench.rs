@@ -54,7 +54,9 @@ pub fn measure(rounds: u32) -> Result<String, JsValue> {
         let start = now();
         for _ in 0..rounds {
             let text = serde_json::to_string(&message).map_err(|e| JsValue::from_str(&e.to_string()))?;
-            let copied = structured_clone(&JsValue::from_str(&text))?.as_string().unwrap_or_default();
+            let copied = structured_clone(&JsValue::from_str(&text))?
+                .as_string()
+                .unwrap_or_default();
             let _: Response = serde_json::from_str(&copied).map_err(|e| JsValue::from_str(&e.to_string()))?;
         }
         let json_ms = (now() - start) / f64::from(rounds);

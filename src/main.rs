@@ -3,6 +3,7 @@
 
 mod activity;
 mod app;
+#[cfg(feature = "codec-bench")]
 mod codec_bench;
 mod components;
 mod download;

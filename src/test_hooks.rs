@@ -1,7 +1,8 @@
 //! Hooks for the browser tests, only on a page opened with `?testhooks`:
 //! `window.__perspectiefTest.panic()` makes the worker panic,
 //! `window.__perspectiefTest.busy(ms)` keeps it busy (to stop it),
-//! `window.__perspectiefTest.codec(rounds)` compares the protocol's codecs (`codec_bench`).
+//! `window.__perspectiefTest.codec(rounds)` compares the protocol's codecs (`codec_bench`, in a
+//! build with `--features codec-bench` only).
 
 use wasm_bindgen::prelude::*;
 
@@ -19,11 +20,14 @@ pub fn install() {
     if !window.location().search().is_ok_and(|s| s.contains("testhooks")) {
         return;
     }
-    crate::codec_bench::enable();
     let hooks = js_sys::Object::new();
-    let codec = Closure::<dyn Fn(u32) -> Result<String, JsValue>>::new(crate::codec_bench::measure);
-    let _ = js_sys::Reflect::set(&hooks, &"codec".into(), codec.as_ref());
-    codec.forget();
+    #[cfg(feature = "codec-bench")]
+    {
+        crate::codec_bench::enable();
+        let codec = Closure::<dyn Fn(u32) -> Result<String, JsValue>>::new(crate::codec_bench::measure);
+        let _ = js_sys::Reflect::set(&hooks, &"codec".into(), codec.as_ref());
+        codec.forget();
+    }
     let panic = Closure::<dyn Fn()>::new(|| {
         let _ = bridge::send(&hook(TestHook::Panic), Vec::new());
     });

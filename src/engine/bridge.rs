@@ -105,6 +105,7 @@ fn spawn(on_response: OnEvent, log: Vec<Logged>, generation: u32) -> Result<Brid
             return;
         }
         let response = get(&data, "json").and_then(|j| j.as_string()).and_then(|j| {
+            #[cfg(feature = "codec-bench")]
             crate::codec_bench::remember(&j);
             serde_json::from_str::<Response>(&j).ok()
         });

@@ -318,7 +318,8 @@ pub fn link_bench(args: &LinkBenchArgs) -> Result<(), String> {
         perspectief_core::chaid::ChaidParams::default().max_depth(3),
         None,
         || 0.0,
-    )?;
+    )
+    .map_err(|e| e.to_string())?;
     let tree_ms = t.elapsed().as_secs_f64() * 1e3;
     memory("tree");
     println!(

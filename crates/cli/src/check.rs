@@ -88,8 +88,8 @@ pub fn run(args: &CheckArgs) -> Result<(), String> {
     if args.json {
         let out = serde_json::json!({ "files": loaded.iter().map(|f| serde_json::json!({
             "name": f.name, "kind": f.kind, "steunpunt": f.steunpunt, "sheets": f.sheets.iter().map(|s| serde_json::json!({"sheet": s.sheet, "header_row": s.header_row, "rows": s.rows})).collect::<Vec<_>>(),
-            "skipped_sheets": f.skipped_sheets, "notes": f.notes })).collect::<Vec<_>>(),
-            "not_read": failed, "check": result });
+            "skipped_sheets": f.skipped_sheets, "notes": f.notes.iter().map(ToString::to_string).collect::<Vec<_>>() })).collect::<Vec<_>>(),
+            "not_read": failed, "check": with_messages(&result) });
         println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
         return Ok(());
     }
@@ -164,4 +164,17 @@ pub fn run(args: &CheckArgs) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The check as JSON, each problem with its Dutch message beside its data.
+fn with_messages(result: &perspectief_core::check::registration::CheckResult) -> serde_json::Value {
+    let mut value = serde_json::to_value(result).unwrap_or_default();
+    if let Some(problems) = value.get_mut("problems").and_then(|p| p.as_array_mut()) {
+        for (json, p) in problems.iter_mut().zip(&result.problems) {
+            if let Some(object) = json.as_object_mut() {
+                object.insert("message".into(), p.message().into());
+            }
+        }
+    }
+    value
 }

@@ -39,4 +39,11 @@ fn check_reports_the_demo_per_steunpunt_and_exports() {
     let out = bin().arg("check").args(&files).arg("--json").output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["check"]["persons"].as_array().unwrap().len(), 733);
+    // Each problem: its data, and the message a reader of the JSON can show as it is.
+    let problems = v["check"]["problems"].as_array().unwrap();
+    assert!(!problems.is_empty());
+    for p in problems {
+        assert!(p["detail"]["detail"].is_string(), "{p}");
+        assert!(p["message"].as_str().is_some_and(|m| m.len() > 20), "{p}");
+    }
 }

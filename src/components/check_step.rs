@@ -25,7 +25,7 @@ fn problem_rows(problems: Vec<Problem>, counts: Vec<(ProblemKind, usize)>, lang:
     let problems_of_kind = |kinds: &[ProblemKind], k: ProblemKind| kinds.iter().filter(|x| **x == k).count();
     for p in problems {
         if last != Some(p.kind) {
-            let n_label = p.kind.title();
+            let n_label = p.kind.title_in(lang.locale());
             let total = counts.iter().find(|(k, _)| *k == p.kind).map_or(0, |(_, n)| *n);
             let shown = problems_of_kind(&problems_kinds, p.kind);
             let more = (total > shown).then(|| match lang {
@@ -55,12 +55,12 @@ fn problem_rows(problems: Vec<Problem>, counts: Vec<(ProblemKind, usize)>, lang:
         out.push(
             view! {
                 <tr class="utrecht-table__row">
-                    <td class="utrecht-table__cell">{p.location()}</td>
+                    <td class="utrecht-table__cell">{p.location_in(lang.locale())}</td>
                     <td class="utrecht-table__cell">{p.column.clone().unwrap_or_default()}</td>
                     <td class="utrecht-table__cell">{p.value.clone().unwrap_or_default()}</td>
                     <td class="utrecht-table__cell">{p.v_nummer.clone().unwrap_or_default()}</td>
                     <td class="utrecht-table__cell">{p.name.clone().unwrap_or_default()}</td>
-                    <td class="utrecht-table__cell">{p.text(lang.locale())}</td>
+                    <td class="utrecht-table__cell" data-engine="message">{p.text(lang.locale())}</td>
                 </tr>
             }
             .into_any(),

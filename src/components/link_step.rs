@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use perspectief_core::link::linkage::Overrule;
+use perspectief_core::messages::Localized;
 
 use crate::engine::protocol::{Edit, LinkRow};
 use crate::state::AppState;
@@ -112,7 +113,7 @@ pub fn LinkStep() -> impl IntoView {
                                 <td class="utrecht-table__cell">{format!("{} / {}", opt(&s.local_sex), opt(&s.national_sex))}</td>
                                 <td class="utrecht-table__cell">{format!("{} / {}", opt(&s.local_country), opt(&s.nationality))}</td>
                                 <td class="utrecht-table__cell">{format!("{} / {}", opt(&s.local_birth), opt(&s.national_birth))}</td>
-                                <td class="utrecht-table__cell">{r.verification.reasons.join(" ")}{r.overruled.clone().map(|o| format!(" Overruled: {o}."))}</td>
+                                <td class="utrecht-table__cell" data-engine="reasons">{r.verification.reasons.iter().map(|x| x.text(l.locale())).collect::<Vec<_>>().join(" ")}{r.overruled.clone().map(|o| format!(" Overruled: {o}."))}</td>
                                 <td class="utrecht-table__cell">
                                     <button type="button" class="utrecht-button utrecht-button--subtle" on:click=flip>
                                         {if compatible { l.pick("Markeer onverenigbaar", "Mark incompatible") } else { l.pick("Markeer verenigbaar", "Mark compatible") }}

@@ -133,6 +133,18 @@ pub enum ProblemKind {
 }
 
 impl ProblemKind {
+    /// The group heading in the report (Dutch, B1; [`ProblemKind::title_in`] for either).
+    pub fn title(self) -> &'static str {
+        self.title_in(crate::locale::Locale::Nl)
+    }
+
+    pub fn title_in(self, locale: crate::locale::Locale) -> &'static str {
+        match locale {
+            crate::locale::Locale::Nl => crate::messages::nl::problem_title(self),
+            crate::locale::Locale::En => crate::messages::en::problem_title(self),
+        }
+    }
+
     pub fn severity(self) -> Severity {
         use ProblemKind::*;
         match self {
@@ -146,30 +158,6 @@ impl ProblemKind {
             | FutureDate
             | UnrecognisedValue => Severity::Waarschuwing,
             RepairedZero | ExactDuplicate | NotAPerson => Severity::Melding,
-        }
-    }
-
-    /// The group heading in the report (Dutch, B1).
-    pub fn title(self) -> &'static str {
-        use ProblemKind::*;
-        match self {
-            MissingVNummer => "V-nummer ontbreekt",
-            WrongLength => "V-nummer heeft niet 10 cijfers",
-            Letters => "V-nummer bevat letters of andere tekens",
-            OtherRegistration => "Ander nummer in plaats van V-nummer (CRV- of IND-nummer)",
-            ConflictWithin => "Zelfde V-nummer twee keer, met verschillende gegevens",
-            ConflictAcross => "Zelfde V-nummer ook bij een ander steunpunt",
-            IntakeBeforeBirth => "Instroom vóór de geboortedatum",
-            AgeAtIntake => "Leeftijd bij instroom onder 18 of boven 35",
-            OutflowBeforeIntake => "Uitstroom vóór instroom",
-            OutflowButInCounselling => "Uitstroomdatum, maar resultaat 'In begeleiding'",
-            EndedWithoutOutflow => "Resultaat zegt uitgestroomd, maar er is geen uitstroomdatum",
-            FutureDate => "Datum na de peildatum",
-            UnrecognisedValue => "Waarde niet herkend",
-            NoSteunpunt => "Steunpunt onbekend",
-            RepairedZero => "Voorloopnul van V-nummer hersteld",
-            ExactDuplicate => "Dubbele rij samengevoegd",
-            NotAPerson => "Rij zonder V-nummer en zonder naam (geen cliënt)",
         }
     }
 }
@@ -211,12 +199,17 @@ impl Problem {
         crate::messages::nl::problem(&self.detail)
     }
 
-    /// `bestand.xlsx, tabblad 'Registratie', rij 14`
+    /// `bestand.xlsx, tabblad 'Registratie', rij 14` (Dutch; [`Problem::location_in`] for either).
     pub fn location(&self) -> String {
-        match &self.at {
-            None => String::new(),
-            Some(p) if p.sheet.is_empty() => format!("{}, rij {}", p.file, p.row),
-            Some(p) => format!("{}, tabblad '{}', rij {}", p.file, p.sheet, p.row),
+        self.location_in(crate::locale::Locale::Nl)
+    }
+
+    /// Where the problem is, in the user's language (empty when it is not in one row).
+    pub fn location_in(&self, locale: crate::locale::Locale) -> String {
+        match (&self.at, locale) {
+            (None, _) => String::new(),
+            (Some(at), crate::locale::Locale::Nl) => crate::messages::nl::location(at),
+            (Some(at), crate::locale::Locale::En) => crate::messages::en::location(at),
         }
     }
 }

@@ -64,6 +64,53 @@ pub struct Sides {
     pub national_birth_pseudonym: Option<String>,
 }
 
+/// A rule of Table 3 that decided, with the values it compared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum Reason {
+    SexDiffers {
+        local: String,
+        national: String,
+    },
+    /// The nationality explains the difference (stateless, unknown, Dutch…: `why`).
+    NationalityExplains {
+        nationality: String,
+        country: String,
+        why: String,
+    },
+    Neighbours {
+        country: String,
+        nationality: String,
+    },
+    CountryUnexplained {
+        country: String,
+        nationality: String,
+    },
+    /// Birth dates less than a year apart: the national one is used.
+    BirthUnderAYear {
+        local: Date,
+        national: Date,
+    },
+    BirthNationalPlausible {
+        local: Date,
+        national: Date,
+    },
+    BirthLocalPlausible {
+        local: Date,
+        national: Date,
+    },
+    BirthNeitherPlausible {
+        local: Date,
+        national: Date,
+    },
+    BirthUnverifiable {
+        local: Date,
+        national: Date,
+    },
+    /// Birth-date pseudonyms differ: the dates cannot be compared.
+    BirthPseudonymsDiffer,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Verification {
     pub sex: SexCheck,
@@ -72,8 +119,8 @@ pub struct Verification {
     /// The birth date used for analysis.
     pub birth_used: Option<Date>,
     pub incompatible: bool,
-    /// The rules that decided, in words.
-    pub reasons: Vec<String>,
+    /// The rules that decided, as data (`messages` says them).
+    pub reasons: Vec<Reason>,
 }
 
 impl Verification {
@@ -109,9 +156,10 @@ pub fn verify(s: &Sides) -> Verification {
     let sex = match (&s.local_sex, &s.national_sex) {
         (Some(a), Some(b)) if a == b => SexCheck::Same,
         (Some(a), Some(b)) => {
-            reasons.push(format!(
-                "Geslacht verschilt ({a} / {b}): dit zijn verschillende personen."
-            ));
+            reasons.push(Reason::SexDiffers {
+                local: a.clone(),
+                national: b.clone(),
+            });
             SexCheck::Differs
         }
         _ => SexCheck::Missing,
@@ -120,15 +168,23 @@ pub fn verify(s: &Sides) -> Verification {
         (Some(c), Some(n)) if countries::same(c, n) => CountryCheck::Same,
         (Some(c), Some(n)) => {
             if let Some(why) = countries::explains_any(n) {
-                reasons.push(format!("Nationaliteit {n} verklaart het verschil met {c} ({why})."));
+                reasons.push(Reason::NationalityExplains {
+                    nationality: n.clone(),
+                    country: c.clone(),
+                    why: why.to_string(),
+                });
                 CountryCheck::Exception(why.to_string())
             } else if countries::neighbours(c, n) {
-                reasons.push(format!("{c} en {n} zijn buurlanden: verklaard verschil."));
+                reasons.push(Reason::Neighbours {
+                    country: c.clone(),
+                    nationality: n.clone(),
+                });
                 CountryCheck::Neighbours
             } else {
-                reasons.push(format!(
-                    "{c} en {n} verschillen zonder verklaring (op zich geen reden om de koppeling af te wijzen)."
-                ));
+                reasons.push(Reason::CountryUnexplained {
+                    country: c.clone(),
+                    nationality: n.clone(),
+                });
                 CountryCheck::Unexplained
             }
         }
@@ -139,9 +195,7 @@ pub fn verify(s: &Sides) -> Verification {
         (Some(l), Some(n)) => {
             let (early, late) = if l < n { (l, n) } else { (n, l) };
             if early.years_until(late) == 0 {
-                reasons.push(format!(
-                    "Geboortedatum {l} / {n}: minder dan een jaar verschil, de landelijke datum wordt gebruikt."
-                ));
+                reasons.push(Reason::BirthUnderAYear { local: l, national: n });
                 (BirthCheck::UnderAYear, Some(n))
             } else {
                 match (
@@ -149,23 +203,19 @@ pub fn verify(s: &Sides) -> Verification {
                     plausible(l, s.first_registration, s.intake),
                 ) {
                     (Some(true), _) => {
-                        reasons.push(format!("Geboortedatum {l} / {n}: de landelijke datum is aannemelijk (minderjarig bij eerste registratie, meerderjarig bij instroom) en wordt gebruikt."));
+                        reasons.push(Reason::BirthNationalPlausible { local: l, national: n });
                         (BirthCheck::NationalPlausible, Some(n))
                     }
                     (Some(false), Some(true)) => {
-                        reasons.push(format!(
-                            "Geboortedatum {l} / {n}: alleen de lokale datum is aannemelijk en wordt gebruikt."
-                        ));
+                        reasons.push(Reason::BirthLocalPlausible { local: l, national: n });
                         (BirthCheck::LocalPlausible, Some(l))
                     }
                     (Some(false), Some(false)) => {
-                        reasons.push(format!(
-                            "Geboortedatum {l} / {n}: geen van beide datums is aannemelijk: verschillende personen."
-                        ));
+                        reasons.push(Reason::BirthNeitherPlausible { local: l, national: n });
                         (BirthCheck::Incompatible, None)
                     }
                     _ => {
-                        reasons.push(format!("Geboortedatum {l} / {n}: niet te controleren, want de datum van eerste registratie of van instroom ontbreekt. De koppeling blijft staan."));
+                        reasons.push(Reason::BirthUnverifiable { local: l, national: n });
                         (BirthCheck::Unverifiable, Some(n))
                     }
                 }
@@ -174,7 +224,7 @@ pub fn verify(s: &Sides) -> Verification {
         (l, n) => match (&s.local_birth_pseudonym, &s.national_birth_pseudonym) {
             (Some(a), Some(b)) if a == b => (BirthCheck::Same, None),
             (Some(_), Some(_)) => {
-                reasons.push("Geboortedatum verschilt (pseudoniemen): zonder de datums zijn de regels van een jaar en van aannemelijkheid niet toe te passen. De koppeling blijft staan.".to_string());
+                reasons.push(Reason::BirthPseudonymsDiffer);
                 (BirthCheck::Unverifiable, None)
             }
             _ => (BirthCheck::Missing, n.or(l)),

@@ -5,12 +5,14 @@ use crate::analysis::run::AnalysisError;
 use crate::anonymise::settings::{AnonymiseError, SettingRole, MAX_DIMENSIONS};
 use crate::chaid::error::Expected;
 use crate::chaid::ChaidError;
-use crate::check::problem::{DateField, Decision, Detail};
+use crate::check::problem::{DateField, Decision, Detail, ProblemKind};
 use crate::describe::tables::{DescribeError, MAX_CATEGORIES};
 use crate::ingest::cells::Note;
 use crate::ingest::error::{Damage, ReadError};
+use crate::ingest::records::Provenance;
 use crate::link::linkage::LinkError;
 use crate::link::pseudonym::{SecretError, MIN_SECRET_CHARS};
+use crate::link::verify::Reason;
 use crate::locale::Locale;
 use crate::recept::{ReceptError, FORMAT};
 use crate::session::SessionError;
@@ -183,7 +185,7 @@ fn setting_role(role: SettingRole) -> &'static str {
 }
 
 /// A place in a file, the English way: `registratie.xlsx, sheet 'Registratie', row 14`.
-fn place(at: &crate::ingest::records::Provenance, with_file: bool) -> String {
+fn place(at: &Provenance, with_file: bool) -> String {
     let row = if at.sheet.is_empty() {
         format!("row {}", at.row)
     } else {
@@ -265,5 +267,52 @@ fn damage_text(d: &Damage) -> String {
         Damage::Xml => "the layout inside the file (XML) is damaged".into(),
         Damage::Zip => "the zip archive inside the file is damaged".into(),
         Damage::Other(detail) => format!("technical message: {detail}"),
+    }
+}
+
+/// The English group heading of a kind of check problem.
+pub fn problem_title(kind: ProblemKind) -> &'static str {
+    use ProblemKind::*;
+    match kind {
+        MissingVNummer => "V-nummer missing",
+        WrongLength => "V-nummer does not have 10 digits",
+        Letters => "V-nummer holds letters or other characters",
+        OtherRegistration => "Another number instead of the V-nummer (CRV or IND number)",
+        ConflictWithin => "Same V-nummer twice, with different data",
+        ConflictAcross => "Same V-nummer at another steunpunt too",
+        IntakeBeforeBirth => "Intake before the birth date",
+        AgeAtIntake => "Age at intake below 18 or above 35",
+        OutflowBeforeIntake => "Outflow before intake",
+        OutflowButInCounselling => "Outflow date, but result 'In begeleiding'",
+        EndedWithoutOutflow => "Result says outflow, but there is no outflow date",
+        FutureDate => "Date after the reference date",
+        UnrecognisedValue => "Value not recognised",
+        NoSteunpunt => "Steunpunt unknown",
+        RepairedZero => "Leading zero of the V-nummer repaired",
+        ExactDuplicate => "Duplicate row merged",
+        NotAPerson => "Row without V-nummer and without name (not a client)",
+    }
+}
+
+/// `registratie.xlsx, sheet 'Registratie', row 14`
+pub fn location(at: &Provenance) -> String {
+    place(at, true)
+}
+
+/// The English text of a Table 3 rule that decided.
+pub fn reason(r: &Reason) -> String {
+    let l = |d: &crate::date::Date| d.iso();
+    let n = l;
+    match r {
+        Reason::SexDiffers { local, national } => format!("Sex differs ({local} / {national}): these are different persons."),
+        Reason::NationalityExplains { nationality, country, why } => format!("Nationality {nationality} explains the difference with {country} ({why})."),
+        Reason::Neighbours { country, nationality } => format!("{country} and {nationality} are neighbouring countries: an explained difference."),
+        Reason::CountryUnexplained { country, nationality } => format!("{country} and {nationality} differ without explanation (in itself no reason to reject the link)."),
+        Reason::BirthUnderAYear { local, national } => format!("Birth date {} / {}: less than a year apart, the national date is used.", l(local), n(national)),
+        Reason::BirthNationalPlausible { local, national } => format!("Birth date {} / {}: the national date is plausible (a minor at first registration, an adult at intake) and is used.", l(local), n(national)),
+        Reason::BirthLocalPlausible { local, national } => format!("Birth date {} / {}: only the local date is plausible and is used.", l(local), n(national)),
+        Reason::BirthNeitherPlausible { local, national } => format!("Birth date {} / {}: neither date is plausible: different persons.", l(local), n(national)),
+        Reason::BirthUnverifiable { local, national } => format!("Birth date {} / {}: cannot be checked, because the date of first registration or of intake is missing. The link stays.", l(local), n(national)),
+        Reason::BirthPseudonymsDiffer => "Birth date differs (pseudonyms): without the dates the one-year and plausibility rules cannot be applied. The link stays.".to_string(),
     }
 }

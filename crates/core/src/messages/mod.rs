@@ -82,5 +82,14 @@ impl Localized for crate::check::problem::Problem {
     }
 }
 
+impl Localized for crate::link::verify::Reason {
+    fn text(&self, locale: Locale) -> String {
+        match locale {
+            Locale::Nl => nl::reason(self),
+            Locale::En => en::reason(self),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -5,12 +5,14 @@ use crate::analysis::run::AnalysisError;
 use crate::anonymise::settings::{AnonymiseError, SettingRole, MAX_DIMENSIONS};
 use crate::chaid::error::Expected;
 use crate::chaid::ChaidError;
-use crate::check::problem::{DateField, Decision, Detail};
+use crate::check::problem::{DateField, Decision, Detail, ProblemKind};
 use crate::describe::tables::{DescribeError, MAX_CATEGORIES};
 use crate::ingest::cells::Note;
 use crate::ingest::error::{Damage, ReadError};
+use crate::ingest::records::Provenance;
 use crate::link::linkage::LinkError;
 use crate::link::pseudonym::{SecretError, MIN_SECRET_CHARS};
+use crate::link::verify::Reason;
 use crate::locale::Locale;
 use crate::recept::{ReceptError, FORMAT};
 use crate::session::SessionError;
@@ -255,5 +257,50 @@ fn damage_text(d: &Damage) -> String {
         Damage::Xml => "de opmaak binnen het bestand (XML) is beschadigd".into(),
         Damage::Zip => "het zip-archief binnen het bestand is beschadigd".into(),
         Damage::Other(detail) => format!("technische melding: {detail}"),
+    }
+}
+
+/// The Dutch group heading of a kind of check problem (B1).
+pub fn problem_title(kind: ProblemKind) -> &'static str {
+    use ProblemKind::*;
+    match kind {
+        MissingVNummer => "V-nummer ontbreekt",
+        WrongLength => "V-nummer heeft niet 10 cijfers",
+        Letters => "V-nummer bevat letters of andere tekens",
+        OtherRegistration => "Ander nummer in plaats van V-nummer (CRV- of IND-nummer)",
+        ConflictWithin => "Zelfde V-nummer twee keer, met verschillende gegevens",
+        ConflictAcross => "Zelfde V-nummer ook bij een ander steunpunt",
+        IntakeBeforeBirth => "Instroom vóór de geboortedatum",
+        AgeAtIntake => "Leeftijd bij instroom onder 18 of boven 35",
+        OutflowBeforeIntake => "Uitstroom vóór instroom",
+        OutflowButInCounselling => "Uitstroomdatum, maar resultaat 'In begeleiding'",
+        EndedWithoutOutflow => "Resultaat zegt uitgestroomd, maar er is geen uitstroomdatum",
+        FutureDate => "Datum na de peildatum",
+        UnrecognisedValue => "Waarde niet herkend",
+        NoSteunpunt => "Steunpunt onbekend",
+        RepairedZero => "Voorloopnul van V-nummer hersteld",
+        ExactDuplicate => "Dubbele rij samengevoegd",
+        NotAPerson => "Rij zonder V-nummer en zonder naam (geen cliënt)",
+    }
+}
+
+/// `bestand.xlsx, tabblad 'Registratie', rij 14`
+pub fn location(at: &Provenance) -> String {
+    at.full_text()
+}
+
+/// The Dutch text of a Table 3 rule that decided.
+pub fn reason(r: &Reason) -> String {
+    match r {
+        Reason::SexDiffers { local, national } => format!("Geslacht verschilt ({local} / {national}): dit zijn verschillende personen."),
+        Reason::NationalityExplains { nationality, country, why } => format!("Nationaliteit {nationality} verklaart het verschil met {country} ({why})."),
+        Reason::Neighbours { country, nationality } => format!("{country} en {nationality} zijn buurlanden: verklaard verschil."),
+        Reason::CountryUnexplained { country, nationality } => format!("{country} en {nationality} verschillen zonder verklaring (op zich geen reden om de koppeling af te wijzen)."),
+        Reason::BirthUnderAYear { local, national } => format!("Geboortedatum {local} / {national}: minder dan een jaar verschil, de landelijke datum wordt gebruikt."),
+        Reason::BirthNationalPlausible { local, national } => format!("Geboortedatum {local} / {national}: de landelijke datum is aannemelijk (minderjarig bij eerste registratie, meerderjarig bij instroom) en wordt gebruikt."),
+        Reason::BirthLocalPlausible { local, national } => format!("Geboortedatum {local} / {national}: alleen de lokale datum is aannemelijk en wordt gebruikt."),
+        Reason::BirthNeitherPlausible { local, national } => format!("Geboortedatum {local} / {national}: geen van beide datums is aannemelijk: verschillende personen."),
+        Reason::BirthUnverifiable { local, national } => format!("Geboortedatum {local} / {national}: niet te controleren, want de datum van eerste registratie of van instroom ontbreekt. De koppeling blijft staan."),
+        Reason::BirthPseudonymsDiffer => "Geboortedatum verschilt (pseudoniemen): zonder de datums zijn de regels van een jaar en van aannemelijkheid niet toe te passen. De koppeling blijft staan.".to_string(),
     }
 }

@@ -192,3 +192,27 @@ fn wording_in_both_languages() {
     assert!(e.text(Locale::Nl).contains("2.500.000 rijen"));
     assert!(e.text(Locale::En).contains("2,500,000 rows"));
 }
+
+#[test]
+fn table3_rules_in_both_languages() {
+    use crate::date::Date;
+    use crate::link::verify::Reason;
+    let r = Reason::BirthUnderAYear {
+        local: Date::new(1991, 7, 14).unwrap(),
+        national: Date::new(1991, 1, 1).unwrap(),
+    };
+    assert_eq!(
+        r.text(Locale::Nl),
+        "Geboortedatum 14-07-1991 / 01-01-1991: minder dan een jaar verschil, de landelijke datum wordt gebruikt."
+    );
+    assert_eq!(
+        r.text(Locale::En),
+        "Birth date 1991-07-14 / 1991-01-01: less than a year apart, the national date is used."
+    );
+    let sex = Reason::SexDiffers {
+        local: "M".into(),
+        national: "V".into(),
+    };
+    assert!(sex.text(Locale::Nl).starts_with("Geslacht verschilt (M / V)"));
+    assert!(sex.text(Locale::En).starts_with("Sex differs (M / V)"));
+}

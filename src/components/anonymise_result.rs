@@ -67,7 +67,7 @@ fn risk_rows(view: &AnonymiseView, l: Lang) -> impl IntoView {
     let loc = l.locale();
     type Measure = (&'static str, &'static str, fn(&Risk) -> f64, bool);
     let measures: [Measure; 9] = [
-        ("Records", "Records", |r| r.records as f64, false),
+        ("Rijen", "Records", |r| r.records as f64, false),
         ("Klassen", "Classes", |r| r.classes as f64, false),
         ("Kleinste klasse", "Smallest class", |r| r.smallest_class as f64, false),
         (

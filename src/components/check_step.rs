@@ -90,7 +90,6 @@ pub fn CheckStep() -> impl IntoView {
     };
     let body = move || {
         let l = lang.get();
-        let loc = l.locale();
         let Some(check) = state.summary.with(|s| s.check.clone()) else {
             return view! {
                 <div class="utrecht-alert utrecht-alert--info" role="status" data-testid="not-yet">
@@ -115,15 +114,11 @@ pub fn CheckStep() -> impl IntoView {
                 let problems: Vec<Problem> = check.problems.iter().filter(|p| p.steunpunt.as_deref() == Some(sp.as_str())).cloned().collect();
                 let counts: Vec<(ProblemKind, usize)> = check.counts.iter().filter(|(s, _, _)| s == sp).map(|(_, k, n)| (*k, *n)).collect();
                 let heading = format!(
-                    "{sp}: {} {}, {} {}, {} {}, {} {}",
-                    loc.integer(s.persons as u64),
-                    l.pick("cliënten", "clients"),
-                    loc.integer(s.errors as u64),
-                    l.pick("fouten", "errors"),
-                    loc.integer(s.warnings as u64),
-                    l.pick("waarschuwingen", "warnings"),
-                    loc.integer(s.notices as u64),
-                    l.pick("meldingen", "notices"),
+                    "{sp}: {}, {}, {}, {}",
+                    l.count(s.persons, ("cliënt", "cliënten"), ("client", "clients")),
+                    l.count(s.errors, ("fout", "fouten"), ("error", "errors")),
+                    l.count(s.warnings, ("waarschuwing", "waarschuwingen"), ("warning", "warnings")),
+                    l.count(s.notices, ("melding", "meldingen"), ("notice", "notices")),
                 );
                 let sp_xlsx = Some(sp.clone());
                 let sp_csv = Some(sp.clone());
@@ -175,15 +170,11 @@ pub fn CheckStep() -> impl IntoView {
             </div>
             <p class="utrecht-paragraph" data-testid="check-totals">
                 {format!(
-                    "{} {}; {} {}, {} {}, {} {}. {} {}.",
-                    loc.integer(check.persons as u64),
-                    l.pick("cliënten", "clients"),
-                    loc.integer(errors as u64),
-                    l.pick("fouten", "errors"),
-                    loc.integer(warnings as u64),
-                    l.pick("waarschuwingen", "warnings"),
-                    loc.integer(notices as u64),
-                    l.pick("meldingen", "notices"),
+                    "{}; {}, {}, {}. {} {}.",
+                    l.count(check.persons, ("cliënt", "cliënten"), ("client", "clients")),
+                    l.count(errors, ("fout", "fouten"), ("error", "errors")),
+                    l.count(warnings, ("waarschuwing", "waarschuwingen"), ("warning", "warnings")),
+                    l.count(notices, ("melding", "meldingen"), ("notice", "notices")),
                     l.pick("Peildatum", "Reference date"),
                     check.peildatum,
                 )}

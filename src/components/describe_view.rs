@@ -49,7 +49,7 @@ fn counts_table(p: &Published, of: Of, l: Lang) -> impl IntoView {
             };
             view! {
                 <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="row">{label.clone()}</th>
+                    <th class="utrecht-table__header-cell" scope="row">{l.label(label)}</th>
                     {cells}
                     {(!frequency).then(|| view! { <td class="utrecht-table__cell pf-num">{count(p.row_totals[i], t, l)}</td> })}
                 </tr>
@@ -83,11 +83,7 @@ fn counts_table(p: &Published, of: Of, l: Lang) -> impl IntoView {
             "{} = {}, df = {df}, p = {}",
             l.pick("Chi-kwadraat", "Chi-square"),
             loc.number(x2, 3),
-            if pv < 0.001 {
-                format!("< {}", loc.number(0.001, 3))
-            } else {
-                loc.number(pv, 3)
-            }
+            l.p_value(pv)
         )),
         (None, Some((df, class))) => Some(format!(
             "{}, df = {df}, p {}",
@@ -144,7 +140,7 @@ fn bar_chart(p: &Published, l: Lang) -> impl IntoView {
             let n = p.cells[i][0];
             let w = n.n.map_or(0.0, |n| bar_w * n as f64 / max);
             view! {
-                <text x=label_w - 6.0 y=y + 15.0 text-anchor="end" class="pf-chart-label">{label.clone()}</text>
+                <text x=label_w - 6.0 y=y + 15.0 text-anchor="end" class="pf-chart-label">{l.label(label)}</text>
                 <rect x=label_w y=y + 3.0 width=w height=row_h - 6.0 class="pf-chart-bar"/>
                 <text x=label_w + w + 4.0 y=y + 15.0 class="pf-chart-label">{count(n, p.threshold, l)}</text>
             }
@@ -186,7 +182,7 @@ fn stacked_chart(p: &Published, l: Lang) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <text x=label_w - 6.0 y=y + 15.0 text-anchor="end" class="pf-chart-label">{label.clone()}</text>
+                <text x=label_w - 6.0 y=y + 15.0 text-anchor="end" class="pf-chart-label">{l.label(label)}</text>
                 {parts}
             }
         })

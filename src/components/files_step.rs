@@ -237,11 +237,13 @@ fn FileList() -> impl IntoView {
             let failed = s.files.len() - read;
             let persons = s.check.as_ref().map_or(0, |c| c.persons);
             let mut line = format!(
-                "{} {}, {} {}",
-                loc.integer(read as u64),
-                l.pick("bestanden gelezen", "files read"),
-                loc.integer(persons as u64),
-                l.pick("cliënten", "clients"),
+                "{}, {}",
+                l.count(
+                    read,
+                    ("bestand gelezen", "bestanden gelezen"),
+                    ("file read", "files read")
+                ),
+                l.count(persons, ("cliënt", "cliënten"), ("client", "clients")),
             );
             if failed > 0 {
                 line.push_str(&format!(

@@ -109,11 +109,11 @@ pub fn LinkStep() -> impl IntoView {
                         let s = &r.sides;
                         view! {
                             <tr class="utrecht-table__row">
-                                <td class="utrecht-table__cell">{format!("{} ({}, rij {})", r.name, r.person.file, r.person.row)}</td>
+                                <td class="utrecht-table__cell">{format!("{} ({}, {} {})", r.name, r.person.file, l.pick("rij", "row"), r.person.row)}</td>
                                 <td class="utrecht-table__cell">{format!("{} / {}", opt(&s.local_sex), opt(&s.national_sex))}</td>
                                 <td class="utrecht-table__cell">{format!("{} / {}", opt(&s.local_country), opt(&s.nationality))}</td>
                                 <td class="utrecht-table__cell">{format!("{} / {}", opt(&s.local_birth), opt(&s.national_birth))}</td>
-                                <td class="utrecht-table__cell" data-engine="reasons">{r.verification.reasons.iter().map(|x| x.text(l.locale())).collect::<Vec<_>>().join(" ")}{r.overruled.clone().map(|o| format!(" Overruled: {o}."))}</td>
+                                <td class="utrecht-table__cell" data-engine="reasons">{r.verification.reasons.iter().map(|x| x.text(l.locale())).collect::<Vec<_>>().join(" ")}{r.overruled.clone().map(|o| format!(" {}: {o}.", l.pick("Zelf besloten", "Overruled")))}</td>
                                 <td class="utrecht-table__cell">
                                     <button type="button" class="utrecht-button utrecht-button--subtle" on:click=flip>
                                         {if compatible { l.pick("Markeer onverenigbaar", "Mark incompatible") } else { l.pick("Markeer verenigbaar", "Mark compatible") }}

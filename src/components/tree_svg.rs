@@ -74,15 +74,6 @@ pub fn layout(tree: &Tree, collapsed: &BTreeSet<usize>) -> (Vec<Placed>, f64, f6
     (placed, width, depth + h + MARGIN)
 }
 
-/// "0,000" for p-values as SPSS prints them, or "<0,001" when smaller.
-fn p_text(p: f64, l: Lang) -> String {
-    if p < 0.001 {
-        format!("<{}", l.locale().number(0.001, 3))
-    } else {
-        l.locale().number(p, 3)
-    }
-}
-
 fn statistic_label(kind: &str, l: Lang) -> &'static str {
     match kind {
         "f" => "F",
@@ -152,7 +143,7 @@ pub fn TreeDiagram(tree: Tree, lang: Lang) -> impl IntoView {
                     (Some(x), Some(adj_p)) => format!(
                         "{}={}, {}={}, df={df}",
                         l.pick("Adj. P-waarde", "Adj. P-value"),
-                        p_text(adj_p, l),
+                        l.p_value(adj_p),
                         statistic_label(&split.statistic_kind, l),
                         l.locale().number(x, 3)
                     ),
@@ -195,7 +186,7 @@ pub fn TreeDiagram(tree: Tree, lang: Lang) -> impl IntoView {
                     edges.push(
                         view! {
                             <line x1=ccx y1=bar_y x2=ccx y2=child.y class="pf-tree-edge"/>
-                            <text x=ccx + 4.0 y=bar_y + 14.0 text-anchor="start" class="pf-tree-branch">{branch}</text>
+                            <text x=ccx + 4.0 y=bar_y + 14.0 text-anchor="start" class="pf-tree-branch">{l.label(&branch)}</text>
                         }
                         .into_any(),
                     );
@@ -315,7 +306,7 @@ pub fn TreeDiagram(tree: Tree, lang: Lang) -> impl IntoView {
             let mut at = id;
             while let Some(parent) = t.nodes[at].parent {
                 let split = t.nodes[parent].split.as_ref().map_or(String::new(), |s| s.name.clone());
-                let branch = t.nodes[at].branch.clone().unwrap_or_default();
+                let branch = lang.label(&t.nodes[at].branch.clone().unwrap_or_default());
                 steps.push(format!("{split} = {branch}"));
                 at = parent;
             }

@@ -40,22 +40,14 @@ fn tree_tables(p: &PublishedTree, l: Lang) -> impl IntoView {
                     .into_any()
             };
             let split = n.split.as_ref().map_or(String::new(), |s| match s.adj_p {
-                Some(adj_p) => format!(
-                    "{} (Adj. p={})",
-                    s.name,
-                    if adj_p < 0.001 {
-                        format!("< {}", loc.number(0.001, 3))
-                    } else {
-                        loc.number(adj_p, 3)
-                    }
-                ),
+                Some(adj_p) => format!("{} (Adj. p = {})", s.name, l.p_value(adj_p)),
                 None => format!("{} ({})", s.name, l.pick("toets niet getoond", "test not shown")),
             });
             view! {
                 <tr class="utrecht-table__row">
                     <th class="utrecht-table__header-cell" scope="row">{n.id}</th>
                     <td class="utrecht-table__cell pf-num">{n.parent.map_or(String::new(), |p| p.to_string())}</td>
-                    <td class="utrecht-table__cell">{n.branch.clone().unwrap_or_default()}</td>
+                    <td class="utrecht-table__cell">{l.label(&n.branch.clone().unwrap_or_default())}</td>
                     {cells}
                     <td class="utrecht-table__cell pf-num">{n.n.text(t, loc)}</td>
                     <td class="utrecht-table__cell">{split}</td>
@@ -136,7 +128,7 @@ fn screening_table(s: &ScreeningView, form: TreeForm, state: AppState, l: Lang) 
             view! {
                 <tr class="utrecht-table__row">
                     <th class="utrecht-table__header-cell" scope="row"><button type="button" class="pf-link-button" on:click=open>{r.predictor.clone()}</button></th>
-                    <td class="utrecht-table__cell pf-num">{loc.number(r.adj_p, 4)}</td>
+                    <td class="utrecht-table__cell pf-num">{l.p_value(r.adj_p)}</td>
                     <td class="utrecht-table__cell pf-num">{loc.number(r.statistic, 3)}</td>
                     <td class="utrecht-table__cell pf-num">{r.df1}</td>
                     <td class="utrecht-table__cell">{r.groups.join(" | ")}</td>
@@ -162,7 +154,7 @@ fn screening_table(s: &ScreeningView, form: TreeForm, state: AppState, l: Lang) 
                 <caption class="utrecht-table__caption">{format!("{} {} ({})", l.pick("Screening voor", "Screening for"), s.target, l.pick("klik een variabele voor haar boom", "click a variable for its tree"))}</caption>
                 <thead class="utrecht-table__header"><tr class="utrecht-table__row">
                     <th class="utrecht-table__header-cell" scope="col">{l.pick("Variabele", "Variable")}</th>
-                    <th class="utrecht-table__header-cell pf-num" scope="col">"Adj. P-waarde"</th>
+                    <th class="utrecht-table__header-cell pf-num" scope="col">{l.pick("Adj. P-waarde", "Adj. P-value")}</th>
                     <th class="utrecht-table__header-cell pf-num" scope="col">{l.pick("Chi-kwadraat / F", "Chi-square / F")}</th>
                     <th class="utrecht-table__header-cell pf-num" scope="col">"df"</th>
                     <th class="utrecht-table__header-cell" scope="col">{l.pick("Groepen", "Groups")}</th>

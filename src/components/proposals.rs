@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use perspectief_core::link::linkage::Overrule;
+use perspectief_core::messages::Localized;
 
 use crate::components::link_step::reason_or_default;
 use crate::engine::protocol::{Edit, LinkageView};
@@ -41,7 +42,7 @@ pub fn Proposals(view: LinkageView, reason: RwSignal<String>) -> impl IntoView {
                     <td class="utrecht-table__cell">{p.local.clone()}</td>
                     <td class="utrecht-table__cell">{p.national.clone()}</td>
                     <td class="utrecht-table__cell pf-num">{l.locale().number(p.score, 2)}</td>
-                    <td class="utrecht-table__cell">{p.reasons.join("; ")}</td>
+                    <td class="utrecht-table__cell" data-engine="evidence">{p.evidence.text(l.locale())}</td>
                     <td class="utrecht-table__cell">
                         <button type="button" class="utrecht-button utrecht-button--secondary-action"
                             on:click=move |_| decide(true, a.0.clone(), a.1)>{l.pick("Accepteren", "Accept")}</button>

@@ -324,7 +324,7 @@ pub struct ProposalRow {
     pub local: String,
     pub national: String,
     pub score: f64,
-    pub reasons: Vec<String>,
+    pub evidence: perspectief_core::link::linkage::Evidence,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -172,7 +172,7 @@ fn linkage_view<B: FileBytes + From<Vec<u8>>>(session: &Session<B>, computed: &C
             local: describe(record(p.person)),
             national: describe(&national.records[p.national]),
             score: p.score,
-            reasons: p.reasons.clone(),
+            evidence: p.evidence.clone(),
         })
         .collect();
     Some(LinkageView {

@@ -67,11 +67,11 @@ test('removing a file and changing its kind are one click each', async () => {
   await page.getByLabel('Bestanden kiezen').setInputFiles([join(demoDir, 'zwolle.xlsx'), join(demoDir, 'rapport.xlsx')]);
   const summary = page.getByTestId('files-summary');
   await summary.waitFor();
-  assert.equal(await summary.textContent(), '1 bestanden gelezen, 24 cliënten, 1 niet te lezen');
+  assert.equal(await summary.textContent(), '1 bestand gelezen, 24 cliënten, 1 niet te lezen');
   await page.getByRole('button', { name: 'Verwijder rapport.xlsx' }).click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="files-summary"]').textContent === '1 bestanden gelezen, 24 cliënten');
+  await page.waitForFunction(() => document.querySelector('[data-testid="files-summary"]').textContent === '1 bestand gelezen, 24 cliënten');
   await page.getByLabel('Soort van zwolle.xlsx').selectOption('Characteristics');
-  await page.waitForFunction(() => document.querySelector('[data-testid="files-summary"]').textContent === '1 bestanden gelezen, 0 cliënten');
+  await page.waitForFunction(() => document.querySelector('[data-testid="files-summary"]').textContent === '1 bestand gelezen, 0 cliënten');
   await context.close();
 });
 
@@ -105,7 +105,7 @@ test('a file that does not say its steunpunt asks for it; the duplicate rule can
   await page.waitForFunction(() => document.querySelector('[data-testid="file-list"] tbody tr td:nth-child(3)').textContent === 'Tilburg');
   await page.getByRole('button', { name: 'Naar de controle' }).click();
   await page.getByTestId('check-totals').waitFor();
-  assert.match(await page.getByTestId('check-totals').textContent(), /^1 cliënten; 2 fouten/);
+  assert.match(await page.getByTestId('check-totals').textContent(), /^1 cliënt; 2 fouten/);
   await page.getByLabel('Zelfde V-nummer met andere gegevens:').selectOption('keep_all');
   await page.waitForFunction(() => document.querySelector('[data-testid="check-totals"]').textContent.startsWith('2 cliënten'));
   await context.close();

@@ -52,7 +52,34 @@ pub struct Proposal {
     pub person: usize,
     pub national: usize,
     pub score: f64,
-    pub reasons: Vec<String>,
+    /// What the score rests on, as data (`messages` says it).
+    pub evidence: Evidence,
+}
+
+/// The comparison behind a fallback proposal: the two names and their similarity, how the
+/// birth dates agree, and whether the sexes are the same (`None`: one is unknown).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub name: String,
+    pub national_name: String,
+    pub similarity: f64,
+    pub birth: BirthAgreement,
+    pub same_sex: Option<bool>,
+}
+
+/// How two birth dates agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BirthAgreement {
+    Same,
+    DayMonthSwapped,
+    WithinAWeek,
+    SameYear,
+    Different,
+    /// Linkage files: the birth-date pseudonyms are equal.
+    SamePseudonym,
+    /// Linkage files: the pseudonym of the date with day and month swapped is equal.
+    SwappedPseudonym,
 }
 
 /// A scored candidate; its reasons are written only if it becomes a proposal.
@@ -61,7 +88,7 @@ struct Candidate {
     national: usize,
     score: f64,
     name_sim: f64,
-    why_birth: &'static str,
+    why_birth: BirthAgreement,
     same_sex: Option<bool>,
 }
 
@@ -81,7 +108,7 @@ impl Candidate {
         person: usize,
         national: usize,
         name_sim: f64,
-        (birth, why_birth): (f64, &'static str),
+        (birth, why_birth): (f64, BirthAgreement),
         same_sex: Option<bool>,
         propose_above: f64,
     ) -> Option<Candidate> {
@@ -97,20 +124,17 @@ impl Candidate {
     }
 
     fn proposal(&self, name: &str, national_name: &str) -> Proposal {
-        let sex = match self.same_sex {
-            Some(true) => "geslacht gelijk",
-            Some(false) => "geslacht anders",
-            None => "geslacht onbekend",
-        };
         Proposal {
             person: self.person,
             national: self.national,
             score: self.score,
-            reasons: vec![
-                format!("naam {name} / {national_name} (gelijkenis {:.2})", self.name_sim),
-                self.why_birth.to_string(),
-                sex.to_string(),
-            ],
+            evidence: Evidence {
+                name: name.to_string(),
+                national_name: national_name.to_string(),
+                similarity: self.name_sim,
+                birth: self.why_birth,
+                same_sex: self.same_sex,
+            },
         }
     }
 }
@@ -241,17 +265,17 @@ fn v_key(v: &str) -> Option<u64> {
 }
 
 /// How well two birth dates (and their day numbers) agree, and why.
-fn birth_score(a: Date, a_day: i64, b: Date, b_day: i64) -> (f64, &'static str) {
+fn birth_score(a: Date, a_day: i64, b: Date, b_day: i64) -> (f64, BirthAgreement) {
     if a_day == b_day {
-        (1.0, "geboortedatum gelijk")
+        (1.0, BirthAgreement::Same)
     } else if a.year == b.year && a.month == b.day && a.day == b.month {
-        (0.9, "dag en maand verwisseld")
+        (0.9, BirthAgreement::DayMonthSwapped)
     } else if (a_day - b_day).abs() <= 7 {
-        (0.8, "geboortedatum binnen een week")
+        (0.8, BirthAgreement::WithinAWeek)
     } else if a.year == b.year {
-        (0.4, "zelfde geboortejaar")
+        (0.4, BirthAgreement::SameYear)
     } else {
-        (0.0, "geboortedatum anders")
+        (0.0, BirthAgreement::Different)
     }
 }
 
@@ -413,8 +437,8 @@ fn pseudonymous_candidates<'a>(
         let Some((name, birth)) = encoded(local) else { continue };
         let swapped = local.text(Field::GeboortedatumOmgedraaid).map(String::from);
         let blocks = [
-            (Some(birth), 1.0, "geboortedatum gelijk (pseudoniem)"),
-            (swapped, 0.9, "dag en maand verwisseld (pseudoniem)"),
+            (Some(birth), 1.0, BirthAgreement::SamePseudonym),
+            (swapped, 0.9, BirthAgreement::SwappedPseudonym),
         ];
         for (key, b, why_birth) in blocks {
             let Some(rows) = key.as_ref().and_then(|k| by_birth.get(k)) else {

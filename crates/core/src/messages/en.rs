@@ -10,7 +10,7 @@ use crate::describe::tables::{DescribeError, MAX_CATEGORIES};
 use crate::ingest::cells::Note;
 use crate::ingest::error::{Damage, ReadError};
 use crate::ingest::records::Provenance;
-use crate::link::linkage::LinkError;
+use crate::link::linkage::{BirthAgreement, Evidence, LinkError};
 use crate::link::pseudonym::{SecretError, MIN_SECRET_CHARS};
 use crate::link::verify::Reason;
 use crate::locale::Locale;
@@ -315,4 +315,28 @@ pub fn reason(r: &Reason) -> String {
         Reason::BirthUnverifiable { local, national } => format!("Birth date {} / {}: cannot be checked, because the date of first registration or of intake is missing. The link stays.", l(local), n(national)),
         Reason::BirthPseudonymsDiffer => "Birth date differs (pseudonyms): without the dates the one-year and plausibility rules cannot be applied. The link stays.".to_string(),
     }
+}
+
+/// The English reasons of a fallback proposal.
+pub fn evidence(e: &Evidence) -> String {
+    let birth = match e.birth {
+        BirthAgreement::Same => "same birth date",
+        BirthAgreement::DayMonthSwapped => "day and month swapped",
+        BirthAgreement::WithinAWeek => "birth date within a week",
+        BirthAgreement::SameYear => "same birth year",
+        BirthAgreement::Different => "birth date differs",
+        BirthAgreement::SamePseudonym => "same birth date (pseudonym)",
+        BirthAgreement::SwappedPseudonym => "day and month swapped (pseudonym)",
+    };
+    let sex = match e.same_sex {
+        Some(true) => "same sex",
+        Some(false) => "sex differs",
+        None => "sex unknown",
+    };
+    format!(
+        "name {} / {} (similarity {}); {birth}; {sex}",
+        e.name,
+        e.national_name,
+        Locale::En.number(e.similarity, 2)
+    )
 }

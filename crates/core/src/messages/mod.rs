@@ -82,6 +82,15 @@ impl Localized for crate::check::problem::Problem {
     }
 }
 
+impl Localized for crate::link::linkage::Evidence {
+    fn text(&self, locale: Locale) -> String {
+        match locale {
+            Locale::Nl => nl::evidence(self),
+            Locale::En => en::evidence(self),
+        }
+    }
+}
+
 impl Localized for crate::link::verify::Reason {
     fn text(&self, locale: Locale) -> String {
         match locale {

@@ -10,7 +10,7 @@ use crate::describe::tables::{DescribeError, MAX_CATEGORIES};
 use crate::ingest::cells::Note;
 use crate::ingest::error::{Damage, ReadError};
 use crate::ingest::records::Provenance;
-use crate::link::linkage::LinkError;
+use crate::link::linkage::{BirthAgreement, Evidence, LinkError};
 use crate::link::pseudonym::{SecretError, MIN_SECRET_CHARS};
 use crate::link::verify::Reason;
 use crate::locale::Locale;
@@ -303,4 +303,28 @@ pub fn reason(r: &Reason) -> String {
         Reason::BirthUnverifiable { local, national } => format!("Geboortedatum {local} / {national}: niet te controleren, want de datum van eerste registratie of van instroom ontbreekt. De koppeling blijft staan."),
         Reason::BirthPseudonymsDiffer => "Geboortedatum verschilt (pseudoniemen): zonder de datums zijn de regels van een jaar en van aannemelijkheid niet toe te passen. De koppeling blijft staan.".to_string(),
     }
+}
+
+/// The Dutch reasons of a fallback proposal.
+pub fn evidence(e: &Evidence) -> String {
+    let birth = match e.birth {
+        BirthAgreement::Same => "geboortedatum gelijk",
+        BirthAgreement::DayMonthSwapped => "dag en maand verwisseld",
+        BirthAgreement::WithinAWeek => "geboortedatum binnen een week",
+        BirthAgreement::SameYear => "zelfde geboortejaar",
+        BirthAgreement::Different => "geboortedatum anders",
+        BirthAgreement::SamePseudonym => "geboortedatum gelijk (pseudoniem)",
+        BirthAgreement::SwappedPseudonym => "dag en maand verwisseld (pseudoniem)",
+    };
+    let sex = match e.same_sex {
+        Some(true) => "geslacht gelijk",
+        Some(false) => "geslacht anders",
+        None => "geslacht onbekend",
+    };
+    format!(
+        "naam {} / {} (gelijkenis {}); {birth}; {sex}",
+        e.name,
+        e.national_name,
+        Locale::Nl.number(e.similarity, 2)
+    )
 }

@@ -171,18 +171,20 @@ fn the_english_text_is_english_and_keeps_the_data() {
     }
 }
 
+/// What `e` says in Dutch and in English.
+fn says(e: &dyn Localized, nl: &str, en: &str) {
+    assert_eq!(e.text(Locale::Nl), nl);
+    assert_eq!(e.text(Locale::En), en);
+}
+
 #[test]
 fn wording_in_both_languages() {
-    let e = ReadError::NoHeader {
-        file: "amsterdam.csv".into(),
-    };
-    assert_eq!(
-        e.text(Locale::Nl),
-        "amsterdam.csv: geen kopregel met kolomnamen gevonden (zoals V-nummer, Naam, Geboortedatum). Zet de kolomnamen in één rij boven de gegevens."
-    );
-    assert_eq!(
-        e.text(Locale::En),
-        "amsterdam.csv: no header row with column names found (such as V-nummer, Naam, Geboortedatum). Put the column names in one row above the data."
+    says(
+        &ReadError::NoHeader {
+            file: "amsterdam.csv".into(),
+        },
+        "amsterdam.csv: geen kopregel met kolomnamen gevonden (zoals V-nummer, Naam, Geboortedatum). Zet de kolomnamen in één rij boven de gegevens.",
+        "amsterdam.csv: no header row with column names found (such as V-nummer, Naam, Geboortedatum). Put the column names in one row above the data.",
     );
     let e = ReadError::TooManyRows {
         file: "groot.csv".into(),
@@ -197,17 +199,13 @@ fn wording_in_both_languages() {
 fn table3_rules_in_both_languages() {
     use crate::date::Date;
     use crate::link::verify::Reason;
-    let r = Reason::BirthUnderAYear {
-        local: Date::new(1991, 7, 14).unwrap(),
-        national: Date::new(1991, 1, 1).unwrap(),
-    };
-    assert_eq!(
-        r.text(Locale::Nl),
-        "Geboortedatum 14-07-1991 / 01-01-1991: minder dan een jaar verschil, de landelijke datum wordt gebruikt."
-    );
-    assert_eq!(
-        r.text(Locale::En),
-        "Birth date 1991-07-14 / 1991-01-01: less than a year apart, the national date is used."
+    says(
+        &Reason::BirthUnderAYear {
+            local: Date::new(1991, 7, 14).unwrap(),
+            national: Date::new(1991, 1, 1).unwrap(),
+        },
+        "Geboortedatum 14-07-1991 / 01-01-1991: minder dan een jaar verschil, de landelijke datum wordt gebruikt.",
+        "Birth date 1991-07-14 / 1991-01-01: less than a year apart, the national date is used.",
     );
     let sex = Reason::SexDiffers {
         local: "M".into(),
@@ -215,4 +213,20 @@ fn table3_rules_in_both_languages() {
     };
     assert!(sex.text(Locale::Nl).starts_with("Geslacht verschilt (M / V)"));
     assert!(sex.text(Locale::En).starts_with("Sex differs (M / V)"));
+}
+
+#[test]
+fn fallback_evidence_in_both_languages() {
+    use crate::link::linkage::{BirthAgreement, Evidence};
+    says(
+        &Evidence {
+            name: "Ali Ahmadi".into(),
+            national_name: "Ali Ahmady".into(),
+            similarity: 0.875,
+            birth: BirthAgreement::DayMonthSwapped,
+            same_sex: None,
+        },
+        "naam Ali Ahmadi / Ali Ahmady (gelijkenis 0,88); dag en maand verwisseld; geslacht onbekend",
+        "name Ali Ahmadi / Ali Ahmady (similarity 0.88); day and month swapped; sex unknown",
+    );
 }

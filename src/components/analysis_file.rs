@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use perspectief_core::chaid::data::Level;
 use perspectief_core::date::Date;
+use perspectief_core::messages::Localized;
 
 use crate::engine::protocol::{AnalysisSummary, Edit, Export, ExportFormat};
 use crate::i18n::Lang;
@@ -37,7 +38,7 @@ pub fn AnalysisFileSummary(analysis: AnalysisSummary, levels_open: RwSignal<bool
                 date_error.set(None);
                 state.send(Edit::SetPeildatum { peildatum }, Vec::new());
             }
-            Err(e) => date_error.set(Some(e)),
+            Err(e) => date_error.set(Some(e.text(state.lang.get_untracked().locale()))),
         }
     };
     let sets = a

@@ -280,7 +280,8 @@ pub fn run(args: &AnonymiseArgs) -> Result<(), String> {
         .date
         .as_deref()
         .map(Date::parse_iso)
-        .transpose()?
+        .transpose()
+        .map_err(|e| format!("--date: {e}"))?
         .unwrap_or_else(today);
     let population = args.population.as_deref().map(crate::table_file::read).transpose()?;
     let population_refs = population.as_deref().map(refs);

@@ -64,7 +64,12 @@ pub fn run(args: &CheckArgs) -> Result<(), String> {
         }
     }
     let options = CheckOptions {
-        peildatum: args.peildatum.as_deref().map(Date::parse_iso).transpose()?,
+        peildatum: args
+            .peildatum
+            .as_deref()
+            .map(Date::parse_iso)
+            .transpose()
+            .map_err(|e| format!("--peildatum: {e}"))?,
         conflict_rule: if args.keep_all_conflicts {
             ConflictRule::KeepAll
         } else {

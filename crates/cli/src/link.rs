@@ -69,7 +69,8 @@ pub fn run(args: &LinkArgs) -> Result<(), String> {
             .peildatum
             .as_deref()
             .map(perspectief_core::date::Date::parse_iso)
-            .transpose()?;
+            .transpose()
+            .map_err(|e| format!("--peildatum: {e}"))?;
         let analysis = perspectief_core::analysis::build(&refs, &checked, &linkage, peildatum);
         let csv = perspectief_core::write::csv::write(
             &analysis.sheet(crate::anonymise::random_seed()),

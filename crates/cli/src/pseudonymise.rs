@@ -62,7 +62,8 @@ pub fn run(args: &PseudonymiseArgs) -> Result<(), String> {
         .date
         .as_deref()
         .map(Date::parse_iso)
-        .transpose()?
+        .transpose()
+        .map_err(|e| format!("--date: {e}"))?
         .unwrap_or_else(crate::anonymise::today);
     std::fs::create_dir_all(&args.out).map_err(|e| format!("Kan {} niet maken: {e}", args.out.display()))?;
     for path in &args.files {

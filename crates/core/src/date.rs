@@ -99,8 +99,8 @@ impl Date {
     }
 
     /// A date written `JJJJ-MM-DD` (the form of a date field and of `--peildatum`).
-    pub fn parse_iso(s: &str) -> Result<Date, String> {
-        let bad = || format!("Peildatum '{s}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2011-04-01.");
+    pub fn parse_iso(s: &str) -> Result<Date, NotADate> {
+        let bad = || NotADate { text: s.to_string() };
         let mut parts = s.trim().split('-');
         let mut n = || parts.next().and_then(|p| p.parse::<u16>().ok()).ok_or_else(bad);
         let (y, m, d) = (n()?, n()?, n()?);
@@ -115,6 +115,12 @@ impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.dutch())
     }
+}
+
+/// A text that is not a date written JJJJ-MM-DD (`messages` says so, and what to write).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotADate {
+    pub text: String,
 }
 
 pub fn is_leap_year(year: i32) -> bool {
@@ -148,11 +154,11 @@ mod tests {
             "",
             "2011-4-1a",
         ] {
+            let e = Date::parse_iso(bad).unwrap_err();
+            assert_eq!(e.text, bad);
             assert_eq!(
-                Date::parse_iso(bad),
-                Err(format!(
-                    "Peildatum '{bad}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2011-04-01."
-                ))
+                e.to_string(),
+                format!("'{bad}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2011-04-01.")
             );
         }
     }

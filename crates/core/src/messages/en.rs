@@ -6,6 +6,7 @@ use crate::anonymise::settings::{AnonymiseError, SettingRole, MAX_DIMENSIONS};
 use crate::chaid::error::Expected;
 use crate::chaid::ChaidError;
 use crate::check::problem::{DateField, Decision, Detail, ProblemKind};
+use crate::date::NotADate;
 use crate::describe::tables::{DescribeError, MAX_CATEGORIES};
 use crate::ingest::cells::Note;
 use crate::ingest::error::{Damage, ReadError};
@@ -339,4 +340,9 @@ pub fn evidence(e: &Evidence) -> String {
         e.national_name,
         Locale::En.number(e.similarity, 2)
     )
+}
+
+/// The English text of a date that is not one.
+pub fn not_a_date(e: &NotADate) -> String {
+    format!("'{}' is not a date; write YYYY-MM-DD, for example 2011-04-01.", e.text)
 }

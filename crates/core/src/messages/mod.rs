@@ -56,6 +56,7 @@ rendered! {
     SecretError => secret,
     SessionError => session,
     AnalysisError => analysis,
+    crate::date::NotADate => not_a_date,
 }
 
 impl fmt::Display for crate::ingest::cells::Note {

@@ -230,3 +230,12 @@ fn fallback_evidence_in_both_languages() {
         "name Ali Ahmadi / Ali Ahmady (similarity 0.88); day and month swapped; sex unknown",
     );
 }
+
+#[test]
+fn a_date_that_is_not_one_in_both_languages() {
+    says(
+        &crate::date::NotADate { text: "1-4-11".into() },
+        "'1-4-11' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2011-04-01.",
+        "'1-4-11' is not a date; write YYYY-MM-DD, for example 2011-04-01.",
+    );
+}

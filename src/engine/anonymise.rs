@@ -14,7 +14,7 @@ use perspectief_core::kind::FileKind;
 use perspectief_core::link::pseudonym::{Keys, Secret};
 use perspectief_core::write;
 
-use super::protocol::{AnonymiseView, ExportFormat};
+use super::protocol::{AnonymiseView, ExportFormat, Failure};
 
 type Columns<'a> = [(&'a str, &'a RawColumn)];
 
@@ -158,7 +158,7 @@ pub fn linkage_files(
     secret: &Secret,
     today: Date,
     extra: &[Field],
-) -> Result<(String, Vec<u8>, Option<Audit>), String> {
+) -> Result<(String, Vec<u8>, Option<Audit>), Failure> {
     let keys = Keys::new(secret);
     let seed = crate::random::seed()?;
     let chosen: Vec<&&LoadedFile> = files
@@ -184,7 +184,7 @@ pub fn linkage_files(
         linkage_audit(&linkage_sheet(f, &keys, today, &options), 5)
     });
     match out.len() {
-        0 => Err("Er is geen registratie of landelijk extract geladen om een koppelbestand van te maken.".into()),
+        0 => Err(Failure::NothingToLink),
         1 => {
             let (name, bytes) = out.remove(0);
             Ok((name, bytes, audit))

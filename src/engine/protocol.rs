@@ -182,6 +182,8 @@ pub enum Failure {
     Analysis(perspectief_core::analysis::run::AnalysisError),
     Anonymise(perspectief_core::anonymise::AnonymiseError),
     Secret(perspectief_core::link::pseudonym::SecretError),
+    /// Linkage files asked for, but no registration or national extract is loaded.
+    NothingToLink,
     /// A message made in words where it happened (Dutch): the worker's own glue.
     Message(String),
 }
@@ -194,6 +196,14 @@ impl Failure {
             Failure::Analysis(e) => e.text(locale),
             Failure::Anonymise(e) => e.text(locale),
             Failure::Secret(e) => e.text(locale),
+            Failure::NothingToLink => match locale {
+                perspectief_core::locale::Locale::Nl => {
+                    "Er is geen registratie of landelijk extract geladen om een koppelbestand van te maken.".into()
+                }
+                perspectief_core::locale::Locale::En => {
+                    "No registration or national extract is loaded to make a linkage file of.".into()
+                }
+            },
             Failure::Message(m) => m.clone(),
         }
     }

@@ -117,6 +117,20 @@ fn shell(state: AppState) -> impl IntoView {
         }
     });
 
+    // The tab's title says where the user is: "Controle – Perspectief" (screen readers read it
+    // on a step change, and a user with many tabs finds the app by it).
+    Effect::new(move |_| {
+        let l = state.lang.get();
+        let here = match state.screen.get() {
+            Screen::Step(step) => step.title(l),
+            Screen::Privacy => l.pick(
+                "Uw gegevens blijven op deze computer",
+                "Your data stays on this computer",
+            ),
+        };
+        document().set_title(&format!("{here} – Perspectief"));
+    });
+
     // Closing the tab wipes everything (that is the point): warn when data is loaded.
     let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
         if state.summary.with_untracked(|s| !s.files.is_empty()) {

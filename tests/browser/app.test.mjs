@@ -155,8 +155,11 @@ test('shell: steps, honest empty states, privacy page, English toggle, labelled 
   for (const step of ['Bestanden', 'Controle', 'Koppeling', 'Anonimiseren', 'Analyse']) {
     await nav.getByRole('button', { name: step }).waitFor();
   }
+  assert.equal(await page.title(), 'Bestanden – Perspectief');
   await nav.getByRole('button', { name: 'Anonimiseren' }).click();
   assert.equal(await nav.getByRole('button', { name: 'Anonimiseren' }).getAttribute('aria-current'), 'step');
+  // The tab's title says where the user is.
+  assert.equal(await page.title(), 'Anonimiseren – Perspectief');
   // Without files the Anonimiseren step says what to load first.
   assert.match(await page.locator('main').textContent(), /Laad registraties bij stap 1 om het risico van het analysebestand te zien\./);
 
@@ -167,6 +170,7 @@ test('shell: steps, honest empty states, privacy page, English toggle, labelled 
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your data stays on this computer' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await page.title(), 'Your data stays on this computer – Perspectief');
   await page.getByRole('button', { name: 'Back to Files' }).click();
   await page.getByRole('button', { name: 'Load example data' }).click();
   await page.getByTestId('files-summary').waitFor();

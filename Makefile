@@ -104,13 +104,15 @@ unit:
 	cargo test --workspace --locked
 
 # The unit tests from a copy of the repository with nothing beside it: a test that reads a file
-# outside the repository (../shared, say) fails here. The copy shares target/ (only the workspace's
-# own crates build again).
+# outside the repository (../shared, say) fails here. The copy builds into a target directory of
+# its own (target/bare-clone, kept between runs): cargo names a workspace's artifacts by paths
+# relative to the workspace, so a shared target/ would hand one checkout the other's test
+# binaries, with the other's paths compiled in.
 BARE := $(or $(TMPDIR),/tmp)/perspectief-bare
 bare-clone:
 	rm -rf $(BARE) && mkdir -p $(BARE)/perspectief
 	git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t $(BARE)/perspectief
-	cd $(BARE)/perspectief && CARGO_TARGET_DIR=$(CURDIR)/target cargo test --workspace --locked
+	cd $(BARE)/perspectief && CARGO_TARGET_DIR=$(CURDIR)/target/bare-clone cargo test --workspace --locked
 	rm -rf $(BARE)
 
 # The engine compiles for the browser and depends on no web crate.

@@ -23,6 +23,7 @@ pub fn App() -> impl IntoView {
         memory: RwSignal::new(0.0),
         results: Results::default(),
         report: RwSignal::new(Vec::new()),
+        announce: RwSignal::new(String::new()),
     };
     provide_context(state);
     let started = bridge::start(move |event| match event {
@@ -47,6 +48,9 @@ pub fn App() -> impl IntoView {
 
 /// What the page does with one answer of the worker.
 fn answer(state: AppState, response: Response, bytes: Option<Vec<u8>>) {
+    if let Some(text) = crate::announce::sentence(&response, state.lang.get_untracked()) {
+        state.announce.set(text);
+    }
     match response {
         Response::Progress { done, total, current } => {
             state
@@ -57,6 +61,7 @@ fn answer(state: AppState, response: Response, bytes: Option<Vec<u8>>) {
             state.progress.set(None);
             state.memory.set(summary.memory_bytes);
             state.summary.set(*summary);
+            crate::focus::redrawn();
         }
         Response::Exported { name } => {
             if let Some(bytes) = bytes {
@@ -131,6 +136,15 @@ fn shell(state: AppState) -> impl IntoView {
         document().set_title(&format!("{here} – Perspectief"));
     });
 
+    // A new step: the page to the top, focus on its heading (not on the step bar's button).
+    Effect::new(move |previous: Option<Screen>| {
+        let now = state.screen.get();
+        if previous.is_some_and(|p| p != now) {
+            crate::focus::step_changed();
+        }
+        now
+    });
+
     // Closing the tab wipes everything (that is the point): warn when data is loaded.
     let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
         if state.summary.with_untracked(|s| !s.files.is_empty()) {
@@ -146,6 +160,7 @@ fn shell(state: AppState) -> impl IntoView {
             <Header/>
             <StepBar/>
             <crate::components::status::Status/>
+            <div class="pf-visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">{move || state.announce.get()}</div>
             <main id="inhoud" tabindex="-1">
                 {move || match state.screen.get() {
                     Screen::Step(Step::Bestanden) => view! { <FilesStep/> }.into_any(),

@@ -2,17 +2,20 @@
 //! (in the worker, where `engine::worker::worker_main` takes over).
 
 mod activity;
+mod announce;
 mod app;
 #[cfg(feature = "codec-bench")]
 mod codec_bench;
 mod components;
 mod download;
 mod engine;
+mod focus;
 mod i18n;
 mod random;
 mod state;
 mod svg_export;
 mod test_hooks;
+mod tree_drawing;
 
 fn main() {
     // The same wasm runs in the worker, which has no window and no page to draw.

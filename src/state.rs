@@ -70,6 +70,8 @@ pub struct AppState {
     pub results: Results,
     /// What the user put into the report.
     pub report: RwSignal<Vec<crate::components::report::ReportItem>>,
+    /// The page's one live region: a short sentence on what just happened.
+    pub announce: RwSignal<String>,
 }
 
 /// The latest table, tree and screening the worker sent.

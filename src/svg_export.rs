@@ -14,16 +14,20 @@ pub fn svg_text(id: &str, needle: &str) -> Result<String, String> {
     let text = web_sys::XmlSerializer::new()
         .and_then(|s| s.serialize_to_string(&svg))
         .map_err(|_| "De afbeelding kon niet als SVG worden geschreven.".to_string())?;
-    // The page's CSS rules for the tree go inside the file, so that it looks the same on its own.
-    Ok(match text.find('>') {
-        Some(end) => format!(
-            "{}<style>{}</style>{}",
-            &text[..=end],
-            rules(&document, needle),
-            &text[end + 1..]
-        ),
-        None => text,
-    })
+    Ok(with_style(&text, needle))
+}
+
+/// An SVG text with the page's style rules that mention `needle` inside, so that it looks the
+/// same on its own.
+pub fn with_style(text: &str, needle: &str) -> String {
+    let css = web_sys::window()
+        .and_then(|w| w.document())
+        .map(|d| rules(&d, needle))
+        .unwrap_or_default();
+    match text.find('>') {
+        Some(end) => format!("{}<style>{css}</style>{}", &text[..=end], &text[end + 1..]),
+        None => text.to_string(),
+    }
 }
 
 pub fn download_svg(id: &str, needle: &str, name: &str) -> Result<(), String> {
@@ -40,7 +44,19 @@ pub fn download_png(id: &str, needle: &str, name: String, on_error: impl Fn(Stri
             .and_then(|v| v.parse::<f64>().ok())
             .unwrap_or(800.0)
     };
-    let (w, h) = (size("width") * 2.0, size("height") * 2.0);
+    png_of(&text, size("width"), size("height"), name, on_error)
+}
+
+/// An SVG text (with its styles in it) as PNG at twice `width` × `height`.
+pub fn png_of(
+    text: &str,
+    width: f64,
+    height: f64,
+    name: String,
+    on_error: impl Fn(String) + 'static,
+) -> Result<(), String> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("Geen document.")?;
+    let (w, h) = (width * 2.0, height * 2.0);
     let url = crate::download::blob_url(text.as_bytes(), "image/svg+xml")?;
     let url_for_revoke = url.clone();
     let image = web_sys::HtmlImageElement::new().map_err(|_| "Geen afbeelding.".to_string())?;

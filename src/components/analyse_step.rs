@@ -112,6 +112,6 @@ pub fn AnalyseStep() -> impl IntoView {
     view! {
         <h1 class="utrecht-heading-1">{move || lang.get().pick("Analyse", "Analysis")}</h1>
         {body}
-        <crate::components::steps::BackToFiles/>
+        <crate::components::steps::StepEnd/>
     }
 }

@@ -70,8 +70,8 @@ pub fn AnalysisFileSummary(analysis: AnalysisSummary, levels_open: RwSignal<bool
                     }
                 })
                 .collect_view();
-            let change = move |ev: leptos::ev::Event| {
-                let level = match event_target_value(&ev).as_str() {
+            let change = move |value: String| {
+                let level = match value.as_str() {
                     "Ordinal" => Level::Ordinal,
                     "Scale" => Level::Scale,
                     _ => Level::Nominal,
@@ -90,7 +90,10 @@ pub fn AnalysisFileSummary(analysis: AnalysisSummary, levels_open: RwSignal<bool
                     <td class="utrecht-table__cell">{v.set.clone().unwrap_or_default()}</td>
                     <td class="utrecht-table__cell">{v.subset.clone().unwrap_or_default()}</td>
                     <td class="utrecht-table__cell">
-                        <select id=id class="utrecht-select" on:change=change>{options}</select>
+                        {
+                            let (key, change, blur, pointer) = crate::components::form::KeySafe::handlers(change);
+                            view! { <select id=id class="utrecht-select" on:keydown=key on:change=change on:blur=blur on:pointerdown=pointer>{options}</select> }
+                        }
                     </td>
                 </tr>
             }
@@ -112,18 +115,18 @@ pub fn AnalysisFileSummary(analysis: AnalysisSummary, levels_open: RwSignal<bool
                 aria-describedby="pf-peildatum-error"/>
             <span id="pf-peildatum-error" class="pf-error" role="alert">{move || date_error.get()}</span>
         </p>
-        <table class="utrecht-table">
+        <crate::components::table_frame::TableFrame label=l.pick("Sets", "Sets")><table class="utrecht-table">
             <thead class="utrecht-table__header"><tr class="utrecht-table__row">
                 <th class="utrecht-table__header-cell" scope="col">"Set"</th>
                 <th class="utrecht-table__header-cell" scope="col">"Subset"</th>
                 <th class="utrecht-table__header-cell pf-num" scope="col">{l.pick("Variabelen", "Variables")}</th>
             </tr></thead>
             <tbody class="utrecht-table__body">{sets}</tbody>
-        </table>
+        </table></crate::components::table_frame::TableFrame>
         <details class="pf-levels" data-testid="levels" prop:open=move || levels_open.get_untracked()
             on:toggle=move |ev| levels_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>{l.pick("Meetniveau per variabele (aanpassen)", "Measurement level per variable (edit)")}</summary>
-            <div class="pf-table-wrap">
+            <crate::components::table_frame::TableFrame label=l.pick("Meetniveaus", "Measurement levels")>
                 <table class="utrecht-table">
                     <thead class="utrecht-table__header"><tr class="utrecht-table__row">
                         <th class="utrecht-table__header-cell" scope="col">{l.pick("Variabele", "Variable")}</th>
@@ -133,7 +136,7 @@ pub fn AnalysisFileSummary(analysis: AnalysisSummary, levels_open: RwSignal<bool
                     </tr></thead>
                     <tbody class="utrecht-table__body">{variables}</tbody>
                 </table>
-            </div>
+            </crate::components::table_frame::TableFrame>
         </details>
         <div class="utrecht-button-group">
             <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=export(ExportFormat::Xlsx)>

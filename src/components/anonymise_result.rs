@@ -230,7 +230,7 @@ fn columns_table(columns: &[ColumnOutcome], l: Lang) -> impl IntoView {
     view! {
         <details class="pf-options" data-testid="column-loss">
             <summary>{l.pick("Wat er met elke kolom gebeurde, en het verlies", "What happened to each column, and the loss")}</summary>
-            <div class="pf-table-wrap" role="region" tabindex="0" aria-label=l.pick("Verlies per kolom", "Loss per column")>
+            <crate::components::table_frame::TableFrame label=l.pick("Verlies per kolom", "Loss per column")>
                 <table class="utrecht-table">
                     <thead class="utrecht-table__header"><tr class="utrecht-table__row">
                         <th class="utrecht-table__header-cell" scope="col">{l.pick("Kolom", "Column")}</th>
@@ -240,7 +240,7 @@ fn columns_table(columns: &[ColumnOutcome], l: Lang) -> impl IntoView {
                     </tr></thead>
                     <tbody class="utrecht-table__body">{rows}</tbody>
                 </table>
-            </div>
+            </crate::components::table_frame::TableFrame>
         </details>
     }
 }
@@ -334,9 +334,11 @@ fn audit_view(a: &Audit, fixes: Option<(Form, &AnonymiseView)>, l: Lang) -> impl
     };
     view! {
         <div class=class role="status" data-testid=if own { "audit" } else { "file-audit-result" } data-passed=a.passed.to_string()>
-            <p class="utrecht-paragraph">{headline}</p>
-            {(!a.passed).then(|| view! { <ul class="utrecht-unordered-list">{errors}</ul> })}
-            {warnings}
+            <div class="utrecht-alert__content"><div class="utrecht-alert__message">
+                <p class="utrecht-paragraph">{headline}</p>
+                {(!a.passed).then(|| view! { <ul class="utrecht-unordered-list">{errors}</ul> })}
+                {warnings}
+            </div></div>
         </div>
     }
 }
@@ -393,7 +395,7 @@ fn conclusions_view(found: &[Conclusion], l: Lang) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="pf-table-wrap" role="region" tabindex="0" aria-label=l.pick("Bomen vergeleken", "Trees compared")>
+        <crate::components::table_frame::TableFrame label=l.pick("Bomen vergeleken", "Trees compared")>
             <table class="utrecht-table" data-testid="conclusions">
                 <caption class="utrecht-table__caption">{l.pick(
                     "Blijven de conclusies? Dezelfde CHAID-bomen op het analysebestand en op het beschermde bestand (eerste splitsing, groepen, deel goed geclassificeerd)",
@@ -407,7 +409,7 @@ fn conclusions_view(found: &[Conclusion], l: Lang) -> impl IntoView {
                 </tr></thead>
                 <tbody class="utrecht-table__body">{rows}</tbody>
             </table>
-        </div>
+        </crate::components::table_frame::TableFrame>
     }
 }
 
@@ -478,7 +480,7 @@ pub fn ProtectionResult(form: Form) -> impl IntoView {
             let conclusions = move || state.results.conclusions.get().map(|c| conclusions_view(&c, state.lang.get()));
             view! {
                 {audit}
-                <div class="pf-table-wrap" role="region" tabindex="0" aria-label=l.pick("Risico", "Risk")>
+                <crate::components::table_frame::TableFrame label=l.pick("Risico", "Risk")>
                     <table class="utrecht-table" data-testid="risk-table">
                         <caption class="utrecht-table__caption">{l.pick("Risico van het analysebestand, per aanvaller", "Risk of the analysis file, per attacker")}</caption>
                         <thead class="utrecht-table__header"><tr class="utrecht-table__row">
@@ -488,7 +490,7 @@ pub fn ProtectionResult(form: Form) -> impl IntoView {
                         </tr></thead>
                         <tbody class="utrecht-table__body">{risk_rows(&v, l)}</tbody>
                     </table>
-                </div>
+                </crate::components::table_frame::TableFrame>
                 {summary}
                 {conclusions}
             }

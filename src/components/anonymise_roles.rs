@@ -138,7 +138,7 @@ pub fn RolesForm(form: Form) -> impl IntoView {
         view! {
             <details class="pf-options" data-testid=format!("roles-{}", role_value(role))>
                 <summary>{title}</summary>
-                <div class="pf-table-wrap" role="region" tabindex="0" aria-label=l.pick("Rollen", "Roles")>
+                <crate::components::table_frame::TableFrame label=l.pick("Rollen", "Roles")>
                     <table class="utrecht-table">
                         <thead class="utrecht-table__header"><tr class="utrecht-table__row">
                             <th class="utrecht-table__header-cell" scope="col">{l.pick("Kolom", "Column")}</th>
@@ -148,7 +148,7 @@ pub fn RolesForm(form: Form) -> impl IntoView {
                         </tr></thead>
                         <tbody class="utrecht-table__body">{rows}</tbody>
                     </table>
-                </div>
+                </crate::components::table_frame::TableFrame>
             </details>
         }
     };

@@ -228,6 +228,7 @@ pub fn AnonymiseStep() -> impl IntoView {
     view! {
         <h1 class="utrecht-heading-1">{move || lang.get().pick("Anonimiseren", "Anonymise")}</h1>
         <LinkageFiles/>
+        <crate::components::steps::StepEnd next=crate::state::Step::Analyse/>
         {body}
     }
 }

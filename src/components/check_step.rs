@@ -76,6 +76,9 @@ pub fn CheckStep() -> impl IntoView {
     let t = move |nl: &'static str, en: &'static str| move || lang.get().pick(nl, en);
     // Exports are without V-nummers, names and values unless the user ticks "eigen organisatie".
     let own = RwSignal::new(false);
+    // The filter: which severities (0 all, 1 errors and warnings, 2 errors) and which steunpunt.
+    let level = RwSignal::new(0u8);
+    let only = RwSignal::new(String::new());
     let export = move |format: ExportFormat, steunpunt: Option<String>| {
         move |_| {
             state.send(
@@ -107,11 +110,23 @@ pub fn CheckStep() -> impl IntoView {
         let errors: usize = check.steunpunten.values().map(|s| s.errors).sum();
         let warnings: usize = check.steunpunten.values().map(|s| s.warnings).sum();
         let notices: usize = check.steunpunten.values().map(|s| s.notices).sum();
+        let (min, chosen) = (level.get(), only.get());
+        let shows = move |p: &Problem| match min {
+            2 => p.severity == Severity::Fout,
+            1 => p.severity != Severity::Melding,
+            _ => true,
+        };
+        let steunpunt_options = check
+            .steunpunten
+            .keys()
+            .map(|sp| view! { <option value=sp.clone() selected=*sp == chosen>{sp.clone()}</option> })
+            .collect_view();
         let sections = check
             .steunpunten
             .iter()
+            .filter(|(sp, _)| chosen.is_empty() || **sp == chosen)
             .map(|(sp, s)| {
-                let problems: Vec<Problem> = check.problems.iter().filter(|p| p.steunpunt.as_deref() == Some(sp.as_str())).cloned().collect();
+                let problems: Vec<Problem> = check.problems.iter().filter(|p| p.steunpunt.as_deref() == Some(sp.as_str()) && shows(p)).cloned().collect();
                 let counts: Vec<(ProblemKind, usize)> = check.counts.iter().filter(|(s, _, _)| s == sp).map(|(_, k, n)| (*k, *n)).collect();
                 let heading = format!(
                     "{sp}: {}, {}, {}, {}",
@@ -123,9 +138,11 @@ pub fn CheckStep() -> impl IntoView {
                 let sp_xlsx = Some(sp.clone());
                 let sp_csv = Some(sp.clone());
                 let empty = problems.is_empty();
+                // Sections start closed, except where there are errors (or a single steunpunt is chosen).
+                let open = s.errors > 0 || !chosen.is_empty();
                 view! {
-                    <section class="pf-steunpunt" data-testid="steunpunt-section">
-                        <h2 class="utrecht-heading-2">{heading}</h2>
+                    <details class="pf-steunpunt" data-testid="steunpunt-section" open=open>
+                        <summary><h2 class="utrecht-heading-2 pf-summary-heading">{heading}</h2></summary>
                         <div class="utrecht-button-group">
                             <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=export(ExportFormat::Xlsx, sp_xlsx)>
                                 {format!("{} {sp} (Excel)", l.pick("Download controle", "Download check"))}
@@ -135,10 +152,10 @@ pub fn CheckStep() -> impl IntoView {
                             </button>
                         </div>
                         {if empty {
-                            view! { <p class="utrecht-paragraph">{l.pick("Geen bijzonderheden gevonden.", "Nothing found.")}</p> }.into_any()
+                            view! { <p class="utrecht-paragraph">{if min == 0 { l.pick("Geen bijzonderheden gevonden.", "Nothing found.") } else { l.pick("Niets van deze soort.", "Nothing of this kind.") }}</p> }.into_any()
                         } else {
                             view! {
-                                <div class="pf-table-wrap">
+                                <crate::components::table_frame::TableFrame label=l.pick("Meldingen", "Findings")>
                                     <table class="utrecht-table">
                                         <thead class="utrecht-table__header">
                                             <tr class="utrecht-table__row">
@@ -152,13 +169,32 @@ pub fn CheckStep() -> impl IntoView {
                                         </thead>
                                         <tbody class="utrecht-table__body">{problem_rows(problems, counts.clone(), l)}</tbody>
                                     </table>
-                                </div>
+                                </crate::components::table_frame::TableFrame>
                             }.into_any()
                         }}
-                    </section>
+                    </details>
                 }
             })
             .collect_view();
+        let filter = view! {
+            <div class="pf-form-row" data-testid="check-filter">
+                <div class="pf-field">
+                    <label for="pf-check-level" class="pf-label">{l.pick("Toon", "Show")}</label>
+                    <select id="pf-check-level" class="utrecht-select" on:change=move |ev| level.set(event_target_value(&ev).parse().unwrap_or(0))>
+                        <option value="0" selected=min == 0>{l.pick("alle meldingen", "everything")}</option>
+                        <option value="1" selected=min == 1>{l.pick("fouten en waarschuwingen", "errors and warnings")}</option>
+                        <option value="2" selected=min == 2>{l.pick("alleen fouten", "errors only")}</option>
+                    </select>
+                </div>
+                <div class="pf-field">
+                    <label for="pf-check-steunpunt" class="pf-label">{l.pick("Steunpunt", "Steunpunt")}</label>
+                    <select id="pf-check-steunpunt" class="utrecht-select" on:change=move |ev| only.set(event_target_value(&ev))>
+                        <option value="" selected=chosen.is_empty()>{l.pick("alle steunpunten", "all steunpunten")}</option>
+                        {steunpunt_options}
+                    </select>
+                </div>
+            </div>
+        };
         view! {
             <div class="utrecht-alert utrecht-alert--warning" role="note">
                 <div class="utrecht-alert__content"><div class="utrecht-alert__message">
@@ -215,6 +251,8 @@ pub fn CheckStep() -> impl IntoView {
                     {l.pick("Download alle controles (CSV)", "Download all checks (CSV)")}
                 </button>
             </div>
+            <h2 class="utrecht-heading-2">{l.pick("Per steunpunt", "Per steunpunt")}</h2>
+            {filter}
             {sections}
         }
         .into_any()
@@ -222,6 +260,6 @@ pub fn CheckStep() -> impl IntoView {
     view! {
         <h1 class="utrecht-heading-1">{t("Controle", "Check")}</h1>
         {body}
-        <crate::components::steps::BackToFiles/>
+        <crate::components::steps::StepEnd next=crate::state::Step::Koppeling/>
     }
 }

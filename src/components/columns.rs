@@ -50,8 +50,7 @@ pub fn ColumnsPanel() -> impl IntoView {
                 let fields_for_change = fields.clone();
                 let sheet_for_change = sheet.clone();
                 let column = col.index;
-                let on_change = move |ev: leptos::ev::Event| {
-                    let value = event_target_value(&ev);
+                let on_change = move |value: String| {
                     let field: Option<Field> = fields_for_change.iter().find(|(_, k)| *k == value).map(|(f, _)| *f);
                     state.send(Edit::SetMapping { file: index, sheet: sheet_for_change.clone(), column, field }, Vec::new());
                 };
@@ -65,12 +64,13 @@ pub fn ColumnsPanel() -> impl IntoView {
                         rep.unrecognised.keys().take(5).cloned().collect::<Vec<_>>().join(", ")
                     )
                 };
+                let (key, change, blur, pointer) = crate::components::form::KeySafe::handlers(on_change);
                 view! {
                     <tr class="utrecht-table__row">
                         <td class="utrecht-table__cell">{if sheet.is_empty() { "—".to_string() } else { sheet.clone() }}</td>
                         <th class="utrecht-table__header-cell" scope="row">{format!("{} ({})", col.header, col.letter)}</th>
                         <td class="utrecht-table__cell">
-                            <select class="utrecht-select" aria-label=label on:change=on_change>
+                            <select class="utrecht-select" aria-label=label on:keydown=key on:change=change on:blur=blur on:pointerdown=pointer>
                                 <option value="" selected=col.field.is_none()>{l.pick("— niet gebruiken (wel bewaard) —", "— not used (still kept) —")}</option>
                                 {options}
                             </select>
@@ -83,7 +83,7 @@ pub fn ColumnsPanel() -> impl IntoView {
             })
             .collect_view();
         Some(view! {
-            <div class="pf-table-wrap">
+            <crate::components::table_frame::TableFrame label=l.pick("Kolommen", "Columns")>
                 <table class="utrecht-table" data-testid="columns-table">
                     <thead class="utrecht-table__header">
                         <tr class="utrecht-table__row">
@@ -97,7 +97,7 @@ pub fn ColumnsPanel() -> impl IntoView {
                     </thead>
                     <tbody class="utrecht-table__body">{rows}</tbody>
                 </table>
-            </div>
+            </crate::components::table_frame::TableFrame>
         })
     };
     view! {

@@ -110,7 +110,7 @@ pub fn Comparison(form: TreeForm) -> impl IntoView {
             })
             .collect_view();
         Some(view! {
-            <table class="utrecht-table" data-testid="comparison">
+            { let table = view! { <table class="utrecht-table" data-testid="comparison">
                 <caption class="utrecht-table__caption">{format!("{} {} = {}", l.pick("Alternatieve verklaringen (§7.5) voor", "Alternative explanations (§7.5) for"), c.target, c.target_class)}</caption>
                 <thead class="utrecht-table__header"><tr class="utrecht-table__row">
                     <th class="utrecht-table__header-cell" scope="col"></th>
@@ -118,7 +118,7 @@ pub fn Comparison(form: TreeForm) -> impl IntoView {
                     <th class="utrecht-table__header-cell pf-num" scope="col">{l.pick("Plus steunpuntkenmerken", "Plus steunpunt characteristics")}</th>
                 </tr></thead>
                 <tbody class="utrecht-table__body">{rows}</tbody>
-            </table>
+            </table> }; view! { <crate::components::table_frame::TableFrame label=l.pick("Alternatieve verklaringen", "Alternative explanations")>{table}</crate::components::table_frame::TableFrame> } }
             <p class="utrecht-paragraph" data-testid="comparison-sentence">{sentence(&c, l)}</p>
         })
     };
@@ -132,7 +132,7 @@ pub fn Comparison(form: TreeForm) -> impl IntoView {
             <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=run>
                 {move || state.lang.get().pick("Vergelijken", "Compare")}
             </button>
-            <div aria-live="polite">{result}</div>
+            <div>{result}</div>
         </section>
     }
 }

@@ -77,7 +77,10 @@ pub fn Decisions(overrules: Vec<Overrule>) -> impl IntoView {
                     <li class="utrecht-unordered-list__item">
                         {what}" — "{l.pick("reden", "reason")}": "{why}" "
                         <button type="button" class="utrecht-button utrecht-button--subtle"
-                            on:click=move |_| state.send(Edit::UndoOverrule { index }, Vec::new())>
+                            on:click=move |_| {
+                                state.send(Edit::UndoOverrule { index }, Vec::new());
+                                crate::focus::after_action(&["#pf-decisions-heading", "[data-testid=\"proposals-heading\"]", "main h1"]);
+                            }>
                             {l.pick("Ongedaan maken", "Undo")}
                         </button>
                     </li>
@@ -85,7 +88,7 @@ pub fn Decisions(overrules: Vec<Overrule>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <h2 class="utrecht-heading-2">{format!("{} ({})", l.pick("Uw besluiten", "Your decisions"), overrules.len())}</h2>
+            <h2 class="utrecht-heading-2" id="pf-decisions-heading">{format!("{} ({})", l.pick("Uw besluiten", "Your decisions"), overrules.len())}</h2>
             <ul class="utrecht-unordered-list" data-testid="decisions">{items}</ul>
         }
     })

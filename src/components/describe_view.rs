@@ -107,8 +107,7 @@ fn counts_table(p: &Published, of: Of, l: Lang) -> impl IntoView {
         <p class="utrecht-paragraph pf-hint">{format!("{}: {}", l.pick("Niet meegeteld (ontbrekende waarde)", "Not counted (missing value)"), count(p.missing, t, l))}</p>
     });
     view! {
-        <div class="pf-table-wrap">
-            <table class="utrecht-table" data-testid="describe-table">
+        { let table = view! { <table class="utrecht-table" data-testid="describe-table">
                 <caption class="utrecht-table__caption">{caption}</caption>
                 <thead class="utrecht-table__header"><tr class="utrecht-table__row">
                     <th class="utrecht-table__header-cell" scope="col">{p.row_variable.clone()}</th>
@@ -117,8 +116,7 @@ fn counts_table(p: &Published, of: Of, l: Lang) -> impl IntoView {
                 </tr></thead>
                 <tbody class="utrecht-table__body">{rows}</tbody>
                 <tfoot><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">{l.pick("Totaal", "Total")}</th>{totals}</tr></tfoot>
-            </table>
-        </div>
+            </table> }; view! { <crate::components::table_frame::TableFrame label=l.pick("Tabel", "Table")>{table}</crate::components::table_frame::TableFrame> } }
         {chi}
         {missing}
         {if frequency { bar_chart(p, l).into_any() } else { stacked_chart(p, l).into_any() }}
@@ -140,7 +138,7 @@ fn bar_chart(p: &Published, l: Lang) -> impl IntoView {
             let n = p.cells[i][0];
             let w = n.n.map_or(0.0, |n| bar_w * n as f64 / max);
             view! {
-                <text x=label_w - 6.0 y=y + 15.0 text-anchor="end" class="pf-chart-label">{l.label(label)}</text>
+                <text x=label_w - 6.0 y=y + 15.0 text-anchor="end" class="pf-chart-label">{crate::tree_drawing::fit(&l.label(label), label_w - 12.0, 13.0)}</text>
                 <rect x=label_w y=y + 3.0 width=w height=row_h - 6.0 class="pf-chart-bar"/>
                 <text x=label_w + w + 4.0 y=y + 15.0 class="pf-chart-label">{count(n, p.threshold, l)}</text>
             }
@@ -154,13 +152,62 @@ fn bar_chart(p: &Published, l: Lang) -> impl IntoView {
     }
 }
 
-/// One bar per row category, split into the column categories by row
-/// percentage (the report's stacked bars per steunpunt); hidden counts draw nothing.
+/// The colours of the stacked bars: Okabe and Ito's palette, told apart with every kind of
+/// colour blindness; from the ninth category on, the same colours striped.
+const COLOURS: [&str; 8] = [
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+];
+
+fn fill(j: usize) -> String {
+    if j < COLOURS.len() {
+        COLOURS[j].to_string()
+    } else {
+        format!("url(#pf-stripe-{})", j % COLOURS.len())
+    }
+}
+
+/// One bar per row category, split into the column categories by row percentage (the report's
+/// stacked bars per steunpunt). What the table hides is one hatched grey segment, so that every
+/// bar still reaches 100 %; the legend wraps and shows every category.
 fn stacked_chart(p: &Published, l: Lang) -> impl IntoView {
-    const COLOURS: [&str; 6] = ["#154273", "#4a78a8", "#8fb0d6", "#c9a227", "#7a4f9e", "#3a7d44"];
+    use crate::tree_drawing::{fit, text_width};
     let (label_w, bar_w, row_h) = (180.0, 420.0, 22.0);
-    let legend_h = 22.0;
+    let width = label_w + bar_w + 20.0;
+    // The legend: entries side by side, on as many lines as they need.
+    let hidden_label = l.pick("verborgen (klein aantal)", "hidden (small count)").to_string();
+    let mut entries: Vec<(String, String, f64, f64)> = Vec::new();
+    let (mut x, mut y) = (8.0, 4.0);
+    let hides =
+        (0..p.rows.len()).any(|i| (0..p.cols.len()).filter_map(|j| p.percent(i, j, Of::Row)).sum::<f64>() < 99.95);
+    let hidden_key = hides.then(|| (hidden_label.clone(), "url(#pf-hidden)".to_string()));
+    let names: Vec<(String, String)> = p
+        .cols
+        .iter()
+        .enumerate()
+        .map(|(j, c)| (l.label(c), fill(j)))
+        .chain(hidden_key)
+        .collect();
+    for (name, colour) in names {
+        let name = fit(&name, width - 40.0, 13.0);
+        let w = 16.0 + text_width(&name, 13.0, false) + 16.0;
+        if x + w > width && x > 8.0 {
+            x = 8.0;
+            y += 20.0;
+        }
+        entries.push((name, colour, x, y));
+        x += w;
+    }
+    let legend_h = y + 22.0;
     let height = legend_h + row_h * p.rows.len() as f64 + 8.0;
+    let legend = entries
+        .into_iter()
+        .map(|(name, colour, x, y)| {
+            view! {
+                <rect x=x y=y width=12.0 height=12.0 fill=colour stroke="#1a1a1a" stroke-width="0.5"/>
+                <text x=x + 16.0 y=y + 10.0 class="pf-chart-label">{name}</text>
+            }
+        })
+        .collect_view();
     let bars = p
         .rows
         .iter()
@@ -168,41 +215,52 @@ fn stacked_chart(p: &Published, l: Lang) -> impl IntoView {
         .map(|(i, label)| {
             let y = legend_h + 4.0 + i as f64 * row_h;
             let mut x = label_w;
-            let parts = (0..p.cols.len())
-                .filter_map(|j| {
-                    let share = p.percent(i, j, Of::Row)? / 100.0;
-                    let w = (bar_w * share * 10.0).round() / 10.0;
-                    let part = view! {
-                        <rect x=x y=y + 3.0 width=w height=row_h - 6.0 fill=COLOURS[j % COLOURS.len()]>
-                            <title>{format!("{label}, {}: {} %", p.cols[j], l.locale().number(100.0 * share, 1))}</title>
-                        </rect>
-                    };
-                    x += w;
-                    Some(part)
-                })
-                .collect_view();
+            let mut parts = Vec::new();
+            for j in 0..p.cols.len() {
+                let Some(share) = p.percent(i, j, Of::Row).map(|s| s / 100.0) else { continue };
+                let w = (bar_w * share * 10.0).round() / 10.0;
+                parts.push(view! {
+                    <rect x=x y=y + 3.0 width=w height=row_h - 6.0 fill=fill(j) stroke="#fff" stroke-width="0.5">
+                        <title>{format!("{}, {}: {} %", l.label(label), l.label(&p.cols[j]), l.locale().number(100.0 * share, 1))}</title>
+                    </rect>
+                }.into_any());
+                x += w;
+            }
+            let rest = label_w + bar_w - x;
+            if rest > 0.5 {
+                parts.push(view! {
+                    <rect x=x y=y + 3.0 width=rest height=row_h - 6.0 fill="url(#pf-hidden)" stroke="#1a1a1a" stroke-width="0.5">
+                        <title>{format!("{}: {}", l.label(label), hidden_label.clone())}</title>
+                    </rect>
+                }.into_any());
+            }
+            let shown = fit(&l.label(label), label_w - 12.0, 13.0);
             view! {
-                <text x=label_w - 6.0 y=y + 15.0 text-anchor="end" class="pf-chart-label">{l.label(label)}</text>
+                <text x=label_w - 6.0 y=y + 15.0 text-anchor="end" class="pf-chart-label">{shown}</text>
                 {parts}
             }
         })
         .collect_view();
-    let legend = p
-        .cols
+    let stripes = COLOURS
         .iter()
         .enumerate()
-        .map(|(j, c)| {
-            let x = label_w + j as f64 * 110.0;
-            view! {
-                <rect x=x y=4.0 width=12.0 height=12.0 fill=COLOURS[j % COLOURS.len()]/>
-                <text x=x + 16.0 y=14.0 class="pf-chart-label">{c.clone()}</text>
-            }
+        .map(|(k, c)| view! {
+            <pattern id=format!("pf-stripe-{k}") width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <rect width="6" height="6" fill=*c/>
+                <rect width="2" height="6" fill="#fff"/>
+            </pattern>
         })
         .collect_view();
-    let width = label_w + bar_w + 20.0;
     view! {
         <svg id="pf-chart-svg" class="pf-chart" role="img" width=width height=height viewBox=format!("0 0 {width} {height}")
             aria-label=format!("{} {} {} {}", l.pick("Gestapelde staven van", "Stacked bars of"), p.row_variable, l.pick("naar", "by"), p.col_variable.clone().unwrap_or_default())>
+            <defs>
+                {stripes}
+                <pattern id="pf-hidden" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                    <rect width="6" height="6" fill="#d9d9d9"/>
+                    <rect width="1.5" height="6" fill="#5a5a5a"/>
+                </pattern>
+            </defs>
             {legend}
             {bars}
         </svg>
@@ -226,8 +284,7 @@ fn means_table(m: &MeansTable, l: Lang) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="pf-table-wrap">
-            <table class="utrecht-table" data-testid="describe-table">
+        { let table = view! { <table class="utrecht-table" data-testid="describe-table">
                 <caption class="utrecht-table__caption">{format!("{} {} {}", m.variable, l.pick("per", "by"), m.by)}</caption>
                 <thead class="utrecht-table__header"><tr class="utrecht-table__row">
                     <th class="utrecht-table__header-cell" scope="col">{m.by.clone()}</th>
@@ -236,8 +293,7 @@ fn means_table(m: &MeansTable, l: Lang) -> impl IntoView {
                     <th class="utrecht-table__header-cell pf-num" scope="col">"n"</th>
                 </tr></thead>
                 <tbody class="utrecht-table__body">{rows}</tbody>
-            </table>
-        </div>
+            </table> }; view! { <crate::components::table_frame::TableFrame label=l.pick("Tabel", "Table")>{table}</crate::components::table_frame::TableFrame> } }
     }
 }
 
@@ -344,7 +400,7 @@ pub fn DescribeTables(list: Vec<VariableRow>, threshold: RwSignal<u64>) -> impl 
                 </div>
             </div>
             <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=make>{l.pick("Tabel maken", "Make table")}</button>
-            <div data-testid="describe-result" id="pf-describe-result" aria-live="polite">{result}</div>
+            <div data-testid="describe-result" id="pf-describe-result">{result}</div>
             {move || state.results.table.with(Option::is_some).then(|| view! {
                 <div class="utrecht-button-group">
                     <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=export(ExportFormat::Xlsx)>{l.pick("Download tabel (Excel)", "Download table (Excel)")}</button>

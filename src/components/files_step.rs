@@ -127,12 +127,15 @@ pub fn FilesStep() -> impl IntoView {
 
 fn remove_button(index: usize, name: &str, state: AppState) -> impl IntoView {
     let lang = state.lang.get_untracked();
-    let label = format!("{} {}", lang.pick("Verwijder", "Remove"), name);
+    let name = name.to_string();
     view! {
         <td class="utrecht-table__cell">
-            <button type="button" class="utrecht-button utrecht-button--subtle" aria-label=label
-                on:click=move |_| state.send(Edit::Remove { file: index }, Vec::new())>
-                {lang.pick("Verwijderen", "Remove")}
+            <button type="button" class="utrecht-button utrecht-button--subtle"
+                on:click=move |_| {
+                    state.send(Edit::Remove { file: index }, Vec::new());
+                    crate::focus::after_action(&["[data-testid=\"file-list\"] caption", "main h1"]);
+                }>
+                {lang.pick("Verwijderen", "Remove")}<span class="pf-visually-hidden">" "{name}</span>
             </button>
         </td>
     }
@@ -155,8 +158,7 @@ fn file_row(index: usize, f: FileSummary, state: AppState) -> impl IntoView {
         .into_any();
     };
     let kind_name = format!("{} {}", lang.pick("Soort van", "Kind of"), f.name);
-    let on_kind = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
+    let on_kind = move |value: String| {
         if let Some(k) = KINDS.iter().find(|k| format!("{k:?}") == value) {
             state.send(Edit::SetKind { file: index, kind: *k }, Vec::new());
         }
@@ -187,8 +189,7 @@ fn file_row(index: usize, f: FileSummary, state: AppState) -> impl IntoView {
         (FileKind::Registration, None) => {
             // Not in a column, the file name or a title: ask.
             let label = format!("{} {}", lang.pick("Steunpunt van", "Steunpunt of"), f.name);
-            let on_choose = move |ev: leptos::ev::Event| {
-                let steunpunt = event_target_value(&ev);
+            let on_choose = move |steunpunt: String| {
                 if !steunpunt.is_empty() {
                     state.send(Edit::SetSteunpunt { file: index, steunpunt }, Vec::new());
                 }
@@ -197,8 +198,9 @@ fn file_row(index: usize, f: FileSummary, state: AppState) -> impl IntoView {
                 .iter()
                 .map(|k| view! { <option value=*k>{*k}</option> })
                 .collect_view();
+            let (key, change, blur, pointer) = crate::components::form::KeySafe::handlers(on_choose);
             view! {
-                <select class="utrecht-select" aria-label=label on:change=on_choose>
+                <select class="utrecht-select" aria-label=label on:keydown=key on:change=change on:blur=blur on:pointerdown=pointer>
                     <option value="" selected=true>{lang.pick("Kies het steunpunt…", "Choose the steunpunt…")}</option>
                     {options}
                 </select>
@@ -211,7 +213,10 @@ fn file_row(index: usize, f: FileSummary, state: AppState) -> impl IntoView {
         <tr class="utrecht-table__row">
             <th class="utrecht-table__header-cell" scope="row">{name}</th>
             <td class="utrecht-table__cell">
-                <select class="utrecht-select" aria-label=kind_name on:change=on_kind>{options}</select>
+                {
+                    let (key, change, blur, pointer) = crate::components::form::KeySafe::handlers(on_kind);
+                    view! { <select class="utrecht-select" aria-label=kind_name on:keydown=key on:change=change on:blur=blur on:pointerdown=pointer>{options}</select> }
+                }
             </td>
             <td class="utrecht-table__cell">{steunpunt}</td>
             <td class="utrecht-table__cell">{sheets.join(", ")}</td>
@@ -269,14 +274,15 @@ fn FileList() -> impl IntoView {
         })
     };
     view! {
-        <div class="utrecht-alert utrecht-alert--ok" role="status">
+        <div class=move || if state.summary.with(|s| s.files.iter().any(|f| f.error.is_some())) { "utrecht-alert utrecht-alert--warning" } else { "utrecht-alert utrecht-alert--ok" }
+            role="status">
             <div class="utrecht-alert__content">
                 <div class="utrecht-alert__message">
                     <p class="utrecht-paragraph" data-testid="files-summary">{summary_line}</p>
                 </div>
             </div>
         </div>
-        <div class="pf-table-wrap">
+        <crate::components::table_frame::TableFrame label=move || lang.get().pick("Geladen bestanden", "Loaded files")>
             <table class="utrecht-table" data-testid="file-list">
                 <caption class="utrecht-table__caption">{t("Geladen bestanden", "Loaded files")}</caption>
                 <thead class="utrecht-table__header">
@@ -293,7 +299,7 @@ fn FileList() -> impl IntoView {
                 </thead>
                 <tbody class="utrecht-table__body">{rows}</tbody>
             </table>
-        </div>
+        </crate::components::table_frame::TableFrame>
         <p class="utrecht-paragraph">
             <button
                 type="button"

@@ -76,3 +76,77 @@ pub fn check_field(
         </div>
     }
 }
+
+/// A select that does not act on every arrow key: a choice made with the mouse (or by a test's
+/// `selectOption`) applies at once; one walked to with the keyboard applies when the user
+/// presses Enter or leaves the select. Use its three handlers on the `<select>`.
+#[derive(Clone, Copy)]
+pub struct KeySafe {
+    keyed: StoredValue<bool>,
+    pending: StoredValue<Option<String>>,
+}
+
+impl Default for KeySafe {
+    fn default() -> Self {
+        KeySafe {
+            keyed: StoredValue::new(false),
+            pending: StoredValue::new(None),
+        }
+    }
+}
+
+impl KeySafe {
+    /// The select's keydown, change, blur and pointerdown handlers, all applying with `apply`.
+    #[allow(clippy::type_complexity)]
+    pub fn handlers<F: Fn(String) + Clone + 'static>(
+        apply: F,
+    ) -> (
+        impl Fn(leptos::ev::KeyboardEvent) + 'static,
+        impl Fn(leptos::ev::Event) + 'static,
+        impl Fn(leptos::ev::FocusEvent) + 'static,
+        impl Fn(leptos::ev::PointerEvent) + 'static,
+    ) {
+        let ks = KeySafe::default();
+        let (a, b, c) = (apply.clone(), apply.clone(), apply);
+        (
+            move |ev| ks.keydown(&ev, &a),
+            move |ev| ks.change(&ev, &b),
+            move |_| ks.blur(&c),
+            move |_| ks.pointer(),
+        )
+    }
+
+    pub fn keydown(self, ev: &leptos::ev::KeyboardEvent, apply: impl Fn(String)) {
+        match ev.key().as_str() {
+            "Enter" => {
+                if let Some(value) = self.pending.try_update_value(Option::take).flatten() {
+                    ev.prevent_default();
+                    apply(value);
+                }
+            }
+            "Tab" | "Escape" => {}
+            _ => self.keyed.set_value(true),
+        }
+    }
+
+    pub fn change(self, ev: &leptos::ev::Event, apply: impl Fn(String)) {
+        let value = event_target_value(ev);
+        if self.keyed.get_value() {
+            self.pending.set_value(Some(value));
+        } else {
+            apply(value);
+        }
+    }
+
+    /// Mouse use starts afresh: a click opens the list, a choice there applies at once.
+    pub fn pointer(self) {
+        self.keyed.set_value(false);
+    }
+
+    pub fn blur(self, apply: impl Fn(String)) {
+        self.keyed.set_value(false);
+        if let Some(value) = self.pending.try_update_value(Option::take).flatten() {
+            apply(value);
+        }
+    }
+}

@@ -50,7 +50,7 @@ pub fn GainsTable(tree: Tree, published: PublishedTree, lang: Lang) -> impl Into
             })
             .collect_view();
         Some(view! {
-            <div class="pf-table-wrap">
+            <crate::components::table_frame::TableFrame label=l.pick("Winsttabel", "Gains table")>
                 <table class="utrecht-table" data-testid="gains">
                     <caption class="utrecht-table__caption">{format!("{} {}", l.pick("Winsttabel voor", "Gains for"), g.target_class)}</caption>
                     <thead class="utrecht-table__header"><tr class="utrecht-table__row">
@@ -66,7 +66,7 @@ pub fn GainsTable(tree: Tree, published: PublishedTree, lang: Lang) -> impl Into
                     </tr></thead>
                     <tbody class="utrecht-table__body">{rows}</tbody>
                 </table>
-            </div>
+            </crate::components::table_frame::TableFrame>
         })
     };
     (!tree.with_value(|t| t.is_scale())).then(|| {

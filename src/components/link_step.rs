@@ -60,6 +60,10 @@ pub fn LinkStep() -> impl IntoView {
                             "Laad de registraties en het landelijke extract (DMB/IND) bij stap 1; dan koppelt de app ze hier.",
                             "Load the registrations and the national extract (DMB/IND) in step 1; the app links them here.",
                         )}</p>
+                        <p class="utrecht-paragraph" data-testid="skip-linkage">{l.pick(
+                            "Bent u een steunpunt? Dan heeft u het landelijke extract niet, en kunt u deze stap overslaan: bij Anonimiseren maakt u de koppelbestanden voor de onderzoeker, die de koppeling zelf doet.",
+                            "Are you a steunpunt? Then you do not have the national extract and can skip this step: in Anonymise you make the linkage files for the researcher, who does the linkage.",
+                        )}</p>
                     </div></div>
                 </div>
             }
@@ -104,7 +108,8 @@ pub fn LinkStep() -> impl IntoView {
                                     },
                                 },
                                 Vec::new(),
-                            )
+                            );
+                            crate::focus::after_action(&["[data-testid=\"links-behind\"] caption", "[data-testid=\"table3\"] caption", "main h1"]);
                         };
                         let s = &r.sides;
                         view! {
@@ -124,7 +129,7 @@ pub fn LinkStep() -> impl IntoView {
                     })
                     .collect_view();
                 Some(view! {
-                    <div class="pf-table-wrap">
+                    <crate::components::table_frame::TableFrame label=l.pick("Koppelingen achter deze rij", "Links behind this row")>
                         <table class="utrecht-table" data-testid="links-behind">
                             <caption class="utrecht-table__caption">{l.pick("Koppelingen achter deze rij (steunpunt / DMB)", "Links behind this row (steunpunt / DMB)")}</caption>
                             <thead class="utrecht-table__header"><tr class="utrecht-table__row">
@@ -137,12 +142,12 @@ pub fn LinkStep() -> impl IntoView {
                             </tr></thead>
                             <tbody class="utrecht-table__body">{items}</tbody>
                         </table>
-                    </div>
+                    </crate::components::table_frame::TableFrame>
                 })
             }
         };
         view! {
-            <table class="utrecht-table" data-testid="table3">
+            { let table = view! { <table class="utrecht-table" data-testid="table3">
                 <caption class="utrecht-table__caption">{l.pick("Controle van de koppeling (zoals tabel 3 van het rapport)", "Linkage check (as the report's Table 3)")}</caption>
                 <thead class="utrecht-table__header"><tr class="utrecht-table__row">
                     <th class="utrecht-table__header-cell" scope="col">{l.pick("Controlevariabele", "Control variable")}</th>
@@ -155,7 +160,7 @@ pub fn LinkStep() -> impl IntoView {
                     {row(l.pick("Geboortedatum", "Birth date"), Control::Birth, t3.birth)}
                     {row(l.pick("Totaal aantal koppelingen", "Total links"), Control::All, t3.total)}
                 </tbody>
-            </table>
+            </table> }; view! { <crate::components::table_frame::TableFrame label=l.pick("Tabel 3", "Table 3")>{table}</crate::components::table_frame::TableFrame> } }
             <p class="utrecht-paragraph">
                 <label for="pf-reason" class="pf-label">{l.pick("Reden bij uw besluiten", "Reason for your decisions")}</label>
                 <input id="pf-reason" class="utrecht-textbox" type="text" size="40" data-testid="reason"
@@ -184,6 +189,6 @@ pub fn LinkStep() -> impl IntoView {
     view! {
         <h1 class="utrecht-heading-1">{t("Koppeling", "Linkage")}</h1>
         {body}
-        <crate::components::steps::BackToFiles/>
+        <crate::components::steps::StepEnd next=crate::state::Step::Anonimiseren/>
     }
 }

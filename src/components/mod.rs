@@ -22,6 +22,7 @@ pub mod recept;
 pub mod report;
 pub mod status;
 pub mod steps;
+pub mod table_frame;
 pub mod timings;
 pub mod tree_options;
 pub mod tree_svg;

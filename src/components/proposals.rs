@@ -29,6 +29,7 @@ pub fn Proposals(view: LinkageView, reason: RwSignal<String>) -> impl IntoView {
             }
         };
         state.send(Edit::Overrule { overrule }, Vec::new());
+        crate::focus::after_action(&["[data-testid=\"proposals-heading\"]", "main h1"]);
     };
     let total = view.table3.proposals_open;
     let shown = view.proposals.len();
@@ -56,7 +57,7 @@ pub fn Proposals(view: LinkageView, reason: RwSignal<String>) -> impl IntoView {
         .collect_view();
     let loc = l.locale();
     view! {
-        <h2 class="utrecht-heading-2">{l.pick("Voorstellen om te beoordelen", "Proposals to review")}</h2>
+        <h2 class="utrecht-heading-2" data-testid="proposals-heading">{l.pick("Voorstellen om te beoordelen", "Proposals to review")}</h2>
         <p class="utrecht-paragraph">{l.pick(
             "Personen zonder bruikbaar V-nummer die op naam, geboortedatum en geslacht lijken op een landelijke rij. Een voorstel is pas een koppeling als u het accepteert.",
             "Persons without a usable V-nummer who resemble a national row on name, birth date and sex. A proposal only becomes a link when you accept it.",
@@ -76,7 +77,7 @@ pub fn Proposals(view: LinkageView, reason: RwSignal<String>) -> impl IntoView {
                             "Review them, or accept all from a score; the rest then moves up."),
                     )}</p>
                 })}
-                <div class="pf-table-wrap">
+                <crate::components::table_frame::TableFrame label=l.pick("Voorstellen", "Proposals")>
                     <table class="utrecht-table" data-testid="proposals">
                         <thead class="utrecht-table__header"><tr class="utrecht-table__row">
                             <th class="utrecht-table__header-cell" scope="col">{l.pick("Steunpunt", "Steunpunt")}</th>
@@ -87,14 +88,17 @@ pub fn Proposals(view: LinkageView, reason: RwSignal<String>) -> impl IntoView {
                         </tr></thead>
                         <tbody class="utrecht-table__body">{rows}</tbody>
                     </table>
-                </div>
+                </crate::components::table_frame::TableFrame>
                 <p class="utrecht-paragraph">
                     <label for="pf-threshold" class="pf-label">{l.pick("Alles accepteren vanaf score", "Accept all from score")}</label>
                     <input id="pf-threshold" class="utrecht-textbox" type="number" min="0" max="1" step="0.01" prop:value=move || threshold.get().to_string()
                         on:change=move |ev| { if let Ok(x) = event_target_value(&ev).parse::<f64>() { threshold.set(x) } } />
                     " "
                     <button type="button" class="utrecht-button utrecht-button--secondary-action"
-                        on:click=move |_| state.send(Edit::AcceptAbove { score: threshold.get_untracked() }, Vec::new())>
+                        on:click=move |_| {
+                            state.send(Edit::AcceptAbove { score: threshold.get_untracked() }, Vec::new());
+                            crate::focus::after_action(&["[data-testid=\"proposals-heading\"]", "main h1"]);
+                        }>
                         {l.pick("Accepteren", "Accept")}
                     </button>
                 </p>

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::Lang;
 use crate::state::AppState;
 
 /// One part of the report: a heading and the HTML of what was shown.
@@ -27,20 +28,28 @@ fn escape(s: &str) -> String {
 const PRINT_CSS: &str = "body{font-family:system-ui,sans-serif;margin:2cm;color:#1a1a1a}h1{font-size:1.6em}h2{font-size:1.25em;margin-top:2em}\
 table{border-collapse:collapse;margin:0.5em 0}th,td{border-bottom:1px solid #ccc;padding:0.25em 0.6em;text-align:left}\
 .pf-num{text-align:right;font-variant-numeric:tabular-nums}svg{max-width:100%;height:auto}section{page-break-inside:avoid}\
-caption{text-align:left;font-weight:600}button{display:none}@media print{body{margin:0}}";
+.pf-table-wrap{overflow-x:auto;max-width:100%}.pf-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}\
+caption{text-align:left;font-weight:600}button{display:none}@media (max-width:40em){body{margin:1em}}@media print{body{margin:0}}";
 
-/// The whole report as an HTML document.
-pub fn document(items: &[ReportItem], date: &str, tree_css: &str) -> String {
+/// The whole report as an HTML document, in the user's language.
+pub fn document(items: &[ReportItem], date: &str, tree_css: &str, l: Lang) -> String {
     let body: String = items
         .iter()
         .map(|i| format!("<section><h2>{}</h2>{}</section>\n", escape(&i.title), i.html))
         .collect();
+    let (title, made, holds) = (
+        l.pick("Perspectief — verslag", "Perspectief — report"),
+        l.pick("Gemaakt op", "Made on"),
+        l.pick(
+            "met Perspectief. Dit verslag bevat tabellen en beslisbomen, geen V-nummers en geen namen; aantallen onder de drempel staan als \"&lt;\" met de drempel (\"&lt;5\"), en \"x\" verbergt een aantal dat anders uit de totalen terug te rekenen is (zie de noot onder elke tabel).",
+            "with Perspectief. This report holds tables and decision trees, no V-nummers and no names; counts below the threshold show as \"&lt;\" with the threshold (\"&lt;5\"), and \"x\" hides a count that could otherwise be worked out from the totals (see the note under each table).",
+        ),
+    );
     format!(
-        "<!doctype html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Perspectief — verslag</title>\
-<style>{PRINT_CSS}\n{tree_css}</style></head><body><h1>Perspectief — verslag</h1>\
-<p>Gemaakt op {date} met Perspectief. Dit verslag bevat tabellen en beslisbomen, geen V-nummers en geen namen; \
-aantallen onder de drempel staan als \"&lt;\" met de drempel (\"&lt;5\"), en \"x\" verbergt een aantal dat anders uit de \
-totalen terug te rekenen is (zie de noot onder elke tabel).</p>\n{body}</body></html>\n"
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>\
+<style>{PRINT_CSS}\n{tree_css}</style></head><body><main><h1>{title}</h1>\
+<p>{made} {date} {holds}</p>\n{body}</main></body></html>\n",
+        l.code()
     )
 }
 
@@ -49,9 +58,12 @@ pub fn ReportTools() -> impl IntoView {
     let state = expect_context::<AppState>();
     let download = move |_| {
         let items = state.report.get_untracked();
-        let date = js_sys::Date::new_0().to_locale_date_string("nl-NL", &wasm_bindgen::JsValue::UNDEFINED);
+        let date = js_sys::Date::new_0().to_locale_date_string(
+            state.lang.get_untracked().pick("nl-NL", "en-GB"),
+            &wasm_bindgen::JsValue::UNDEFINED,
+        );
         let css = crate::svg_export::page_tree_rules();
-        let html = document(&items, &String::from(date), &css);
+        let html = document(&items, &String::from(date), &css, state.lang.get_untracked());
         if let Err(e) = crate::download::save("perspectief-verslag.html", html.as_bytes(), "text/html") {
             state.error.set(Some(e));
         }
@@ -68,7 +80,11 @@ pub fn ReportTools() -> impl IntoView {
                     <li class="utrecht-unordered-list__item">
                         {item.title}" "
                         <button type="button" class="utrecht-button utrecht-button--subtle"
-                            on:click=move |_| state.report.update(|r| { if i < r.len() { r.remove(i); } })>
+                            on:click=move |_| {
+                                state.report.update(|r| { if i < r.len() { r.remove(i); } });
+                                crate::focus::after_action(&["#pf-report-heading"]);
+                                crate::focus::redrawn();
+                            }>
                             {l.pick("Weghalen", "Remove")}
                         </button>
                     </li>

@@ -35,6 +35,27 @@ pub fn StepBar() -> impl IntoView {
     }
 }
 
+/// The end of a step: the next action (when there is a next step), and the way back to step 1.
+#[component]
+pub fn StepEnd(#[prop(optional)] next: Option<Step>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let forward = next.map(|step| {
+        view! {
+            <p class="utrecht-paragraph">
+                <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="next-step"
+                    on:click=move |_| state.screen.set(Screen::Step(step))>
+                    {move || format!("{} {}", lang.get().pick("Verder naar", "On to"), step.title(lang.get()))}
+                </button>
+            </p>
+        }
+    });
+    view! {
+        {forward}
+        <BackToFiles/>
+    }
+}
+
 /// The way back to step 1, at the bottom of every other screen.
 #[component]
 pub fn BackToFiles() -> impl IntoView {

@@ -84,17 +84,17 @@ fn tree_tables(p: &PublishedTree, l: Lang) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <table class="utrecht-table" data-testid="classification">
+            <crate::components::table_frame::TableFrame label=l.pick("Classificatie", "Classification")><table class="utrecht-table" data-testid="classification">
                 <caption class="utrecht-table__caption">{l.pick("Classificatie (waargenomen × voorspeld)", "Classification (observed × predicted)")}</caption>
                 <thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">{l.pick("Waargenomen", "Observed")}</th>{head}<th class="utrecht-table__header-cell pf-num" scope="col">{l.pick("% juist", "% correct")}</th></tr></thead>
                 <tbody class="utrecht-table__body">{body}</tbody>
-            </table>
+            </table></crate::components::table_frame::TableFrame>
             <p class="utrecht-paragraph" data-testid="overall-correct">{format!("{}: {} %", l.pick("Totaal juist geclassificeerd", "Overall correctly classified"), pct(c.overall_percent_correct))}</p>
         }
     });
     let note = p.hides.then(|| view! { <p class="utrecht-paragraph pf-hint" data-testid="tree-note">{perspectief_core::disclosure::note(t, loc)}</p> });
     view! {
-        <div class="pf-table-wrap">
+        <crate::components::table_frame::TableFrame label=l.pick("Boomtabel", "Tree table")>
             <table class="utrecht-table" data-testid="tree-table">
                 <caption class="utrecht-table__caption">{l.pick("Boomtabel", "Tree table")}</caption>
                 <thead class="utrecht-table__header"><tr class="utrecht-table__row">
@@ -107,7 +107,7 @@ fn tree_tables(p: &PublishedTree, l: Lang) -> impl IntoView {
                 </tr></thead>
                 <tbody class="utrecht-table__body">{rows}</tbody>
             </table>
-        </div>
+        </crate::components::table_frame::TableFrame>
         <p class="utrecht-paragraph" data-testid="risk">{risk}</p>
         {classification}
         {note}
@@ -149,8 +149,7 @@ fn screening_table(s: &ScreeningView, form: TreeForm, state: AppState, l: Lang) 
         <button type="button" class="utrecht-button utrecht-button--subtle" on:click=download>
             {l.pick("Download screening (Excel)", "Download screening (Excel)")}
         </button>
-        <div class="pf-table-wrap">
-            <table class="utrecht-table" data-testid="screening">
+        { let table = view! { <table class="utrecht-table" data-testid="screening">
                 <caption class="utrecht-table__caption">{format!("{} {} ({})", l.pick("Screening voor", "Screening for"), s.target, l.pick("klik een variabele voor haar boom", "click a variable for its tree"))}</caption>
                 <thead class="utrecht-table__header"><tr class="utrecht-table__row">
                     <th class="utrecht-table__header-cell" scope="col">{l.pick("Variabele", "Variable")}</th>
@@ -160,8 +159,7 @@ fn screening_table(s: &ScreeningView, form: TreeForm, state: AppState, l: Lang) 
                     <th class="utrecht-table__header-cell" scope="col">{l.pick("Groepen", "Groups")}</th>
                 </tr></thead>
                 <tbody class="utrecht-table__body">{rows}</tbody>
-            </table>
-        </div>
+            </table> }; view! { <crate::components::table_frame::TableFrame label=l.pick("Screening", "Screening")>{table}</crate::components::table_frame::TableFrame> } }
     }
 }
 
@@ -196,6 +194,11 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
                 |r| format!("; {} {r}.", l.pick("eerste splitsing op", "first split on"))
             ),
         );
+        // Downloads and the report get the whole tree, whatever is collapsed on the page.
+        let drawing = crate::tree_drawing::layout(&published, &Default::default(), l);
+        let picture = crate::svg_export::with_style(&drawing.svg(1.0, None, l), "pf-tree");
+        let (png_svg, report_svg) = (picture.clone(), picture.clone());
+        let (width, height) = (drawing.width, drawing.height);
         let svg_name = format!("boom-{}.svg", t.target.name);
         let png_name = format!("boom-{}.png", t.target.name);
         let report_title = summary.clone();
@@ -207,19 +210,20 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
             <TreeDiagram tree=published.clone() lang=l/>
             <div class="utrecht-button-group">
                 <button type="button" class="utrecht-button utrecht-button--secondary-action"
-                    on:click=move |_| if let Err(e) = crate::svg_export::download_svg("pf-tree-svg", "pf-tree", &svg_name) { state.error.set(Some(e)) }>
+                    on:click=move |_| if let Err(e) = crate::download::save(&svg_name, picture.as_bytes(), "image/svg+xml") { state.error.set(Some(e)) }>
                     {l.pick("Download boom (SVG)", "Download tree (SVG)")}
                 </button>
                 <button type="button" class="utrecht-button utrecht-button--subtle"
                     on:click=move |_| {
                         let report = move |e: String| state.error.set(Some(e));
-                        if let Err(e) = crate::svg_export::download_png("pf-tree-svg", "pf-tree", png_name.clone(), report) { state.error.set(Some(e)) }
+                        if let Err(e) = crate::svg_export::png_of(&png_svg, width, height, png_name.clone(), report) { state.error.set(Some(e)) }
                     }>
                     {l.pick("Download boom (PNG)", "Download tree (PNG)")}
                 </button>
                 <button type="button" class="utrecht-button utrecht-button--subtle"
                     on:click=move |_| {
-                        let (Ok(svg), Some(table)) = (crate::svg_export::svg_text("pf-tree-svg", "pf-tree"), crate::components::report::shown("pf-tree-tables")) else { return };
+                        let Some(table) = crate::components::report::shown("pf-tree-tables") else { return };
+                        let svg = report_svg.clone();
                         let title = report_title.clone();
                         state.report.update(|r| r.push(crate::components::report::ReportItem { title, html: format!("{svg}{table}") }));
                     }>
@@ -251,7 +255,7 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
             .map(|s| screening_table(&s, form, state, l))
     };
     view! {
-        <div data-testid="tree-result" aria-live="polite">{tree}</div>
+        <div data-testid="tree-result">{tree}</div>
         {screening}
     }
 }

@@ -68,7 +68,7 @@ test('removing a file and changing its kind are one click each', async () => {
   const summary = page.getByTestId('files-summary');
   await summary.waitFor();
   assert.equal(await summary.textContent(), '1 bestand gelezen, 24 cliënten, 1 niet te lezen');
-  await page.getByRole('button', { name: 'Verwijder rapport.xlsx' }).click();
+  await page.getByRole('button', { name: 'Verwijderen rapport.xlsx' }).click();
   await page.waitForFunction(() => document.querySelector('[data-testid="files-summary"]').textContent === '1 bestand gelezen, 24 cliënten');
   await page.getByLabel('Soort van zwolle.xlsx').selectOption('Characteristics');
   await page.waitForFunction(() => document.querySelector('[data-testid="files-summary"]').textContent === '1 bestand gelezen, 0 cliënten');

@@ -1,0 +1,303 @@
+//! The layout's promise on real trees: the demo's four outcomes and MOB at depths 1–5 (with
+//! limits small enough to grow wide trees), iris, and Titanic (a class and a scale dependent),
+//! whole and with nodes collapsed, in both languages.
+
+use std::collections::BTreeSet;
+
+use perspectief_core::analysis::run::default_predictors;
+use perspectief_core::analysis::OUTCOMES;
+use perspectief_core::chaid::published::PublishedTree;
+use perspectief_core::chaid::report::report;
+use perspectief_core::chaid::{fit, ChaidParams, Dataset, Level, Spec};
+use perspectief_core::recept::Analysis;
+use perspectief_core::session::{Edit, Outcome, Session};
+
+use super::*;
+
+fn demo_trees() -> Vec<(String, PublishedTree)> {
+    let mut s: Session<Vec<u8>> = Session::new(|| 0.0);
+    s.edit(Edit::LoadDemo, &mut || None, &mut |_, _, _| {}).unwrap();
+    let variables: Vec<(String, bool)> = s
+        .analysis_file(&mut |_, _, _| {})
+        .unwrap()
+        .variables
+        .iter()
+        .map(|v| (v.name.clone(), v.set.is_some()))
+        .collect();
+    let mut out = Vec::new();
+    let targets: Vec<&str> = OUTCOMES.iter().map(|(dummy, _)| *dummy).collect();
+    for target in targets {
+        let predictors = default_predictors(variables.iter().map(|(n, s)| (n.as_str(), *s)), target);
+        for depth in 1..=5 {
+            for (min_parent, min_child, alpha) in [(100.0, 50.0, 0.05), (10.0, 5.0, 0.2)] {
+                let params = ChaidParams::default()
+                    .max_depth(depth)
+                    .min_parent(min_parent)
+                    .min_child(min_child)
+                    .alpha_split(alpha)
+                    .alpha_merge(alpha);
+                let analysis = Analysis::Tree {
+                    target: target.into(),
+                    predictors: predictors.clone(),
+                    params,
+                    target_class: None,
+                };
+                let Outcome::Tree(view) = s.run(&analysis, &mut |_, _, _| {}).unwrap() else {
+                    panic!("a tree")
+                };
+                out.push((
+                    format!("{target} depth {depth} min {min_parent}"),
+                    view.report.publish(5),
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn reference_tree(file: &str, target: &str, level: Level, predictors: &[(&str, Level)]) -> PublishedTree {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/crates/core/tests/data/reference/");
+    let bytes = std::fs::read(format!("{path}{file}")).unwrap();
+    let columns = perspectief_core::ingest::plain::columns(file, &bytes).unwrap();
+    let spec = Spec {
+        target: target.into(),
+        target_level: level,
+        predictors: predictors.iter().map(|(p, l)| (p.to_string(), *l)).collect(),
+        freq_weight: None,
+        case_weight: None,
+        intervals: 10,
+    };
+    let data = Dataset::build(&columns, &spec).unwrap();
+    let params = ChaidParams::default()
+        .max_depth(5)
+        .min_parent(10.0)
+        .min_child(5.0)
+        .alpha_split(0.2)
+        .alpha_merge(0.2)
+        .check()
+        .unwrap();
+    report(fit(&data, &params).unwrap(), &data, None, None).publish(5)
+}
+
+fn all_trees() -> Vec<(String, PublishedTree)> {
+    let s = Level::Scale;
+    let mut trees = demo_trees();
+    trees.push((
+        "iris".into(),
+        reference_tree(
+            "iris.csv",
+            "species",
+            Level::Nominal,
+            &[
+                ("sepal_length", s),
+                ("sepal_width", s),
+                ("petal_length", s),
+                ("petal_width", s),
+            ],
+        ),
+    ));
+    let titanic = [
+        ("sex", Level::Nominal),
+        ("pclass", Level::Ordinal),
+        ("embarked", Level::Nominal),
+        ("age", s),
+        ("fare", s),
+    ];
+    trees.push((
+        "titanic survived".into(),
+        reference_tree("titanic.csv", "survived", Level::Nominal, &titanic),
+    ));
+    let by = [
+        ("sex", Level::Nominal),
+        ("pclass", Level::Ordinal),
+        ("embarked", Level::Nominal),
+        ("age", s),
+    ];
+    trees.push((
+        "titanic fare (scale)".into(),
+        reference_tree("titanic.csv", "fare", s, &by),
+    ));
+    trees
+}
+
+type Rect = (f64, f64, f64, f64);
+
+fn overlap(a: Rect, b: Rect) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+fn inside(inner: Rect, outer: Rect) -> bool {
+    inner.0 >= outer.0 && inner.1 >= outer.1 && inner.2 <= outer.2 && inner.3 <= outer.3
+}
+
+/// Every way the scene could collide, as sentences.
+fn collisions(scene: &Scene) -> Vec<String> {
+    let mut out = Vec::new();
+    let page = (0.0, 0.0, scene.width, scene.height);
+    let boxes: Vec<Rect> = scene.boxes.iter().map(|b| (b.x, b.y, b.x + b.w, b.y + b.h)).collect();
+    for (i, a) in boxes.iter().enumerate() {
+        if !inside(*a, page) {
+            out.push(format!("box {} leaves the drawing", scene.boxes[i].id));
+        }
+        for (j, b) in boxes.iter().enumerate().skip(i + 1) {
+            if overlap(*a, *b) {
+                out.push(format!("boxes {} and {} overlap", scene.boxes[i].id, scene.boxes[j].id));
+            }
+        }
+    }
+    // Texts in a box stay in it and apart; texts between boxes stay off boxes and apart.
+    for (b, rect) in scene.boxes.iter().zip(&boxes) {
+        let ts: Vec<Rect> = b.texts.iter().map(Text::extent).collect();
+        for (i, t) in ts.iter().enumerate() {
+            if !inside(*t, *rect) {
+                out.push(format!("'{}' leaves the box of node {}", b.texts[i].text, b.id));
+            }
+            for (j, u) in ts.iter().enumerate().skip(i + 1) {
+                if overlap(*t, *u) {
+                    out.push(format!(
+                        "'{}' and '{}' overlap in node {}",
+                        b.texts[i].text, b.texts[j].text, b.id
+                    ));
+                }
+            }
+        }
+    }
+    let free: Vec<Rect> = scene.texts.iter().map(Text::extent).collect();
+    for (i, t) in free.iter().enumerate() {
+        if !inside(*t, page) {
+            out.push(format!("'{}' leaves the drawing", scene.texts[i].text));
+        }
+        for (k, rect) in boxes.iter().enumerate() {
+            if overlap(*t, *rect) {
+                out.push(format!(
+                    "'{}' runs into node {}",
+                    scene.texts[i].text, scene.boxes[k].id
+                ));
+            }
+        }
+        for (j, u) in free.iter().enumerate().skip(i + 1) {
+            if overlap(*t, *u) {
+                out.push(format!(
+                    "'{}' and '{}' overlap",
+                    scene.texts[i].text, scene.texts[j].text
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_box_or_text_collides_on_the_demo_and_reference_trees() {
+    let trees = all_trees();
+    let widest = trees.iter().map(|(_, t)| t.nodes.len()).max().unwrap_or(0);
+    assert!(widest >= 40, "a wide tree among them: {widest} nodes at most");
+    assert!(
+        trees.iter().any(|(_, t)| t.nodes.iter().any(|n| n.depth == 5)),
+        "a deep tree among them"
+    );
+    for (name, tree) in &trees {
+        for lang in [Lang::Nl, Lang::En] {
+            let whole = layout(tree, &BTreeSet::new(), lang);
+            assert_eq!(whole.boxes.len(), tree.nodes.len(), "{name}");
+            let problems = collisions(&whole);
+            assert!(problems.is_empty(), "{name} ({lang:?}): {}", problems.join("; "));
+            // Collapsing any inner node keeps the promise.
+            for inner in tree.nodes.iter().filter(|n| !n.children.is_empty()) {
+                let folded = layout(tree, &BTreeSet::from([inner.id]), lang);
+                let problems = collisions(&folded);
+                assert!(
+                    problems.is_empty(),
+                    "{name}, node {} collapsed: {}",
+                    inner.id,
+                    problems.join("; ")
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_check_finds_a_collision_when_there_is_one() {
+    let (_, tree) = all_trees().into_iter().find(|(_, t)| t.nodes.len() > 3).unwrap();
+    let mut scene = layout(&tree, &BTreeSet::new(), Lang::Nl);
+    let (x, y) = (scene.boxes[1].x, scene.boxes[1].y);
+    scene.boxes[2].x = x + 10.0;
+    scene.boxes[2].y = y;
+    scene.texts[0].text = "een heel lange tekst die over alles heen loopt ".repeat(20);
+    let found = collisions(&scene);
+    assert!(found.iter().any(|p| p.contains("overlap")), "{found:?}");
+    assert!(found.iter().any(|p| p.contains("leaves the drawing")), "{found:?}");
+}
+
+#[test]
+fn long_labels_wrap_and_long_words_break() {
+    assert_eq!(wrap("kort", 100.0, FONT, false), ["kort"]);
+    let lines = wrap(
+        "Syrië; Eritrea; Afghanistan; Somalië; Irak; Iran; <ontbrekend>",
+        120.0,
+        SMALL,
+        false,
+    );
+    assert!(lines.len() > 2, "{lines:?}");
+    assert!(lines.iter().all(|l| text_width(l, SMALL, false) <= 120.0), "{lines:?}");
+    assert_eq!(
+        lines.join(" "),
+        "Syrië; Eritrea; Afghanistan; Somalië; Irak; Iran; <ontbrekend>"
+    );
+    let word = wrap(&"x".repeat(80), 60.0, FONT, false);
+    assert!(
+        word.len() > 3 && word.iter().all(|l| text_width(l, FONT, false) <= 60.0),
+        "{word:?}"
+    );
+}
+
+#[test]
+fn the_drawing_is_a_tree_for_screen_readers_and_a_picture_in_files() {
+    let (_, tree) = demo_trees()
+        .into_iter()
+        .find(|(n, t)| n.starts_with("mob depth 3 min 100") && t.nodes.len() > 3)
+        .unwrap();
+    let scene = layout(&tree, &BTreeSet::new(), Lang::Nl);
+    let page = scene.svg(
+        1.0,
+        Some(Focus {
+            focused: 2,
+            selected: Some(2),
+        }),
+        Lang::Nl,
+    );
+    assert!(page.contains(r#"role="tree""#));
+    assert_eq!(page.matches(r#"role="treeitem""#).count(), tree.nodes.len());
+    assert_eq!(page.matches(r#"tabindex="0""#).count(), 1, "one tab stop");
+    assert!(page.contains(r#"aria-level="1" aria-selected="false" aria-expanded="true" tabindex="-1" aria-label="Knoop 0: 733 cliënten, 100,0 %; ja "#), "{page}");
+    let file = scene.svg(1.0, None, Lang::Nl);
+    assert!(file.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" class="pf-tree" role="img""#));
+    assert!(!file.contains("tabindex") && !file.contains("treeitem"));
+}
+
+#[test]
+fn text_from_the_data_cannot_become_markup() {
+    assert_eq!(
+        escape(r#"<script>"a" & 'b'</script>"#),
+        "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
+    );
+    let (_, mut tree) = demo_trees().into_iter().find(|(_, t)| t.nodes.len() > 3).unwrap();
+    tree.categories[0] = r#"<img src=x onerror="alert(1)">"#.into();
+    if let Some(split) = tree.nodes[0].split.as_mut() {
+        split.name = r#""><script>alert(2)</script>"#.into();
+    }
+    let svg = layout(&tree, &BTreeSet::new(), Lang::En).svg(
+        1.0,
+        Some(Focus {
+            focused: 0,
+            selected: None,
+        }),
+        Lang::En,
+    );
+    assert!(!svg.contains("<img") && !svg.contains("<script"), "{svg}");
+    assert!(
+        svg.contains("&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;")
+            && svg.contains("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;")
+    );
+}

@@ -2,8 +2,32 @@
 //! in one live region for the whole page (the results themselves are not live regions, so a
 //! new tree is not read out cell by cell).
 
+use leptos::prelude::*;
+
 use crate::engine::protocol::Response;
 use crate::i18n::Lang;
+
+thread_local! {
+    /// The page's live region and language, for announcements from outside a component (a
+    /// download, a decision).
+    static REGION: std::cell::Cell<Option<(RwSignal<String>, RwSignal<Lang>)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Where [`say`] writes: the shell's live region and the language signal.
+pub fn register(region: RwSignal<String>, lang: RwSignal<Lang>) {
+    REGION.with(|r| r.set(Some((region, lang))));
+}
+
+/// Say one short sentence (Dutch, English) in the live region.
+pub fn say(nl: impl Into<String>, en: impl Into<String>) {
+    if let Some((region, lang)) = REGION.with(|r| r.get()) {
+        let text = match lang.get_untracked() {
+            Lang::Nl => nl.into(),
+            Lang::En => en.into(),
+        };
+        region.set(text);
+    }
+}
 
 /// The sentence for an answer of the worker, if it is worth saying.
 pub fn sentence(response: &Response, l: Lang) -> Option<String> {
@@ -11,7 +35,7 @@ pub fn sentence(response: &Response, l: Lang) -> Option<String> {
     Some(match response {
         Response::Tree(view) => {
             let t = &view.report.tree;
-            let first = t.nodes.first().and_then(|n| n.split.as_ref()).map(|s| s.name.clone());
+            let first = t.nodes.first().and_then(|n| n.split.as_ref()).map(|s| l.var(&s.name));
             format!(
                 "{}: {}{}",
                 l.pick("Boom gegroeid", "Tree grown"),
@@ -58,7 +82,6 @@ pub fn sentence(response: &Response, l: Lang) -> Option<String> {
             l.pick("Bomen vergeleken", "Trees compared"),
             l.count(trees.len(), ("boom", "bomen"), ("tree", "trees"))
         ),
-        Response::Exported { name } => format!("{}: {name}", l.pick("Gedownload", "Downloaded")),
         _ => return None,
     })
 }

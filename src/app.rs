@@ -26,6 +26,7 @@ pub fn App() -> impl IntoView {
         announce: RwSignal::new(String::new()),
     };
     provide_context(state);
+    crate::announce::register(state.announce, state.lang);
     let started = bridge::start(move |event| match event {
         Event::Answer(response, bytes) => answer(state, response, bytes),
         Event::Recovered { request, crashed } => {

@@ -35,6 +35,7 @@ pub fn save_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     anchor.set_download(name);
     anchor.click();
     let _ = web_sys::Url::revoke_object_url(&url);
+    crate::announce::say(format!("Gedownload: {name}"), format!("Downloaded: {name}"));
     Ok(())
 }
 

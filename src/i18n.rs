@@ -46,10 +46,19 @@ impl Lang {
     /// A category label as shown: the engine's `<missing>` in the user's language, and the
     /// bins of a scale variable (`<= 18.497`, `(5.355, 7.425]`, `> 23`) with a decimal comma
     /// in Dutch (and `;` between the two edges).
+    /// A merged group ("<= 18.497; <missing>", categories joined with "; ") is converted part
+    /// by part.
     pub fn label(self, label: &str) -> String {
         let label = label.replace("<missing>", self.pick("<ontbrekend>", "<missing>"));
         if self == Lang::En {
             return label;
+        }
+        if label.contains("; ") {
+            return label
+                .split("; ")
+                .map(|part| self.label(part))
+                .collect::<Vec<_>>()
+                .join("; ");
         }
         let number = |t: &str| {
             let t = t.strip_prefix('-').unwrap_or(t);
@@ -71,6 +80,12 @@ impl Lang {
             return format!("({}; {}]", comma(a), comma(b));
         }
         label
+    }
+
+    /// A variable's label in this language: the data dictionary's, or a characteristic's
+    /// header in words. Files and the recept keep the technical name.
+    pub fn var(self, name: &str) -> String {
+        perspectief_core::analysis::labels::label(name, self.locale())
     }
 
     pub fn locale(self) -> Locale {
@@ -119,5 +134,7 @@ mod tests {
         assert_eq!(Lang::En.label("(5.355, 7.425]"), "(5.355, 7.425]");
         assert_eq!(Lang::Nl.label("Den Haag"), "Den Haag");
         assert_eq!(Lang::Nl.label("V.2836"), "V.2836");
+        assert_eq!(Lang::Nl.label("> 18.497; <missing>"), "> 18,497; <ontbrekend>");
+        assert_eq!(Lang::Nl.label("(2.3, 7.425]; <missing>"), "(2,3; 7,425]; <ontbrekend>");
     }
 }

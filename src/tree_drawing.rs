@@ -242,7 +242,10 @@ fn node_name(tree: &Tree, id: usize, l: Lang) -> String {
     let loc = l.locale();
     let mut name = format!("{} {id}", l.pick("Knoop", "Node"));
     if let (Some(parent), Some(branch)) = (node.parent, &node.branch) {
-        let on = tree.nodes[parent].split.as_ref().map_or("", |s| s.name.as_str());
+        let on = tree.nodes[parent]
+            .split
+            .as_ref()
+            .map_or(String::new(), |s| l.var(&s.name));
         let _ = write!(name, " ({on} = {})", l.label(branch));
     }
     let _ = write!(
@@ -269,7 +272,7 @@ fn node_name(tree: &Tree, id: usize, l: Lang) -> String {
         let _ = write!(name, "; {}", parts.join(", "));
     }
     if let Some(split) = &node.split {
-        let _ = write!(name, "; {} {}", l.pick("gesplitst op", "split on"), split.name);
+        let _ = write!(name, "; {} {}", l.pick("gesplitst op", "split on"), l.var(&split.name));
     }
     name
 }
@@ -344,7 +347,7 @@ pub fn layout(tree: &Tree, collapsed: &BTreeSet<usize>, l: Lang) -> Scene {
                 } else {
                     box_w - 8.0
                 };
-                let mut out: Vec<Text> = wrap(&split.name, span, FONT, true)
+                let mut out: Vec<Text> = wrap(&l.var(&split.name), span, FONT, true)
                     .into_iter()
                     .map(|t| Text {
                         x: 0.0,

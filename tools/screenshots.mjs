@@ -1,47 +1,51 @@
-// One screenshot per view of the app on the demo data (headless Chromium),
-// for the README and for looking at the layout: `make screenshots`.
-// Usage: node tools/screenshots.mjs [dist] [outdir]
+// Screenshots of every view of the app on the demo data (headless Chromium), for looking at
+// the layout: the walk of tests/browser/tour.mjs in Dutch and English, at 1280 px and at
+// 320 px wide, into target/screenshots (<lang>-<width>-<n>-<view>.png). The README's six
+// pictures (docs/screenshots) are refreshed from the Dutch 1280 px walk. `make screenshots`.
+// Usage: node tools/screenshots.mjs [dist] [docs-dir] [all-dir]
 import { launch } from '../tests/browser/harness.mjs';
+import { tour } from '../tests/browser/tour.mjs';
 import { serve } from './serve.mjs';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dist = process.argv[2] ?? 'dist';
-const out = process.argv[3] ?? 'docs/screenshots';
-mkdirSync(out, { recursive: true });
+const docs = process.argv[3] ?? 'docs/screenshots';
+const all = process.argv[4] ?? 'target/screenshots';
+const README = {
+  files: '1-bestanden', check: '2-controle', 'linkage-rows-proposals-decisions': '3-koppeling',
+  'anonymise-after': '4-anonimiseren', 'analyse-tree': '5-analyse-boom', 'analyse-crosstab': '5-analyse-tabel',
+};
+mkdirSync(docs, { recursive: true });
+mkdirSync(all, { recursive: true });
 const server = await serve(dist, 0);
 const browser = await launch();
-const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 1400 }, acceptDownloads: true });
-const page = await context.newPage();
-await page.goto(`http://127.0.0.1:${server.address().port}/`);
-await page.getByRole('button', { name: 'Voorbeeldgegevens laden' }).click();
-await page.getByTestId('files-summary').waitFor();
-const shot = async (name, locator) => {
-  await (locator ?? page).screenshot({ path: join(out, `${name}.png`), ...(locator ? {} : { fullPage: false }) });
-  console.log(`screenshot ${join(out, `${name}.png`)}`);
-};
-const step = async (name) => page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name }).click();
-await shot('1-bestanden');
-await step('Controle');
-await page.getByTestId('check-totals').waitFor();
-await shot('2-controle');
-await step('Koppeling');
-await page.getByTestId('table3').waitFor();
-await page.getByTestId('table3').getByRole('button', { name: 'Geboortedatum' }).click();
-await shot('3-koppeling');
-await step('Anonimiseren');
-await page.getByRole('button', { name: 'Maak anoniem en controleer' }).click();
-await page.getByTestId('anonymise-summary').waitFor();
-await page.getByTestId('conclusions').waitFor();
-await shot('4-anonimiseren', page.getByTestId('anonymise'));
-await step('Analyse');
-await page.getByTestId('outcomes').getByRole('button', { name: 'MOB' }).click();
-await page.getByTestId('tree-summary').waitFor();
-await shot('5-analyse-boom', page.locator('#pf-tree-svg'));
-await page.getByLabel('Variabele', { exact: true }).selectOption('regio_herkomst');
-await page.getByRole('button', { name: 'Tabel maken' }).click();
-await page.getByTestId('describe-table').waitFor();
-await shot('5-analyse-tabel', page.getByTestId('describe-result'));
-await context.close();
+for (const lang of ['nl', 'en']) {
+  for (const width of [1280, 320]) {
+    const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width, height: width === 320 ? 900 : 1400 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    let n = 0;
+    await tour(page, lang, async (name, extra) => {
+      n += 1;
+      const path = join(all, `${lang}-${width}-${String(n).padStart(2, '0')}-${name}.png`);
+      if (extra?.html) {
+        const report = await context.newPage();
+        await report.setContent(extra.html);
+        await report.screenshot({ path });
+        await report.close();
+      } else {
+        // The result the view is about, in sight; the step's heading when there is none.
+        const focus = { 'analyse-tree': '#pf-tree-svg', 'analyse-crosstab': '[data-testid="describe-result"]', 'analyse-screening': '[data-testid="screening"]', 'analyse-comparison': '[data-testid="comparison"]', 'anonymise-after': '[data-testid="anonymise"]', columns: '[data-testid="columns-table"]' }[name];
+        if (focus) await page.locator(focus).first().scrollIntoViewIfNeeded();
+        else await page.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({ path });
+        if (lang === 'nl' && width === 1280 && README[name]) copyFileSync(path, join(docs, `${README[name]}.png`));
+      }
+      console.log(`screenshot ${path}`);
+    });
+    await context.close();
+  }
+}
 await browser.close();
 server.close();

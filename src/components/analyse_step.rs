@@ -9,6 +9,7 @@ use perspectief_core::recept::Analysis;
 use crate::components::describe_view::DescribeTables;
 use crate::components::tree_view::TreeResult;
 use crate::engine::protocol::{Edit, VariableRow};
+use crate::i18n::Lang;
 use crate::state::AppState;
 
 use perspectief_core::analysis::OUTCOMES;
@@ -26,6 +27,8 @@ pub struct TreeForm {
     pub predictors: RwSignal<Vec<String>>,
     pub params: RwSignal<ChaidParams>,
     pub threshold: RwSignal<u64>,
+    /// Whether the user chose the predictors (then a one-click outcome keeps their choice).
+    pub custom: RwSignal<bool>,
 }
 
 impl TreeForm {
@@ -34,12 +37,17 @@ impl TreeForm {
     }
 
     pub fn grow(&self, state: AppState) {
+        self.grow_with(state, self.predictors.get_untracked());
+    }
+
+    /// A tree on these predictors, leaving the form's own choice as it is (a screening row).
+    pub fn grow_with(&self, state: AppState, predictors: Vec<String>) {
         state.results.tree.set(None);
         state.send(
             Edit::Run {
                 analysis: Analysis::Tree {
                     target: self.target.get_untracked(),
-                    predictors: self.predictors.get_untracked(),
+                    predictors,
                     params: self.params(),
                     target_class: Some("ja".into()),
                 },
@@ -59,7 +67,10 @@ pub fn AnalyseStep() -> impl IntoView {
         predictors: RwSignal::new(Vec::new()),
         params: RwSignal::new(ChaidParams::default()),
         threshold: RwSignal::new(perspectief_core::disclosure::DEFAULT_THRESHOLD),
+        custom: RwSignal::new(false),
     };
+    // Whether the measurement levels are open (they stay open while levels change).
+    let levels_open = RwSignal::new(false);
 
     let body = move || {
         let l = lang.get();
@@ -83,8 +94,21 @@ pub fn AnalyseStep() -> impl IntoView {
                 let list = list.clone();
                 let click = move |_| {
                     form.target.set(name.to_string());
-                    form.predictors.set(default_predictors(&list, name));
+                    // The report's predictors, unless the user chose their own: those stay.
+                    if form.custom.get_untracked() {
+                        form.predictors.update(|p| p.retain(|n| n != name));
+                    } else {
+                        form.predictors.set(default_predictors(&list, name));
+                    }
                     form.grow(state);
+                };
+                // The report's names for its outcomes, in English when the page is.
+                let label = match (name, l) {
+                    (_, Lang::Nl) => label,
+                    ("in_begeleiding", _) => "In counselling",
+                    ("terugkeer", _) => "Return",
+                    ("verblijfsvergunning", _) => "Residence permit",
+                    _ => label,
                 };
                 view! {
                     <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=click>{label}</button>
@@ -99,7 +123,32 @@ pub fn AnalyseStep() -> impl IntoView {
                     "One click per outcome, as in the report: yes/no, with the characteristics of steunpunten and ex-AMVs as predictors.",
                 )}</p>
                 <div class="utrecht-button-group" data-testid="outcomes">{one_click}</div>
+                {
+                    let defaults = list.clone();
+                    move || form.custom.get().then(|| {
+                        let defaults = defaults.clone();
+                        let l = lang.get();
+                        view! {
+                            <p class="utrecht-paragraph" data-testid="custom-predictors">
+                                {format!("{} ({}). ", l.pick("De knoppen gebruiken uw eigen keuze van verklarende variabelen", "The buttons use your own choice of predictors"), form.predictors.with(Vec::len))}
+                                <button type="button" class="pf-link-button" on:click=move |_| {
+                                    form.custom.set(false);
+                                    form.predictors.set(default_predictors(&defaults, &form.target.get_untracked()));
+                                }>{l.pick("Terug naar de keuze van het rapport", "Back to the report's choice")}</button>
+                            </p>
+                        }
+                    })
+                }
                 <crate::components::tree_options::TreeOptions form=form list=list.clone()/>
+                <details class="pf-options" data-testid="levels-analyse" prop:open=move || levels_open.get_untracked()
+                    on:toggle=move |ev| levels_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+                    <summary>{l.pick("Meetniveaus (aanpassen; bepalen hoe CHAID een variabele samenvoegt en splitst)", "Measurement levels (edit; they decide how CHAID merges and splits a variable)")}</summary>
+                    <p class="utrecht-paragraph pf-hint">{l.pick(
+                        "Nominaal: categorieën zonder volgorde; ordinaal: met volgorde (alleen aangrenzende worden samengevoegd); schaal: getallen, in intervallen verdeeld. Kenmerken uit een bestand krijgen het niveau volgens de regel van SPSS (SCALEMIN 24).",
+                        "Nominal: categories without order; ordinal: ordered (only neighbours are merged); scale: numbers, cut into intervals. Characteristics from a file get their level by SPSS's rule (SCALEMIN 24).",
+                    )}</p>
+                    {crate::components::analysis_file::levels_table(&list, "pf-level-a", state, l)}
+                </details>
                 <TreeResult form=form/>
             </section>
             <crate::components::comparison::Comparison form=form/>

@@ -19,6 +19,87 @@ fn level_label(level: Level, l: Lang) -> &'static str {
     }
 }
 
+/// A row per variable: name, set, subset, who set its level and why, and the level (editable).
+pub fn level_rows(
+    list: &[crate::engine::protocol::VariableRow],
+    prefix: &'static str,
+    state: AppState,
+    l: Lang,
+) -> impl IntoView {
+    list.iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let name = v.name.clone();
+            let why = v.rule.text(l.locale());
+            let id = format!("{prefix}-{i}");
+            let options = [Level::Nominal, Level::Ordinal, Level::Scale]
+                .into_iter()
+                .filter(|level| v.numeric || *level != Level::Scale)
+                .map(|level| {
+                    view! {
+                        <option value=format!("{level:?}") selected=level == v.level>{level_label(level, l)}</option>
+                    }
+                })
+                .collect_view();
+            let change = move |value: String| {
+                let level = match value.as_str() {
+                    "Ordinal" => Level::Ordinal,
+                    "Scale" => Level::Scale,
+                    _ => Level::Nominal,
+                };
+                state.send(
+                    Edit::SetLevel {
+                        variable: name.clone(),
+                        level,
+                    },
+                    Vec::new(),
+                );
+            };
+            view! {
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">
+                        <label for=id.clone()>{l.var(&v.name)}</label>
+                        <span class="pf-hint pf-var-help">{perspectief_core::analysis::labels::description(&v.name, l.locale()).map(|d| format!(" {d}"))}" "<code>{v.name.clone()}</code></span>
+                    </th>
+                    <td class="utrecht-table__cell">{v.set.clone().unwrap_or_default()}</td>
+                    <td class="utrecht-table__cell">{v.subset.clone().unwrap_or_default()}</td>
+                    <td class="utrecht-table__cell">{why}</td>
+                    <td class="utrecht-table__cell">
+                        {
+                            let (key, change, blur, pointer) = crate::components::form::KeySafe::handlers(change);
+                            view! { <select id=id class="utrecht-select" on:keydown=key on:change=change on:blur=blur on:pointerdown=pointer>{options}</select> }
+                        }
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view()
+}
+
+/// The measurement levels as a table in a frame: the Koppeling step's list and the Analyse form's.
+pub fn levels_table(
+    list: &[crate::engine::protocol::VariableRow],
+    prefix: &'static str,
+    state: AppState,
+    l: Lang,
+) -> impl IntoView {
+    let rows = level_rows(list, prefix, state, l);
+    view! {
+        <crate::components::table_frame::TableFrame label=l.pick("Meetniveaus", "Measurement levels")>
+            <table class="utrecht-table">
+                <thead class="utrecht-table__header"><tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="col">{l.pick("Variabele", "Variable")}</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Set"</th>
+                    <th class="utrecht-table__header-cell" scope="col">"Subset"</th>
+                    <th class="utrecht-table__header-cell" scope="col">{l.pick("Bepaald door", "Set by")}</th>
+                    <th class="utrecht-table__header-cell" scope="col">{l.pick("Meetniveau", "Level")}</th>
+                </tr></thead>
+                <tbody class="utrecht-table__body">{rows}</tbody>
+            </table>
+        </crate::components::table_frame::TableFrame>
+    }
+}
+
 #[component]
 pub fn AnalysisFileSummary(analysis: AnalysisSummary, levels_open: RwSignal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -54,51 +135,6 @@ pub fn AnalysisFileSummary(analysis: AnalysisSummary, levels_open: RwSignal<bool
             }
         })
         .collect_view();
-    let variables = a
-        .list
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let name = v.name.clone();
-            let id = format!("pf-level-{i}");
-            let options = [Level::Nominal, Level::Ordinal, Level::Scale]
-                .into_iter()
-                .filter(|level| v.numeric || *level != Level::Scale)
-                .map(|level| {
-                    view! {
-                        <option value=format!("{level:?}") selected=level == v.level>{level_label(level, l)}</option>
-                    }
-                })
-                .collect_view();
-            let change = move |value: String| {
-                let level = match value.as_str() {
-                    "Ordinal" => Level::Ordinal,
-                    "Scale" => Level::Scale,
-                    _ => Level::Nominal,
-                };
-                state.send(
-                    Edit::SetLevel {
-                        variable: name.clone(),
-                        level,
-                    },
-                    Vec::new(),
-                );
-            };
-            view! {
-                <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="row"><label for=id.clone()>{v.name.clone()}</label></th>
-                    <td class="utrecht-table__cell">{v.set.clone().unwrap_or_default()}</td>
-                    <td class="utrecht-table__cell">{v.subset.clone().unwrap_or_default()}</td>
-                    <td class="utrecht-table__cell">
-                        {
-                            let (key, change, blur, pointer) = crate::components::form::KeySafe::handlers(change);
-                            view! { <select id=id class="utrecht-select" on:keydown=key on:change=change on:blur=blur on:pointerdown=pointer>{options}</select> }
-                        }
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
     let export = move |format: ExportFormat| move |_| state.send(Export::Analysis { format }, Vec::new());
     view! {
         <h2 class="utrecht-heading-2">{l.pick("Analysebestand", "Analysis file")}</h2>
@@ -126,17 +162,7 @@ pub fn AnalysisFileSummary(analysis: AnalysisSummary, levels_open: RwSignal<bool
         <details class="pf-levels" data-testid="levels" prop:open=move || levels_open.get_untracked()
             on:toggle=move |ev| levels_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>{l.pick("Meetniveau per variabele (aanpassen)", "Measurement level per variable (edit)")}</summary>
-            <crate::components::table_frame::TableFrame label=l.pick("Meetniveaus", "Measurement levels")>
-                <table class="utrecht-table">
-                    <thead class="utrecht-table__header"><tr class="utrecht-table__row">
-                        <th class="utrecht-table__header-cell" scope="col">{l.pick("Variabele", "Variable")}</th>
-                        <th class="utrecht-table__header-cell" scope="col">"Set"</th>
-                        <th class="utrecht-table__header-cell" scope="col">"Subset"</th>
-                        <th class="utrecht-table__header-cell" scope="col">{l.pick("Meetniveau", "Level")}</th>
-                    </tr></thead>
-                    <tbody class="utrecht-table__body">{variables}</tbody>
-                </table>
-            </crate::components::table_frame::TableFrame>
+            {levels_table(&a.list, "pf-level", state, l)}
         </details>
         <div class="utrecht-button-group">
             <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=export(ExportFormat::Xlsx)>

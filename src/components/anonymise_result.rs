@@ -71,7 +71,7 @@ fn risk_rows(view: &AnonymiseView, l: Lang) -> impl IntoView {
         ("Klassen", "Classes", |r| r.classes as f64, false),
         ("Kleinste klasse", "Smallest class", |r| r.smallest_class as f64, false),
         (
-            "Records in klassen kleiner dan k",
+            "Rijen in klassen kleiner dan k",
             "Records in classes smaller than k",
             |r| r.records_below_k as f64,
             false,
@@ -354,7 +354,10 @@ fn tree_cell(t: &Option<TreeSummary>, l: Lang) -> String {
             let groups = if t.groups.is_empty() {
                 String::new()
             } else {
-                format!(" ({})", t.groups.join(" | "))
+                format!(
+                    " ({})",
+                    t.groups.iter().map(|g| l.label(g)).collect::<Vec<_>>().join(" | ")
+                )
             };
             let correct = t.correct.map_or(String::new(), |c| {
                 format!("; {} {}", l.locale().number(c, 1), l.pick("% goed", "% correct"))

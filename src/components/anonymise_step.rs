@@ -199,6 +199,12 @@ pub fn AnonymiseStep() -> impl IntoView {
                     "Elke kolom krijgt een rol uit het gegevenswoordenboek. Quasi-identificerend: wat een aanvaller over iemand weet of kan afleiden (steunpunt en zijn kenmerken, geslacht, land, nationaliteit, elke leeftijd, duur en elk kwartaal uit een datum). Gevoelig: wat niemand over een herkenbaar persoon mag leren. Kolommen die van dezelfde gegevens komen, worden samen grover gemaakt. Het bestand wordt geschreven, teruggelezen en gecontroleerd voordat u het kunt downloaden.",
                     "Every column gets a role from the data dictionary. Quasi-identifying: what an attacker knows about someone or can derive (the steunpunt and its characteristics, sex, country, nationality, every age, duration and quarter from a date). Sensitive: what no one may learn about a recognisable person. Columns that come from the same facts are coarsened together. The file is written, read back and checked before you can download it.",
                 )}</p>
+                <div class="pf-jargon-list">
+                    <crate::components::jargon::Jargon term=crate::components::jargon::Term::QuasiIdentifier/>
+                    <crate::components::jargon::Jargon term=crate::components::jargon::Term::KAnonymity/>
+                    <crate::components::jargon::Jargon term=crate::components::jargon::Term::LDiversity/>
+                    <crate::components::jargon::Jargon term=crate::components::jargon::Term::TCloseness/>
+                </div>
                 <PurposeChoice form=form/>
                 <RolesForm form=form/>
                 <fieldset class="pf-fieldset">
@@ -206,7 +212,7 @@ pub fn AnonymiseStep() -> impl IntoView {
                     {number_field("pf-k", l.pick("k (minimale klassegrootte)", "k (smallest class size)").into(), "1", move || form.k.get().to_string(), move |v| if let Ok(x) = v.parse() { form.k.set(x) })}
                     {number_field("pf-l", l.pick("l (verschillende waarden per klasse)", "l (different values per class)").into(), "1", move || form.l.get().to_string(), move |v| if let Ok(x) = v.parse() { form.l.set(x) })}
                     {number_field("pf-t", l.pick("t (t-closeness, leeg: niet geëist)", "t (t-closeness, empty: not required)").into(), "any", move || form.t.get().map_or(String::new(), |t| t.to_string()), move |v| form.t.set(v.parse().ok()))}
-                    {number_field("pf-suppression", l.pick("Ten hoogste te onderdrukken records (%)", "At most this share of records suppressed (%)").into(), "any", move || form.suppression.get().to_string(), move |v| if let Ok(x) = v.parse() { form.suppression.set(x) })}
+                    {number_field("pf-suppression", l.pick("Ten hoogste te onderdrukken rijen (%)", "At most this share of rows suppressed (%)").into(), "any", move || form.suppression.get().to_string(), move |v| if let Ok(x) = v.parse() { form.suppression.set(x) })}
                 </fieldset>
                 <div class="utrecht-button-group">
                     <button type="button" class="utrecht-button utrecht-button--secondary-action"

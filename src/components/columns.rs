@@ -69,12 +69,24 @@ pub fn ColumnsPanel() -> impl IntoView {
                     <tr class="utrecht-table__row">
                         <td class="utrecht-table__cell">{if sheet.is_empty() { "—".to_string() } else { sheet.clone() }}</td>
                         <th class="utrecht-table__header-cell" scope="row">{format!("{} ({})", col.header, col.letter)}</th>
-                        <td class="utrecht-table__cell">
-                            <select class="utrecht-select" aria-label=label on:keydown=key on:change=change on:blur=blur on:pointerdown=pointer>
-                                <option value="" selected=col.field.is_none()>{l.pick("— niet gebruiken (wel bewaard) —", "— not used (still kept) —")}</option>
-                                {options}
-                            </select>
-                        </td>
+                        <td class="utrecht-table__cell">{
+                            // A characteristics workbook's columns are all used: each is a characteristic of the
+                            // steunpunt (its sets sheet groups them); there is nothing to map.
+                            if kind == perspectief_core::kind::FileKind::Characteristics && col.field.is_none() {
+                                if sheet.eq_ignore_ascii_case("sets") {
+                                    l.pick("indeling in sets en subsets (gebruikt)", "grouping into sets and subsets (used)").into_any()
+                                } else {
+                                    l.pick("kenmerk van het steunpunt (gebruikt in de analyse)", "characteristic of the steunpunt (used in the analysis)").into_any()
+                                }
+                            } else {
+                                view! {
+                                    <select class="utrecht-select" aria-label=label on:keydown=key on:change=change on:blur=blur on:pointerdown=pointer>
+                                        <option value="" selected=col.field.is_none()>{l.pick("— niet gebruiken (wel bewaard) —", "— not used (still kept) —")}</option>
+                                        {options}
+                                    </select>
+                                }.into_any()
+                            }
+                        }</td>
                         <td class="utrecht-table__cell pf-num">{loc.integer(rep.filled as u64)}</td>
                         <td class="utrecht-table__cell">{rep.samples.join(" · ")}</td>
                         <td class="utrecht-table__cell">{unrecognised_text}</td>

@@ -24,6 +24,20 @@ pub fn sentence(c: &ComparisonView, l: Lang) -> String {
             )
             .into();
     };
+    // Neither tree predicts the class for anyone (it is the minority in every end node): then
+    // "0,0 % against 0,0 %, the same" would say nothing.
+    if x < 0.05 && y < 0.05 {
+        return format!(
+            "{} {} = {} {}",
+            l.pick("Geen van beide bomen voorspelt", "Neither tree predicts"),
+            c.target,
+            c.target_class,
+            l.pick(
+                "voor wie dan ook: in elke eindknoop is het de kleinste groep. Het percentage juist voorspeld zegt hier dus niets; vergelijk het risico en het aantal knopen in de tabel, of de winsttabel van elke boom.",
+                "for anyone: it is the smaller group in every end node. The percentage predicted correctly says nothing here; compare the risk and the number of nodes in the table, or each tree's gains table.",
+            )
+        );
+    }
     let diff = y - x;
     let change = if diff.abs() < 0.05 {
         l.pick("Dat is evenveel.", "That is the same.").to_string()

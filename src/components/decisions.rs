@@ -80,6 +80,7 @@ pub fn Decisions(overrules: Vec<Overrule>) -> impl IntoView {
                             on:click=move |_| {
                                 state.send(Edit::UndoOverrule { index }, Vec::new());
                                 crate::focus::after_action(&["#pf-decisions-heading", "[data-testid=\"proposals-heading\"]", "main h1"]);
+                                crate::announce::say("Besluit ongedaan gemaakt", "Decision undone");
                             }>
                             {l.pick("Ongedaan maken", "Undo")}
                         </button>

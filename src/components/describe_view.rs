@@ -309,7 +309,7 @@ pub fn DescribeTables(list: Vec<VariableRow>, threshold: RwSignal<u64>) -> impl 
         list.iter()
             .map(|v| {
                 let name = v.name.clone();
-                view! { <option value=name.clone() selected=selected.get_untracked() == name>{v.name.clone()}</option> }
+                view! { <option value=name.clone() selected=selected.get_untracked() == name>{l.var(&v.name)}</option> }
             })
             .collect_view()
     };

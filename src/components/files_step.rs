@@ -263,6 +263,30 @@ fn FileList() -> impl IntoView {
             line
         })
     };
+    // The way on, inferred from what was dropped: a steunpunt has its own registration only; a
+    // researcher has the national extract too.
+    let path_hint = move || {
+        let l = lang.get();
+        state.summary.with(|s| {
+            let has = |k: FileKind| s.files.iter().any(|f| f.kind == Some(k) && f.error.is_none());
+            let text = match (has(FileKind::Registration), has(FileKind::National)) {
+                (true, false) => l.pick(
+                    "U heeft alleen registraties geladen, zoals een steunpunt. Uw weg: Controle, en dan bij Anonimiseren de koppelbestanden voor de onderzoeker. Koppeling slaat u over: daarvoor is het landelijke extract nodig, dat alleen de onderzoeker heeft.",
+                    "You loaded registrations only, as a steunpunt does. Your way: Check, then the linkage files for the researcher in Anonymise. You skip Linkage: it needs the national extract, which only the researcher has.",
+                ),
+                (true, true) => l.pick(
+                    "Registraties en het landelijke extract: alle stappen, van Controle en Koppeling tot Analyse.",
+                    "Registrations and the national extract: every step, from Check and Linkage to Analysis.",
+                ),
+                (false, true) => l.pick(
+                    "Alleen het landelijke extract: laad ook de registraties van de steunpunten.",
+                    "The national extract only: load the steunpunten' registrations too.",
+                ),
+                (false, false) => return None,
+            };
+            Some(view! { <p class="utrecht-paragraph" data-testid="path-hint">{text}</p> })
+        })
+    };
     let rows = move || {
         state.summary.with(|s| {
             s.files
@@ -282,6 +306,7 @@ fn FileList() -> impl IntoView {
                 </div>
             </div>
         </div>
+        {path_hint}
         <crate::components::table_frame::TableFrame label=move || lang.get().pick("Geladen bestanden", "Loaded files")>
             <table class="utrecht-table" data-testid="file-list">
                 <caption class="utrecht-table__caption">{t("Geladen bestanden", "Loaded files")}</caption>

@@ -53,10 +53,18 @@ pub fn number_field(
     get: impl Fn() -> String + Send + Sync + 'static,
     set: impl Fn(&str) + 'static,
 ) -> impl IntoView {
+    // A text field that takes numbers (the keyboard of a phone shows digits): a number input
+    // would write the browser's decimal point, not the page's language's decimal comma.
+    let lang = use_context::<crate::state::AppState>().map(|s| s.lang);
+    let shown = move || match lang.map(|l| l.get()) {
+        Some(Lang::Nl) => get().replace('.', ","),
+        _ => get(),
+    };
+    let _ = step;
     view! {
         <div class="pf-field">
             <label for=id class="pf-label">{label}</label>
-            <input id=id class="utrecht-textbox pf-short" type="number" step=step prop:value=get
+            <input id=id class="utrecht-textbox pf-short" type="text" inputmode="decimal" prop:value=shown
                 on:change=move |ev| set(&event_target_value(&ev).replace(',', "."))/>
         </div>
     }

@@ -60,6 +60,7 @@ pub fn LinkStep() -> impl IntoView {
                             "Laad de registraties en het landelijke extract (DMB/IND) bij stap 1; dan koppelt de app ze hier.",
                             "Load the registrations and the national extract (DMB/IND) in step 1; the app links them here.",
                         )}</p>
+                        <crate::components::jargon::Jargon term=crate::components::jargon::Term::Dmb/>
                         <p class="utrecht-paragraph" data-testid="skip-linkage">{l.pick(
                             "Bent u een steunpunt? Dan heeft u het landelijke extract niet, en kunt u deze stap overslaan: bij Anonimiseren maakt u de koppelbestanden voor de onderzoeker, die de koppeling zelf doet.",
                             "Are you a steunpunt? Then you do not have the national extract and can skip this step: in Anonymise you make the linkage files for the researcher, who does the linkage.",
@@ -110,6 +111,11 @@ pub fn LinkStep() -> impl IntoView {
                                 Vec::new(),
                             );
                             crate::focus::after_action(&["[data-testid=\"links-behind\"] caption", "[data-testid=\"table3\"] caption", "main h1"]);
+                            if compatible {
+                                crate::announce::say("Koppeling onverenigbaar verklaard", "Link declared incompatible");
+                            } else {
+                                crate::announce::say("Koppeling verenigbaar verklaard", "Link declared compatible");
+                            }
                         };
                         let s = &r.sides;
                         view! {
@@ -168,6 +174,10 @@ pub fn LinkStep() -> impl IntoView {
                     prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))/>
                 <span class="pf-hint">{l.pick(" Komt bij elk besluit (overrulen, accepteren, afwijzen) in het verslag.", " Goes with every decision (overrule, accept, reject) into the report.")}</span>
             </p>
+            <div class="pf-jargon-list">
+                <crate::components::jargon::Jargon term=crate::components::jargon::Term::Overrule/>
+                <crate::components::jargon::Jargon term=crate::components::jargon::Term::Dmb/>
+            </div>
             {rows_behind}
             <p class="utrecht-paragraph" data-testid="link-counts">{let int = |n: usize| l.locale().integer(n as u64); format!(
                 "{} {}; {} {}, {} {}; {} {}; {} {}; {} {}. {} {}.",

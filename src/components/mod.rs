@@ -14,6 +14,7 @@ pub mod files_step;
 pub mod form;
 pub mod gains;
 pub mod header;
+pub mod jargon;
 pub mod link_step;
 pub mod linkage_files;
 pub mod privacy;

@@ -30,6 +30,11 @@ pub fn Proposals(view: LinkageView, reason: RwSignal<String>) -> impl IntoView {
         };
         state.send(Edit::Overrule { overrule }, Vec::new());
         crate::focus::after_action(&["[data-testid=\"proposals-heading\"]", "main h1"]);
+        if accept {
+            crate::announce::say("Voorstel geaccepteerd", "Proposal accepted");
+        } else {
+            crate::announce::say("Voorstel afgewezen", "Proposal rejected");
+        }
     };
     let total = view.table3.proposals_open;
     let shown = view.proposals.len();
@@ -91,13 +96,14 @@ pub fn Proposals(view: LinkageView, reason: RwSignal<String>) -> impl IntoView {
                 </crate::components::table_frame::TableFrame>
                 <p class="utrecht-paragraph">
                     <label for="pf-threshold" class="pf-label">{l.pick("Alles accepteren vanaf score", "Accept all from score")}</label>
-                    <input id="pf-threshold" class="utrecht-textbox" type="number" min="0" max="1" step="0.01" prop:value=move || threshold.get().to_string()
-                        on:change=move |ev| { if let Ok(x) = event_target_value(&ev).parse::<f64>() { threshold.set(x) } } />
+                    <input id="pf-threshold" class="utrecht-textbox" type="text" inputmode="decimal" prop:value=move || crate::components::form::number_text(l, threshold.get())
+                        on:change=move |ev| { if let Ok(x) = event_target_value(&ev).replace(',', ".").parse::<f64>() { threshold.set(x) } } />
                     " "
                     <button type="button" class="utrecht-button utrecht-button--secondary-action"
                         on:click=move |_| {
-                            state.send(Edit::AcceptAbove { score: threshold.get_untracked() }, Vec::new());
+                            state.send(Edit::AcceptAbove { score: threshold.get_untracked(), reason: reason.get_untracked() }, Vec::new());
                             crate::focus::after_action(&["[data-testid=\"proposals-heading\"]", "main h1"]);
+                            crate::announce::say("Voorstellen vanaf deze score geaccepteerd, elk als eigen besluit", "Proposals from this score accepted, each as a decision of its own");
                         }>
                         {l.pick("Accepteren", "Accept")}
                     </button>

@@ -61,7 +61,7 @@ pub fn TreeOptions(form: TreeForm, list: Vec<VariableRow>) -> impl IntoView {
         .filter(|v| v.level != perspectief_core::chaid::Level::Scale || v.numeric)
         .map(|v| {
             let name = v.name.clone();
-            view! { <option value=name.clone() selected=move || form.target.get() == name>{v.name.clone()}</option> }
+            view! { <option value=name.clone() selected=move || form.target.get() == name>{l.var(&v.name)}</option> }
         })
         .collect_view();
     let group_boxes = groups(&list)
@@ -73,6 +73,7 @@ pub fn TreeOptions(form: TreeForm, list: Vec<VariableRow>) -> impl IntoView {
             let checked = move || form.predictors.with(|p| all.iter().all(|n| p.contains(n)));
             let toggle = move |ev: leptos::ev::Event| {
                 let on = event_target_checked(&ev);
+                form.custom.set(true);
                 form.predictors.update(|p| {
                     p.retain(|n| !names.contains(n));
                     if on {
@@ -98,15 +99,15 @@ pub fn TreeOptions(form: TreeForm, list: Vec<VariableRow>) -> impl IntoView {
             view! {
                 <div class="pf-check">
                     <input type="checkbox" id=id.clone() prop:checked=move || form.predictors.with(|p| p.contains(&a))
-                        on:change=move |ev| { let on = event_target_checked(&ev); form.predictors.update(|p| { p.retain(|n| *n != b); if on { p.push(b.clone()) } }) }/>
-                    <label for=id>{v.name.clone()}</label>
+                        on:change=move |ev| { let on = event_target_checked(&ev); form.custom.set(true); form.predictors.update(|p| { p.retain(|n| *n != b); if on { p.push(b.clone()) } }) }/>
+                    <label for=id>{l.var(&v.name)}</label>
                 </div>
             }
         })
         .collect_view();
     let force_options = list
         .iter()
-        .map(|v| view! { <option value=v.name.clone()>{v.name.clone()}</option> })
+        .map(|v| view! { <option value=v.name.clone()>{l.var(&v.name)}</option> })
         .collect_view();
     let screen = move |_| {
         state.results.screening.set(None);

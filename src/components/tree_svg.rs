@@ -107,7 +107,7 @@ pub fn TreeDiagram(tree: Tree, lang: Lang) -> impl IntoView {
             let mut steps = Vec::new();
             let mut at = id;
             while let Some(parent) = t.nodes[at].parent {
-                let split = t.nodes[parent].split.as_ref().map_or(String::new(), |s| s.name.clone());
+                let split = t.nodes[parent].split.as_ref().map_or(String::new(), |s| l.var(&s.name));
                 let branch = l.label(&t.nodes[at].branch.clone().unwrap_or_default());
                 steps.push(format!("{split} = {branch}"));
                 at = parent;

@@ -40,8 +40,12 @@ fn tree_tables(p: &PublishedTree, l: Lang) -> impl IntoView {
                     .into_any()
             };
             let split = n.split.as_ref().map_or(String::new(), |s| match s.adj_p {
-                Some(adj_p) => format!("{} (Adj. p = {})", s.name, l.p_value(adj_p)),
-                None => format!("{} ({})", s.name, l.pick("toets niet getoond", "test not shown")),
+                Some(adj_p) => format!("{} (Adj. p = {})", l.var(&s.name), l.p_value(adj_p)),
+                None => format!(
+                    "{} ({})",
+                    l.var(&s.name),
+                    l.pick("toets niet getoond", "test not shown")
+                ),
             });
             view! {
                 <tr class="utrecht-table__row">
@@ -121,17 +125,15 @@ fn screening_table(s: &ScreeningView, form: TreeForm, state: AppState, l: Lang) 
         .iter()
         .map(|r| {
             let name = r.predictor.clone();
-            let open = move |_| {
-                form.predictors.set(vec![name.clone()]);
-                form.grow(state);
-            };
+            // This predictor's tree on its own; the form keeps its own choice for later trees.
+            let open = move |_| form.grow_with(state, vec![name.clone()]);
             view! {
                 <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="row"><button type="button" class="pf-link-button" on:click=open>{r.predictor.clone()}</button></th>
+                    <th class="utrecht-table__header-cell" scope="row"><button type="button" class="pf-link-button" on:click=open>{l.var(&r.predictor)}</button></th>
                     <td class="utrecht-table__cell pf-num">{l.p_value(r.adj_p)}</td>
                     <td class="utrecht-table__cell pf-num">{loc.number(r.statistic, 3)}</td>
                     <td class="utrecht-table__cell pf-num">{r.df1}</td>
-                    <td class="utrecht-table__cell">{r.groups.join(" | ")}</td>
+                    <td class="utrecht-table__cell">{r.groups.iter().map(|g| l.label(g)).collect::<Vec<_>>().join(" | ")}</td>
                 </tr>
             }
         })
@@ -180,11 +182,12 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
         let t = &view.report.tree;
         // Everything shown or saved of the tree comes from its published form.
         let published = published.get()?;
-        let root = t.nodes.first().and_then(|n| n.split.as_ref()).map(|s| s.name.clone());
+        let root_name = t.nodes.first().and_then(|n| n.split.as_ref()).map(|s| s.name.clone());
+        let root = root_name.as_deref().map(|r| l.var(r));
         let summary = format!(
             "{} {}: {} {}, {} {}{}",
             l.pick("Boom voor", "Tree for"),
-            t.target.name,
+            l.var(&t.target.name),
             t.nodes.len(),
             l.pick("knopen", "nodes"),
             t.terminals().count(),
@@ -206,7 +209,7 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
         let xlsx_gains = view.report.gains.clone();
         let xlsx_name = format!("boomtabellen-{}.xlsx", t.target.name);
         Some(view! {
-            <h3 class="utrecht-heading-3" data-testid="tree-summary" data-ms=view.ms.to_string()>{summary}</h3>
+            <h3 class="utrecht-heading-3" data-testid="tree-summary" data-ms=view.ms.to_string() data-target=t.target.name.clone() data-split=root_name.clone().unwrap_or_default()>{summary}</h3>
             <TreeDiagram tree=published.clone() lang=l/>
             <div class="utrecht-button-group">
                 <button type="button" class="utrecht-button utrecht-button--secondary-action"

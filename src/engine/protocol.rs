@@ -315,6 +315,8 @@ pub struct VariableRow {
     pub numeric: bool,
     /// Its role for anonymisation, as the data dictionary gives it.
     pub role: perspectief_core::anonymise::ColumnRole,
+    /// Who set its measurement level, and why.
+    pub rule: perspectief_core::chaid::data::LevelRule,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -204,6 +204,7 @@ fn analysis_summary(a: &AnalysisFile) -> AnalysisSummary {
                 subset: v.subset.clone(),
                 level: v.level,
                 numeric: matches!(v.values, RawColumn::Number(_)),
+                rule: v.rule,
                 role,
             })
             .collect(),

@@ -30,8 +30,8 @@ test('A forced small split and a crosstab with small cells: every download passe
   await page.getByLabel('Afhankelijke variabele').selectOption('psychiatrische_diagnose');
   await options.getByText('Per variabele', { exact: true }).click();
   for (const box of await options.locator('input[id^="pf-pred-"]').all()) await box.setChecked(false);
-  await options.getByLabel('steunpunt', { exact: true }).setChecked(true);
-  await options.getByLabel('geslacht', { exact: true }).setChecked(true);
+  await options.getByLabel('Steunpunt', { exact: true }).setChecked(true);
+  await options.getByLabel('Geslacht', { exact: true }).setChecked(true);
   const set = async (label, value) => {
     await page.getByLabel(label).fill(value);
     await page.getByLabel(label).dispatchEvent('change');
@@ -42,9 +42,9 @@ test('A forced small split and a crosstab with small cells: every download passe
   await set('Significantieniveau samenvoegen (0,05)', '0.99');
   await page.getByLabel('Eerste splitsing afdwingen op').selectOption('steunpunt');
   await page.getByRole('button', { name: 'Boom laten groeien' }).click();
-  await page.waitForFunction(() => /^Boom voor psychiatrische_diagnose: \d+ knopen/.test(document.querySelector('[data-testid="tree-summary"]')?.textContent ?? ''));
+  await page.waitForFunction(() => /^Boom voor Psychiatrische diagnose: \d+ knopen/.test(document.querySelector('[data-testid="tree-summary"]')?.textContent ?? ''));
   const summary = await page.getByTestId('tree-summary').textContent();
-  assert.match(summary, /eerste splitsing op steunpunt\.$/);
+  assert.match(summary, /eerste splitsing op Steunpunt\.$/);
   const nodes = Number(summary.match(/: (\d+) knopen/)[1]);
   assert.ok(nodes > 40, summary);
 

@@ -144,6 +144,9 @@ test('Koppeling: Table 3 of the demo as planted, the links behind a row, accepti
   await page.getByLabel('Alles accepteren vanaf score').dispatchEvent('change');
   await page.getByRole('button', { name: 'Accepteren' }).last().click();
   await waitCounts(/2 op naam en geboortedatum; 0 voorstellen open.*692 met landelijke gegevens/);
+  // One decision per pair, with the reason, each undoable.
+  assert.equal(await page.getByTestId('decisions').locator('li').count(), 2);
+  assert.equal(await page.getByTestId('decisions').getByRole('button', { name: 'Ongedaan maken' }).count(), 2);
   assert.match(await page.getByTestId('analysis-summary').textContent(), /^733 personen, 692 met landelijke gegevens, \d+ variabelen\. Peildatum/);
   // Overrule an incompatible link (sex differs) as compatible: Table 3 and the data follow
   // (the Sekse row is still open from above).
@@ -157,11 +160,11 @@ test('Koppeling: Table 3 of the demo as planted, the links behind a row, accepti
   // Measurement levels are editable; the list stays open while they change.
   const levels = page.getByTestId('levels');
   await levels.locator('summary').click();
-  const select = levels.getByRole('combobox', { name: 'geslacht', exact: true });
+  const select = levels.getByRole('combobox', { name: 'Geslacht', exact: true });
   assert.equal(await select.inputValue(), 'Nominal');
   await select.selectOption('Ordinal');
   await page.waitForFunction(() => document.querySelector('[data-testid="levels"]').open
-    && [...document.querySelectorAll('[data-testid="levels"] tr')].some((r) => r.textContent.startsWith('geslacht') && r.querySelector('select').value === 'Ordinal'));
+    && [...document.querySelectorAll('[data-testid="levels"] tr')].some((r) => r.textContent.startsWith('Geslacht') && r.querySelector('select').value === 'Ordinal'));
   // The analysis file downloads without V-nummers or names.
   const [download] = await Promise.all([
     page.waitForEvent('download'),

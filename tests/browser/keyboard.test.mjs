@@ -76,13 +76,14 @@ test('keyboard only: the demo journey, focus after every action, Enter twice act
   await page.keyboard.press('Enter');
   await page.waitForTimeout(300);
   assert.match(await counts(), /1 op naam en geboortedatum; 1 voorstellen open/, 'Enter twice acted once');
-  assert.match(await page.getByTestId('announcer').textContent(), /^$|./);
+  assert.equal(await page.getByTestId('announcer').textContent(), 'Voorstel geaccepteerd', 'the decision is announced');
 
   // Undo it: focus stays in the page (the decisions list goes away with it).
   await tabTo(page, 'Ongedaan maken');
   await page.keyboard.press('Enter');
   await waitCounts(/0 op naam en geboortedatum; 2 voorstellen open/);
   await focusIsOn(page, 'after Ongedaan maken', (a) => a.testid === 'proposals-heading');
+  assert.equal(await page.getByTestId('announcer').textContent(), 'Besluit ongedaan gemaakt');
 
   // On to Analyse through the steps' own next buttons.
   await tabTo(page, 'Verder naar Anonimiseren');
@@ -129,6 +130,7 @@ test('keyboard only: the demo journey, focus after every action, Enter twice act
   assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="pf-tree" role="img"/);
   assert.doesNotMatch(svg, /tabindex|treeitem/, 'the file is a picture, not the page\'s widget');
   await focusIsOn(page, 'after the download', (a) => a.name === 'Download boom (SVG)');
+  assert.equal(await page.getByTestId('announcer').textContent(), 'Gedownload: boom-mob.svg');
   assert.deepEqual(errors, []);
   await context.close();
 });

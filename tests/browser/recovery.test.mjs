@@ -46,7 +46,7 @@ async function treeGrows(page) {
   await page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name: 'Analyse' }).click();
   await page.getByTestId('outcomes').getByRole('button', { name: 'MOB' }).click();
   await page.getByTestId('tree-summary').waitFor();
-  assert.match(await page.getByTestId('tree-summary').textContent(), /^Boom voor mob: \d+ knopen/);
+  assert.match(await page.getByTestId('tree-summary').textContent(), /^Boom voor Vertrokken met onbekende bestemming \(MOB\): \d+ knopen/);
 }
 
 test('Afbreken stops a long run; files and decisions stay, and the next run works', async () => {
@@ -88,7 +88,7 @@ test('A panic in the worker becomes a message; the session survives', async () =
   await page.evaluate(() => window.__perspectiefTest.panic());
   await page.getByTestId('error').waitFor();
   await page.getByTestId('outcomes').getByRole('button', { name: 'Terugkeer' }).click();
-  await page.waitForFunction(() => /^Boom voor terugkeer: \d+ knopen/.test(document.querySelector('[data-testid="tree-summary"]')?.textContent));
+  await page.waitForFunction(() => /^Boom voor Teruggekeerd: \d+ knopen/.test(document.querySelector('[data-testid="tree-summary"]')?.textContent));
   assert.deepEqual(errors, []);
   await context.close();
 });

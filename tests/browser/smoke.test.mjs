@@ -62,7 +62,7 @@ test('100,000 × 100,000: load, link and grow a tree in the browser', async () =
   await page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name: 'Analyse' }).click();
   await page.getByTestId('outcomes').getByRole('button', { name: 'MOB' }).click();
   await page.getByTestId('tree-summary').waitFor({ timeout: 300000 });
-  assert.match(await page.getByTestId('tree-summary').textContent(), /^Boom voor mob: \d+ knopen/);
+  assert.match(await page.getByTestId('tree-summary').textContent(), /^Boom voor Vertrokken met onbekende bestemming \(MOB\): \d+ knopen/);
   console.log(`smoke: ${N} × ${N} loaded, checked and linked in ${loaded} ms; tree ${Date.now() - t0 - loaded} ms`);
   assert.deepEqual(errors, []);
   await context.close();

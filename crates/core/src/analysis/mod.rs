@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod labels;
 pub mod run;
 
 use crate::chaid::data::{Level, RawColumn};
@@ -27,6 +28,8 @@ pub struct Variable {
     pub set: Option<String>,
     pub subset: Option<String>,
     pub values: RawColumn,
+    /// Who set the level: the dictionary, SPSS's rule (characteristics), or the user.
+    pub rule: crate::chaid::data::LevelRule,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -89,6 +92,10 @@ struct Builder {
 
 impl Builder {
     fn add(&mut self, name: &str, level: Level, values: RawColumn) {
+        self.add_by(name, level, values, crate::chaid::data::LevelRule::Dictionary);
+    }
+
+    fn add_by(&mut self, name: &str, level: Level, values: RawColumn, rule: crate::chaid::data::LevelRule) {
         // Derived numbers (years, months) to three decimals, as the exported file has them:
         // a tree grown here and one grown on the export are the same tree.
         let values = match values {
@@ -102,6 +109,7 @@ impl Builder {
             set: set.map(|s| s.1.clone()),
             subset: set.map(|s| s.2.clone()),
             values,
+            rule,
         });
     }
 }
@@ -362,8 +370,8 @@ pub fn build(files: &[&LoadedFile], check: &CheckResult, linkage: &Linkage, peil
             Some(nums) if nums.iter().any(Option::is_some) => RawColumn::Number(nums),
             _ => RawColumn::text(values),
         };
-        let level = col.default_level();
-        b.add(name, level, col);
+        let (level, why) = col.spss_level(crate::chaid::data::SCALEMIN);
+        b.add_by(name, level, col, crate::chaid::data::LevelRule::Automatic(why));
     }
     AnalysisFile {
         persons: n,
@@ -379,6 +387,7 @@ impl AnalysisFile {
         for v in &mut self.variables {
             if let Some((_, level)) = levels.iter().find(|(n, _)| *n == v.name) {
                 v.level = *level;
+                v.rule = crate::chaid::data::LevelRule::User;
             }
         }
     }

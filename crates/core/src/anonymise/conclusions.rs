@@ -119,6 +119,7 @@ pub fn protected_analysis(original: &AnalysisFile, protected: &[(&str, &RawColum
                 set: from.and_then(|v| v.set.clone()),
                 subset: from.and_then(|v| v.subset.clone()),
                 values,
+                rule: from.map_or(crate::chaid::data::LevelRule::Dictionary, |v| v.rule),
             }
         })
         .collect();

@@ -179,14 +179,64 @@ impl RawColumn {
         }
     }
 
-    /// A sensible default level: text → nominal, numbers with few distinct values → ordinal, else scale.
+    /// The level SPSS gives a variable read from an external file, with [`SCALEMIN`].
     pub fn default_level(&self) -> Level {
-        match self {
-            RawColumn::Text(_) => Level::Nominal,
-            RawColumn::Number(_) if self.distinct() <= 10 => Level::Ordinal,
-            RawColumn::Number(_) => Level::Scale,
-        }
+        self.spss_level(SCALEMIN).0
     }
+
+    /// SPSS's documented table for data read from external files ("Measurement level",
+    /// SET SCALEMIN): the first condition that holds decides. Text is nominal; numbers are
+    /// scale if one is not a whole number, one is negative, none is below 10,000, there are
+    /// `scalemin` or more distinct values, or none is below 10; otherwise nominal.
+    pub fn spss_level(&self, scalemin: usize) -> (Level, AutoLevel) {
+        let RawColumn::Number(v) = self else {
+            return (Level::Nominal, AutoLevel::Text);
+        };
+        let xs: Vec<f64> = v.iter().flatten().copied().filter(|x| x.is_finite()).collect();
+        if xs.is_empty() {
+            return (Level::Nominal, AutoLevel::AllMissing);
+        }
+        let rule = if xs.iter().any(|x| x.fract() != 0.0) {
+            AutoLevel::NotWhole
+        } else if xs.iter().any(|&x| x < 0.0) {
+            AutoLevel::Negative
+        } else if xs.iter().all(|&x| x >= 10_000.0) {
+            AutoLevel::NoneBelow10000
+        } else if self.distinct() >= scalemin {
+            AutoLevel::ManyValues(scalemin)
+        } else if xs.iter().all(|&x| x >= 10.0) {
+            AutoLevel::NoneBelow10
+        } else {
+            return (Level::Nominal, AutoLevel::FewValues(scalemin));
+        };
+        (Level::Scale, rule)
+    }
+}
+
+/// SPSS's default for the cut-off of its measurement-level table (SET SCALEMIN).
+pub const SCALEMIN: usize = 24;
+
+/// Which condition of SPSS's table set a level ([`RawColumn::spss_level`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AutoLevel {
+    Text,
+    AllMissing,
+    NotWhole,
+    Negative,
+    NoneBelow10000,
+    ManyValues(usize),
+    NoneBelow10,
+    FewValues(usize),
+}
+
+/// Who set a variable's level: the data dictionary, SPSS's rule, or the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LevelRule {
+    Dictionary,
+    Automatic(AutoLevel),
+    User,
 }
 
 /// Category codes per row. `categories` codes are real categories; the code
@@ -601,5 +651,46 @@ impl Dataset {
             case: self.case.as_ref().map(|w| rows.iter().map(|&r| w[r]).collect()),
             dropped: self.dropped,
         }
+    }
+}
+
+#[cfg(test)]
+mod level_tests {
+    use super::{AutoLevel, Level, RawColumn};
+
+    fn numbers(xs: &[f64]) -> RawColumn {
+        RawColumn::Number(xs.iter().map(|&x| Some(x)).collect())
+    }
+
+    /// Each row of SPSS's table, in its order (the first that holds decides).
+    #[test]
+    fn spss_measurement_level_table() {
+        let few: Vec<f64> = (0..23).map(f64::from).collect();
+        let many: Vec<f64> = (0..24).map(f64::from).collect();
+        let cases = [
+            (
+                RawColumn::text(vec![Some("a".to_string())]),
+                Level::Nominal,
+                AutoLevel::Text,
+            ),
+            (
+                RawColumn::Number(vec![None, None]),
+                Level::Nominal,
+                AutoLevel::AllMissing,
+            ),
+            (numbers(&[1.0, 2.5]), Level::Scale, AutoLevel::NotWhole),
+            (numbers(&[-1.0, 2.0]), Level::Scale, AutoLevel::Negative),
+            (numbers(&[10_000.0, 20_000.0]), Level::Scale, AutoLevel::NoneBelow10000),
+            (numbers(&many), Level::Scale, AutoLevel::ManyValues(24)),
+            (numbers(&[10.0, 12.0, 15.0]), Level::Scale, AutoLevel::NoneBelow10),
+            (numbers(&few), Level::Nominal, AutoLevel::FewValues(24)),
+            (numbers(&[1.0, 2.0, 3.0]), Level::Nominal, AutoLevel::FewValues(24)),
+        ];
+        for (column, level, why) in cases {
+            assert_eq!(column.spss_level(24), (level, why), "{column:?}");
+        }
+        // SET SCALEMIN moves the cut-off.
+        assert_eq!(numbers(&few).spss_level(10), (Level::Scale, AutoLevel::ManyValues(10)));
+        assert_eq!(numbers(&[1.0, 2.0, 3.0]).default_level(), Level::Nominal);
     }
 }

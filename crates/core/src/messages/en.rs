@@ -346,3 +346,25 @@ pub fn evidence(e: &Evidence) -> String {
 pub fn not_a_date(e: &NotADate) -> String {
     format!("'{}' is not a date; write YYYY-MM-DD, for example 2011-04-01.", e.text)
 }
+
+/// Who set a measurement level, and why (SPSS's table for data from external files).
+pub fn level_rule(rule: &crate::chaid::data::LevelRule) -> String {
+    use crate::chaid::data::{AutoLevel, LevelRule};
+    match rule {
+        LevelRule::Dictionary => "data dictionary".into(),
+        LevelRule::User => "chosen by you".into(),
+        LevelRule::Automatic(a) => format!(
+            "SPSS's rule: {}",
+            match a {
+                AutoLevel::Text => "text is nominal".to_string(),
+                AutoLevel::AllMissing => "every value is missing".to_string(),
+                AutoLevel::NotWhole => "a value is not a whole number".to_string(),
+                AutoLevel::Negative => "a value is negative".to_string(),
+                AutoLevel::NoneBelow10000 => "no value below 10,000".to_string(),
+                AutoLevel::ManyValues(n) => format!("{n} or more distinct values"),
+                AutoLevel::NoneBelow10 => "no value below 10".to_string(),
+                AutoLevel::FewValues(n) => format!("fewer than {n} distinct whole values, some below 10"),
+            }
+        ),
+    }
+}

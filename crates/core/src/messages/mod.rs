@@ -92,6 +92,15 @@ impl Localized for crate::link::linkage::Evidence {
     }
 }
 
+impl Localized for crate::chaid::data::LevelRule {
+    fn text(&self, locale: Locale) -> String {
+        match locale {
+            Locale::Nl => nl::level_rule(self),
+            Locale::En => en::level_rule(self),
+        }
+    }
+}
+
 impl Localized for crate::link::verify::Reason {
     fn text(&self, locale: Locale) -> String {
         match locale {

@@ -337,3 +337,25 @@ pub fn not_a_date(e: &NotADate) -> String {
         e.text
     )
 }
+
+/// Who set a measurement level, and why (SPSS's table for data from external files).
+pub fn level_rule(rule: &crate::chaid::data::LevelRule) -> String {
+    use crate::chaid::data::{AutoLevel, LevelRule};
+    match rule {
+        LevelRule::Dictionary => "gegevenswoordenboek".into(),
+        LevelRule::User => "door u gekozen".into(),
+        LevelRule::Automatic(a) => format!(
+            "regel van SPSS: {}",
+            match a {
+                AutoLevel::Text => "tekst is nominaal".to_string(),
+                AutoLevel::AllMissing => "alle waarden ontbreken".to_string(),
+                AutoLevel::NotWhole => "een waarde is geen geheel getal".to_string(),
+                AutoLevel::Negative => "een waarde is negatief".to_string(),
+                AutoLevel::NoneBelow10000 => "geen waarde onder 10.000".to_string(),
+                AutoLevel::ManyValues(n) => format!("{n} of meer verschillende waarden"),
+                AutoLevel::NoneBelow10 => "geen waarde onder 10".to_string(),
+                AutoLevel::FewValues(n) => format!("minder dan {n} verschillende gehele waarden, sommige onder 10"),
+            }
+        ),
+    }
+}

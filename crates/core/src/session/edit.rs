@@ -51,9 +51,13 @@ pub enum Edit {
     UndoOverrule {
         index: usize,
     },
-    /// Accept every proposal at or above this score.
+    /// Accept every open proposal at or above this score: one decision per pair, each with
+    /// `reason` (or, when empty, "automatisch geaccepteerd: score ≥ X"), listed and undoable
+    /// like any other.
     AcceptAbove {
         score: f64,
+        #[serde(default)]
+        reason: String,
     },
     /// The reference date of the derived variables (`None`: the check's).
     SetPeildatum {

@@ -24,7 +24,7 @@ use crate::check::registration::{check, CheckOptions, CheckResult};
 use crate::date::Date;
 use crate::ingest::load::{ColumnOverride, LoadedFile};
 use crate::kind::FileKind;
-use crate::link::linkage::{link, LinkError, LinkOptions, Linkage};
+use crate::link::linkage::{link, LinkError, LinkOptions, Linkage, Overrule};
 use crate::recept::{Analysis, Recept};
 
 /// How long a step took, in the host's clock (milliseconds).
@@ -145,6 +145,15 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
         take: &mut dyn FnMut() -> Option<B>,
         progress: Progress,
     ) -> Result<(), SessionError> {
+        // Bulk acceptance becomes one decision per open proposal, found before the results go.
+        let edit = match edit {
+            Edit::AcceptAbove { score, reason } => {
+                let decisions = self.accept_above(score, &reason, progress);
+                self.link_options.overrules.extend(decisions);
+                Edit::AcceptAbove { score, reason }
+            }
+            other => other,
+        };
         if !edit.keeps_results() {
             self.computed = None;
         }
@@ -196,7 +205,7 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
                     self.link_options.overrules.remove(index);
                 }
             }
-            Edit::AcceptAbove { score } => self.link_options.accept_above = Some(score),
+            Edit::AcceptAbove { .. } => {}
             Edit::SetPeildatum { peildatum } => self.peildatum = peildatum,
             Edit::SetLevel { variable, level } => {
                 self.levels.retain(|(n, _)| *n != variable);
@@ -220,6 +229,42 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
         }
         self.read_pending(progress);
         Ok(())
+    }
+
+    /// The open proposals at or above `score`, as decisions to accept them.
+    fn accept_above(&mut self, score: f64, reason: &str, progress: Progress) -> Vec<Overrule> {
+        let reason = if reason.trim().is_empty() {
+            format!(
+                "automatisch geaccepteerd: score ≥ {}",
+                crate::locale::Locale::Nl.number(score, 2)
+            )
+        } else {
+            reason.to_string()
+        };
+        let computed = self.computed(progress);
+        let (Some(check), Some(Ok(linkage))) = (computed.check.as_ref(), computed.linkage.as_ref()) else {
+            return Vec::new();
+        };
+        let pairs: Vec<(usize, usize)> = linkage
+            .proposals
+            .iter()
+            .filter(|p| p.score >= score)
+            .map(|p| (p.person, p.national))
+            .collect();
+        let persons: Vec<_> = pairs.iter().map(|&(p, _)| check.persons[p].at.clone()).collect();
+        let loaded = self.loaded();
+        let Some(national) = loaded.iter().find(|f| f.kind == crate::kind::FileKind::National) else {
+            return Vec::new();
+        };
+        pairs
+            .iter()
+            .zip(persons)
+            .map(|(&(_, n), person)| Overrule::AcceptProposal {
+                person,
+                national_row: national.records[n].provenance.row,
+                reason: reason.clone(),
+            })
+            .collect()
     }
 
     fn file_mut(&mut self, file: usize) -> Result<&mut SessionFile<B>, SessionError> {

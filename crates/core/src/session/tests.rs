@@ -153,3 +153,59 @@ fn a_file_changed_after_the_recept_is_named() {
     );
     s.computed(&mut quiet());
 }
+
+#[test]
+fn bulk_acceptance_is_one_decision_per_pair_each_undoable() {
+    let mut s = demo();
+    let open = |s: &mut Session<Vec<u8>>| match s.computed(&mut quiet()).linkage.as_ref() {
+        Some(Ok(l)) => l.table3.proposals_open,
+        _ => panic!("linked"),
+    };
+    assert_eq!(open(&mut s), 2);
+    s.edit(
+        Edit::AcceptAbove {
+            score: 0.5,
+            reason: String::new(),
+        },
+        &mut || None,
+        &mut quiet(),
+    )
+    .unwrap();
+    let decisions = &s.link_options().overrules;
+    assert_eq!(decisions.len(), 2, "{decisions:?}");
+    assert!(decisions.iter().all(
+        |o| matches!(o, Overrule::AcceptProposal { reason, .. } if reason == "automatisch geaccepteerd: score ≥ 0,50")
+    ));
+    assert_eq!(open(&mut s), 0);
+    assert_eq!(
+        s.recept().accept_above,
+        None,
+        "the recept holds the decisions, not a rule"
+    );
+    s.edit(Edit::UndoOverrule { index: 0 }, &mut || None, &mut quiet())
+        .unwrap();
+    assert_eq!(open(&mut s), 1);
+    // A typed reason goes with every pair; nothing above the score, nothing decided.
+    s.edit(
+        Edit::AcceptAbove {
+            score: 0.5,
+            reason: "gecontroleerd".into(),
+        },
+        &mut || None,
+        &mut quiet(),
+    )
+    .unwrap();
+    assert!(
+        matches!(s.link_options().overrules.last(), Some(Overrule::AcceptProposal { reason, .. }) if reason == "gecontroleerd")
+    );
+    s.edit(
+        Edit::AcceptAbove {
+            score: 2.0,
+            reason: String::new(),
+        },
+        &mut || None,
+        &mut quiet(),
+    )
+    .unwrap();
+    assert_eq!(s.link_options().overrules.len(), 2);
+}

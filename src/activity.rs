@@ -16,7 +16,9 @@ pub fn activity(request: &Request, lang: Lang) -> String {
             Query::Conclusions { .. } => ("het vergelijken van de bomen", "comparing the trees"),
             Query::AuditFile { .. } => ("het controleren van een bestand", "checking a file"),
         },
-        Request::Export { export: Export::Recept } => ("het bewaren van het recept", "saving the recept"),
+        Request::Export {
+            export: Export::Recept, ..
+        } => ("het bewaren van het recept", "saving the recept"),
         Request::Export { .. } => ("het maken van een download", "making a download"),
         Request::Control {
             control: Control::TestHook { .. },

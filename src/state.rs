@@ -104,7 +104,14 @@ impl Default for Results {
 impl AppState {
     /// Ask the worker; problems starting it become a message on the page.
     pub fn send(&self, request: impl Into<Request>, buffers: Vec<js_sys::ArrayBuffer>) {
-        let request = request.into();
+        let request = match request.into() {
+            // A download in the page's language.
+            Request::Export { export, .. } => Request::Export {
+                export,
+                locale: self.lang.get_untracked().locale(),
+            },
+            other => other,
+        };
         // A new request: the last problem no longer applies.
         self.error.set(None);
         if let Err(e) = bridge::send(&request, buffers) {

@@ -181,7 +181,11 @@ fn split_lines(split: &perspectief_core::chaid::published::PublishedSplit, l: La
     };
     match (split.statistic, split.adj_p) {
         (Some(x), Some(adj_p)) => vec![
-            format!("{} = {}", l.pick("Adj. P-waarde", "Adj. P-value"), l.p_value(adj_p)),
+            // "Adj. P-waarde = 0,012", or "Adj. P-waarde < 0,001" (not "= < 0,001").
+            match l.p_value(adj_p) {
+                p if p.starts_with('<') => format!("{} {p}", l.pick("Adj. P-waarde", "Adj. P-value")),
+                p => format!("{} = {p}", l.pick("Adj. P-waarde", "Adj. P-value")),
+            },
             format!(
                 "{} = {}, df = {df}",
                 statistic_label(&split.statistic_kind, l),

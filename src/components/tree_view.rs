@@ -140,7 +140,10 @@ fn screening_table(s: &ScreeningView, form: TreeForm, state: AppState, l: Lang) 
         .collect_view();
     let (target, rows_for_file) = (s.target.clone(), s.rows.clone());
     let download = move |_| {
-        let sheet = perspectief_core::chaid::sheets::screening_sheet(&target, &rows_for_file);
+        let sheet = perspectief_core::messages::localize_sheet(
+            perspectief_core::chaid::sheets::screening_sheet(&target, &rows_for_file),
+            l.locale(),
+        );
         let name = format!("screening-{target}.xlsx");
         let saved = crate::download::save_xlsx(&name, &[sheet]);
         if let Err(e) = saved {
@@ -238,7 +241,7 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
                             let class = xlsx_published.categories.iter().position(|c| *c == g.target_class)?;
                             xlsx_published.gains(class, &g.nodes)
                         });
-                        let sheets = xlsx_published.sheets(gains.as_ref());
+                        let sheets: Vec<_> = xlsx_published.sheets(gains.as_ref()).into_iter().map(|s| perspectief_core::messages::localize_sheet(s, l.locale())).collect();
                         let saved = crate::download::save_xlsx(&xlsx_name, &sheets);
                         if let Err(e) = saved { state.error.set(Some(e)) }
                     }>

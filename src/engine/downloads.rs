@@ -26,7 +26,14 @@ fn plain(name: String, bytes: Vec<u8>) -> Download {
 }
 
 /// A sheet in the format asked for.
-fn sheet_file(stem: &str, sheet: Sheet, format: ExportFormat) -> Result<Download, Failure> {
+/// A sheet as xlsx or csv, its fixed words in `locale`.
+fn sheet_file(
+    stem: &str,
+    sheet: Sheet,
+    format: ExportFormat,
+    locale: perspectief_core::locale::Locale,
+) -> Result<Download, Failure> {
+    let sheet = perspectief_core::messages::localize_sheet(sheet, locale);
     Ok(match format {
         ExportFormat::Xlsx => plain(
             format!("{stem}.xlsx"),
@@ -42,6 +49,7 @@ fn sheet_file(stem: &str, sheet: Sheet, format: ExportFormat) -> Result<Download
 pub fn make(
     session: &mut Session<JsBytes>,
     export: Export,
+    locale: perspectief_core::locale::Locale,
     progress: &mut dyn FnMut(usize, usize, &str),
 ) -> Result<Download, Failure> {
     match export {
@@ -61,17 +69,17 @@ pub fn make(
             Ok(match format {
                 ExportFormat::Xlsx => plain(
                     format!("controle-{slug}{suffix}.xlsx"),
-                    export::xlsx(result, sp, audience, today())?,
+                    export::xlsx(result, sp, audience, today(), locale)?,
                 ),
                 ExportFormat::Csv => plain(
                     format!("controle-{slug}{suffix}.csv"),
-                    export::csv(result, sp, audience),
+                    export::csv(result, sp, audience, locale),
                 ),
             })
         }
         Export::Analysis { format } => {
             let a = session.analysis_file(progress)?;
-            sheet_file("analysebestand", a.sheet(crate::random::seed()?), format)
+            sheet_file("analysebestand", a.sheet(crate::random::seed()?), format, locale)
         }
         Export::Anonymised { settings, format } => {
             let population = session.population(progress);
@@ -95,7 +103,7 @@ pub fn make(
             let a = session.analysis_file(progress)?;
             let view = perspectief_core::analysis::run::table(a, &table, threshold)?;
             let (sheet, stem) = view.sheet();
-            sheet_file(&format!("tabel-{stem}"), sheet, format)
+            sheet_file(&format!("tabel-{stem}"), sheet, format, locale)
         }
         Export::Recept => Ok(plain(
             "perspectief-recept.json".into(),

@@ -28,6 +28,9 @@ pub enum Request {
     },
     Export {
         export: Export,
+        /// The language of the file's fixed words (the page's).
+        #[serde(default)]
+        locale: perspectief_core::locale::Locale,
     },
     Control {
         control: Control,
@@ -48,7 +51,10 @@ impl From<Query> for Request {
 
 impl From<Export> for Request {
     fn from(export: Export) -> Request {
-        Request::Export { export }
+        Request::Export {
+            export,
+            locale: perspectief_core::locale::Locale::Nl,
+        }
     }
 }
 

@@ -91,8 +91,8 @@ fn handle(session: &mut Worker, data: &JsValue) -> Result<(), Failure> {
     match request {
         Request::Edit { edit } => edited(session, edit, &mut take),
         Request::Query { query } => answer(session, query, &mut take),
-        Request::Export { export } => {
-            let download = super::downloads::make(session, export, &mut progress)?;
+        Request::Export { export, locale } => {
+            let download = super::downloads::make(session, export, locale, &mut progress)?;
             post(
                 &Response::Exported {
                     name: download.name.clone(),

@@ -4,7 +4,7 @@
 // names), drawings, and quoted parts of messages (cell contents).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, stopApp } from './harness.mjs';
@@ -40,7 +40,7 @@ test('English: every step, a broken file and a tree, without Dutch from the page
   writeFileSync(join(dir, 'alleen-kop.csv'), 'V-nummer;Naam\n');
   writeFileSync(join(dir, 'gemengd.csv'), 'Steunpunt;V-nummer;Naam;Geslacht\nZwolle;0123456789;Ali A;M\nZwolle,0223456789,Bo B,M\n');
   const files = readdirSync(demoDir).filter((f) => !f.startsWith('LEESMIJ')).map((f) => join(demoDir, f));
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -67,6 +67,13 @@ test('English: every step, a broken file and a tree, without Dutch from the page
   for (const step of ['Check', 'Linkage', 'Anonymise', 'Analysis']) {
     await nav.getByRole('button', { name: step }).click();
     await page.getByRole('heading', { level: 1 }).first().waitFor();
+    if (step === 'Check') {
+      // The download speaks English too: headers, severities and the messages.
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all checks (CSV)' }).click()]);
+      const csv = readFileSync(await file.path(), 'utf8');
+      assert.match(csv, /Severity;Kind;File;Sheet;Row;Column;Explanation/);
+      assert.doesNotMatch(csv, /;Fout;|;Melding;|Peildatum|Toelichting/);
+    }
     if (step === 'Linkage') {
       // The links behind a row of Table 3, with the rules that decided.
       await page.getByTestId('table3').getByRole('button', { name: 'Sex' }).click();

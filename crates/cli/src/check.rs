@@ -83,12 +83,21 @@ pub fn run(args: &CheckArgs) -> Result<(), String> {
         export::Audience::Others
     };
     if let Some(path) = &args.xlsx {
-        let bytes = export::xlsx(&result, None, audience, result.peildatum)?;
+        let bytes = export::xlsx(
+            &result,
+            None,
+            audience,
+            result.peildatum,
+            perspectief_core::locale::Locale::Nl,
+        )?;
         std::fs::write(path, bytes).map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))?;
     }
     if let Some(path) = &args.csv {
-        std::fs::write(path, export::csv(&result, None, audience))
-            .map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))?;
+        std::fs::write(
+            path,
+            export::csv(&result, None, audience, perspectief_core::locale::Locale::Nl),
+        )
+        .map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))?;
     }
     if args.json {
         let out = serde_json::json!({ "files": loaded.iter().map(|f| serde_json::json!({

@@ -8,6 +8,7 @@ use perspectief_core::date::Date;
 use perspectief_core::ingest::load::{load, LoadedFile};
 use perspectief_core::ingest::steunpunt::known_with;
 use perspectief_core::kind::FileKind;
+use perspectief_core::locale::Locale;
 
 /// One registration with the V-nummer forms and the date rules (synthetic persons).
 const REGISTRATION: &str =
@@ -95,14 +96,25 @@ fn no_v_nummer_name_value_or_date_leaves_in_an_export_for_others() {
     ] {
         assert!(kinds.contains(expected), "{expected} not in {kinds:?}");
     }
-    let others = String::from_utf8_lossy(&csv(&result, None, Audience::Others)).to_string();
-    assert_clean(&others, "the csv for others");
-    let workbook = xlsx(&result, None, Audience::Others, Date::new(2026, 12, 1).unwrap()).unwrap();
-    assert_clean(&unzip_text(&workbook), "the xlsx for others");
-    // The own organisation's export does hold them (it is for the steunpunt itself).
-    let own = String::from_utf8_lossy(&csv(&result, None, Audience::OwnOrganisation)).to_string();
-    assert!(own.contains("Karim Aziz") && own.contains("15-03-1970"), "{own}");
-    eprintln!("{others}");
+    // In either language: the messages are rendered in it, then redacted by meaning.
+    for locale in [Locale::Nl, Locale::En] {
+        let others = String::from_utf8_lossy(&csv(&result, None, Audience::Others, locale)).to_string();
+        assert_clean(&others, &format!("the csv for others ({locale:?})"));
+        let workbook = xlsx(&result, None, Audience::Others, Date::new(2026, 12, 1).unwrap(), locale).unwrap();
+        assert_clean(&unzip_text(&workbook), &format!("the xlsx for others ({locale:?})"));
+        // The own organisation's export does hold them (it is for the steunpunt itself).
+        let own = String::from_utf8_lossy(&csv(&result, None, Audience::OwnOrganisation, locale)).to_string();
+        assert!(own.contains("Karim Aziz") && own.contains("15-03-1970"), "{own}");
+    }
+    let english = String::from_utf8_lossy(&csv(&result, None, Audience::Others, Locale::En)).to_string();
+    assert!(
+        english.contains("Severity;Kind;File;Sheet;Row;Column;Explanation"),
+        "{english}"
+    );
+    assert!(
+        !english.contains("Fout;") && !english.contains("Peildatum"),
+        "{english}"
+    );
 }
 
 #[test]
@@ -119,7 +131,7 @@ fn the_corpus_v_nummers_stay_out_too() {
     }
     let refs: Vec<&LoadedFile> = files.iter().collect();
     let result = check(&refs, &CheckOptions::default());
-    let others = String::from_utf8_lossy(&csv(&result, None, Audience::Others)).to_string();
+    let others = String::from_utf8_lossy(&csv(&result, None, Audience::Others, Locale::Nl)).to_string();
     let mut checked = 0;
     for p in &result.problems {
         for secret in [&p.v_nummer, &p.name, &p.value].into_iter().flatten() {

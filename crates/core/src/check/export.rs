@@ -4,6 +4,8 @@
 use super::problem::Severity;
 use super::registration::CheckResult;
 use crate::date::Date;
+use crate::locale::Locale;
+use crate::messages::Localized;
 use crate::table::{Cell, Sheet};
 use crate::write::csv::{self, CsvStyle};
 
@@ -56,12 +58,14 @@ fn redacted(message: &str, p: &super::problem::Problem) -> String {
 
 /// The report as one sheet; `steunpunt` limits it to one steunpunt.
 pub fn sheet(result: &CheckResult, steunpunt: Option<&str>) -> Sheet {
-    sheet_for(result, steunpunt, Audience::OwnOrganisation)
+    sheet_for(result, steunpunt, Audience::OwnOrganisation, Locale::Nl)
 }
 
 /// The report for `audience`: for others without the V-nummer, name and value columns,
 /// and with them taken out of the explanations.
-pub fn sheet_for(result: &CheckResult, steunpunt: Option<&str>, audience: Audience) -> Sheet {
+/// Every word in `locale`: the messages rendered in it, the fixed words through
+/// [`crate::messages::localize_sheet`].
+pub fn sheet_for(result: &CheckResult, steunpunt: Option<&str>, audience: Audience, locale: Locale) -> Sheet {
     let own = audience == Audience::OwnOrganisation;
     let header = HEADER
         .iter()
@@ -81,8 +85,8 @@ pub fn sheet_for(result: &CheckResult, steunpunt: Option<&str>, audience: Audien
         let text = |o: &Option<String>| Cell::text(safe_text(o.as_deref().unwrap_or("")));
         let mut row = vec![
             text(&p.steunpunt),
-            Cell::text(severity(p.severity)),
-            Cell::text(p.kind.title()),
+            Cell::text(crate::messages::sheet_word(severity(p.severity), locale)),
+            Cell::text(p.kind.title_in(locale)),
             Cell::text(p.at.as_ref().map_or(String::new(), |a| safe_text(&a.file))),
             Cell::text(p.at.as_ref().map_or(String::new(), |a| safe_text(&a.sheet))),
             p.at.as_ref().map_or(Cell::Empty, |a| Cell::Number(f64::from(a.row))),
@@ -93,14 +97,14 @@ pub fn sheet_for(result: &CheckResult, steunpunt: Option<&str>, audience: Audien
                 text(&p.value),
                 text(&p.v_nummer),
                 text(&p.name),
-                Cell::text(safe_text(&p.message())),
+                Cell::text(safe_text(&p.text(locale))),
             ]);
         } else {
-            row.push(Cell::text(safe_text(&redacted(&p.message(), p))));
+            row.push(Cell::text(safe_text(&redacted(&p.text(locale), p))));
         }
         s.rows.push(row);
     }
-    s
+    crate::messages::localize_sheet(s, locale)
 }
 
 pub fn xlsx(
@@ -108,13 +112,14 @@ pub fn xlsx(
     steunpunt: Option<&str>,
     audience: Audience,
     created: Date,
+    locale: Locale,
 ) -> Result<Vec<u8>, String> {
-    crate::write::xlsx::write(&[sheet_for(result, steunpunt, audience)], created).map_err(|e| e.to_string())
+    crate::write::xlsx::write(&[sheet_for(result, steunpunt, audience, locale)], created).map_err(|e| e.to_string())
 }
 
-pub fn csv(result: &CheckResult, steunpunt: Option<&str>, audience: Audience) -> Vec<u8> {
+pub fn csv(result: &CheckResult, steunpunt: Option<&str>, audience: Audience, locale: Locale) -> Vec<u8> {
     csv::write(
-        &sheet_for(result, steunpunt, audience),
+        &sheet_for(result, steunpunt, audience, locale),
         CsvStyle {
             encoding: csv::Encoding::Utf8Bom,
             ..CsvStyle::default()

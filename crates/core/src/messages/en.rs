@@ -368,3 +368,66 @@ pub fn level_rule(rule: &crate::chaid::data::LevelRule) -> String {
         ),
     }
 }
+
+/// The fixed words of the sheets the engine writes (names, headers, labels of title and
+/// footer rows), Dutch → English; [`super::localize_sheet`] uses them for an English download.
+pub const SHEET_WORDS: &[(&str, &str)] = &[
+    ("Controle", "Check"),
+    ("Frequenties", "Frequencies"),
+    ("Kruistabel", "Crosstab"),
+    ("Gemiddelden", "Means"),
+    ("Boomtabel", "Tree table"),
+    ("Classificatie", "Classification"),
+    ("Winst", "Gains"),
+    ("Totaal", "Total"),
+    ("Gemiddelde", "Mean"),
+    ("Std. afw.", "Std. dev."),
+    ("Knoop", "Node"),
+    ("Ouder", "Parent"),
+    ("Waarden", "Values"),
+    ("Splitsing", "Split"),
+    ("Adj. P-waarde", "Adj. P-value"),
+    ("Statistiek", "Statistic"),
+    ("Waargenomen", "Observed"),
+    ("Knoop %", "Node %"),
+    ("Winst N", "Gain N"),
+    ("Winst %", "Gain %"),
+    ("Respons %", "Response %"),
+    ("Variabele", "Variable"),
+    ("Groepen", "Groups"),
+    ("Risico", "Risk"),
+    ("Std. fout", "Std. error"),
+    ("Totaal juist %", "Overall correct %"),
+    ("Chi-kwadraat", "Chi-square"),
+    ("Chi-kwadraat (niet getoond: er zijn aantallen verborgen)", "Chi-square (not shown: counts are hidden)"),
+    ("Niet meegeteld (ontbrekende waarde)", "Not counted (missing value)"),
+    ("Risico: niet getoond (het zou een verborgen aantal verraden)", "Risk: not shown (it would give a hidden count away)"),
+    ("Steunpunt", "Steunpunt"),
+    ("Ernst", "Severity"),
+    ("Soort", "Kind"),
+    ("Bestand", "File"),
+    ("Tabblad", "Sheet"),
+    ("Rij", "Row"),
+    ("Kolom", "Column"),
+    ("Waarde", "Value"),
+    ("Naam", "Name"),
+    ("Toelichting", "Explanation"),
+    ("Fout", "Error"),
+    ("Waarschuwing", "Warning"),
+    ("Melding", "Notice"),
+    (
+        "Alleen voor eigen gebruik binnen het steunpunt: dit overzicht bevat V-nummers en namen. Niet doorsturen.",
+        "For use within the steunpunt only: this overview holds V-nummers and names. Do not pass it on.",
+    ),
+    (
+        "Zonder V-nummers, namen en waarden: bestand, tabblad, rij en kolom wijzen de persoon aan in het eigen bestand van het steunpunt.",
+        "Without V-nummers, names and values: file, sheet, row and column point to the person in the steunpunt's own file.",
+    ),
+];
+
+/// Title-row labels that start a cell and are followed by data, Dutch → English.
+pub const SHEET_PREFIXES: &[(&str, &str)] = &[
+    ("Afhankelijke: ", "Dependent: "),
+    ("Doelcategorie: ", "Target category: "),
+    ("Peildatum: ", "Reference date: "),
+];

@@ -110,5 +110,69 @@ impl Localized for crate::link::verify::Reason {
     }
 }
 
+/// A fixed word of a sheet ([`en::SHEET_WORDS`]) in `locale`.
+pub fn sheet_word(nl: &str, locale: Locale) -> String {
+    match locale {
+        Locale::Nl => nl.to_string(),
+        Locale::En => en::SHEET_WORDS
+            .iter()
+            .find(|(d, _)| *d == nl)
+            .map_or(nl, |(_, e)| e)
+            .to_string(),
+    }
+}
+
+/// A sheet the engine wrote (in Dutch) in `locale`: its name, headers and the fixed words of
+/// its title and footer rows ([`en::SHEET_WORDS`], [`en::SHEET_PREFIXES`], the protection
+/// note). Data (values, categories, variable names) stays as it is. The check report renders
+/// its messages itself ([`crate::check::export::sheet_for`]).
+pub fn localize_sheet(mut sheet: crate::table::Sheet, locale: Locale) -> crate::table::Sheet {
+    use crate::table::Cell;
+    if locale == Locale::Nl {
+        return sheet;
+    }
+    let word = |t: &str| -> Option<String> {
+        if let Some((_, en)) = en::SHEET_WORDS.iter().find(|(nl, _)| *nl == t) {
+            return Some(en.to_string());
+        }
+        if let Some((nl, en)) = en::SHEET_PREFIXES.iter().find(|(nl, _)| t.starts_with(nl)) {
+            return Some(format!("{en}{}", &t[nl.len()..]));
+        }
+        // The protection note names its threshold: "Aantallen onder de 5 staan als …".
+        let threshold: u64 = t.strip_prefix("Aantallen onder de ")?.split(' ').next()?.parse().ok()?;
+        (t == crate::disclosure::note(threshold, Locale::Nl)).then(|| crate::disclosure::note(threshold, Locale::En))
+    };
+    if let Some(name) = word(&sheet.name) {
+        sheet.name = name;
+    }
+    for h in &mut sheet.header {
+        if let Some(en) = word(h) {
+            *h = en;
+        }
+    }
+    for row in sheet.title_rows.iter_mut().chain(sheet.footer_rows.iter_mut()) {
+        for cell in row {
+            if let Cell::Text(t) = cell {
+                if let Some(en) = word(t) {
+                    *t = en;
+                }
+            }
+        }
+    }
+    // The first cell of a body row can be a label ("Totaal", "Risico").
+    for row in &mut sheet.rows {
+        if let Some(Cell::Text(t)) = row.first_mut() {
+            if let Some(en) = en::SHEET_WORDS
+                .iter()
+                .find(|(nl, _)| *nl == t.as_str())
+                .map(|(_, en)| en)
+            {
+                *t = en.to_string();
+            }
+        }
+    }
+    sheet
+}
+
 #[cfg(test)]
 mod tests;

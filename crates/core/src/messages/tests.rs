@@ -239,3 +239,94 @@ fn a_date_that_is_not_one_in_both_languages() {
         "'1-4-11' is not a date; write YYYY-MM-DD, for example 2011-04-01.",
     );
 }
+
+/// Every sheet the engine writes, in English: no Dutch left in its name, headers, title and
+/// footer rows (data, such as the demo's categories "ja"/"nee", stays).
+#[test]
+fn english_sheets_have_no_dutch_words() {
+    use crate::analysis::run::{table, TableRequest};
+    use crate::table::Cell;
+    let mut s: crate::session::Session<Vec<u8>> = crate::session::Session::new(|| 0.0);
+    s.edit(crate::session::Edit::LoadDemo, &mut || None, &mut |_, _, _| {})
+        .unwrap();
+    let mut sheets = Vec::new();
+    let a = s.analysis_file(&mut |_, _, _| {}).unwrap().clone();
+    for request in [
+        TableRequest::Frequencies {
+            variable: "geslacht".into(),
+        },
+        TableRequest::Crosstab {
+            row: "geslacht".into(),
+            col: "mob".into(),
+        },
+        TableRequest::Means {
+            variable: "leeftijd_instroom".into(),
+            by: "steunpunt".into(),
+        },
+    ] {
+        sheets.push(table(&a, &request, 5).unwrap().sheet().0);
+    }
+    let analysis = crate::recept::Analysis::Tree {
+        target: "mob".into(),
+        predictors: vec!["geslacht".into(), "steunpunt".into(), "leeftijd_instroom".into()],
+        params: crate::chaid::ChaidParams::default().min_parent(20.0).min_child(10.0),
+        target_class: Some("ja".into()),
+    };
+    let Ok(crate::session::Outcome::Tree(view)) = s.run(&analysis, &mut |_, _, _| {}) else {
+        panic!("a tree")
+    };
+    let published = view.report.publish(5);
+    let gains = view.report.gains.as_ref().and_then(|g| published.gains(0, &g.nodes));
+    sheets.extend(published.sheets(gains.as_ref()));
+    sheets.push(crate::chaid::sheets::screening_sheet("mob", &[]));
+    let checked = s.checked(&mut |_, _, _| {}).unwrap().clone();
+    sheets.push(crate::check::export::sheet_for(
+        &checked,
+        None,
+        crate::check::export::Audience::Others,
+        Locale::Nl,
+    ));
+    let dutch = [
+        " de ",
+        " het ",
+        " van ",
+        " een ",
+        "Totaal",
+        "Knoop",
+        "Waarde",
+        "Afhankelijke",
+        "Aantallen",
+        "Peildatum",
+        "Risico",
+        "Winst",
+        "Controle",
+        "Fout",
+        "Melding",
+        "Toelichting",
+        "Gemiddelde",
+    ];
+    let scan = |locale: Locale| {
+        let mut found = Vec::new();
+        for sheet in sheets.clone() {
+            let sheet = localize_sheet(sheet, locale);
+            let mut texts: Vec<String> = vec![sheet.name.clone()];
+            texts.extend(sheet.header.iter().cloned());
+            for row in sheet.title_rows.iter().chain(&sheet.footer_rows) {
+                texts.extend(row.iter().filter_map(|c| match c {
+                    Cell::Text(t) => Some(t.clone()),
+                    _ => None,
+                }));
+            }
+            for t in texts {
+                let padded = format!(" {t} ");
+                if let Some(w) = dutch.iter().find(|w| padded.contains(*w)) {
+                    found.push(format!("{}: '{t}' ({w})", sheet.name));
+                }
+            }
+        }
+        found
+    };
+    assert!(scan(Locale::Nl).len() > 10, "the scan sees the Dutch sheets");
+    let found = scan(Locale::En);
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -32,6 +32,9 @@ export function serve(dir, port = 8080, host = '127.0.0.1') {
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
+        // No other site may show the app in a frame (clickjacking): a <meta> policy cannot say this.
+        'Content-Security-Policy': "frame-ancestors 'none'",
+        'X-Frame-Options': 'DENY',
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {

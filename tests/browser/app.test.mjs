@@ -184,3 +184,26 @@ test('shell: steps, honest empty states, privacy page, English toggle, labelled 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the served app refuses to be shown in another site\'s frame', async () => {
+  const response = await fetch(base + '/');
+  assert.equal(response.headers.get('content-security-policy'), "frame-ancestors 'none'");
+  assert.equal(response.headers.get('x-frame-options'), 'DENY');
+  // Another origin (another port) frames the app: the frame stays empty.
+  const dir = mkdtempSync(join(tmpdir(), 'perspectief-framer-'));
+  writeFileSync(join(dir, 'index.html'), `<!doctype html><title>framer</title><iframe id="f" src="${base}/" width="800" height="600"></iframe>`);
+  const other = await serve(dir, 0);
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${other.address().port}/`);
+  await page.waitForTimeout(1500);
+  const frame = page.frames().find((f) => f !== page.mainFrame());
+  const shown = frame ? await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '') : '';
+  assert.doesNotMatch(shown, /Perspectief|Voorbeeldgegevens/, 'the app did not render inside the frame');
+  // The same page opened directly works (the test sees the app when it is there).
+  const direct = await context.newPage();
+  await direct.goto(base + '/');
+  await direct.getByRole('button', { name: 'Voorbeeldgegevens laden' }).waitFor();
+  await context.close();
+  other.close();
+});

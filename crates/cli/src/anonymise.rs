@@ -99,7 +99,7 @@ fn pct(x: f64) -> String {
 }
 
 fn print_risk(when: &str, r: &Risk) {
-    println!(
+    crate::say!(
         "{when}: {} records in {} klassen; kleinste klasse {}; {} records in klassen kleiner dan k; \
          heridentificatierisico (aanklager) hoogstens {}, gemiddeld {}; journalist hoogstens {}, \
          marketeer {} (populatie {})",
@@ -114,18 +114,20 @@ fn print_risk(when: &str, r: &Risk) {
         r.population
     );
     for d in &r.diversity {
-        println!(
+        crate::say!(
             "  l-diversiteit {}: {} ({} klassen onder l)",
-            d.attribute, d.l, d.classes_below
+            d.attribute,
+            d.l,
+            d.classes_below
         );
     }
     for c in &r.closeness {
-        println!("  t-closeness {}: {}", c.attribute, Locale::Nl.number(c.t, 3));
+        crate::say!("  t-closeness {}: {}", c.attribute, Locale::Nl.number(c.t, 3));
     }
 }
 
 fn print_audit(a: &Audit) {
-    println!(
+    crate::say!(
         "Controle van het bestand: {} ({} rijen; kleinste klasse {} over {} quasi-identificerende kolommen; {} records \
          in klassen kleiner dan {})",
         if a.passed { "geslaagd" } else { "NIET GESLAAGD" },
@@ -136,7 +138,7 @@ fn print_audit(a: &Audit) {
         a.k
     );
     for f in &a.findings {
-        println!(
+        crate::say!(
             "  {} {}",
             if f.fails() { "FOUT:" } else { "waarschuwing:" },
             finding_text(f, a.k)
@@ -225,7 +227,7 @@ fn audit_file(args: &AnonymiseArgs, path: &PathBuf) -> Result<(), String> {
         },
     );
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&a).map_err(|e| e.to_string())?);
+        crate::say!("{}", serde_json::to_string_pretty(&a).map_err(|e| e.to_string())?);
     } else {
         print_audit(&a);
     }
@@ -305,7 +307,7 @@ pub fn run(args: &AnonymiseArgs) -> Result<(), String> {
     let (bytes, audit) = outcome.file(format, date).map_err(|e| e.to_string())?;
     std::fs::write(out, bytes).map_err(|e| format!("Kan {} niet schrijven: {e}", out.display()))?;
     if args.json {
-        println!(
+        crate::say!(
             "{}",
             serde_json::to_string_pretty(&report_json(&outcome, &audit)).map_err(|e| e.to_string())?
         );
@@ -317,7 +319,7 @@ pub fn run(args: &AnonymiseArgs) -> Result<(), String> {
         print_risk("Na", &outcome.after);
     }
     for g in &outcome.generalised {
-        println!(
+        crate::say!(
             "{}: toestand {} van {} ({})",
             g.columns.join(", "),
             g.level,
@@ -325,7 +327,7 @@ pub fn run(args: &AnonymiseArgs) -> Result<(), String> {
             g.meaning
         );
     }
-    println!(
+    crate::say!(
         "Informatieverlies {}; {} cellen lokaal onderdrukt; {} records weggelaten; {} van {} combinaties doorzocht. \
          Geschreven{}: {}",
         pct(outcome.loss),
@@ -362,9 +364,9 @@ pub fn attack_file(args: &AttackArgs) -> Result<(), String> {
     let (original, protected) = (read(&args.original)?, read(&args.protected)?);
     let r = attack::attack(&refs(&original), &refs(&protected), args.k);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?);
+        crate::say!("{}", serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?);
     } else {
-        println!(
+        crate::say!(
             "{} rijen aangevallen op {} bekende kolommen: minstens {} personen per rij; {} rijen met minder dan {}; \
              {} rijen met precies één",
             r.rows,

@@ -83,7 +83,7 @@ pub fn run(args: &BenchArgs) -> Result<(), String> {
             .unwrap_or(0);
     }
     let (f, m) = (median(floor), median(fits));
-    println!(
+    crate::say!(
         "rows={} predictors={} mixed={} nodes={nodes} split_levels={levels} fit_ms={m:.1} floor_pass_ms={f:.1} floor_ms={:.1} ratio={:.2}",
         args.rows,
         args.predictors,
@@ -192,7 +192,7 @@ pub fn parse(args: &ParseArgs) -> Result<(), String> {
         let t = Instant::now();
         let _ = perspectief_core::ingest::records::records(&name, &table);
         let records_ms = t.elapsed().as_secs_f64() * 1e3;
-        println!(
+        crate::say!(
             "file={name} rows={rows} read_and_check_ms={m:.0} rows_per_s={:.0} (cells {grid_ms:.0} ms, table {table_ms:.0} ms, records {records_ms:.0} ms)",
             rows as f64 / (m / 1e3)
         );
@@ -289,7 +289,7 @@ pub fn link_bench(args: &LinkBenchArgs) -> Result<(), String> {
     let read_ms = t.elapsed().as_secs_f64() * 1e3;
     let memory = |step: &str| {
         let (live, peak) = crate::memory::live_and_peak_mb();
-        println!("  after {step}: live_mb={live:.0} peak_mb={peak:.0}");
+        crate::say!("  after {step}: live_mb={live:.0} peak_mb={peak:.0}");
     };
     memory("read");
     let t = Instant::now();
@@ -322,7 +322,7 @@ pub fn link_bench(args: &LinkBenchArgs) -> Result<(), String> {
     .map_err(|e| e.to_string())?;
     let tree_ms = t.elapsed().as_secs_f64() * 1e3;
     memory("tree");
-    println!(
+    crate::say!(
         "rows={} read_ms={read_ms:.0} check_ms={check_ms:.0} link_ms={link_ms:.0} analysis_ms={analysis_ms:.0} tree_ms={tree_ms:.0} tree_nodes={} linked_by_v={} proposals={} not_found={}",
         args.rows, tree.report.tree.nodes.len(), linkage.table3.linked_by_v_nummer, linkage.table3.proposals_open, linkage.table3.not_found
     );
@@ -445,7 +445,7 @@ pub fn anonymise_bench(args: &AnonymiseBenchArgs) -> Result<(), String> {
         let t = Instant::now();
         let audit = o.audit().map_err(|e| e.to_string())?;
         let audit_ms = t.elapsed().as_secs_f64() * 1e3;
-        println!(
+        crate::say!(
             "rows={} {label}: anonymise_ms={ms:.0} audit_ms={audit_ms:.0} audit_passed={} dimensions={} loss={:.3} states={:?} cells_blanked={} removed={} nodes={}/{} classes_before={} classes_after={} peak_mb={}",
             a.persons,
             audit.passed,
@@ -461,6 +461,6 @@ pub fn anonymise_bench(args: &AnonymiseBenchArgs) -> Result<(), String> {
             crate::memory::live_and_peak_mb().1.round()
         );
     }
-    println!("rows={} prepare_ms={prepare_ms:.0}", a.persons);
+    crate::say!("rows={} prepare_ms={prepare_ms:.0}", a.persons);
     Ok(())
 }

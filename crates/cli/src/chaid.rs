@@ -225,7 +225,7 @@ pub fn run_chaid(args: &ChaidArgs) -> Result<(), String> {
     let started = std::time::Instant::now();
     let tree = fit(&p.data, &p.params).map_err(|e| e.to_string())?;
     if args.timing {
-        eprintln!("fit_ms={:.2}", started.elapsed().as_secs_f64() * 1e3);
+        crate::warn!("fit_ms={:.2}", started.elapsed().as_secs_f64() * 1e3);
     }
     let cv = match args.cv {
         Some(k) => Some(cross_validate(&p.data, &p.params, k, args.seed).map_err(|e| e.to_string())?),
@@ -233,9 +233,9 @@ pub fn run_chaid(args: &ChaidArgs) -> Result<(), String> {
     };
     let report = report(tree, &p.data, target_class, cv);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+        crate::say!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
     } else {
-        println!("{}", p.levels_line);
+        crate::say!("{}", p.levels_line);
         print!("{}", tree_text::render(&report, &p.data, p.locale));
     }
     Ok(())
@@ -245,9 +245,9 @@ pub fn run_screen(args: &ChaidArgs) -> Result<(), String> {
     let p = prepare(args)?;
     let rows = screen(&p.data, &p.params).map_err(|e| e.to_string())?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
+        crate::say!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
     } else {
-        println!("{}", p.levels_line);
+        crate::say!("{}", p.levels_line);
         print!("{}", tree_text::screen_table(&rows, p.locale));
     }
     Ok(())

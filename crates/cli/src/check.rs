@@ -104,15 +104,15 @@ pub fn run(args: &CheckArgs) -> Result<(), String> {
             "name": f.name, "kind": f.kind, "steunpunt": f.steunpunt, "sheets": f.sheets.iter().map(|s| serde_json::json!({"sheet": s.sheet, "header_row": s.header_row, "rows": s.rows})).collect::<Vec<_>>(),
             "skipped_sheets": f.skipped_sheets, "notes": f.notes.iter().map(ToString::to_string).collect::<Vec<_>>() })).collect::<Vec<_>>(),
             "not_read": failed, "check": with_messages(&result) });
-        println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
+        crate::say!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
         return Ok(());
     }
-    println!(
+    crate::say!(
         "Controle van {} bestand(en); peildatum {}.",
         args.files.len(),
         result.peildatum
     );
-    println!("{}\n", export::OWN_USE_ONLY);
+    crate::say!("{}\n", export::OWN_USE_ONLY);
     for f in &loaded {
         let kind = match f.kind {
             FileKind::Registration => "registratie",
@@ -131,26 +131,30 @@ pub fn run(args: &CheckArgs) -> Result<(), String> {
                 format!("{name}kop op rij {}, {} rijen", s.header_row, s.rows)
             })
             .collect();
-        println!(
+        crate::say!(
             "Gelezen: {} — {kind}{}; {}",
             f.name,
             f.steunpunt.as_ref().map_or(String::new(), |s| format!(", {s}")),
             sheets.join("; ")
         );
         for s in &f.skipped_sheets {
-            println!("  overgeslagen: {s}");
+            crate::say!("  overgeslagen: {s}");
         }
         for n in &f.notes {
-            println!("  let op: {n}");
+            crate::say!("  let op: {n}");
         }
     }
     for e in &failed {
-        println!("Niet gelezen: {e}");
+        crate::say!("Niet gelezen: {e}");
     }
     for (sp, s) in &result.steunpunten {
-        println!(
+        crate::say!(
             "\n== {sp}: {} cliënten ({} rijen), {} fout(en), {} waarschuwing(en), {} melding(en)",
-            s.persons, s.rows, s.errors, s.warnings, s.notices
+            s.persons,
+            s.rows,
+            s.errors,
+            s.warnings,
+            s.notices
         );
         let mut last = None;
         for p in result.problems.iter().filter(|p| p.steunpunt.as_deref() == Some(sp)) {
@@ -165,12 +169,12 @@ pub fn run(args: &CheckArgs) -> Result<(), String> {
                     Severity::Waarschuwing => "waarschuwing",
                     Severity::Melding => "melding",
                 };
-                println!("  {} ({n}, {sev})", p.kind.title());
+                crate::say!("  {} ({n}, {sev})", p.kind.title());
                 last = Some(p.kind);
             }
             let col = p.column.as_ref().map_or(String::new(), |c| format!(", kolom {c}"));
             let loc = p.location();
-            println!(
+            crate::say!(
                 "    {}{col}: {}",
                 if loc.is_empty() { "-".to_string() } else { loc },
                 p.message()

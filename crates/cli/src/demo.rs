@@ -25,7 +25,7 @@ pub fn run(args: &DemoArgs) -> Result<(), String> {
         write(&f.name, &f.bytes)?;
     }
     write("LEESMIJ.txt", set.readme.as_bytes())?;
-    println!(
+    crate::say!(
         "{} synthetische bestanden geschreven in {} ({} personen), plus LEESMIJ.txt.",
         set.files.len(),
         args.out.display(),

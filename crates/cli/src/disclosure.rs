@@ -372,12 +372,12 @@ pub fn run(args: &DisclosureArgs) -> Result<(), String> {
             }
         }
         if problems.is_empty() {
-            println!("{name}: in orde");
+            crate::say!("{name}: in orde");
         } else {
             failed = true;
-            println!("{name}: {} problemen", problems.len());
+            crate::say!("{name}: {} problemen", problems.len());
             for p in problems {
-                println!("  {p}");
+                crate::say!("  {p}");
             }
         }
     }

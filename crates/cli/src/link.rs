@@ -50,7 +50,7 @@ pub fn run(args: &LinkArgs) -> Result<(), String> {
     for p in &args.local {
         match read(p, FileKind::Registration) {
             Ok(f) => files.push(f),
-            Err(e) => eprintln!("Niet gelezen: {e}"),
+            Err(e) => crate::warn!("Niet gelezen: {e}"),
         }
     }
     files.push(read(&args.national, FileKind::National)?);
@@ -86,7 +86,7 @@ pub fn run(args: &LinkArgs) -> Result<(), String> {
             let csv = perspectief_core::write::csv::write(&sheet, perspectief_core::write::csv::CsvStyle::default());
             std::fs::write(path, csv).map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))?;
         }
-        eprintln!(
+        crate::warn!(
             "Analysebestand: {} personen, {} met landelijke gegevens, {} variabelen, peildatum {} → {}",
             analysis.persons,
             analysis.with_national_data,
@@ -96,14 +96,16 @@ pub fn run(args: &LinkArgs) -> Result<(), String> {
         );
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&linkage).map_err(|e| e.to_string())?);
+        crate::say!("{}", serde_json::to_string_pretty(&linkage).map_err(|e| e.to_string())?);
         return Ok(());
     }
     let t = &linkage.table3;
-    println!("Controle van de koppeling (rapport, tabel 3)");
-    println!(
+    crate::say!("Controle van de koppeling (rapport, tabel 3)");
+    crate::say!(
         "{:<22}{:>18}{:>22}",
-        "Controlevariabele", "Aantal afwijkend", "Aantal onverenigbaar"
+        "Controlevariabele",
+        "Aantal afwijkend",
+        "Aantal onverenigbaar"
     );
     for (label, (dev, inc)) in [
         ("Sekse", t.sex),
@@ -111,15 +113,15 @@ pub fn run(args: &LinkArgs) -> Result<(), String> {
         ("Geboortedatum", t.birth),
         ("Totaal aantal cases", t.total),
     ] {
-        println!("{label:<22}{dev:>18}{inc:>22}");
+        crate::say!("{label:<22}{dev:>18}{inc:>22}");
     }
-    println!();
-    println!("Personen in de registraties:        {}", t.persons);
-    println!("Gekoppeld op V-nummer:              {}", t.linked_by_v_nummer);
-    println!("Gekoppeld op naam en geboortedatum: {}", t.linked_by_fallback);
-    println!("Voorstellen nog te beoordelen:      {}", t.proposals_open);
-    println!("Niet gevonden:                      {}", t.not_found);
-    println!("Landelijke rijen zonder persoon:    {}", t.national_without_person);
-    println!("Met landelijke gegevens (verenigbaar): {}", t.with_national_data);
+    crate::say!();
+    crate::say!("Personen in de registraties:        {}", t.persons);
+    crate::say!("Gekoppeld op V-nummer:              {}", t.linked_by_v_nummer);
+    crate::say!("Gekoppeld op naam en geboortedatum: {}", t.linked_by_fallback);
+    crate::say!("Voorstellen nog te beoordelen:      {}", t.proposals_open);
+    crate::say!("Niet gevonden:                      {}", t.not_found);
+    crate::say!("Landelijke rijen zonder persoon:    {}", t.national_without_person);
+    crate::say!("Met landelijke gegevens (verenigbaar): {}", t.with_national_data);
     Ok(())
 }

@@ -13,6 +13,7 @@ mod memory;
 mod pseudonymise;
 mod run;
 mod table_file;
+mod term;
 mod tree_text;
 
 use std::process::ExitCode;
@@ -108,7 +109,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("{message}");
+            crate::warn!("{message}");
             ExitCode::FAILURE
         }
     }

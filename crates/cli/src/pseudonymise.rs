@@ -73,14 +73,14 @@ pub fn run(args: &PseudonymiseArgs) -> Result<(), String> {
             .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         let file = load(&name, &bytes, None, &known_with(&[])).map_err(|e| e.to_string())?;
         if !matches!(file.kind, FileKind::Registration | FileKind::National) {
-            println!("{name}: overgeslagen (geen registratie of landelijk extract).");
+            crate::say!("{name}: overgeslagen (geen registratie of landelijk extract).");
             continue;
         }
         options.seed = options.seed.wrapping_add(1);
         let (file_name, bytes) = linkage_csv(&file, &keys, made, &options);
         if !options.extra.is_empty() {
             let a = audit(&linkage_sheet(&file, &keys, made, &options), 5);
-            println!(
+            crate::say!(
                 "{name}: met extra velden: kleinste klasse {} over {}; {} records in klassen kleiner dan 5 (een koppelbestand is niet anoniem)",
                 a.smallest_class,
                 a.quasi.join(", "),
@@ -90,7 +90,7 @@ pub fn run(args: &PseudonymiseArgs) -> Result<(), String> {
         let out = args.out.join(file_name);
         std::fs::write(&out, bytes).map_err(|e| format!("Kan {} niet schrijven: {e}", out.display()))?;
         let persons = file.records.iter().filter(|r| r.is_person()).count();
-        println!("{name}: {persons} personen → {}", out.display());
+        crate::say!("{name}: {persons} personen → {}", out.display());
     }
     Ok(())
 }

@@ -50,7 +50,7 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
     }
     session.apply(&recept);
     for warning in session.notices() {
-        eprintln!("Let op: {warning}");
+        crate::warn!("Let op: {warning}");
     }
     let computed = session.computed(&mut |_, _, _| {});
     if let Some(Err(e)) = &computed.linkage {
@@ -58,14 +58,15 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
     }
     for f in session.files() {
         if let Some(Err(e)) = f.loaded() {
-            eprintln!("Niet gelezen: {e}");
+            crate::warn!("Niet gelezen: {e}");
         }
     }
     std::fs::create_dir_all(&args.out).map_err(|e| format!("Kan {} niet maken: {e}", args.out.display()))?;
+    // Names come from the data (a variable, a table): kept inside the output folder.
     let save = |name: String, contents: &[u8]| {
-        let path = args.out.join(&name);
+        let path = args.out.join(perspectief_core::write::safe_name(&name));
         std::fs::write(&path, contents).map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))?;
-        println!("{}", path.display());
+        crate::say!("{}", path.display());
         Ok::<(), String>(())
     };
     let persons = session
@@ -83,7 +84,7 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
             }
             (Analysis::Tree { target, predictors, .. }, Outcome::Tree(view)) => {
                 if args.timing {
-                    eprintln!(
+                    crate::warn!(
                         "tree target={target} predictors={} rows={persons} nodes={} ms={:.1}",
                         predictors.len(),
                         view.report.tree.nodes.len(),

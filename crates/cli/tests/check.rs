@@ -47,3 +47,26 @@ fn check_reports_the_demo_per_steunpunt_and_exports() {
         assert!(p["message"].as_str().is_some_and(|m| m.len() > 20), "{p}");
     }
 }
+
+/// Cells that hold terminal escape sequences (set the window title, write the clipboard, clear
+/// the screen) are printed as visible escapes, on stdout and stderr. Synthetic data.
+#[test]
+fn escape_sequences_in_cells_reach_the_terminal_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("zwolle.csv");
+    std::fs::write(
+        &file,
+        "Steunpunt;V-nummer;Naam;Geslacht;Geboortedatum\n\
+         Zwolle;28360\u{1b}]0;pwned\u{7}26405;Ali\u{1b}]52;c;ZXZpbA==\u{7} A;X\u{1b}[2J;01-02-1990\n",
+    )
+    .unwrap();
+    let out = bin().arg("check").arg(&file).output().unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    for text in [&stdout, &stderr] {
+        assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text}");
+    }
+    assert!(stdout.contains("\\x1b"), "the escape is shown: {stdout}");
+}

@@ -120,6 +120,8 @@ pub enum FileMatch {
 
 impl Recept {
     pub fn parse(text: &str) -> Result<Recept, ReceptError> {
+        // A recept saved by an editor that writes a byte-order mark is still a recept.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         #[derive(Deserialize)]
         struct Head {
             format: String,
@@ -215,6 +217,11 @@ mod tests {
             anonymisation: Some(crate::anonymise::Settings::default().k(3).max_level("steunpunt", 0)),
         };
         assert_eq!(Recept::parse(&r.to_json()).unwrap(), r);
+        assert_eq!(
+            Recept::parse(&format!("\u{feff}{}", r.to_json())).unwrap(),
+            r,
+            "saved with a BOM"
+        );
         assert_eq!(
             r.file_warnings(&[("a.csv", &Fingerprint::of(b"abc"))]),
             Vec::<String>::new()

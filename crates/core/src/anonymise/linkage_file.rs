@@ -56,20 +56,9 @@ fn cell(value: &Value) -> Cell {
 /// made safe for a zip entry or a folder: no separators, no "..").
 pub fn linkage_csv(file: &LoadedFile, keys: &Keys, made: Date, options: &LinkageOptions) -> (String, Vec<u8>) {
     let stem = file.name.rsplit_once('.').map_or(file.name.as_str(), |(s, _)| s);
-    let stem: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '/' | '\\' | ':') {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect::<String>()
-        .replace("..", "_");
     let sheet = linkage_sheet(file, keys, made, options);
     (
-        format!("koppelbestand-{stem}.csv"),
+        crate::write::safe_name(&format!("koppelbestand-{stem}.csv")),
         crate::write::csv::write(&sheet, crate::write::csv::CsvStyle::default()),
     )
 }

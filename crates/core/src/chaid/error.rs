@@ -31,7 +31,7 @@ pub enum Expected {
         from: u64,
         to: u64,
     },
-    /// epsilon > 0 and at least one iteration.
+    /// epsilon at least 1e-12, and 1 to 10,000 iterations.
     Convergence,
     /// At least 2 folds and not more than the cases.
     Folds,

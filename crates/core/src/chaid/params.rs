@@ -86,6 +86,10 @@ impl Default for ChaidParams {
     }
 }
 
+/// The smallest convergence epsilon and the most iterations [`ChaidParams::check`] accepts.
+pub const MIN_EPSILON: f64 = 1e-12;
+pub const MAX_ITERATIONS: usize = 10_000;
+
 /// Parameters that passed [`ChaidParams::check`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckedParams(pub(crate) ChaidParams);
@@ -155,8 +159,9 @@ impl ChaidParams {
                 Expected::Range { from: 2, to: 1000 },
             );
         }
+        // Bounded work: a recept with epsilon 1e-300 and 2^64 iterations would run for minutes.
         let c = self.convergence;
-        if c.epsilon.is_nan() || c.epsilon <= 0.0 || c.max_iterations == 0 {
+        if !(c.epsilon >= MIN_EPSILON && c.epsilon.is_finite() && (1..=MAX_ITERATIONS).contains(&c.max_iterations)) {
             return bad("convergence", format!("{c:?}"), Expected::Convergence);
         }
         Ok(CheckedParams(self))
@@ -187,5 +192,50 @@ mod tests {
         assert!(ChaidParams::default().max_depth(0).check().is_err());
         assert!(ChaidParams::default().min_child(200.0).check().is_err());
         assert!(ChaidParams::default().intervals(1).check().is_err());
+    }
+}
+
+#[cfg(test)]
+mod bounds_tests {
+    use super::*;
+    use crate::locale::Locale;
+    use crate::messages::Localized;
+
+    /// A recept cannot ask for unbounded work: epsilon below 1e-12 or more than 10,000
+    /// iterations is refused, with the limits in the message.
+    #[test]
+    fn convergence_is_bounded() {
+        let with = |epsilon: f64, max_iterations: usize| {
+            ChaidParams::default()
+                .convergence(Convergence {
+                    epsilon,
+                    max_iterations,
+                })
+                .check()
+        };
+        assert!(with(1e-12, 10_000).is_ok());
+        for (e, n) in [
+            (1e-300, 100),
+            (1e-13, 100),
+            (0.001, 10_001),
+            (0.001, usize::MAX),
+            (f64::INFINITY, 10),
+            (f64::NAN, 10),
+            (0.001, 0),
+        ] {
+            let err = with(e, n).unwrap_err();
+            assert!(
+                err.text(Locale::Nl)
+                    .contains("een epsilon van minstens 1e-12 en 1 tot 10.000 iteraties"),
+                "{}",
+                err.text(Locale::Nl)
+            );
+            assert!(
+                err.text(Locale::En)
+                    .contains("an epsilon of at least 1e-12 and 1 to 10000 iterations"),
+                "{}",
+                err.text(Locale::En)
+            );
+        }
     }
 }

@@ -5,6 +5,8 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader};
 
+use crate::date::Date;
+
 use super::error::{Damage, ReadError};
 use super::text;
 
@@ -104,9 +106,16 @@ fn cell(d: Data) -> Cell {
         Data::Float(x) => Cell::Number(x),
         Data::Int(i) => Cell::Number(i as f64),
         Data::Bool(b) => Cell::Bool(b),
-        Data::DateTime(dt) => {
-            super::values::date_from_serial(dt.as_f64()).map_or(Cell::Number(dt.as_f64()), Cell::Date)
-        }
+        // A date as the workbook means it: calamine knows whether the workbook counts from 1900
+        // or from 1904 (older Excel for Mac, `date1904`); the serial alone does not say.
+        Data::DateTime(dt) if dt.is_datetime() => match super::values::date_from_serial(dt.as_f64()) {
+            Some(_) => {
+                let (y, m, d, ..) = dt.to_ymd_hms_milli();
+                Date::new(i32::from(y), m, d).map_or(Cell::Number(dt.as_f64()), Cell::Date)
+            }
+            None => Cell::Number(dt.as_f64()),
+        },
+        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
         Data::DateTimeIso(s) => {
             super::values::parse_date(&s, super::values::DateOrder::DayFirst).map_or(Cell::Text(s), Cell::Date)
         }

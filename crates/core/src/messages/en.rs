@@ -159,7 +159,11 @@ fn expected_text(e: &Expected) -> String {
         Expected::NonNegative => "must be 0 or more".into(),
         Expected::NotAboveMinParent => "may not be larger than min-parent".into(),
         Expected::Range { from, to } => format!("choose {from} to {to}"),
-        Expected::Convergence => "epsilon > 0 and at least 1 iteration".into(),
+        Expected::Convergence => format!(
+            "an epsilon of at least {:e} and 1 to {} iterations",
+            crate::chaid::params::MIN_EPSILON,
+            crate::chaid::params::MAX_ITERATIONS
+        ),
         Expected::Folds => "choose 2 or more, and not more than the number of cases".into(),
     }
 }

@@ -166,7 +166,11 @@ fn expected_text(e: &Expected) -> String {
         Expected::NonNegative => "moet 0 of meer zijn".into(),
         Expected::NotAboveMinParent => "mag niet groter zijn dan min-parent".into(),
         Expected::Range { from, to } => format!("kies {from} tot en met {to}"),
-        Expected::Convergence => "epsilon > 0 en minstens 1 iteratie".into(),
+        Expected::Convergence => format!(
+            "een epsilon van minstens {:e} en 1 tot {} iteraties",
+            crate::chaid::params::MIN_EPSILON,
+            crate::locale::Locale::Nl.integer(crate::chaid::params::MAX_ITERATIONS as u64)
+        ),
         Expected::Folds => "kies 2 of meer, en niet meer dan het aantal gevallen".into(),
     }
 }

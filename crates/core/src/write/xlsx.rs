@@ -8,6 +8,23 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError}
 use crate::date::Date;
 use crate::table::{Cell, Sheet};
 
+/// The most characters Excel holds in a cell.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// What a cut cell ends with, and the note under a sheet with one.
+pub const CUT_MARKER: &str = " … [afgekapt]";
+pub const CUT_NOTE: &str = "Eén of meer cellen waren langer dan Excel toestaat (32.767 tekens) en zijn afgekapt, te zien aan \"[afgekapt]\". De CSV-download bevat ze heel.";
+
+/// `text` as a cell can hold it: cut with [`CUT_MARKER`] when longer than Excel allows.
+fn fitted<'a>(text: &'a str, cut: &mut bool) -> std::borrow::Cow<'a, str> {
+    if text.chars().count() <= MAX_CELL_CHARS {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    *cut = true;
+    let keep = MAX_CELL_CHARS - CUT_MARKER.chars().count();
+    std::borrow::Cow::Owned(text.chars().take(keep).chain(CUT_MARKER.chars()).collect())
+}
+
 fn excel_date(d: Date) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(d.year as u16, d.month, d.day)
 }
@@ -29,11 +46,14 @@ pub fn write(sheets: &[Sheet], created: Date) -> Result<Vec<u8>, XlsxError> {
         ws.set_name(&sheet.name)?;
         let width = sheet.header.len().max(1) as u16;
         let header_row = sheet.title_rows.len();
+        let mut cut = false;
+        let mut rows = 0;
         for (r, line) in sheet.lines().enumerate() {
+            rows = r + 1;
             let row = r as u32;
             if r == 0 && header_row > 0 && width > 1 {
                 if let Some(Cell::Text(title)) = line.first() {
-                    ws.merge_range(row, 0, row, width - 1, title, &bold)?;
+                    ws.merge_range(row, 0, row, width - 1, fitted(title, &mut cut).as_ref(), &bold)?;
                     continue;
                 }
             }
@@ -42,10 +62,10 @@ pub fn write(sheets: &[Sheet], created: Date) -> Result<Vec<u8>, XlsxError> {
                 match cell {
                     Cell::Empty => {}
                     Cell::Text(s) if r == header_row => {
-                        ws.write_string_with_format(row, col, s, &bold)?;
+                        ws.write_string_with_format(row, col, fitted(s, &mut cut).as_ref(), &bold)?;
                     }
                     Cell::Text(s) => {
-                        ws.write_string(row, col, s)?;
+                        ws.write_string(row, col, fitted(s, &mut cut).as_ref())?;
                     }
                     Cell::Number(x) => {
                         ws.write_number(row, col, *x)?;
@@ -57,10 +77,13 @@ pub fn write(sheets: &[Sheet], created: Date) -> Result<Vec<u8>, XlsxError> {
                         ws.write_boolean(row, col, *b)?;
                     }
                     Cell::Error(e) => {
-                        ws.write_string(row, col, e)?;
+                        ws.write_string(row, col, fitted(e, &mut cut).as_ref())?;
                     }
                 }
             }
+        }
+        if cut {
+            ws.write_string(rows as u32 + 1, 0, CUT_NOTE)?;
         }
         for c in 0..width {
             ws.set_column_width(c, 16)?;
@@ -73,6 +96,22 @@ pub fn write(sheets: &[Sheet], created: Date) -> Result<Vec<u8>, XlsxError> {
 mod tests {
     use super::*;
     use calamine::{Data, Reader, Xlsx};
+
+    /// A cell over Excel's limit is cut with a marker and a note; the workbook is written.
+    #[test]
+    fn a_cell_longer_than_excel_allows_is_cut_visibly() {
+        let mut s = Sheet::new("Lang", vec!["tekst".into()]);
+        s.rows.push(vec![Cell::text("é".repeat(40_000))]);
+        s.rows.push(vec![Cell::text("kort")]);
+        let bytes = write(&[s], Date::new(2026, 12, 1).unwrap()).unwrap();
+        let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let range = book.worksheet_range("Lang").unwrap();
+        let cell = range.get_value((1, 0)).unwrap().to_string();
+        assert_eq!(cell.chars().count(), MAX_CELL_CHARS);
+        assert!(cell.ends_with(CUT_MARKER));
+        assert_eq!(range.get_value((2, 0)).unwrap().to_string(), "kort");
+        assert_eq!(range.get_value((4, 0)).unwrap().to_string(), CUT_NOTE);
+    }
 
     #[test]
     fn writes_sheets_that_calamine_reads_back() {

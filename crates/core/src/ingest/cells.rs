@@ -44,6 +44,11 @@ pub enum Note {
     Encoding { encoding: String },
     /// NUL characters left out (a damaged file).
     NulRemoved { count: usize },
+    /// Quotes that open a field and are not closed (within ten lines or at all), read as a
+    /// character: the lines where they start (the first ten), and how many.
+    OpenQuote { lines: Vec<usize>, total: usize },
+    /// UTF-8 with invalid byte sequences on these lines (the first ten; `total` lines in all).
+    InvalidUtf8 { lines: Vec<usize>, total: usize },
     /// Cells beyond Excel's last row or column, skipped.
     OutsideExcel { sheet: String, cells: usize },
     /// A sheet that could not be read (the reader's reason).

@@ -81,6 +81,9 @@ pub fn read(name: &str, bytes: &[u8], max_bytes: u64) -> Result<Source, ReadErro
             },
         );
     }
+    if let Some((lines, total)) = decoded.invalid_utf8.clone() {
+        notes.push(Note::InvalidUtf8 { lines, total });
+    }
     if decoded.nul_removed > 0 {
         notes.push(Note::NulRemoved {
             count: decoded.nul_removed,

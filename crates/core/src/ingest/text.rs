@@ -9,6 +9,39 @@ pub struct Decoded<'a> {
     pub encoding: &'static str,
     /// NUL bytes dropped from a text file (a damaged export).
     pub nul_removed: usize,
+    /// UTF-8 with a few invalid sequences (each shown as �): the lines that hold one (1-based, the
+    /// first ten) and how many lines in all.
+    pub invalid_utf8: Option<(Vec<usize>, usize)>,
+}
+
+/// Whether text that is not valid UTF-8 is still UTF-8 with a few damaged sequences (rather
+/// than Windows-1252, where nearly every non-ASCII byte is invalid UTF-8): at least as many
+/// valid multi-byte characters as invalid sequences.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+        }
+    }
+    valid > 0 && valid >= invalid
+}
+
+/// The lines (1-based) with an invalid UTF-8 sequence: the first ten, and the count.
+fn invalid_lines(bytes: &[u8]) -> (Vec<usize>, usize) {
+    let (mut line, mut lines, mut total, mut last) = (1usize, Vec::new(), 0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        line += chunk.valid().bytes().filter(|&b| b == b'\n').count();
+        if !chunk.invalid().is_empty() && last != line {
+            last = line;
+            total += 1;
+            if lines.len() < 10 {
+                lines.push(line);
+            }
+        }
+    }
+    (lines, total)
 }
 
 /// UTF-16 without a byte order mark: in text that is mostly ASCII, every other byte is zero.
@@ -34,6 +67,7 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
             text: String::from_utf8_lossy(rest),
             encoding: "UTF-8",
             nul_removed: 0,
+            invalid_utf8: None,
         });
     }
     for (bom, enc, label) in [
@@ -46,6 +80,7 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
                 text,
                 encoding: label,
                 nul_removed: 0,
+                invalid_utf8: None,
             });
         }
     }
@@ -55,6 +90,7 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
             text,
             encoding: "UTF-16 (zonder BOM)",
             nul_removed: 0,
+            invalid_utf8: None,
         });
     }
     // Binary data has many NUL bytes; a text file damaged by a few keeps its text.
@@ -76,6 +112,15 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
             },
             encoding: "UTF-8",
             nul_removed,
+            invalid_utf8: None,
+        }),
+        // UTF-8 damaged in a few places stays UTF-8: the damaged lines are named, the rest of
+        // the file is not read as another encoding.
+        Err(_) if mostly_utf8(bytes) => Some(Decoded {
+            text: std::borrow::Cow::Owned(String::from_utf8_lossy(bytes).replace('\0', "")),
+            encoding: "UTF-8",
+            nul_removed,
+            invalid_utf8: Some(invalid_lines(bytes)),
         }),
         Err(_) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
@@ -83,6 +128,7 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
                 text: std::borrow::Cow::Owned(text.replace('\0', "")),
                 encoding: "Windows-1252",
                 nul_removed,
+                invalid_utf8: None,
             })
         }
     }
@@ -149,10 +195,80 @@ pub fn sniff(text: &str) -> u8 {
 }
 
 /// The CSV as a grid, its delimiter, and notes (lines that seem to use another delimiter).
+/// How many line breaks a quoted field may span before it counts as a quote left open.
+const MAX_QUOTED_LINES: usize = 10;
+
+/// The quotes that open a field and are not closed within [`MAX_QUOTED_LINES`] line breaks (or
+/// not at all), each read on as an ordinary character: byte offsets and lines (1-based), at
+/// most `limit`.
+fn open_quotes(text: &str, delimiter: u8, limit: usize) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let (mut line, mut field_start, mut i) = (1usize, true, 0usize);
+    while i < bytes.len() && found.len() < limit {
+        let b = bytes[i];
+        if b == b'"' && field_start {
+            let (start, start_line) = (i, line);
+            let (mut j, mut breaks, mut closed) = (i + 1, 0usize, false);
+            while j < bytes.len() && breaks <= MAX_QUOTED_LINES {
+                match bytes[j] {
+                    b'"' if bytes.get(j + 1) == Some(&b'"') => j += 2,
+                    b'"' => {
+                        closed = true;
+                        break;
+                    }
+                    b'\n' => {
+                        breaks += 1;
+                        j += 1;
+                    }
+                    _ => j += 1,
+                }
+            }
+            if closed {
+                line += breaks;
+                i = j + 1;
+                field_start = false;
+            } else {
+                // Left open: the quote is a character, and reading goes on right after it.
+                found.push((start, start_line));
+                i = start + 1;
+                field_start = false;
+            }
+            continue;
+        }
+        if b == b'\n' {
+            line += 1;
+            field_start = true;
+        } else {
+            field_start = b == delimiter || b == b'\r';
+        }
+        i += 1;
+    }
+    found
+}
+
 pub fn csv_grid(text: &str) -> (Grid, u8, Vec<Note>) {
     let delimiter = sniff(text);
     let mut rows = Vec::new();
     let mut notes = Vec::new();
+    // A quote left open would swallow the rest of the file into one cell: read it as a
+    // character instead, and say where it is.
+    let open = open_quotes(text, delimiter, 100_000);
+    let owned = (!open.is_empty()).then(|| {
+        let mut t = String::with_capacity(text.len());
+        let mut from = 0;
+        for &(at, _) in &open {
+            t.push_str(&text[from..at]);
+            from = at + 1;
+        }
+        t.push_str(&text[from..]);
+        notes.push(Note::OpenQuote {
+            lines: open.iter().take(10).map(|&(_, line)| line).collect(),
+            total: open.len(),
+        });
+        t
+    });
+    let text = owned.as_deref().unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -167,8 +283,29 @@ pub fn csv_grid(text: &str) -> (Grid, u8, Vec<Note>) {
                     let other = [b';', b',', b'\t']
                         .into_iter()
                         .find(|&d| d != delimiter && f.as_bytes().contains(&d));
-                    if other.is_some() {
+                    if let Some(other) = other {
                         odd_lines.push(i + 1);
+                        // The line is read with its own delimiter rather than lost as one cell.
+                        let mut line = csv::ReaderBuilder::new()
+                            .delimiter(other)
+                            .has_headers(false)
+                            .flexible(true)
+                            .from_reader(f.as_bytes());
+                        if let Some(Ok(fields)) = line.records().next() {
+                            rows.push(
+                                fields
+                                    .iter()
+                                    .map(|s| {
+                                        if s.trim().is_empty() {
+                                            Cell::Empty
+                                        } else {
+                                            Cell::Text(s.to_string())
+                                        }
+                                    })
+                                    .collect(),
+                            );
+                            continue;
+                        }
                     }
                 }
                 rows.push(
@@ -266,6 +403,70 @@ mod tests {
             .starts_with("Gemengde scheidingstekens: 1 regel(s)"));
         assert!(notes[0]
             .text(crate::locale::Locale::En)
-            .starts_with("Mixed delimiters: 1 line uses another delimiter than ';' (line 4)."));
+            .starts_with("Mixed delimiters: 1 line uses another delimiter than ';' (line 4); they were read with their own delimiter."));
+    }
+}
+
+#[cfg(test)]
+mod utf8_tests {
+    use super::decode;
+
+    #[test]
+    fn utf8_damaged_in_one_place_stays_utf8_and_names_the_line() {
+        // Line 3 holds a stray 0xFF, line 4 a stray 0xFE; the rest is good UTF-8.
+        let mut bytes = "Naam;Land\nJosé;Somalië\nAïcha ".as_bytes().to_vec();
+        bytes.push(0xff);
+        bytes.extend_from_slice(";Eritrea\nZoë;Ethiopi".as_bytes());
+        bytes.push(0xfe);
+        bytes.extend_from_slice("\n".as_bytes());
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(
+            d.text.contains("Somalië") && d.text.contains("Zoë") && d.text.contains("Aïcha"),
+            "{}",
+            d.text
+        );
+        let (lines, total) = d.invalid_utf8.unwrap();
+        assert_eq!((lines, total), (vec![3, 4], 2));
+        // A Windows-1252 file (every non-ASCII byte invalid as UTF-8) is still read as one.
+        let cp1252 = b"Naam;Land\nJos\xe9;Somali\xeb\nZo\xeb;Ethiopi\xeb\n";
+        let d = decode(cp1252).unwrap();
+        assert_eq!(d.encoding, "Windows-1252");
+        assert!(d.text.contains("José") && d.invalid_utf8.is_none());
+    }
+}
+
+#[cfg(test)]
+mod quote_tests {
+    use super::csv_grid;
+    use crate::ingest::cells::Note;
+
+    #[test]
+    fn a_quote_left_open_loses_no_rows_and_says_where() {
+        let mut text = String::from("Steunpunt;V-nummer;Naam\n");
+        for i in 0..43 {
+            let open = if i == 4 { "\"" } else { "" };
+            text.push_str(&format!("Zwolle;{open}01234567{i:02};Persoon {i}\n"));
+        }
+        let (grid, _, notes) = csv_grid(&text);
+        assert_eq!(grid.rows.len(), 44, "every line a row");
+        assert!(
+            matches!(&notes[..], [Note::OpenQuote { lines, total: 1 }] if lines == &[6]),
+            "{notes:?}"
+        );
+        // A quoted field over a few lines is a cell with line breaks, not an open quote.
+        let (grid, _, notes) = csv_grid("a;b\n1;\"regel een\nregel twee\nregel drie\"\n2;x\n");
+        assert_eq!(grid.rows.len(), 3);
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn a_line_with_another_delimiter_is_read_with_it() {
+        let (grid, _, notes) = csv_grid("Steunpunt;V-nummer;Naam\nZwolle;0123456789;Ali\nZwolle,0223456789,Bo\n");
+        assert_eq!(grid.rows[2].len(), 3, "{:?}", grid.rows[2]);
+        assert!(
+            matches!(&notes[..], [Note::MixedDelimiters { lines: 1, .. }]),
+            "{notes:?}"
+        );
     }
 }

@@ -253,12 +253,22 @@ pub fn note(n: &Note) -> String {
     let plural = |n: usize, one: &str, more: &str| format!("{n} {}", if n == 1 { one } else { more });
     match n {
         Note::Encoding { encoding } => format!("Read as {} (not UTF-8).", encoding.replace("zonder BOM", "without BOM")),
+        Note::OpenQuote { lines, total } => format!(
+            "{} with a quote (\") that is never closed: {}. Without a closing quote the rest of the file would end up in one cell; the quote was therefore read as an ordinary character. Check those lines.",
+            if *total == 1 { "1 line starts a field".to_string() } else { format!("{total} lines start a field") },
+            lines.iter().map(|l| format!("line {l}")).collect::<Vec<_>>().join(", ") + if *total > lines.len() { ", …" } else { "" }
+        ),
+        Note::InvalidUtf8 { lines, total } => format!(
+            "Read as UTF-8, but {} invalid characters (shown as �): {}. Check those lines in the file; the others were read as usual.",
+            if *total == 1 { "1 line holds".to_string() } else { format!("{total} lines hold") },
+            lines.iter().map(|l| format!("line {l}")).collect::<Vec<_>>().join(", ") + if *total > lines.len() { ", …" } else { "" }
+        ),
         Note::NulRemoved { count } => format!("{} left out: the file is damaged. Save it again from the program it came from and check the rows.", plural(*count, "NUL character", "NUL characters")),
         Note::OutsideExcel { sheet, cells } => format!("Sheet '{sheet}': {} beyond Excel's range (after row 1,048,576 or column XFD) skipped.", plural(*cells, "cell", "cells")),
         Note::SheetSkipped { sheet, damage } => format!("Sheet '{sheet}' cannot be read and was skipped ({}).", damage_text(damage)),
         Note::LineUnreadable { line, detail } => format!("Line {line} cannot be read: {detail}."),
         Note::MixedDelimiters { lines, delimiter, first } => format!(
-            "Mixed delimiters: {} another delimiter than '{delimiter}' (line {}). Save the file again with one delimiter.",
+            "Mixed delimiters: {} another delimiter than '{delimiter}' (line {}); they were read with their own delimiter. Check them, and save the file again with one delimiter.",
             if *lines == 1 { "1 line uses".to_string() } else { format!("{lines} lines use") },
             first.join(", ")
         ),

@@ -242,12 +242,22 @@ pub fn problem(d: &Detail) -> String {
 pub fn note(n: &Note) -> String {
     match n {
         Note::Encoding { encoding } => format!("Gelezen als {encoding} (geen UTF-8)."),
+        Note::OpenQuote { lines, total } => format!(
+            "{} met een aanhalingsteken (\") dat niet wordt gesloten: {}. Zonder sluitend teken zou de rest van het bestand in één cel belanden; het teken is daarom als gewoon teken gelezen. Controleer die regels.",
+            if *total == 1 { "1 regel begint een veld".to_string() } else { format!("{total} regels beginnen een veld") },
+            lines.iter().map(|l| format!("regel {l}")).collect::<Vec<_>>().join(", ") + if *total > lines.len() { ", …" } else { "" }
+        ),
+        Note::InvalidUtf8 { lines, total } => format!(
+            "Gelezen als UTF-8, maar {} ongeldige tekens (getoond als �): {}. Controleer die regels in het bestand; de andere zijn gewoon gelezen.",
+            if *total == 1 { "1 regel bevat".to_string() } else { format!("{total} regels bevatten") },
+            lines.iter().map(|l| format!("regel {l}")).collect::<Vec<_>>().join(", ") + if *total > lines.len() { ", …" } else { "" }
+        ),
         Note::NulRemoved { count } => format!("{count} NUL-teken(s) weggelaten: het bestand is beschadigd. Sla het opnieuw op vanuit het oorspronkelijke programma en controleer de rijen."),
         Note::OutsideExcel { sheet, cells } => format!("Tabblad '{sheet}': {cells} cel(len) buiten het bereik van Excel (na rij 1.048.576 of kolom XFD) overgeslagen."),
         Note::SheetSkipped { sheet, damage } => format!("Tabblad '{sheet}' is niet te lezen en is overgeslagen ({}).", damage_text(damage)),
         Note::LineUnreadable { line, detail } => format!("Regel {line} is niet te lezen: {detail}."),
         Note::MixedDelimiters { lines, delimiter, first } => format!(
-            "Gemengde scheidingstekens: {lines} regel(s) gebruiken een ander scheidingsteken dan '{delimiter}' (regel {}). Sla het bestand opnieuw op met één scheidingsteken.",
+            "Gemengde scheidingstekens: {lines} regel(s) gebruiken een ander scheidingsteken dan '{delimiter}' (regel {}); die zijn met hun eigen scheidingsteken gelezen. Controleer ze, en sla het bestand opnieuw op met één scheidingsteken.",
             first.join(", ")
         ),
     }

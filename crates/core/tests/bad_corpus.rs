@@ -319,6 +319,18 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
             ),
         ]),
     );
+    // A CSV of 600 KB with 300,000 columns on one line: refused before it becomes cells.
+    let mut wide = b"Steunpunt;V-nummer;Naam\n".to_vec();
+    wide.extend(b"x;".repeat(300_000));
+    wide.push(b'\n');
+    add("driehonderdduizend-kolommen.csv", wide);
+    // A 43-line registration whose fifth V-nummer opens a quote that is never closed.
+    let mut open = String::from("Steunpunt;V-nummer;Naam;Geslacht\n");
+    for i in 0..43 {
+        let quote = if i == 4 { "\"" } else { "" };
+        open.push_str(&format!("Zwolle;{quote}01234567{i:02};Persoon {i};M\n"));
+    }
+    add("open-aanhalingsteken-43-regels.csv", open.into_bytes());
     c
 }
 

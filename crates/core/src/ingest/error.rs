@@ -22,6 +22,13 @@ pub enum ReadError {
         rows: u64,
         limit: u64,
     },
+    /// More columns on a line than a spreadsheet has (checked before the file is split into cells).
+    TooManyColumns {
+        file: String,
+        line: u64,
+        columns: u64,
+        limit: u64,
+    },
     Pdf {
         file: String,
     },

@@ -178,6 +178,44 @@ fn field_counts(text: &str, delimiter: u8, limit: usize) -> Vec<usize> {
     counts
 }
 
+/// The line (1-based) with the most fields by the CSV rules, and how many: counted without
+/// allocating, so that a file can be refused before it is split into cells.
+pub fn widest_line(text: &str, delimiter: u8) -> (u64, u64) {
+    let (mut best, mut line, mut fields, mut record_line) = ((0u64, 0u64), 1u64, 1u64, 1u64);
+    let (mut quoted, mut field_start) = (false, true);
+    let mut bytes = text.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        if b == b'\n' {
+            line += 1;
+        }
+        if quoted {
+            if b == b'"' {
+                if bytes.peek() == Some(&b'"') {
+                    bytes.next();
+                } else {
+                    quoted = false;
+                }
+            }
+            continue;
+        }
+        match b {
+            b'\n' => {
+                if fields > best.1 {
+                    best = (record_line, fields);
+                }
+                (fields, field_start, record_line) = (1, true, line);
+            }
+            _ if b == delimiter => (fields, field_start) = (fields + 1, true),
+            b'"' if field_start => (quoted, field_start) = (true, false),
+            _ => field_start = false,
+        }
+    }
+    if fields > best.1 {
+        best = (record_line, fields);
+    }
+    best
+}
+
 /// Choose `;`, tab, `,` or `|`: the one that splits the most lines into the same, largest number of fields.
 pub fn sniff(text: &str) -> u8 {
     let mut best = (b';', 0usize);

@@ -36,6 +36,11 @@ pub fn read(e: &ReadError) -> String {
             if *bytes == u64::MAX { "more than 4,096".to_string() } else { mb(*bytes) },
             mb(*limit)
         ),
+        ReadError::TooManyColumns { file, line, columns, limit } => format!(
+            "{file}: line {line} has {} columns; a worksheet has at most {} (up to column XFD). Check the file's delimiter, or save it again from Excel.",
+            Locale::En.number(*columns as f64, 0),
+            Locale::En.number(*limit as f64, 0)
+        ),
         ReadError::TooManyRows { file, rows, limit } => format!(
             "{file}: the file has {} rows; the browser can read at most {} per file. Split the file (by year, for example) and load the parts together.",
             Locale::En.number(*rows as f64, 0),

@@ -34,6 +34,10 @@ pub fn read(e: &ReadError) -> String {
                 if *bytes == u64::MAX { "meer dan 4.096".to_string() } else { mb(*bytes) },
                 mb(*limit)
             ),
+            ReadError::TooManyColumns { file, line, columns, limit } => format!("{file}: regel {line} heeft {} kolommen; een werkblad heeft er hoogstens {} (tot kolom XFD). Controleer het scheidingsteken van het bestand, of sla het opnieuw op vanuit Excel.",
+                Locale::Nl.number(*columns as f64, 0),
+                Locale::Nl.number(*limit as f64, 0)
+            ),
             ReadError::TooManyRows { file, rows, limit } => format!("{file}: het bestand heeft {} rijen; de browser kan er hoogstens {} per bestand lezen. Splits het bestand (bijvoorbeeld per jaar) en laad de delen samen.",
                 Locale::Nl.number(*rows as f64, 0),
                 Locale::Nl.number(*limit as f64, 0)

@@ -319,6 +319,24 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
             ),
         ]),
     );
+    // One value in the last column (XFD) on 20,000 rows: refused before the rows are made.
+    let mut far = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+    );
+    far.push_str(&format!(
+        r#"<row r="1">{}{}</row>"#,
+        cell(1, 0, "V-nummer"),
+        cell(1, 1, "Naam")
+    ));
+    for r in 2..=20_001 {
+        far.push_str(&format!(
+            r#"<row r="{r}">{}{}</row>"#,
+            cell(r, 0, &format!("01234{:05}", r)),
+            cell(r, 16_383, "x")
+        ));
+    }
+    far.push_str("</sheetData></worksheet>");
+    add("waarde-in-kolom-xfd.xlsx", zip(&xlsx_parts(far)));
     // A CSV of 600 KB with 300,000 columns on one line: refused before it becomes cells.
     let mut wide = b"Steunpunt;V-nummer;Naam\n".to_vec();
     wide.extend(b"x;".repeat(300_000));

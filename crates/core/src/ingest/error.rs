@@ -22,6 +22,13 @@ pub enum ReadError {
         rows: u64,
         limit: u64,
     },
+    /// A sheet whose rows, each as long as its last cell, would take more cells than the budget.
+    TooManyCells {
+        file: String,
+        sheet: String,
+        cells: u64,
+        limit: u64,
+    },
     /// More columns on a line than a spreadsheet has (checked before the file is split into cells).
     TooManyColumns {
         file: String,

@@ -155,6 +155,27 @@ fn xlsx_cells<RS: std::io::Read + std::io::Seek>(
     Ok(cells)
 }
 
+/// The most cells the rows of one file may take, each row as long as its last cell (about
+/// 800 MB of cells): checked before the rows are made.
+pub const MAX_CELLS: u64 = 25_000_000;
+
+/// The cells the rows of `cells` would take (each from the sheet's first column to its last cell).
+fn dense_size(cells: &Placed) -> u64 {
+    let inside = |&(r, c): &(u32, u32)| r < EXCEL_ROWS && c < EXCEL_COLUMNS;
+    let first_col = cells
+        .iter()
+        .filter(|(p, _)| inside(p))
+        .map(|((_, c), _)| *c)
+        .min()
+        .unwrap_or(0);
+    let mut last: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+    for ((r, c), _) in cells.iter().filter(|(p, _)| inside(p)) {
+        let e = last.entry(*r).or_insert(*c);
+        *e = (*e).max(*c);
+    }
+    last.values().map(|&c| u64::from(c - first_col) + 1).sum()
+}
+
 /// Excel's largest sheet: rows and columns.
 const EXCEL_ROWS: u32 = 1_048_576;
 const EXCEL_COLUMNS: u32 = 16_384;
@@ -255,6 +276,7 @@ fn workbook(name: &str, bytes: &[u8], format: Format) -> Result<Source, ReadErro
     let mut grids = Vec::new();
     let mut notes = Vec::new();
     let mut errors = Vec::new();
+    let mut used = 0u64;
     for sheet in names {
         // xlsx cell by cell: a range is as large as the rectangle around every cell, and one
         // stray cell in the far corner (XFD1048576) makes that 17 billion cells.
@@ -270,6 +292,15 @@ fn workbook(name: &str, bytes: &[u8], format: Format) -> Result<Source, ReadErro
         };
         match read {
             Ok(cells) => {
+                used += dense_size(&cells);
+                if used > MAX_CELLS {
+                    return Err(ReadError::TooManyCells {
+                        file: file.clone(),
+                        sheet,
+                        cells: used,
+                        limit: MAX_CELLS,
+                    });
+                }
                 let (grid, outside) = sparse_grid(sheet, cells);
                 if outside > 0 {
                     notes.push(Note::OutsideExcel {

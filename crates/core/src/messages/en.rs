@@ -36,6 +36,11 @@ pub fn read(e: &ReadError) -> String {
             if *bytes == u64::MAX { "more than 4,096".to_string() } else { mb(*bytes) },
             mb(*limit)
         ),
+        ReadError::TooManyCells { file, sheet, cells, limit } => format!(
+            "{file}, sheet '{sheet}': the rows run far to the right ({} cells; the browser reads at most {} per file). Usually something stands in a far column (up to XFD): delete the empty columns to the right of the data in Excel and save the file again.",
+            Locale::En.number(*cells as f64, 0),
+            Locale::En.number(*limit as f64, 0)
+        ),
         ReadError::TooManyColumns { file, line, columns, limit } => format!(
             "{file}: line {line} has {} columns; a worksheet has at most {} (up to column XFD). Check the file's delimiter, or save it again from Excel.",
             Locale::En.number(*columns as f64, 0),

@@ -319,6 +319,20 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
             ),
         ]),
     );
+    // Two parts with the same name (the zip writer refuses that, so the second is renamed after).
+    let mut parts = xlsx_parts(sheet_xml(&rows(GOOD_CSV), "", None));
+    parts.push((
+        "xl/worksheets/sheetX.xml",
+        sheet_xml(&rows("V-nummer;Naam\n9999999999;Anders"), "", None).into_bytes(),
+    ));
+    let mut twice = zip(&parts);
+    for at in (0..twice.len() - 24)
+        .filter(|&i| twice[i..].starts_with(b"xl/worksheets/sheetX.xml"))
+        .collect::<Vec<_>>()
+    {
+        twice[at + 19] = b'1';
+    }
+    add("dubbel-onderdeel.xlsx", twice);
     // One value in the last column (XFD) on 20,000 rows: refused before the rows are made.
     let mut far = String::from(
         r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,

@@ -66,6 +66,8 @@ pub enum Damage {
     MissingSheet,
     Xml,
     Zip,
+    /// Two parts of the zip archive have the same name (a reader would silently take one).
+    DuplicateEntry(String),
     /// The reader's own message.
     Other(String),
 }

@@ -240,6 +240,12 @@ pub fn read_workbook(name: &str, bytes: &[u8]) -> Result<Source, ReadError> {
         }
         return workbook(name, bytes, Format::Xls);
     }
+    if let Some(part) = super::unpacked::duplicate_entry(bytes) {
+        return Err(ReadError::CorruptWorkbook {
+            file,
+            damage: Damage::DuplicateEntry(part),
+        });
+    }
     if let Some(unpacked) = super::unpacked::unpacked_size(bytes).filter(|&u| u > MAX_UNPACKED_BYTES) {
         return Err(ReadError::TooLargeUnpacked {
             file,

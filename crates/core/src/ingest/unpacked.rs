@@ -39,6 +39,33 @@ pub fn unpacked_size(bytes: &[u8]) -> Option<u64> {
     Some(total)
 }
 
+/// The first name that two entries of the central directory share (a reader would take one
+/// of them without a word); `None` when all differ or there is no readable directory.
+pub fn duplicate_entry(bytes: &[u8]) -> Option<String> {
+    const END: [u8; 4] = *b"PK\x05\x06";
+    const ENTRY: [u8; 4] = *b"PK\x01\x02";
+    let from = bytes.len().saturating_sub(22 + 65_535);
+    let end = (from..=bytes.len().saturating_sub(22))
+        .rev()
+        .find(|&i| bytes[i..].starts_with(&END))?;
+    let entries = u16_at(bytes, end + 10)?;
+    let mut at = usize::try_from(u32_at(bytes, end + 16)?).ok()?;
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..entries {
+        if !bytes.get(at..)?.starts_with(&ENTRY) {
+            return None;
+        }
+        let name_len = usize::try_from(u16_at(bytes, at + 28)?).ok()?;
+        let name = bytes.get(at + 46..at + 46 + name_len)?;
+        if !seen.insert(name) {
+            return Some(String::from_utf8_lossy(name).into_owned());
+        }
+        let lengths = u16_at(bytes, at + 28)? + u16_at(bytes, at + 30)? + u16_at(bytes, at + 32)?;
+        at = at.checked_add(46 + usize::try_from(lengths).ok()?)?;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +81,6 @@ mod tests {
         let entry = zip64.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
         zip64[entry + 24..entry + 28].copy_from_slice(&[0xFF; 4]);
         assert_eq!(unpacked_size(&zip64), Some(u64::MAX));
+        assert_eq!(duplicate_entry(&zip), None);
     }
 }

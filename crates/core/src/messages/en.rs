@@ -291,6 +291,9 @@ fn damage_text(d: &Damage) -> String {
         Damage::MissingSheet => "a sheet is missing from the file".into(),
         Damage::Xml => "the layout inside the file (XML) is damaged".into(),
         Damage::Zip => "the zip archive inside the file is damaged".into(),
+        Damage::DuplicateEntry(name) => format!(
+            "the zip archive inside the file holds the part '{name}' twice, so it cannot be told which one is real"
+        ),
         Damage::Other(detail) => format!("technical message: {detail}"),
     }
 }

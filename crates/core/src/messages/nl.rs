@@ -279,6 +279,7 @@ fn damage_text(d: &Damage) -> String {
         Damage::MissingSheet => "een tabblad ontbreekt in het bestand".into(),
         Damage::Xml => "de opmaak binnen het bestand (XML) is beschadigd".into(),
         Damage::Zip => "het zip-archief binnen het bestand is beschadigd".into(),
+        Damage::DuplicateEntry(name) => format!("het zip-archief binnen het bestand bevat het onderdeel '{name}' twee keer, zodat niet vast te stellen is welk het echte is"),
         Damage::Other(detail) => format!("technische melding: {detail}"),
     }
 }

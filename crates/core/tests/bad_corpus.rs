@@ -351,6 +351,17 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
     }
     far.push_str("</sheetData></worksheet>");
     add("waarde-in-kolom-xfd.xlsx", zip(&xlsx_parts(far)));
+    // An OpenDocument file of under a kilobyte whose repeated range declares 99 million cells.
+    add(
+        "herhaald-bereik.ods",
+        zip(&[
+            ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet".to_vec()),
+            (
+                "content.xml",
+                br#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Blad1"><table:table-row table:number-rows-repeated="9900"><table:table-cell table:number-columns-repeated="10000" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#.to_vec(),
+            ),
+        ]),
+    );
     // A CSV of 600 KB with 300,000 columns on one line: refused before it becomes cells.
     let mut wide = b"Steunpunt;V-nummer;Naam\n".to_vec();
     wide.extend(b"x;".repeat(300_000));

@@ -257,6 +257,17 @@ pub fn read_workbook(name: &str, bytes: &[u8]) -> Result<Source, ReadError> {
         .windows(39)
         .take(200)
         .any(|w| w == b"mimetypeapplication/vnd.oasis.opendocum");
+    if ods {
+        // A repeated range declares cells the reader would make one by one: counted first.
+        if let Some((sheet, cells)) = super::ods_cells::over_limit(bytes, MAX_CELLS) {
+            return Err(ReadError::TooManyCells {
+                file,
+                sheet,
+                cells,
+                limit: MAX_CELLS,
+            });
+        }
+    }
     workbook(name, bytes, if ods { Format::Ods } else { Format::Xlsx })
 }
 

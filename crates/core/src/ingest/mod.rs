@@ -7,6 +7,7 @@ pub mod fields;
 pub mod fold;
 pub mod grid;
 pub mod load;
+pub mod ods_cells;
 pub mod plain;
 pub mod records;
 pub mod steunpunt;

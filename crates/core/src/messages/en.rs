@@ -37,7 +37,7 @@ pub fn read(e: &ReadError) -> String {
             mb(*limit)
         ),
         ReadError::TooManyCells { file, sheet, cells, limit } => format!(
-            "{file}, sheet '{sheet}': the rows run far to the right ({} cells; the browser reads at most {} per file). Usually something stands in a far column (up to XFD): delete the empty columns to the right of the data in Excel and save the file again.",
+            "{file}, sheet '{sheet}': the sheet spans {} cells; the browser reads at most {} per file. Usually something stands far outside the data (in a far column, up to XFD, or in a repeated range): delete the empty rows and columns around the data and save the file again.",
             Locale::En.number(*cells as f64, 0),
             Locale::En.number(*limit as f64, 0)
         ),

@@ -34,7 +34,7 @@ pub fn read(e: &ReadError) -> String {
                 if *bytes == u64::MAX { "meer dan 4.096".to_string() } else { mb(*bytes) },
                 mb(*limit)
             ),
-            ReadError::TooManyCells { file, sheet, cells, limit } => format!("{file}, tabblad '{sheet}': de rijen lopen tot ver naar rechts ({} cellen, de browser leest er hoogstens {} per bestand). Meestal staat er iets in een verre kolom (tot XFD): verwijder in Excel de lege kolommen rechts van de gegevens en sla het bestand opnieuw op.",
+            ReadError::TooManyCells { file, sheet, cells, limit } => format!("{file}, tabblad '{sheet}': het tabblad beslaat {} cellen; de browser leest er hoogstens {} per bestand. Meestal staat er iets ver buiten de gegevens (in een verre kolom, tot XFD, of in een herhaald bereik): verwijder de lege rijen en kolommen rond de gegevens en sla het bestand opnieuw op.",
                 Locale::Nl.number(*cells as f64, 0),
                 Locale::Nl.number(*limit as f64, 0)
             ),

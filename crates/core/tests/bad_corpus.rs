@@ -414,6 +414,7 @@ fn good() -> LoadedFile {
 
 #[test]
 fn every_broken_file_gets_its_message_and_the_good_file_is_untouched() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
     let dir = root.join("bad");
     let _ = std::fs::remove_dir_all(&dir);
@@ -442,4 +443,64 @@ fn every_broken_file_gets_its_message_and_the_good_file_is_untouched() {
         }
         assert_eq!(got.lines().count(), expected.lines().count());
     }
+}
+
+/// Bytes allocated now and at most since the last reset, for the memory budget below.
+struct Counting;
+static CURRENT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static PEAK: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+/// The tests of this file one at a time: a peak measured beside another test is not its own.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+unsafe impl std::alloc::GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        use std::sync::atomic::Ordering::Relaxed;
+        let now = CURRENT.fetch_add(layout.size(), Relaxed) + layout.size();
+        PEAK.fetch_max(now, Relaxed);
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        CURRENT.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        use std::sync::atomic::Ordering::Relaxed;
+        if new_size > layout.size() {
+            let now = CURRENT.fetch_add(new_size - layout.size(), Relaxed) + new_size - layout.size();
+            PEAK.fetch_max(now, Relaxed);
+        } else {
+            CURRENT.fetch_sub(layout.size() - new_size, Relaxed);
+        }
+        unsafe { std::alloc::System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Every corpus file is read (or refused) within a memory budget: the peak of what reading it
+/// allocates stays below 1 GB, the crafted ones included (300,000 columns, a value in XFD on
+/// 20,000 rows, a repeated range of 99 million cells, a zip bomb).
+#[test]
+fn every_corpus_file_is_read_within_a_memory_budget() {
+    use std::sync::atomic::Ordering::Relaxed;
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let mut over = Vec::new();
+    let mut largest = (String::new(), 0usize);
+    for (name, bytes) in corpus() {
+        let before = CURRENT.load(Relaxed);
+        PEAK.store(before, Relaxed);
+        let read = load(&name, &bytes, None, &known_with(&[]));
+        let peak = PEAK.load(Relaxed) - before;
+        drop(read);
+        if peak > largest.1 {
+            largest = (name.clone(), peak);
+        }
+        if peak >= 1 << 30 {
+            over.push(format!("{name}: {} MB", peak >> 20));
+        }
+    }
+    eprintln!("largest peak: {} ({} MB)", largest.0, largest.1 >> 20);
+    assert!(over.is_empty(), "over 1 GB: {over:?}");
+    assert!(largest.1 > 1 << 20, "the counter counts");
 }

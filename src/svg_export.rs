@@ -17,6 +17,24 @@ pub fn svg_text(id: &str, needle: &str) -> Result<String, String> {
     Ok(with_style(&text, needle))
 }
 
+/// SVG markup as a document of its own, with the page's style rules that mention `needle`:
+/// parsed by the browser and serialized again, which writes the SVG namespace, as for the
+/// drawings on the page ([`svg_text`]).
+pub fn standalone(markup: &str, needle: &str) -> Result<String, String> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("Geen document.")?;
+    let holder = document
+        .create_element("div")
+        .map_err(|_| "Geen afbeelding.".to_string())?;
+    holder.set_inner_html(markup);
+    let svg = holder
+        .first_element_child()
+        .ok_or("Er is geen afbeelding om te downloaden.")?;
+    let text = web_sys::XmlSerializer::new()
+        .and_then(|s| s.serialize_to_string(&svg))
+        .map_err(|_| "De afbeelding kon niet als SVG worden geschreven.".to_string())?;
+    Ok(with_style(&text, needle))
+}
+
 /// An SVG text with the page's style rules that mention `needle` inside, so that it looks the
 /// same on its own.
 pub fn with_style(text: &str, needle: &str) -> String {

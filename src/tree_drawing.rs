@@ -604,7 +604,9 @@ impl Scene {
     /// The drawing as SVG at `zoom`. With `focus`, the page's interactive tree: the SVG is a
     /// `tree` of `treeitem`s (level, expanded, selected, one tab stop); the drawing's own texts
     /// are hidden from screen readers, which hear each node's name. Without, a picture
-    /// (`role="img"`) for a file or the report.
+    /// (`role="img"`) for a file or the report. No namespace is written here: the page's HTML
+    /// parser gives it, and a file gets it from the browser's serializer
+    /// ([`crate::svg_export::standalone`]).
     pub fn svg(&self, zoom: f64, focus: Option<Focus>, lang: Lang) -> String {
         let mut out = String::new();
         let (w, h) = (self.width * zoom, self.height * zoom);
@@ -612,7 +614,7 @@ impl Scene {
             Some(_) => {
                 let _ = write!(
                     out,
-                    r#"<svg xmlns="http://www.w3.org/2000/svg" id="pf-tree-svg" class="pf-tree" role="tree" aria-label="{}" width="{w:.0}" height="{h:.0}" viewBox="0 0 {} {}">"#,
+                    r#"<svg id="pf-tree-svg" class="pf-tree" role="tree" aria-label="{}" width="{w:.0}" height="{h:.0}" viewBox="0 0 {} {}">"#,
                     escape(lang.pick(
                         "Beslisboom: pijltjestoetsen lopen door de knopen, Enter kiest een knoop",
                         "Decision tree: arrow keys walk the nodes, Enter selects a node"
@@ -624,7 +626,7 @@ impl Scene {
             None => {
                 let _ = write!(
                     out,
-                    r#"<svg xmlns="http://www.w3.org/2000/svg" class="pf-tree" role="img" aria-label="{}" width="{w:.0}" height="{h:.0}" viewBox="0 0 {} {}">"#,
+                    r#"<svg class="pf-tree" role="img" aria-label="{}" width="{w:.0}" height="{h:.0}" viewBox="0 0 {} {}">"#,
                     escape(&self.title),
                     self.width,
                     self.height

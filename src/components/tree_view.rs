@@ -202,7 +202,7 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
         );
         // Downloads and the report get the whole tree, whatever is collapsed on the page.
         let drawing = crate::tree_drawing::layout(&published, &Default::default(), l);
-        let picture = crate::svg_export::with_style(&drawing.svg(1.0, None, l), "pf-tree");
+        let picture = crate::svg_export::standalone(&drawing.svg(1.0, None, l), "pf-tree");
         let (png_svg, report_svg) = (picture.clone(), picture.clone());
         let (width, height) = (drawing.width, drawing.height);
         let svg_name = format!("boom-{}.svg", t.target.name);
@@ -216,20 +216,23 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
             <TreeDiagram tree=published.clone() lang=l/>
             <div class="utrecht-button-group">
                 <button type="button" class="utrecht-button utrecht-button--secondary-action"
-                    on:click=move |_| if let Err(e) = crate::download::save(&svg_name, picture.as_bytes(), "image/svg+xml") { state.error.set(Some(e)) }>
+                    on:click=move |_| if let Err(e) = picture.clone().and_then(|p| crate::download::save(&svg_name, p.as_bytes(), "image/svg+xml")) { state.error.set(Some(e)) }>
                     {l.pick("Download boom (SVG)", "Download tree (SVG)")}
                 </button>
                 <button type="button" class="utrecht-button utrecht-button--subtle"
                     on:click=move |_| {
                         let report = move |e: String| state.error.set(Some(e));
-                        if let Err(e) = crate::svg_export::png_of(&png_svg, width, height, png_name.clone(), report) { state.error.set(Some(e)) }
+                        if let Err(e) = png_svg.clone().and_then(|p| crate::svg_export::png_of(&p, width, height, png_name.clone(), report)) { state.error.set(Some(e)) }
                     }>
                     {l.pick("Download boom (PNG)", "Download tree (PNG)")}
                 </button>
                 <button type="button" class="utrecht-button utrecht-button--subtle"
                     on:click=move |_| {
                         let Some(table) = crate::components::report::shown("pf-tree-tables") else { return };
-                        let svg = report_svg.clone();
+                        let svg = match report_svg.clone() {
+                            Ok(svg) => svg,
+                            Err(e) => return state.error.set(Some(e)),
+                        };
                         let title = report_title.clone();
                         state.report.update(|r| r.push(crate::components::report::ReportItem { title, html: format!("{svg}{table}") }));
                     }>

@@ -10,10 +10,9 @@ fn u32_at(b: &[u8], at: usize) -> Option<u64> {
     Some(u64::from(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?)))
 }
 
-/// The sum of the entries' uncompressed sizes; `u64::MAX` when an entry needs ZIP64
-/// (4 GB or more); `None` when there is no readable directory (the reader then says
-/// what is wrong with the file).
-pub fn unpacked_size(bytes: &[u8]) -> Option<u64> {
+/// The central directory's entries, name and uncompressed size each; `None` when there is no
+/// readable directory (the reader then says what is wrong with the file).
+fn entries(bytes: &[u8]) -> Option<Vec<(&[u8], u64)>> {
     const END: [u8; 4] = *b"PK\x05\x06";
     const ENTRY: [u8; 4] = *b"PK\x01\x02";
     // The end record is the last 22 bytes, or earlier by a comment of at most 65,535 bytes.
@@ -21,20 +20,30 @@ pub fn unpacked_size(bytes: &[u8]) -> Option<u64> {
     let end = (from..=bytes.len().saturating_sub(22))
         .rev()
         .find(|&i| bytes[i..].starts_with(&END))?;
-    let entries = u16_at(bytes, end + 10)?;
+    let count = u16_at(bytes, end + 10)?;
     let mut at = usize::try_from(u32_at(bytes, end + 16)?).ok()?;
-    let mut total = 0u64;
-    for _ in 0..entries {
+    let mut out = Vec::new();
+    for _ in 0..count {
         if !bytes.get(at..)?.starts_with(&ENTRY) {
             return None;
         }
-        let size = u32_at(bytes, at + 24)?;
+        let name_len = usize::try_from(u16_at(bytes, at + 28)?).ok()?;
+        out.push((bytes.get(at + 46..at + 46 + name_len)?, u32_at(bytes, at + 24)?));
+        let lengths = u16_at(bytes, at + 28)? + u16_at(bytes, at + 30)? + u16_at(bytes, at + 32)?;
+        at = at.checked_add(46 + usize::try_from(lengths).ok()?)?;
+    }
+    Some(out)
+}
+
+/// The sum of the entries' uncompressed sizes; `u64::MAX` when an entry needs ZIP64
+/// (4 GB or more); `None` when there is no readable directory.
+pub fn unpacked_size(bytes: &[u8]) -> Option<u64> {
+    let mut total = 0u64;
+    for (_, size) in entries(bytes)? {
         if size == u64::from(u32::MAX) {
             return Some(u64::MAX);
         }
         total = total.saturating_add(size);
-        let lengths = u16_at(bytes, at + 28)? + u16_at(bytes, at + 30)? + u16_at(bytes, at + 32)?;
-        at = at.checked_add(46 + usize::try_from(lengths).ok()?)?;
     }
     Some(total)
 }
@@ -42,28 +51,11 @@ pub fn unpacked_size(bytes: &[u8]) -> Option<u64> {
 /// The first name that two entries of the central directory share (a reader would take one
 /// of them without a word); `None` when all differ or there is no readable directory.
 pub fn duplicate_entry(bytes: &[u8]) -> Option<String> {
-    const END: [u8; 4] = *b"PK\x05\x06";
-    const ENTRY: [u8; 4] = *b"PK\x01\x02";
-    let from = bytes.len().saturating_sub(22 + 65_535);
-    let end = (from..=bytes.len().saturating_sub(22))
-        .rev()
-        .find(|&i| bytes[i..].starts_with(&END))?;
-    let entries = u16_at(bytes, end + 10)?;
-    let mut at = usize::try_from(u32_at(bytes, end + 16)?).ok()?;
     let mut seen = std::collections::HashSet::new();
-    for _ in 0..entries {
-        if !bytes.get(at..)?.starts_with(&ENTRY) {
-            return None;
-        }
-        let name_len = usize::try_from(u16_at(bytes, at + 28)?).ok()?;
-        let name = bytes.get(at + 46..at + 46 + name_len)?;
-        if !seen.insert(name) {
-            return Some(String::from_utf8_lossy(name).into_owned());
-        }
-        let lengths = u16_at(bytes, at + 28)? + u16_at(bytes, at + 30)? + u16_at(bytes, at + 32)?;
-        at = at.checked_add(46 + usize::try_from(lengths).ok()?)?;
-    }
-    None
+    entries(bytes)?
+        .into_iter()
+        .find(|(name, _)| !seen.insert(*name))
+        .map(|(name, _)| String::from_utf8_lossy(name).into_owned())
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test bare-clone dist dist-codec setup setup-build setup-browser check-core-pure lint unit browser demo clean bench screenshots fuzz
+.PHONY: run test bare-clone dist dist-codec setup setup-build setup-browser check-core-pure lint unit browser demo clean bench bench-corpus screenshots fuzz
 
 run: setup-build dist
 	node tools/serve.mjs dist $(PORT)
@@ -62,6 +62,13 @@ bench: setup-build setup-browser dist dist-codec
 	node bench/tree-browser.mjs target/bench/registratie_1000000.csv target/dist-codec
 	target/release/perspectief bench-anonymise --rows 1000000 --out target/bench
 	node bench/anonymise-browser.mjs target/bench/anonimiseer_1000000.csv
+	$(MAKE) bench-corpus
+
+# Every broken corpus file read by the release CLI: time and peak memory each (budget 2 s, 1 GB).
+bench-corpus:
+	cargo build --release --locked -p perspectief-cli
+	cargo test -q --locked -p perspectief-core --test bad_corpus every_broken_file
+	bench/corpus-read.sh target/release/perspectief tests/corpus/bad
 
 # --- fuzzing (not part of make test) ------------------------------------------------------------
 # Every parser of the core under libFuzzer (cargo-fuzz, nightly toolchain), seeded from the demo

@@ -63,18 +63,57 @@ pub fn recovered(request: Option<&Request>, crashed: Option<String>, lang: Lang)
             }),
             None,
         ),
-        Some(detail) => (
-            None,
-            Some(match lang {
-                Lang::Nl => format!(
-                    "Er ging iets mis in de rekenhulp tijdens {activity}. Dat onderdeel is niet uitgevoerd; \
-                     uw andere bestanden en keuzes zijn bewaard. Technische melding: {detail}"
-                ),
-                Lang::En => format!(
-                    "Something went wrong in the calculation helper during {activity}. That part was not done; \
-                     your other files and choices are kept. Technical message: {detail}"
-                ),
-            }),
-        ),
+        Some(detail) => {
+            let (nl_cause, en_cause) = if out_of_memory(&detail) {
+                (
+                    " De rekenhulp had niet genoeg geheugen: is een bestand heel groot? Sla alleen het tabblad met de gegevens op als CSV, of splits het bestand.",
+                    " The calculation helper ran out of memory: is a file very large? Save only the sheet with the data as CSV, or split the file.",
+                )
+            } else {
+                ("", "")
+            };
+            (
+                None,
+                Some(match lang {
+                    Lang::Nl => format!(
+                        "Er ging iets mis in de rekenhulp tijdens {activity}. Dat onderdeel is niet uitgevoerd; \
+                         uw andere bestanden en keuzes zijn bewaard.{nl_cause} Technische melding: {detail}"
+                    ),
+                    Lang::En => format!(
+                        "Something went wrong in the calculation helper during {activity}. That part was not done; \
+                         your other files and choices are kept.{en_cause} Technical message: {detail}"
+                    ),
+                }),
+            )
+        }
+    }
+}
+
+/// Whether a worker's last words mean it ran out of memory: wasm traps with "unreachable" when
+/// an allocation fails, and Rust's collections panic with "capacity overflow".
+fn out_of_memory(detail: &str) -> bool {
+    let lower = detail.to_lowercase();
+    ["unreachable", "capacity overflow", "out of memory", "memory allocation"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_worker_out_of_memory_is_named_so_in_both_languages() {
+        for detail in [
+            "RuntimeError: unreachable",
+            "capacity overflow (library/alloc/src/raw_vec.rs:25)",
+        ] {
+            let (_, nl) = recovered(None, Some(detail.into()), Lang::Nl);
+            assert!(nl.unwrap().contains("niet genoeg geheugen"), "{detail}");
+            let (_, en) = recovered(None, Some(detail.into()), Lang::En);
+            assert!(en.unwrap().contains("ran out of memory"), "{detail}");
+        }
+        let (_, other) = recovered(None, Some("index out of bounds".into()), Lang::Nl);
+        assert!(!other.unwrap().contains("geheugen"));
     }
 }

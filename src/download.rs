@@ -64,7 +64,7 @@ pub fn today() -> Date {
 }
 
 /// Sheets made on the page (tree tables, screening) as an xlsx download.
-pub fn save_xlsx(name: &str, sheets: &[Sheet]) -> Result<(), String> {
-    let bytes = perspectief_core::write::xlsx::write(sheets, today()).map_err(|e| e.to_string())?;
+pub fn save_xlsx(name: &str, sheets: &[Sheet], locale: perspectief_core::locale::Locale) -> Result<(), String> {
+    let bytes = perspectief_core::write::xlsx::write(sheets, today(), locale).map_err(|e| e.to_string())?;
     save(name, &bytes, mime_for(name))
 }

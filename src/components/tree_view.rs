@@ -145,7 +145,7 @@ fn screening_table(s: &ScreeningView, form: TreeForm, state: AppState, l: Lang) 
             l.locale(),
         );
         let name = format!("screening-{target}.xlsx");
-        let saved = crate::download::save_xlsx(&name, &[sheet]);
+        let saved = crate::download::save_xlsx(&name, &[sheet], l.locale());
         if let Err(e) = saved {
             state.error.set(Some(e))
         }
@@ -245,7 +245,7 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
                             xlsx_published.gains(class, &g.nodes)
                         });
                         let sheets: Vec<_> = xlsx_published.sheets(gains.as_ref()).into_iter().map(|s| perspectief_core::messages::localize_sheet(s, l.locale())).collect();
-                        let saved = crate::download::save_xlsx(&xlsx_name, &sheets);
+                        let saved = crate::download::save_xlsx(&xlsx_name, &sheets, l.locale());
                         if let Err(e) = saved { state.error.set(Some(e)) }
                     }>
                     {l.pick("Download boomtabellen (Excel)", "Download tree tables (Excel)")}

@@ -37,7 +37,7 @@ fn sheet_file(
     Ok(match format {
         ExportFormat::Xlsx => plain(
             format!("{stem}.xlsx"),
-            perspectief_core::write::xlsx::write(&[sheet], today()).map_err(|e| e.to_string())?,
+            perspectief_core::write::xlsx::write(&[sheet], today(), locale).map_err(|e| e.to_string())?,
         ),
         ExportFormat::Csv => plain(
             format!("{stem}.csv"),

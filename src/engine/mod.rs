@@ -10,6 +10,8 @@ pub mod anonymise;
 pub mod bridge;
 mod downloads;
 mod js_bytes;
+#[cfg(test)]
+mod page_thread_tests;
 pub mod protocol;
 mod views;
 pub mod worker;

@@ -1,7 +1,9 @@
 // The corpus of broken files (tests/corpus/bad/, written by the core's
 // bad_corpus test) dropped beside the demo files: every broken file gets its
 // Dutch message in the file list, and the demo files read exactly as before.
-// A file with the same name as a loaded one replaces it.
+// The page survives it: its frames keep coming while the worker reads (nothing
+// parses on the page thread), no error reaches the page, and afterwards the
+// page still answers a click. A file with the same name as a loaded one replaces it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, openSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
@@ -19,7 +21,7 @@ after(() => stopApp({ browser, server }));
 const rowsOf = (page) => page.locator('[data-testid="file-list"] tbody tr').evaluateAll(
   (rows) => rows.map((r) => [r.querySelector('th')?.textContent ?? '', [...r.querySelectorAll('td')].map((c) => c.textContent).join(' | ')]));
 
-test('broken files beside the demo: each its message, the demo files untouched, a same-named file replaces', async () => {
+test('broken files beside the demo: each its message, the demo files untouched, a same-named file replaces', async (t) => {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const errors = [];
@@ -32,8 +34,22 @@ test('broken files beside the demo: each its message, the demo files untouched, 
   const before = new Map(await rowsOf(page));
   const bad = readdirSync(BAD).sort();
   assert.ok(bad.length >= 50, `${bad.length} files in the corpus`);
+  // The longest pause between two frames of the page while the corpus is read.
+  await page.evaluate(() => {
+    window.__gap = 0;
+    let last = performance.now();
+    const tick = (t) => { window.__gap = Math.max(window.__gap, t - last); last = t; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
   await page.getByLabel('Bestanden kiezen').setInputFiles(bad.map((f) => join(BAD, f)));
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="file-list"] tbody tr').length >= n, 22 + bad.length, { timeout: 120000 });
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="file-list"] tbody tr').length >= n, 22 + bad.length, { timeout: 180000 });
+  const gap = await page.evaluate(() => window.__gap);
+  t.diagnostic(`longest pause between frames while the corpus was read: ${Math.round(gap)} ms`);
+  assert.ok(gap < 2000, `the page froze for ${Math.round(gap)} ms while the worker read the corpus`);
+  // Still alive: the language toggle answers, and back.
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('button', { name: 'Wissel naar Nederlands' }).click();
+  await page.getByRole('button', { name: 'Switch to English' }).waitFor();
   const afterRows = new Map(await rowsOf(page));
   for (const [name, row] of before) assert.equal(afterRows.get(name), row, `${name} changed`);
   // Each broken file is listed with what the core says of it (the snapshot).

@@ -147,8 +147,12 @@ pub fn write_data(args: &DataArgs) -> Result<(), String> {
     }
     std::fs::create_dir_all(&args.out).map_err(|e| e.to_string())?;
     let created = Date::new(2026, 1, 1).expect("date");
-    let xlsx =
-        perspectief_core::write::xlsx::write(std::slice::from_ref(&sheet), created).map_err(|e| e.to_string())?;
+    let xlsx = perspectief_core::write::xlsx::write(
+        std::slice::from_ref(&sheet),
+        created,
+        perspectief_core::locale::Locale::Nl,
+    )
+    .map_err(|e| e.to_string())?;
     std::fs::write(args.out.join(format!("registratie_{}.xlsx", args.rows)), xlsx).map_err(|e| e.to_string())?;
     let csv = perspectief_core::write::csv::write(&sheet, perspectief_core::write::csv::CsvStyle::default());
     std::fs::write(args.out.join(format!("registratie_{}.csv", args.rows)), csv).map_err(|e| e.to_string())?;

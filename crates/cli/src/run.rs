@@ -102,6 +102,7 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
                     let xlsx = perspectief_core::write::xlsx::write(
                         &published.sheets(gains.as_ref()),
                         crate::anonymise::today(),
+                        perspectief_core::locale::Locale::Nl,
                     )
                     .map_err(|e| e.to_string())?;
                     save(format!("{n:02}-boom-{target}.xlsx"), &xlsx)?;

@@ -16,6 +16,9 @@ use perspectief_core::ingest::load::{load, LoadedFile};
 use perspectief_core::ingest::steunpunt::known_with;
 use perspectief_core::ingest::table::column_letter;
 
+mod deflate_bomb;
+mod workbooks;
+
 const GOOD_CSV: &str = "Steunpunt;V-nummer;Naam;Geslacht;Geboortedatum;Land van herkomst;Datum instroom\n\
                         Zwolle;0123456789;Ali Ahmed;M;01-02-1990;Guinee;01-10-2009\n\
                         Zwolle;0123456790;Sara Tesfaye;V;03-04-1991;Eritrea;01-11-2009\n";
@@ -374,6 +377,51 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         open.push_str(&format!("Zwolle;{quote}01234567{i:02};Persoon {i};M\n"));
     }
     add("open-aanhalingsteken-43-regels.csv", open.into_bytes());
+    // Shared strings of 1,000 MB in a file of one megabyte: refused on the directory's word. When
+    // the directory claims 2 KB instead, unpacking stops there (the reader measures the part as a
+    // stream before calamine holds it) and the cut part is damage.
+    let texts = || {
+        let chunk = "<si><t>".to_string() + &"a".repeat(1024 * 1024 - 15) + "</t></si>";
+        let head = r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#;
+        let mut parts: Vec<deflate_bomb::Part> = xlsx_parts(sheet_xml(&rows(GOOD_CSV), "", None))
+            .iter()
+            .map(|(name, bytes)| deflate_bomb::Part::stored(name, bytes))
+            .collect();
+        parts.push(deflate_bomb::Part::repeated(
+            "xl/sharedStrings.xml",
+            head.as_bytes(),
+            chunk.as_bytes(),
+            1000,
+            b"</sst>",
+        ));
+        parts
+    };
+    // Excel 97–2003 and the 1904 date system (older Excel for Mac): the dates as meant.
+    add("datums-1904.xlsx", workbooks::xlsx_from_csv(GOOD_CSV, true));
+    add("datums-1900.xls", workbooks::xls::from_csv(GOOD_CSV, false));
+    add("datums-1904.xls", workbooks::xls::from_csv(GOOD_CSV, true));
+    // An xls of a few kilobytes whose DIMENSIONS record claims four billion rows × 65,535
+    // columns, and one whose first row lies after its last (calamine's arithmetic wraps).
+    let good_rows: Vec<Vec<workbooks::xls::Value>> = rows(GOOD_CSV)
+        .into_iter()
+        .map(|r| r.into_iter().map(workbooks::xls::Value::Text).collect())
+        .collect();
+    for (name, dims) in [
+        ("dimensies-van-vier-miljard-rijen.xls", (0, u32::MAX, 0, u16::MAX)),
+        ("dimensies-omgekeerd.xls", (5, 1, 0, 7)),
+    ] {
+        let stream = workbooks::xls::workbook_stream("Registratie", &good_rows, false, Some(dims));
+        add(name, workbooks::xls::compound_file(&stream));
+    }
+    let parts = texts();
+    add(
+        "gedeelde-teksten-van-1000-mb.xlsx",
+        deflate_bomb::archive(&parts, |p| p.size),
+    );
+    add(
+        "gedeelde-teksten-liegen-over-hun-grootte.xlsx",
+        deflate_bomb::archive(&parts, |p| if p.method == 8 { 2048 } else { p.size }),
+    );
     c
 }
 

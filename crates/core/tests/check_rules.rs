@@ -200,7 +200,12 @@ fn steunpunt_from_column_file_name_or_asked() {
 }
 
 fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
-    perspectief_core::write::xlsx::write(sheets, Date::new(2026, 1, 1).unwrap()).unwrap()
+    perspectief_core::write::xlsx::write(
+        sheets,
+        Date::new(2026, 1, 1).unwrap(),
+        perspectief_core::locale::Locale::Nl,
+    )
+    .unwrap()
 }
 
 #[test]

@@ -214,7 +214,7 @@ impl Outcome {
                 Ok((bytes, audit))
             }
             FileFormat::Xlsx => {
-                let bytes = crate::write::xlsx::write(&[self.data_sheet(), about], date)
+                let bytes = crate::write::xlsx::write(&[self.data_sheet(), about], date, Locale::Nl)
                     .map_err(|e| AnonymiseError::Write(e.to_string()))?;
                 let again = self.audit_bytes("geanonimiseerd.xlsx", &bytes)?;
                 if again != audit {

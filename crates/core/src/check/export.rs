@@ -114,7 +114,8 @@ pub fn xlsx(
     created: Date,
     locale: Locale,
 ) -> Result<Vec<u8>, String> {
-    crate::write::xlsx::write(&[sheet_for(result, steunpunt, audience, locale)], created).map_err(|e| e.to_string())
+    crate::write::xlsx::write(&[sheet_for(result, steunpunt, audience, locale)], created, locale)
+        .map_err(|e| e.to_string())
 }
 
 pub fn csv(result: &CheckResult, steunpunt: Option<&str>, audience: Audience, locale: Locale) -> Vec<u8> {

@@ -268,7 +268,7 @@ pub fn workbook(rng: &mut Rng, created: Date) -> DemoFile {
     DemoFile {
         name: "kenmerken_steunpunten.xlsx".into(),
         kind: crate::kind::FileKind::Characteristics,
-        bytes: crate::write::xlsx::write(&[values, sets], created).expect("demo workbook"),
+        bytes: crate::write::xlsx::write(&[values, sets], created, crate::locale::Locale::Nl).expect("demo workbook"),
         rows: STEUNPUNTEN.len(),
     }
 }

@@ -399,7 +399,7 @@ const SYNTHETIC: &str = "Synthetische voorbeeldgegevens (geen echte personen) - 
 
 fn encode(style: &Style, sheets: Vec<Sheet>, created: Date) -> Vec<u8> {
     match style.format {
-        Format::Xlsx => crate::write::xlsx::write(&sheets, created).expect("demo workbook"),
+        Format::Xlsx => crate::write::xlsx::write(&sheets, created, crate::locale::Locale::Nl).expect("demo workbook"),
         Format::Csv(csv_style) => csvw::write(&sheets[0], csv_style),
     }
 }
@@ -546,7 +546,7 @@ pub fn national(pop: &Population, created: Date) -> DemoFile {
     DemoFile {
         name: "DMB_extract_Perspectief.xlsx".into(),
         kind: crate::kind::FileKind::National,
-        bytes: crate::write::xlsx::write(&[sheet, about], created).expect("demo workbook"),
+        bytes: crate::write::xlsx::write(&[sheet, about], created, crate::locale::Locale::Nl).expect("demo workbook"),
         rows: pop.national.len(),
     }
 }

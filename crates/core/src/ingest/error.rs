@@ -17,6 +17,13 @@ pub enum ReadError {
         bytes: u64,
         limit: u64,
     },
+    /// A workbook whose shared strings (every distinct text, in one part) unpack to more than the
+    /// reader may hold; refused before the part is unpacked.
+    TooLargeSharedStrings {
+        file: String,
+        bytes: u64,
+        limit: u64,
+    },
     TooManyRows {
         file: String,
         rows: u64,

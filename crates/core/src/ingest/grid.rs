@@ -18,6 +18,10 @@ pub const DEFAULT_MAX_BYTES: u64 = 150 * 1024 * 1024;
 /// The most a workbook may unpack to (a million rows of ten columns unpack to about
 /// 420 MB of sheet XML; reading twice that is about what the browser can hold).
 pub const MAX_UNPACKED_BYTES: u64 = 1024 * 1024 * 1024;
+/// The most an xlsx's shared strings part may unpack to: the reader holds every distinct text
+/// of the workbook at once (Excel's own sheet of 1,048,576 rows with three distinct texts per
+/// row stays well below it).
+pub const MAX_SHARED_STRINGS_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The most rows with content a file may have (twice a national extract).
 pub const MAX_ROWS: u64 = 2_000_000;
@@ -146,7 +150,26 @@ fn xlsx_cells<RS: std::io::Read + std::io::Seek>(
 ) -> Result<Placed, calamine::XlsxError> {
     let mut reader = book.worksheet_cells_reader(sheet)?;
     let mut cells = Vec::new();
-    while let Some(c) = reader.next_cell()? {
+    // One past the budget is enough to say the sheet is too large.
+    while cells.len() as u64 <= MAX_CELLS {
+        let Some(c) = reader.next_cell()? else { break };
+        let value = cell(Data::from(c.get_value().clone()));
+        if !value.is_empty() {
+            cells.push((c.get_position(), value));
+        }
+    }
+    Ok(cells)
+}
+
+/// The same for xlsb, whose whole-sheet range would also span every cell's rectangle.
+fn xlsb_cells<RS: std::io::Read + std::io::Seek>(
+    book: &mut calamine::Xlsb<RS>,
+    sheet: &str,
+) -> Result<Placed, calamine::XlsbError> {
+    let mut reader = book.worksheet_cells_reader(sheet)?;
+    let mut cells = Vec::new();
+    while cells.len() as u64 <= MAX_CELLS {
+        let Some(c) = reader.next_cell()? else { break };
         let value = cell(Data::from(c.get_value().clone()));
         if !value.is_empty() {
             cells.push((c.get_position(), value));
@@ -158,6 +181,8 @@ fn xlsx_cells<RS: std::io::Read + std::io::Seek>(
 /// The most cells the rows of one file may take, each row as long as its last cell (about
 /// 800 MB of cells): checked before the rows are made.
 pub const MAX_CELLS: u64 = 25_000_000;
+/// The most cells an Excel 97–2003 sheet holds (65,536 rows × 256 columns).
+pub const MAX_XLS_CELLS: u64 = 65_536 * 256;
 
 /// The cells the rows of `cells` would take (each from the sheet's first column to its last cell).
 fn dense_size(cells: &Placed) -> u64 {
@@ -238,6 +263,17 @@ pub fn read_workbook(name: &str, bytes: &[u8]) -> Result<Source, ReadError> {
         if contains_utf16(bytes, "EncryptionInfo") || contains_utf16(bytes, "EncryptedPackage") {
             return Err(ReadError::PasswordProtected { file });
         }
+        // A DIMENSIONS record of a few bytes makes the xls reader reserve room for every cell it
+        // declares (up to 280 trillion): counted first. A sheet of Excel 97–2003 holds at most
+        // 65,536 × 256 cells.
+        if let Some((sheet, cells)) = super::ole_stream::declared_cells(bytes).filter(|&(_, c)| c > MAX_XLS_CELLS) {
+            return Err(ReadError::TooManyCells {
+                file,
+                sheet,
+                cells,
+                limit: MAX_XLS_CELLS,
+            });
+        }
         return workbook(name, bytes, Format::Xls);
     }
     if let Some(part) = super::unpacked::duplicate_entry(bytes) {
@@ -251,6 +287,15 @@ pub fn read_workbook(name: &str, bytes: &[u8]) -> Result<Source, ReadError> {
             file,
             bytes: unpacked,
             limit: MAX_UNPACKED_BYTES,
+        });
+    }
+    if let Some(size) = super::unpacked::entry_size(bytes, "sharedStrings.xml", MAX_SHARED_STRINGS_BYTES)
+        .filter(|&s| s > MAX_SHARED_STRINGS_BYTES)
+    {
+        return Err(ReadError::TooLargeSharedStrings {
+            file,
+            bytes: size,
+            limit: MAX_SHARED_STRINGS_BYTES,
         });
     }
     let ods = bytes
@@ -295,10 +340,11 @@ fn workbook(name: &str, bytes: &[u8], format: Format) -> Result<Source, ReadErro
     let mut errors = Vec::new();
     let mut used = 0u64;
     for sheet in names {
-        // xlsx cell by cell: a range is as large as the rectangle around every cell, and one
+        // xlsx and xlsb cell by cell: a range is as large as the rectangle around every cell, and one
         // stray cell in the far corner (XFD1048576) makes that 17 billion cells.
         let read = match &mut book {
             calamine::Sheets::Xlsx(x) => xlsx_cells(x, &sheet).map_err(|e| e.to_string()),
+            calamine::Sheets::Xlsb(x) => xlsb_cells(x, &sheet).map_err(|e| e.to_string()),
             _ => book.worksheet_range(&sheet).map_err(|e| e.to_string()).map(|range| {
                 let start = range.start().unwrap_or((0, 0));
                 let cells = range

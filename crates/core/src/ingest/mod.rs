@@ -8,6 +8,7 @@ pub mod fold;
 pub mod grid;
 pub mod load;
 pub mod ods_cells;
+pub mod ole_stream;
 pub mod plain;
 pub mod records;
 pub mod steunpunt;

@@ -48,6 +48,34 @@ pub fn unpacked_size(bytes: &[u8]) -> Option<u64> {
     Some(total)
 }
 
+/// What the entry whose name ends in `suffix` (ASCII case ignored) unpacks to, as far as it
+/// matters against `cap`: the directory's figure when that passes `cap` (`u64::MAX` for ZIP64);
+/// otherwise the entry is unpacked as a stream and counted, stopping soon after `cap`, because
+/// a directory can claim less than its data holds. `None` when there is no such entry or no
+/// readable archive.
+pub fn entry_size(bytes: &[u8], suffix: &str, cap: u64) -> Option<u64> {
+    let matches = |name: &[u8]| {
+        name.len() >= suffix.len() && name[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    let (name, declared) = entries(bytes)?.into_iter().find(|(name, _)| matches(name))?;
+    if declared == u64::from(u32::MAX) {
+        return Some(u64::MAX);
+    }
+    if declared > cap {
+        return Some(declared);
+    }
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let mut part = archive.by_name(std::str::from_utf8(name).ok()?).ok()?;
+    let (mut counted, mut buf) = (0u64, vec![0u8; 1 << 16]);
+    while counted <= cap {
+        match std::io::Read::read(&mut part, &mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => counted += n as u64,
+        }
+    }
+    Some(counted.max(declared))
+}
+
 /// The first name that two entries of the central directory share (a reader would take one
 /// of them without a word); `None` when all differ or there is no readable directory.
 pub fn duplicate_entry(bytes: &[u8]) -> Option<String> {

@@ -36,6 +36,11 @@ pub fn read(e: &ReadError) -> String {
             if *bytes == u64::MAX { "more than 4,096".to_string() } else { mb(*bytes) },
             mb(*limit)
         ),
+        ReadError::TooLargeSharedStrings { file, bytes, limit } => format!(
+            "{file}: unpacked, the texts of this workbook are too large to read ({} MB; the limit is {} MB). Usually many long or repeated texts stand outside the data: save only the sheet with the registration as CSV, or delete the sheets you do not need.",
+            if *bytes == u64::MAX { "more than 4,096".to_string() } else { mb(*bytes) },
+            mb(*limit)
+        ),
         ReadError::TooManyCells { file, sheet, cells, limit } => format!(
             "{file}, sheet '{sheet}': the sheet spans {} cells; the browser reads at most {} per file. Usually something stands far outside the data (in a far column, up to XFD, or in a repeated range): delete the empty rows and columns around the data and save the file again.",
             Locale::En.number(*cells as f64, 0),

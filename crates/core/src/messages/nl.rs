@@ -34,6 +34,10 @@ pub fn read(e: &ReadError) -> String {
                 if *bytes == u64::MAX { "meer dan 4.096".to_string() } else { mb(*bytes) },
                 mb(*limit)
             ),
+            ReadError::TooLargeSharedStrings { file, bytes, limit } => format!("{file}: de teksten van dit werkboek zijn uitgepakt te groot om te lezen ({} MB; de grens is {} MB). Meestal staan er veel lange of herhaalde teksten buiten de gegevens: sla alleen het tabblad met de registratie op als CSV, of verwijder de overbodige tabbladen.",
+                if *bytes == u64::MAX { "meer dan 4.096".to_string() } else { mb(*bytes) },
+                mb(*limit)
+            ),
             ReadError::TooManyCells { file, sheet, cells, limit } => format!("{file}, tabblad '{sheet}': het tabblad beslaat {} cellen; de browser leest er hoogstens {} per bestand. Meestal staat er iets ver buiten de gegevens (in een verre kolom, tot XFD, of in een herhaald bereik): verwijder de lege rijen en kolommen rond de gegevens en sla het bestand opnieuw op.",
                 Locale::Nl.number(*cells as f64, 0),
                 Locale::Nl.number(*limit as f64, 0)

@@ -17,6 +17,11 @@ fn all() -> Vec<(&'static str, Box<dyn Localized>, String)> {
             bytes: u64::MAX,
             limit: 1 << 30,
         },
+        ReadError::TooLargeSharedStrings {
+            file: file(),
+            bytes: 1 << 30,
+            limit: 256 << 20,
+        },
         ReadError::TooManyRows {
             file: file(),
             rows: 2_500_000,

@@ -7,10 +7,11 @@ use crate::check::vnummer::{classify, VNummer};
 use crate::ingest::records::RawId;
 use crate::ingest::steunpunt::known_with;
 use crate::ingest::values::{date_from_serial, parse_count, parse_date, parse_number, parse_yes_no, DateOrder};
+use crate::chaid::Level;
 use crate::kind::FileKind;
 
 /// The fuzz targets, as named under `fuzz/fuzz_targets/`.
-pub const TARGETS: [&str; 9] = [
+pub const TARGETS: [&str; 11] = [
     "csv_reader",
     "spreadsheet_reader",
     "load_csv",
@@ -20,7 +21,37 @@ pub const TARGETS: [&str; 9] = [
     "vnummer",
     "columns",
     "recept",
+    "chaid_params",
+    "linkage_file",
 ];
+
+/// Forty rows for the `chaid_params` target: a target with three classes (also read as a
+/// number), a nominal, an ordinal and a scale predictor, with some signal and a missing value.
+fn small_table() -> Vec<(String, crate::chaid::RawColumn)> {
+    use crate::chaid::RawColumn;
+    let rows = 0..40usize;
+    vec![
+        ("y".into(), RawColumn::Number(rows.clone().map(|i| Some((i % 3 + i / 20) as f64)).collect())),
+        ("nominaal".into(), RawColumn::text(rows.clone().map(|i| (i != 7).then(|| ["a", "b", "c", "d"][i % 4])))),
+        ("ordinaal".into(), RawColumn::Number(rows.clone().map(|i| Some((i % 5) as f64)).collect())),
+        ("schaal".into(), RawColumn::Number(rows.map(|i| Some(i as f64 * 1.5)).collect())),
+    ]
+}
+
+fn small_spec(target_level: Level) -> crate::chaid::Spec {
+    crate::chaid::Spec {
+        target: "y".into(),
+        target_level,
+        predictors: vec![
+            ("nominaal".into(), Level::Nominal),
+            ("ordinaal".into(), Level::Ordinal),
+            ("schaal".into(), Level::Scale),
+        ],
+        freq_weight: None,
+        case_weight: None,
+        intervals: 10,
+    }
+}
 
 /// Run `target` on `data`. Panics only on an unknown target or a broken guarantee.
 pub fn run(target: &str, data: &[u8]) {
@@ -90,6 +121,33 @@ pub fn run(target: &str, data: &[u8]) {
             if let Some(r) = text.and_then(|s| crate::recept::Recept::parse(s).ok()) {
                 // What parses, writes and parses to the same recept.
                 assert_eq!(crate::recept::Recept::parse(&r.to_json()).ok(), Some(r));
+            }
+        }
+        // Parameters as a recept or the CLI give them: what `check()` accepts must fit a tree
+        // (nominal, ordinal and scale predictors; every target level) without a panic.
+        "chaid_params" => {
+            let params = text.and_then(|s| serde_json::from_str::<crate::chaid::ChaidParams>(s).ok());
+            if let Some(checked) = params.and_then(|p| p.check().ok()) {
+                for target_level in [Level::Nominal, Level::Ordinal, Level::Scale] {
+                    if let Ok(data) = crate::chaid::Dataset::build(&small_table(), &small_spec(target_level)) {
+                        let _ = crate::chaid::fit(&data, &checked);
+                    }
+                }
+            }
+        }
+        // A linkage file as a steunpunt's and as the national one: read, checked and linked on
+        // pseudonyms (the keyed name encodings are parsed there).
+        "linkage_file" => {
+            let known = known_with(&[]);
+            let local = crate::ingest::load::load("koppel_zwolle.csv", data, Some(FileKind::Registration), &known);
+            let national = crate::ingest::load::load("koppel_landelijk.csv", data, Some(FileKind::National), &known);
+            if let (Ok(local), Ok(national)) = (local, national) {
+                let files = [&local, &national];
+                let checked = crate::check::registration::check(&files, &Default::default());
+                let _ = crate::link::linkage::link(&files, &checked, &Default::default());
+            }
+            if let Some(s) = text {
+                let _ = crate::link::pseudonym::NameEncoding::parse(s);
             }
         }
         other => panic!("onbekend fuzzdoel: {other}"),

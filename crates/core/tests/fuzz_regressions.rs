@@ -43,7 +43,8 @@ fn every_target_runs_on_its_kind_of_input() {
     let demo = perspectief_core::demo::generate(perspectief_core::demo::DEFAULT_SEED);
     let csv = demo.files.iter().find(|f| f.name.ends_with(".csv")).unwrap();
     let xlsx = demo.files.iter().find(|f| f.name.ends_with(".xlsx")).unwrap();
-    let seeds: [(&str, &[u8]); 9] = [
+    let linkage = "pseudoniem_v_nummer;naamcodering;geboortedatum_pseudoniem\nab12;zz;cd34\n";
+    let seeds: [(&str, &[u8]); 11] = [
         ("csv_reader", &csv.bytes),
         ("spreadsheet_reader", &xlsx.bytes),
         ("load_csv", &csv.bytes),
@@ -53,6 +54,8 @@ fn every_target_runs_on_its_kind_of_input() {
         ("vnummer", b"\x0100123456789"),
         ("columns", "Geboortedatum".as_bytes()),
         ("recept", br#"{"format":"perspectief-recept/1","files":[]}"#),
+        ("chaid_params", br#"{"min_parent":4,"min_child":2,"method":"exhaustive","max_depth":5}"#),
+        ("linkage_file", linkage.as_bytes()),
     ];
     for (target, bytes) in seeds {
         run(target, bytes);

@@ -54,7 +54,23 @@ fn text_at(row: &[Cell], c: usize) -> String {
 /// Header names of row `r`, using the row above for merged cells: an empty
 /// header cell takes the text above it; a header that maps to nothing on its
 /// own may map together with the (merged, so carried right) text above it.
-fn composed_headers(grid: &Grid, r: usize, width: usize, kind: FileKind) -> Vec<String> {
+/// [`field_for_header`] remembered per text and kind while one grid's header row is sought:
+/// thirty candidate rows, two kinds and composed headers ask for the same texts many times.
+#[derive(Default)]
+struct HeaderMemo(std::collections::HashMap<(String, FileKind), Option<Field>>);
+
+impl HeaderMemo {
+    fn field(&mut self, header: &str, kind: FileKind) -> Option<Field> {
+        if let Some(&known) = self.0.get(&(header.to_string(), kind)) {
+            return known;
+        }
+        let field = field_for_header(header, kind);
+        self.0.insert((header.to_string(), kind), field);
+        field
+    }
+}
+
+fn composed_headers(grid: &Grid, r: usize, width: usize, kind: FileKind, memo: &mut HeaderMemo) -> Vec<String> {
     let row = &grid.rows[r];
     let above: Vec<String> = if r > 0 {
         let mut carried = String::new();
@@ -77,9 +93,9 @@ fn composed_headers(grid: &Grid, r: usize, width: usize, kind: FileKind) -> Vec<
                 let up = r.checked_sub(1).map(|p| text_at(&grid.rows[p], c)).unwrap_or_default();
                 return up;
             }
-            if field_for_header(&own, kind).is_none() && !above[c].is_empty() {
+            if memo.field(&own, kind).is_none() && !above[c].is_empty() {
                 let joined = format!("{} {}", above[c], own);
-                if field_for_header(&joined, kind).is_some() {
+                if memo.field(&joined, kind).is_some() {
                     return joined;
                 }
             }
@@ -99,10 +115,14 @@ fn registration_only(f: Field) -> bool {
 
 /// Which kind a set of headers describes, and how many headers map for it.
 pub fn kind_of(headers: &[String]) -> Option<(FileKind, usize)> {
-    let fields = |kind| {
+    kind_of_with(headers, &mut HeaderMemo::default())
+}
+
+fn kind_of_with(headers: &[String], memo: &mut HeaderMemo) -> Option<(FileKind, usize)> {
+    let mut fields = |kind| {
         headers
             .iter()
-            .filter_map(|h| field_for_header(h, kind))
+            .filter_map(|h| memo.field(h, kind))
             .collect::<Vec<_>>()
     };
     let reg = fields(FileKind::Registration);
@@ -131,6 +151,7 @@ pub fn kind_of(headers: &[String]) -> Option<(FileKind, usize)> {
     }
     if headers
         .iter()
+        .take(2)
         .map(|h| fold(h))
         .collect::<Vec<_>>()
         .starts_with(&["variable".into(), "set".into()])
@@ -150,10 +171,11 @@ pub fn find_table(grid: &mut Grid, forced: Option<FileKind>) -> Option<SheetTabl
         return None;
     }
     let mut best: Option<(usize, FileKind, usize, Vec<String>)> = None;
+    let mut memo = HeaderMemo::default();
     for r in 0..grid.rows.len().min(30) {
         for kind in [FileKind::Registration, FileKind::National] {
-            let headers = composed_headers(grid, r, width, kind);
-            let Some((k, score)) = kind_of(&headers) else {
+            let headers = composed_headers(grid, r, width, kind, &mut memo);
+            let Some((k, score)) = kind_of_with(&headers, &mut memo) else {
                 continue;
             };
             if forced.is_some_and(|f| f != k) {

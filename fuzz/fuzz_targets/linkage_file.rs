@@ -1,0 +1,3 @@
+//! The `linkage_file` target of `perspectief_core::fuzzing::run` (what it does is there, shared with the replay test).
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| perspectief_core::fuzzing::run("linkage_file", data));

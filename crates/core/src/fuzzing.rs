@@ -3,11 +3,11 @@
 //! exactly as the fuzzer did. Nothing here may panic on any input; the assertions
 //! are guarantees the parsers give.
 
+use crate::chaid::Level;
 use crate::check::vnummer::{classify, VNummer};
 use crate::ingest::records::RawId;
 use crate::ingest::steunpunt::known_with;
 use crate::ingest::values::{date_from_serial, parse_count, parse_date, parse_number, parse_yes_no, DateOrder};
-use crate::chaid::Level;
 use crate::kind::FileKind;
 
 /// The fuzz targets, as named under `fuzz/fuzz_targets/`.
@@ -31,10 +31,22 @@ fn small_table() -> Vec<(String, crate::chaid::RawColumn)> {
     use crate::chaid::RawColumn;
     let rows = 0..40usize;
     vec![
-        ("y".into(), RawColumn::Number(rows.clone().map(|i| Some((i % 3 + i / 20) as f64)).collect())),
-        ("nominaal".into(), RawColumn::text(rows.clone().map(|i| (i != 7).then(|| ["a", "b", "c", "d"][i % 4])))),
-        ("ordinaal".into(), RawColumn::Number(rows.clone().map(|i| Some((i % 5) as f64)).collect())),
-        ("schaal".into(), RawColumn::Number(rows.map(|i| Some(i as f64 * 1.5)).collect())),
+        (
+            "y".into(),
+            RawColumn::Number(rows.clone().map(|i| Some((i % 3 + i / 20) as f64)).collect()),
+        ),
+        (
+            "nominaal".into(),
+            RawColumn::text(rows.clone().map(|i| (i != 7).then(|| ["a", "b", "c", "d"][i % 4]))),
+        ),
+        (
+            "ordinaal".into(),
+            RawColumn::Number(rows.clone().map(|i| Some((i % 5) as f64)).collect()),
+        ),
+        (
+            "schaal".into(),
+            RawColumn::Number(rows.map(|i| Some(i as f64 * 1.5)).collect()),
+        ),
     ]
 }
 

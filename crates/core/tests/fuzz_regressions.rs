@@ -54,7 +54,10 @@ fn every_target_runs_on_its_kind_of_input() {
         ("vnummer", b"\x0100123456789"),
         ("columns", "Geboortedatum".as_bytes()),
         ("recept", br#"{"format":"perspectief-recept/1","files":[]}"#),
-        ("chaid_params", br#"{"min_parent":4,"min_child":2,"method":"exhaustive","max_depth":5}"#),
+        (
+            "chaid_params",
+            br#"{"min_parent":4,"min_child":2,"method":"exhaustive","max_depth":5}"#,
+        ),
         ("linkage_file", linkage.as_bytes()),
     ];
     for (target, bytes) in seeds {

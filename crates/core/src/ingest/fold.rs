@@ -67,7 +67,10 @@ mod tests {
     fn the_ascii_path_folds_as_the_unicode_path() {
         let all: String = (0u8..128).map(char::from).collect();
         assert_eq!(fold(&all), fold_chars(&all));
-        assert_eq!(fold(&all), "0123456789abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz");
+        assert_eq!(
+            fold(&all),
+            "0123456789abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
+        );
         for a in 0u8..128 {
             for b in [b' ', b'A', b'z', b'-', b'9', 0x7F] {
                 let t = String::from_utf8(vec![a, b, a]).unwrap();

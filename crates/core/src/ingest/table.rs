@@ -119,12 +119,7 @@ pub fn kind_of(headers: &[String]) -> Option<(FileKind, usize)> {
 }
 
 fn kind_of_with(headers: &[String], memo: &mut HeaderMemo) -> Option<(FileKind, usize)> {
-    let mut fields = |kind| {
-        headers
-            .iter()
-            .filter_map(|h| memo.field(h, kind))
-            .collect::<Vec<_>>()
-    };
+    let mut fields = |kind| headers.iter().filter_map(|h| memo.field(h, kind)).collect::<Vec<_>>();
     let reg = fields(FileKind::Registration);
     let nat = fields(FileKind::National);
     let nat_only = nat.iter().filter(|f| national_only(**f)).count();

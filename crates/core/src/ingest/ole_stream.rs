@@ -107,7 +107,7 @@ pub fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
         let name = String::from_utf16_lossy(&name);
         name.eq_ignore_ascii_case("Workbook") || name.eq_ignore_ascii_case("Book")
     };
-    let entry = entries.iter().copied().find(|e| named(&e))?;
+    let entry = entries.iter().copied().find(|e| named(e))?;
     let (start, len) = (u32_at(entry, 116)?, u32_at(entry, 120)? as usize);
     if len >= MINI_CUTOFF {
         return file.stream(start, len);

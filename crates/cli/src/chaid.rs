@@ -84,6 +84,18 @@ pub struct ChaidArgs {
     /// Language of the text: nl or en.
     #[arg(long, default_value = "nl")]
     lang: String,
+    /// Also write every node's rule as a sentence (in --lang) to this file.
+    #[arg(long)]
+    rules_text: Option<PathBuf>,
+    /// Also write the rules as SPSS syntax (nod_001, pre_001) to this file.
+    #[arg(long)]
+    rules_spss: Option<PathBuf>,
+    /// Also write the rules as one SQL query over a table named `data` to this file.
+    #[arg(long)]
+    rules_sql: Option<PathBuf>,
+    /// Nodes with fewer cases than this state no counts or prediction in the rules.
+    #[arg(long, default_value_t = perspectief_core::disclosure::DEFAULT_THRESHOLD)]
+    threshold: u64,
 }
 
 fn parse_level(s: &str) -> Result<Level, String> {
@@ -232,11 +244,40 @@ pub fn run_chaid(args: &ChaidArgs) -> Result<(), String> {
         None => None,
     };
     let report = report(tree, &p.data, target_class, cv);
+    write_rules(args, &report, p.locale)?;
     if args.json {
         crate::say!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
     } else {
         crate::say!("{}", p.levels_line);
         print!("{}", tree_text::render(&report, &p.data, p.locale));
+    }
+    Ok(())
+}
+
+/// The rules exports asked for: structure from the tree, numbers as published.
+fn write_rules(
+    args: &ChaidArgs,
+    report: &perspectief_core::chaid::report::Report,
+    locale: Locale,
+) -> Result<(), String> {
+    use perspectief_core::chaid::rules::{spss, sql, text};
+    let published = report.publish(args.threshold);
+    let write = |path: &PathBuf, body: String| {
+        std::fs::write(path, body).map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))
+    };
+    if let Some(path) = &args.rules_text {
+        let mut lines: Vec<String> = text::sentences(&report.tree, &published, locale)
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
+        lines.push(text::unseen_note(locale).to_string());
+        write(path, lines.join("\n") + "\n")?;
+    }
+    if let Some(path) = &args.rules_spss {
+        write(path, spss::syntax(&report.tree, &published))?;
+    }
+    if let Some(path) = &args.rules_sql {
+        write(path, sql::query(&report.tree))?;
     }
     Ok(())
 }

@@ -118,3 +118,98 @@ fn wrong_names_and_values_get_clear_messages() {
     assert!(!ok);
     assert!(err.starts_with("Kan /nonexistent.csv niet openen"), "{err}");
 }
+
+/// `--rules-text`, `--rules-spss` and `--rules-sql` write the tree's rules beside the usual
+/// output; a node below `--threshold` states no count or prediction in any of them.
+#[test]
+fn chaid_writes_the_rules_as_text_spss_and_sql() {
+    let dir = std::env::temp_dir().join(format!("perspectief-rules-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (text, spss, sql) = (dir.join("regels.txt"), dir.join("regels.sps"), dir.join("regels.sql"));
+    let data = titanic();
+    let (ok, out, err) = run(&[
+        "chaid",
+        "--data",
+        &data,
+        "--target",
+        "survived",
+        "--predictors",
+        "sex,pclass,embarked,age",
+        "--ordinal",
+        "pclass",
+        "--rules-text",
+        text.to_str().unwrap(),
+        "--rules-spss",
+        spss.to_str().unwrap(),
+        "--rules-sql",
+        sql.to_str().unwrap(),
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Risico"), "the usual output too");
+    let text = std::fs::read_to_string(&text).unwrap();
+    assert!(
+        text.contains("Knoop 11: als sex = male en (age > 13 of age ontbreekt) en pclass = 2 of 3, dan survived = 0 ("),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("blijft in de laatste knoop die hij bereikt.\n"),
+        "{text}"
+    );
+    let spss = std::fs::read_to_string(&spss).unwrap();
+    assert!(spss.contains("DO IF SYSMIS(nod_001) AND (ANY(sex, \"male\") AND (age GT 13 OR MISSING(age)) AND ANY(pclass, 2, 3)).\nCOMPUTE nod_001 = 11.\nCOMPUTE pre_001 = \"0\"."), "{spss}");
+    let sql = std::fs::read_to_string(&sql).unwrap();
+    assert!(
+        sql.starts_with("SELECT *,\n  CASE\n") && sql.ends_with("  END AS node_id\nFROM data;\n"),
+        "{sql}"
+    );
+    assert!(
+        sql.contains("WHEN \"sex\" IN ('male') AND (\"age\" > 13 OR \"age\" IS NULL) AND \"pclass\" IN (2, 3) THEN 11"),
+        "{sql}"
+    );
+    // A higher threshold: the small nodes state nothing.
+    let (ok, _, err) = run(&[
+        "chaid",
+        "--data",
+        &data,
+        "--target",
+        "survived",
+        "--predictors",
+        "sex,pclass,embarked,age",
+        "--ordinal",
+        "pclass",
+        "--threshold",
+        "60",
+        "--rules-text",
+        dir.join("regels.txt").to_str().unwrap(),
+        "--rules-spss",
+        dir.join("regels.sps").to_str().unwrap(),
+    ]);
+    assert!(ok, "{err}");
+    let text = std::fs::read_to_string(dir.join("regels.txt")).unwrap();
+    let spss = std::fs::read_to_string(dir.join("regels.sps")).unwrap();
+    assert!(
+        text.contains("minder dan 60 cliënten (niet getoond)"),
+        "a node below the threshold: {text}"
+    );
+    // What a small node would predict is nowhere: its DO IF sets the node only.
+    let small: Vec<&str> = text.lines().filter(|l| l.contains("niet getoond")).collect();
+    for line in small {
+        let node = line
+            .split(':')
+            .next()
+            .unwrap()
+            .trim_start_matches("Knoop ")
+            .split(' ')
+            .next()
+            .unwrap();
+        let block = spss
+            .split(&format!("/* Knoop {node} */."))
+            .nth(1)
+            .unwrap()
+            .split("END IF.")
+            .next()
+            .unwrap();
+        assert!(!block.contains("pre_001"), "node {node}: {block}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -293,6 +293,8 @@ pub struct Predictor {
     pub labels: Vec<String>,
     /// Upper cut point of each bin for a binned scale predictor.
     pub cut_points: Option<Vec<f64>>,
+    /// Whether the labels are numbers (a numeric column read as nominal or ordinal).
+    pub numeric: bool,
     pub codes: Codes,
 }
 
@@ -598,6 +600,7 @@ fn build_predictor(
             level,
             labels: bins.labels,
             cut_points: Some(bins.cut_points),
+            numeric: false,
             codes: Codes::new(bins.codes, bins.bins),
         });
     }
@@ -611,6 +614,7 @@ fn build_predictor(
         level,
         labels,
         cut_points: None,
+        numeric: matches!(col, RawColumn::Number(_)),
         codes: Codes::new(codes, k),
     })
 }

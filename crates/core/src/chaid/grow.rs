@@ -481,6 +481,8 @@ pub fn fit(data: &Dataset, params: &CheckedParams) -> Result<Tree, ChaidError> {
                 name: p.name.clone(),
                 level: p.level,
                 categories: p.labels.clone(),
+                cut_points: p.cut_points.clone(),
+                numeric: p.numeric,
             })
             .collect(),
         params: params.clone(),
@@ -498,11 +500,15 @@ fn target_info(data: &Dataset) -> VariableInfo {
             name: name.clone(),
             level: if *ordinal { Level::Ordinal } else { Level::Nominal },
             categories: labels.clone(),
+            cut_points: None,
+            numeric: false,
         },
         Target::Scale { name, .. } => VariableInfo {
             name: name.clone(),
             level: Level::Scale,
             categories: Vec::new(),
+            cut_points: None,
+            numeric: false,
         },
     }
 }

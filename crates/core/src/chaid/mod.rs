@@ -16,6 +16,7 @@ pub mod merge;
 pub mod params;
 pub mod published;
 pub mod report;
+pub mod rules;
 pub mod screen;
 pub mod sheets;
 #[cfg(feature = "synthetic")]

@@ -24,6 +24,7 @@ pub fn dataset(rows: usize, predictors: usize, seed: u64, mixed: bool) -> Datase
             level,
             labels,
             cut_points,
+            numeric: false,
             codes: Codes::U8(codes),
         });
     }

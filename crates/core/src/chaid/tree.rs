@@ -76,6 +76,12 @@ pub struct VariableInfo {
     pub level: Level,
     /// Category labels (the missing category is `<missing>` and has the last code).
     pub categories: Vec<String>,
+    /// A binned scale predictor's largest value per bin (the rules' interval bounds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cut_points: Option<Vec<f64>>,
+    /// Whether the categories are numbers (a numeric column read as nominal or ordinal).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub numeric: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -413,6 +413,18 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         let stream = workbooks::xls::workbook_stream("Registratie", &good_rows, false, Some(dims));
         add(name, workbooks::xls::compound_file(&stream));
     }
+    // Compound files whose sectors loop: the directory's chain points at itself (calamine
+    // would follow it until memory runs out), and the Workbook stream claims two gigabytes on
+    // a chain that returns to its start.
+    let small_xls = workbooks::xls::from_csv(GOOD_CSV, false);
+    let mut looped = small_xls.clone();
+    looped[512 + 4..512 + 8].copy_from_slice(&1u32.to_le_bytes());
+    add("kring-in-de-map.xls", looped);
+    let mut claims = small_xls.clone();
+    claims[1024 + 128 + 120..1024 + 128 + 124].copy_from_slice(&0x7FFF_FFFFu32.to_le_bytes());
+    let last = 2 + (claims.len() - 1536) / 512 - 1;
+    claims[512 + 4 * last..512 + 4 * last + 4].copy_from_slice(&2u32.to_le_bytes());
+    add("werkboekstroom-van-2-gb-in-een-kring.xls", claims);
     let parts = texts();
     add(
         "gedeelde-teksten-van-1000-mb.xlsx",

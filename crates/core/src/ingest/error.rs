@@ -75,6 +75,9 @@ pub enum Damage {
     Zip,
     /// Two parts of the zip archive have the same name (a reader would silently take one).
     DuplicateEntry(String),
+    /// An Excel 97–2003 file whose inner sectors loop, point outside the file, or claim more
+    /// than the file holds.
+    CompoundFile,
     /// The reader's own message.
     Other(String),
 }

@@ -266,13 +266,24 @@ pub fn read_workbook(name: &str, bytes: &[u8]) -> Result<Source, ReadError> {
         // A DIMENSIONS record of a few bytes makes the xls reader reserve room for every cell it
         // declares (up to 280 trillion): counted first. A sheet of Excel 97–2003 holds at most
         // 65,536 × 256 cells.
-        if let Some((sheet, cells)) = super::ole_stream::declared_cells(bytes).filter(|&(_, c)| c > MAX_XLS_CELLS) {
-            return Err(ReadError::TooManyCells {
-                file,
-                sheet,
-                cells,
-                limit: MAX_XLS_CELLS,
-            });
+        // The compound file is walked first as calamine will walk it: a loop or a link out of
+        // the file would make calamine run without end, out of memory or out of bounds.
+        match super::ole_stream::declared_cells(bytes) {
+            Err(super::ole_stream::BrokenChain) => {
+                return Err(ReadError::CorruptWorkbook {
+                    file,
+                    damage: Damage::CompoundFile,
+                })
+            }
+            Ok(Some((sheet, cells))) if cells > MAX_XLS_CELLS => {
+                return Err(ReadError::TooManyCells {
+                    file,
+                    sheet,
+                    cells,
+                    limit: MAX_XLS_CELLS,
+                })
+            }
+            Ok(_) => {}
         }
         return workbook(name, bytes, Format::Xls);
     }

@@ -5,6 +5,8 @@
 
 /// Sector numbers from here up are markers, not sectors.
 const RESERVED: u32 = 0xFFFF_FFFA;
+/// What calamine takes when a DIFAT sector holds no next link.
+const END_OF_DIFAT: u32 = 0xFFFF_FFFE;
 /// Streams shorter than this live in the mini stream (64-byte sectors).
 const MINI_CUTOFF: usize = 4096;
 
@@ -16,6 +18,13 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
 }
 
+/// What is wrong with a compound file that calamine would not survive: a chain of sectors
+/// that loops or leaves the file (calamine follows it without a bound, or indexes its sector
+/// table with it), or a stream that claims more than the file holds (calamine reads it into
+/// one buffer of that size).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BrokenChain;
+
 struct Compound<'a> {
     bytes: &'a [u8],
     sector: usize,
@@ -23,109 +32,170 @@ struct Compound<'a> {
 }
 
 impl Compound<'_> {
+    /// The sectors in the file (the last one may be cut short, as calamine allows).
+    fn count(&self) -> usize {
+        (self.bytes.len().saturating_sub(self.sector)).div_ceil(self.sector)
+    }
+
     fn sector(&self, id: u32) -> Option<&[u8]> {
         let at = (id as usize).checked_add(1)?.checked_mul(self.sector)?;
-        self.bytes.get(at..at.checked_add(self.sector)?)
+        let end = at.checked_add(self.sector)?.min(self.bytes.len());
+        self.bytes.get(at..end).filter(|s| !s.is_empty())
     }
 
-    /// The sectors of the chain from `start` in `table`, at most `limit` of them.
-    fn chain(table: &[u32], start: u32, limit: usize) -> Option<Vec<u32>> {
-        let (mut out, mut id) = (Vec::new(), start);
-        while id < RESERVED {
-            if out.len() >= limit {
-                return None;
+    /// The stream of the sectors chained from `start` in `table` (sectors of `size` bytes in
+    /// `area`), cut to `len`, followed as calamine follows it: up to `len` or the end of the
+    /// chain. Every link must be a sector of the area and an entry of the table, and the chain
+    /// may not visit more sectors than the area holds.
+    fn chain(area: &[u8], size: usize, table: &[u32], start: u32, len: usize) -> Result<Vec<u8>, BrokenChain> {
+        const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
+        let sectors = area.len().div_ceil(size);
+        let mut out = Vec::with_capacity(len.min(area.len()));
+        let (mut id, mut hops) = (start, 0usize);
+        while id != END_OF_CHAIN {
+            hops += 1;
+            if hops > sectors + 1 {
+                return Err(BrokenChain);
             }
-            out.push(id);
-            id = *table.get(id as usize)?;
-        }
-        Some(out)
-    }
-
-    /// The stream of the regular sectors from `start`, cut to `len`.
-    fn stream(&self, start: u32, len: usize) -> Option<Vec<u8>> {
-        let ids = Self::chain(&self.fat, start, self.bytes.len() / self.sector + 1)?;
-        let mut out = Vec::with_capacity(len.min(self.bytes.len()));
-        for id in ids {
-            out.extend_from_slice(self.sector(id)?);
+            let at = (id as usize).checked_mul(size).ok_or(BrokenChain)?;
+            let data = area
+                .get(at..(at + size).min(area.len()))
+                .filter(|d| !d.is_empty())
+                .ok_or(BrokenChain)?;
+            out.extend_from_slice(&data[..data.len().min(len - out.len())]);
             if out.len() >= len {
                 break;
             }
+            id = *table.get(id as usize).ok_or(BrokenChain)?;
         }
-        out.truncate(len);
-        Some(out)
+        Ok(out)
+    }
+
+    fn stream(&self, start: u32, len: usize) -> Result<Vec<u8>, BrokenChain> {
+        Self::chain(
+            &self.bytes[self.sector.min(self.bytes.len())..],
+            self.sector,
+            &self.fat,
+            start,
+            len,
+        )
     }
 }
 
-/// The "Workbook" (or BIFF5's "Book") stream of a compound file; `None` when the file does not
-/// hold one that can be read within its own size (the reader then says what is wrong).
-pub fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
-    if !bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return None;
+/// A directory entry's name as calamine reads it: all 64 bytes as UTF-16, up to the first NUL.
+fn entry_name(e: &[u8]) -> String {
+    let units: Vec<u16> = (0..32).filter_map(|i| u16_at(e, 2 * i)).collect();
+    let name = String::from_utf16_lossy(&units);
+    name.split('\0').next().unwrap_or("").to_string()
+}
+
+/// The "Workbook" (or BIFF5's "Book") stream of a compound file, found and read as calamine
+/// finds and reads it. `Ok(None)` when calamine would stop with an error of its own before it
+/// reads a record (not a compound file, no such stream, an unknown sector size);
+/// `Err(BrokenChain)` when it would not stop at all, or run out of memory or bounds.
+pub fn workbook_stream(bytes: &[u8]) -> Result<Option<Vec<u8>>, BrokenChain> {
+    if !bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") || bytes.len() < 512 {
+        return Ok(None);
     }
-    let sector = match u16_at(bytes, 30)? {
-        9 => 512,
-        12 => 4096,
-        _ => return None,
+    let Some(sector) = (match u16_at(bytes, 30) {
+        Some(9) => Some(512),
+        Some(12) => Some(4096),
+        _ => None,
+    }) else {
+        return Ok(None);
     };
-    let sectors = bytes.len() / sector + 1;
-    // The FAT's sectors: 109 in the header, the rest in the DIFAT chain.
-    let mut difat: Vec<u32> = (0..109).filter_map(|i| u32_at(bytes, 76 + 4 * i)).collect();
-    let mut next = u32_at(bytes, 68)?;
-    let mut hops = 0;
+    let header = |at| u32_at(bytes, at).ok_or(BrokenChain);
     let probe = Compound {
         bytes,
         sector,
         fat: Vec::new(),
     };
+    let sectors = probe.count();
+    // The FAT's sectors: 109 in the header, the rest in the DIFAT chain (bounded by calamine too).
+    let mut difat: Vec<u32> = (0..109).filter_map(|i| u32_at(bytes, 76 + 4 * i)).collect();
+    let mut next = header(68)?;
+    let mut hops = 0;
+    // Every sector the structure names must be inside the file: calamine slices past the end
+    // of a short file, and asserts that a table sector is whole words.
+    let table_sector = |id: u32| probe.sector(id).filter(|s| s.len() % 4 == 0).ok_or(BrokenChain);
     while next < RESERVED {
         hops += 1;
-        if hops > sectors {
-            return None;
+        if hops > sectors + 1 {
+            return Err(BrokenChain);
         }
-        let s = probe.sector(next)?;
-        let per = sector / 4 - 1;
-        difat.extend((0..per).filter_map(|i| u32_at(s, 4 * i)));
-        next = u32_at(s, 4 * per)?;
+        let s = table_sector(next)?;
+        difat.extend((0..s.len() / 4).filter_map(|i| u32_at(s, 4 * i)));
+        next = difat.pop().unwrap_or(END_OF_DIFAT);
     }
     let mut fat = Vec::new();
-    for id in difat.into_iter().filter(|&id| id < RESERVED) {
-        if fat.len() / (sector / 4) > sectors {
-            return None;
-        }
-        let s = probe.sector(id)?;
-        fat.extend((0..sector / 4).filter_map(|i| u32_at(s, 4 * i)));
+    for id in difat.into_iter().filter(|&id| id < 0xFFFF_FFFC) {
+        let s = table_sector(id)?;
+        fat.extend((0..s.len() / 4).filter_map(|i| u32_at(s, 4 * i)));
     }
     let file = Compound { bytes, sector, fat };
-    let directory = file.stream(u32_at(bytes, 48)?, usize::MAX)?;
+    // calamine reads the directory chain without a length: it must end.
+    let directory = file.stream(header(48)?, usize::MAX)?;
     let entries: Vec<&[u8]> = directory.chunks_exact(128).collect();
-    let named = |e: &&[u8]| {
-        let len = usize::from(u16_at(e, 64).unwrap_or(0)).min(64);
-        let name: Vec<u16> = (0..len / 2)
-            .filter_map(|i| u16_at(e, 2 * i))
-            .take_while(|&u| u != 0)
-            .collect();
-        let name = String::from_utf16_lossy(&name);
-        name.eq_ignore_ascii_case("Workbook") || name.eq_ignore_ascii_case("Book")
+    let Some(root) = entries.first() else { return Ok(None) };
+    // calamine reads every entry's size into a machine word (and panics where it does not fit).
+    if sector == 4096
+        && entries.iter().any(|e| {
+            e.get(120..128)
+                .is_some_and(|b| u64::from_le_bytes(b.try_into().unwrap_or([0; 8])) > u64::from(u32::MAX))
+        })
+    {
+        return Err(BrokenChain);
+    }
+    let size = |e: &[u8]| -> Result<usize, BrokenChain> {
+        let len = if sector == 512 {
+            u64::from(u32_at(e, 120).ok_or(BrokenChain)?)
+        } else {
+            u64::from_le_bytes(
+                e.get(120..128)
+                    .ok_or(BrokenChain)?
+                    .try_into()
+                    .map_err(|_| BrokenChain)?,
+            )
+        };
+        // A stream cannot hold more than the file: a larger claim is a loop calamine would fill.
+        usize::try_from(len)
+            .ok()
+            .filter(|&l| l <= bytes.len())
+            .ok_or(BrokenChain)
     };
-    let entry = entries.iter().copied().find(|e| named(e))?;
-    let (start, len) = (u32_at(entry, 116)?, u32_at(entry, 120)? as usize);
+    let mini_fat_sectors = header(64)? as usize;
+    let mini = if mini_fat_sectors > 0 {
+        let stream = file.stream(u32_at(root, 116).ok_or(BrokenChain)?, size(root)?)?;
+        let table_len = mini_fat_sectors
+            .checked_mul(sector)
+            .filter(|&l| l <= bytes.len())
+            .ok_or(BrokenChain)?;
+        let table = file.stream(header(60)?, table_len)?;
+        if table.len() % 4 != 0 {
+            return Err(BrokenChain);
+        }
+        Some((
+            stream,
+            (0..table.len() / 4)
+                .filter_map(|i| u32_at(&table, 4 * i))
+                .collect::<Vec<u32>>(),
+        ))
+    } else {
+        None
+    };
+    let named = |wanted: &str| entries.iter().find(|e| entry_name(e).eq_ignore_ascii_case(wanted));
+    let Some(entry) = named("Workbook").or_else(|| named("Book")) else {
+        return Ok(None);
+    };
+    let (start, len) = (u32_at(entry, 116).ok_or(BrokenChain)?, size(entry)?);
     if len >= MINI_CUTOFF {
-        return file.stream(start, len);
+        return file.stream(start, len).map(Some);
     }
-    // The mini stream: 64-byte sectors inside the root entry's stream, chained by the mini FAT.
-    let root = entries.first()?;
-    let mini = file.stream(u32_at(root, 116)?, u32_at(root, 120)? as usize)?;
-    let mini_fat_bytes = file.stream(u32_at(bytes, 60)?, u32_at(bytes, 64)? as usize * sector)?;
-    let mini_fat: Vec<u32> = (0..mini_fat_bytes.len() / 4)
-        .filter_map(|i| u32_at(&mini_fat_bytes, 4 * i))
-        .collect();
-    let mut out = Vec::with_capacity(len);
-    for id in Compound::chain(&mini_fat, start, mini.len() / 64 + 1)? {
-        let at = id as usize * 64;
-        out.extend_from_slice(mini.get(at..at + 64)?);
+    match mini {
+        Some((stream, table)) => Compound::chain(&stream, 64, &table, start, len).map(Some),
+        // A small stream without a mini stream: calamine would index an empty table.
+        None => Err(BrokenChain),
     }
-    out.truncate(len);
-    Some(out)
 }
 
 /// The records of a BIFF stream from `at`: (type, data), up to the end of the stream.
@@ -184,8 +254,10 @@ fn sheet_name(data: &[u8]) -> String {
 /// the globals up to their end, and each sheet from where BOUNDSHEET says it starts, skipping
 /// nested substreams (embedded charts) as calamine does. `None` when the file holds no
 /// readable Workbook stream.
-pub fn declared_cells(bytes: &[u8]) -> Option<(String, u64)> {
-    let stream = workbook_stream(bytes)?;
+pub fn declared_cells(bytes: &[u8]) -> Result<Option<(String, u64)>, BrokenChain> {
+    let Some(stream) = workbook_stream(bytes)? else {
+        return Ok(None);
+    };
     let mut sheets = Vec::new();
     for (typ, data) in records(&stream, 0) {
         match typ {
@@ -220,7 +292,7 @@ pub fn declared_cells(bytes: &[u8]) -> Option<(String, u64)> {
             }
         }
     }
-    Some(most)
+    Ok(Some(most))
 }
 
 #[cfg(test)]
@@ -258,7 +330,7 @@ mod tests {
         b[30] = 9;
         // The DIFAT chain points at itself; the FAT sector at sector 0 chains to itself.
         b[68..72].copy_from_slice(&0u32.to_le_bytes());
-        assert_eq!(workbook_stream(&b), None);
-        assert_eq!(workbook_stream(b"PK\x03\x04"), None);
+        assert!(!matches!(workbook_stream(&b), Ok(Some(_))));
+        assert_eq!(workbook_stream(b"PK\x03\x04"), Ok(None));
     }
 }

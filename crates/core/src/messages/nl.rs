@@ -284,6 +284,7 @@ fn damage_text(d: &Damage) -> String {
         Damage::Xml => "de opmaak binnen het bestand (XML) is beschadigd".into(),
         Damage::Zip => "het zip-archief binnen het bestand is beschadigd".into(),
         Damage::DuplicateEntry(name) => format!("het zip-archief binnen het bestand bevat het onderdeel '{name}' twee keer, zodat niet vast te stellen is welk het echte is"),
+        Damage::CompoundFile => "de indeling binnen dit oude Excel-bestand (.xls) klopt niet: delen verwijzen naar elkaar in een kring of naar buiten het bestand".into(),
         Damage::Other(detail) => format!("technische melding: {detail}"),
     }
 }

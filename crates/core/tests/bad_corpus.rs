@@ -413,6 +413,10 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         let stream = workbooks::xls::workbook_stream("Registratie", &good_rows, false, Some(dims));
         add(name, workbooks::xls::compound_file(&stream));
     }
+    // One stray cell in the far corner of an xls (row 65,536, column 65,536 of what a record can
+    // say): calamine would fill the rectangle, four billion cells.
+    let far = workbooks::xls::workbook_stream_with("Registratie", &good_rows, false, None, &[(65_535, 65_535, "x")]);
+    add("cel-in-de-verste-hoek.xls", workbooks::xls::compound_file(&far));
     // Compound files whose sectors loop: the directory's chain points at itself (calamine
     // would follow it until memory runs out), and the Workbook stream claims two gigabytes on
     // a chain that returns to its start.

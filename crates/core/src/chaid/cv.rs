@@ -30,6 +30,20 @@ pub fn cross_validate(data: &Dataset, params: &CheckedParams, folds: usize, seed
     for (i, &row) in order.iter().enumerate() {
         fold_of[row] = i % folds;
     }
+    // Costs and priors: each case's loss as in the risk (`assignment`), from the whole sample's
+    // class totals.
+    let assignment = &params.get().assignment;
+    let class_totals: Vec<f64> = match &data.target {
+        Target::Classes { codes, labels, .. } => {
+            let mut t = vec![0.0; labels.len()];
+            for (row, &c) in codes.iter().enumerate() {
+                t[usize::from(c)] += data.freq(row);
+            }
+            t
+        }
+        Target::Scale { .. } => Vec::new(),
+    };
+    let priors = assignment.priors(&class_totals);
     let (mut total, mut err, mut err2) = (0.0, 0.0, 0.0);
     for k in 0..folds {
         let train: Vec<usize> = (0..n).filter(|&r| fold_of[r] != k).collect();
@@ -37,6 +51,9 @@ pub fn cross_validate(data: &Dataset, params: &CheckedParams, folds: usize, seed
         for row in (0..n).filter(|&r| fold_of[r] == k) {
             let predicted = tree.nodes[tree.node_of(data, row)].predicted;
             let e = match &data.target {
+                Target::Classes { codes, .. } if !assignment.is_default() => {
+                    assignment.loss(predicted as usize, usize::from(codes[row]), &priors, &class_totals)
+                }
                 Target::Classes { codes, .. } => f64::from(u8::from(f64::from(codes[row]) != predicted)),
                 Target::Scale { values, .. } => (values[row] - predicted).powi(2),
             };
@@ -48,7 +65,8 @@ pub fn cross_validate(data: &Dataset, params: &CheckedParams, folds: usize, seed
     }
     let r = err / total;
     let se = match &data.target {
-        Target::Classes { .. } => (r * (1.0 - r) / total).sqrt(),
+        Target::Classes { .. } if assignment.is_default() => (r * (1.0 - r) / total).sqrt(),
+        Target::Classes { .. } => ((err2 / total - r * r).max(0.0) / total).sqrt(),
         Target::Scale { .. } => ((err2 / total - r * r).max(0.0) / total).sqrt(),
     };
     Ok(CvRisk { folds, estimate: r, se })

@@ -35,4 +35,9 @@ pub enum Expected {
     Convergence,
     /// At least 2 folds and not more than the cases.
     Folds,
+    /// Costs: a square matrix of the dependent's classes, 0 or more, 0 on the diagonal; priors:
+    /// one per class, 0 or more, not all 0. `classes` 0: the dependent is not categorical.
+    CostsAndPriors {
+        classes: u64,
+    },
 }

@@ -324,6 +324,18 @@ pub(crate) fn evaluate(
 /// Grow a CHAID tree.
 pub fn fit(data: &Dataset, params: &CheckedParams) -> Result<Tree, ChaidError> {
     let params = params.get();
+    if !params.assignment.is_default() {
+        match &data.target {
+            Target::Classes { labels, .. } => params.assignment.check_for(labels.len())?,
+            Target::Scale { .. } => {
+                return Err(ChaidError::InvalidParameter {
+                    name: "costs".into(),
+                    value: "-".into(),
+                    expected: super::error::Expected::CostsAndPriors { classes: 0 },
+                })
+            }
+        }
+    }
     let forced = match &params.force_first {
         Some(name) => Some(
             data.predictors
@@ -472,7 +484,7 @@ pub fn fit(data: &Dataset, params: &CheckedParams) -> Result<Tree, ChaidError> {
         frontier = next;
     }
 
-    Ok(Tree {
+    let mut tree = Tree {
         target: target_info(data),
         predictors: data
             .predictors
@@ -489,7 +501,11 @@ pub fn fit(data: &Dataset, params: &CheckedParams) -> Result<Tree, ChaidError> {
         nodes,
         total,
         order_ties,
-    })
+    };
+    if !params.assignment.is_default() {
+        super::assignment::apply(&mut tree);
+    }
+    Ok(tree)
 }
 
 fn target_info(data: &Dataset) -> VariableInfo {

@@ -5,6 +5,7 @@
 //! a [`Tree`] comes out; [`report`] derives risk, classification, gains and
 //! the tree table from it. Fitting is separate from drawing.
 
+pub mod assignment;
 pub mod binning;
 pub mod bonferroni;
 pub mod cv;

@@ -62,6 +62,9 @@ pub struct ChaidParams {
     pub tie_rule: TieRule,
     /// Split the root on this predictor, whatever its p-value.
     pub force_first: Option<String>,
+    /// Misclassification costs and priors: which class a node predicts, and the risk.
+    #[serde(skip_serializing_if = "super::assignment::Assignment::is_default")]
+    pub assignment: super::assignment::Assignment,
 }
 
 impl Default for ChaidParams {
@@ -82,6 +85,7 @@ impl Default for ChaidParams {
             exhaustive_nominal: ExhaustiveNominal::Half,
             tie_rule: TieRule::UnadjustedThenStatistic,
             force_first: None,
+            assignment: super::assignment::Assignment::default(),
         }
     }
 }
@@ -114,6 +118,7 @@ impl ChaidParams {
     setter!(convergence, Convergence);
     setter!(exhaustive_nominal, ExhaustiveNominal);
     setter!(tie_rule, TieRule);
+    setter!(assignment, super::assignment::Assignment);
 
     pub fn force_first(mut self, predictor: impl Into<String>) -> Self {
         self.force_first = Some(predictor.into());

@@ -247,7 +247,14 @@ impl Report {
                 counts: shown,
             }
         });
-        let risk = if classes > 0 {
+        let risk = if classes > 0 && !t.params.assignment.is_default() {
+            // Under costs or priors the risk weighs each misclassified cell by its own loss:
+            // beside one hidden cell it would give that cell back. Shown only with every cell.
+            classification
+                .as_ref()
+                .filter(|c| c.counts.iter().flatten().all(|x| x.n.is_some()))
+                .map(|_| (self.risk.estimate, self.risk.se))
+        } else if classes > 0 {
             classification
                 .as_ref()
                 .and_then(|c| c.overall_percent_correct)

@@ -18,6 +18,12 @@ pub struct Risk {
 pub fn risk(tree: &Tree, data: &Dataset) -> Risk {
     let n = tree.total;
     match &data.target {
+        Target::Classes { .. } if !tree.params.assignment.is_default() => {
+            super::assignment::risk(tree).unwrap_or(Risk {
+                estimate: f64::NAN,
+                se: f64::NAN,
+            })
+        }
         Target::Classes { .. } => {
             let wrong: f64 = tree
                 .terminals()

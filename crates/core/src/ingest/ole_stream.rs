@@ -250,7 +250,9 @@ fn sheet_name(data: &[u8]) -> String {
     }
 }
 
-/// The sheet whose DIMENSIONS record declares the most cells, and how many, looking where calamine looks:
+/// The sheet that makes calamine hold the most cells, and how many: what its DIMENSIONS record
+/// declares (calamine reserves that much) or the rectangle around its cells (calamine fills
+/// it), looking where calamine looks:
 /// the globals up to their end, and each sheet from where BOUNDSHEET says it starts, skipping
 /// nested substreams (embedded charts) as calamine does. `None` when the file holds no
 /// readable Workbook stream.
@@ -269,6 +271,12 @@ pub fn declared_cells(bytes: &[u8]) -> Result<Option<(String, u64)>, BrokenChain
     let mut most = (String::new(), 0u64);
     for (start, name) in sheets {
         let (mut seen_bof, mut depth) = (false, 0usize);
+        // The rectangle around the sheet's cells: calamine makes a range of every cell in it.
+        let mut extent: Option<(u32, u32, u32, u32)> = None;
+        let mut cover = |row: u32, first: u32, last: u32| {
+            let e = extent.get_or_insert((row, row, first, last));
+            *e = (e.0.min(row), e.1.max(row), e.2.min(first), e.3.max(last));
+        };
         for (typ, data) in records(&stream, start as usize) {
             if depth > 0 {
                 match typ {
@@ -287,8 +295,28 @@ pub fn declared_cells(bytes: &[u8]) -> Result<Option<(String, u64)>, BrokenChain
                         most = (name.clone(), cells);
                     }
                 }
+                // Number, Label, RString, BoolErr, Rk, LabelSst, Formula: one cell each.
+                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+                    if let (Some(r), Some(c)) = (u16_at(data, 0), u16_at(data, 2)) {
+                        cover(u32::from(r), u32::from(c), u32::from(c));
+                    }
+                }
+                // MulRk: a row of cells from a first to a last column.
+                0x00BD if data.len() >= 6 => {
+                    if let (Some(r), Some(first), Some(last)) =
+                        (u16_at(data, 0), u16_at(data, 2), u16_at(data, data.len() - 2))
+                    {
+                        cover(u32::from(r), u32::from(first), u32::from(last.max(first)));
+                    }
+                }
                 0x000A => break,
                 _ => {}
+            }
+        }
+        if let Some((r0, r1, c0, c1)) = extent {
+            let cells = u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1);
+            if cells > most.1 {
+                most = (name.clone(), cells);
             }
         }
     }

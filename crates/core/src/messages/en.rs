@@ -180,6 +180,8 @@ fn expected_text(e: &Expected) -> String {
             crate::chaid::params::MAX_ITERATIONS
         ),
         Expected::Folds => "choose 2 or more, and not more than the number of cases".into(),
+        Expected::CostsAndPriors { classes: 0 } => "costs and priors belong to a categorical dependent variable".into(),
+        Expected::CostsAndPriors { classes } => format!("give costs as a table of {classes} by {classes} (0 or more, 0 on the diagonal) and priors as {classes} numbers of 0 or more, not all 0"),
     }
 }
 

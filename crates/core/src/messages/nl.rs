@@ -184,6 +184,8 @@ fn expected_text(e: &Expected) -> String {
             crate::locale::Locale::Nl.integer(crate::chaid::params::MAX_ITERATIONS as u64)
         ),
         Expected::Folds => "kies 2 of meer, en niet meer dan het aantal gevallen".into(),
+        Expected::CostsAndPriors { classes: 0 } => "kosten en a-priorikansen horen bij een categorische afhankelijke variabele".into(),
+        Expected::CostsAndPriors { classes } => format!("geef kosten als een tabel van {classes} bij {classes} (0 of meer, 0 op de diagonaal) en a-priorikansen als {classes} getallen van 0 of meer, niet allemaal 0"),
     }
 }
 

@@ -43,6 +43,17 @@ pub fn workbook_stream(
     date1904: bool,
     dimensions: Option<(u32, u32, u16, u16)>,
 ) -> Vec<u8> {
+    workbook_stream_with(sheet, rows, date1904, dimensions, &[])
+}
+
+/// [`workbook_stream`] with text cells at given places after the rows (a stray cell far away).
+pub fn workbook_stream_with(
+    sheet: &str,
+    rows: &[Vec<Value>],
+    date1904: bool,
+    dimensions: Option<(u32, u32, u16, u16)>,
+    extra: &[(u16, u16, &str)],
+) -> Vec<u8> {
     let mut globals = Vec::new();
     bof(&mut globals, 0x0005);
     record(&mut globals, 0x0022, &u16::from(date1904).to_le_bytes());
@@ -92,6 +103,17 @@ pub fn workbook_stream(
                 }
             }
         }
+    }
+    for &(row, col, text) in extra {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let mut d = Vec::new();
+        d.extend(row.to_le_bytes());
+        d.extend(col.to_le_bytes());
+        d.extend(0u16.to_le_bytes());
+        d.extend(u16::try_from(units.len()).unwrap().to_le_bytes());
+        d.push(1);
+        d.extend(units.iter().flat_map(|u| u.to_le_bytes()));
+        record(&mut s, 0x0204, &d);
     }
     record(&mut s, 0x000A, &[]);
     globals.extend(s);

@@ -93,6 +93,14 @@ pub struct ChaidArgs {
     /// Also write the rules as one SQL query over a table named `data` to this file.
     #[arg(long)]
     rules_sql: Option<PathBuf>,
+    /// Misclassification costs: one row per predicted class, one column per observed class, in
+    /// the order of the dependent's categories; rows separated by `;`, values by `,` (decimal
+    /// point). Example for two classes: "0,1;5,0" (predicting the second for the first costs 5).
+    #[arg(long)]
+    costs: Option<String>,
+    /// Prior probabilities: data (default), equal, or one number per class, separated by `,`.
+    #[arg(long)]
+    priors: Option<String>,
     /// Nodes with fewer cases than this state no counts or prediction in the rules.
     #[arg(long, default_value_t = perspectief_core::disclosure::DEFAULT_THRESHOLD)]
     threshold: u64,
@@ -105,6 +113,31 @@ fn parse_level(s: &str) -> Result<Level, String> {
         "scale" | "schaal" => Ok(Level::Scale),
         _ => Err(format!("onbekend meetniveau `{s}`: kies nominal, ordinal of scale")),
     }
+}
+
+fn numbers(text: &str, what: &str) -> Result<Vec<f64>, String> {
+    text.split(',')
+        .map(|v| {
+            v.trim()
+                .parse::<f64>()
+                .map_err(|_| format!("{what}: `{}` is geen getal (gebruik een decimale punt).", v.trim()))
+        })
+        .collect()
+}
+
+/// `--costs` and `--priors` as the engine takes them.
+fn assignment(args: &ChaidArgs) -> Result<perspectief_core::chaid::assignment::Assignment, String> {
+    use perspectief_core::chaid::assignment::{Assignment, Priors};
+    let costs = match &args.costs {
+        None => Vec::new(),
+        Some(text) => text.split(';').map(|row| numbers(row, "--costs")).collect::<Result<_, _>>()?,
+    };
+    let priors = match args.priors.as_deref().map(str::trim) {
+        None | Some("data") | Some("gegevens") => Priors::Data,
+        Some("equal") | Some("gelijk") => Priors::Equal,
+        Some(list) => Priors::Custom(numbers(list, "--priors")?),
+    };
+    Ok(Assignment { costs, priors })
 }
 
 fn parse_method(s: &str) -> Result<Method, String> {
@@ -209,6 +242,7 @@ fn prepare(args: &ChaidArgs) -> Result<Prepared, String> {
     if let Some(f) = &args.force_first {
         params = params.force_first(f.clone());
     }
+    params = params.assignment(assignment(args)?);
     let params = params.check().map_err(|e| e.to_string())?;
     Ok(Prepared {
         data,

@@ -213,3 +213,32 @@ fn chaid_writes_the_rules_as_text_spss_and_sql() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `--costs` and `--priors` change the predicted class, the risk and the classification (the
+/// engine's hand-computed tests are in crates/core/tests/costs_priors.rs); a matrix of the wrong
+/// size is refused in Dutch.
+#[test]
+fn chaid_takes_costs_and_priors() {
+    let data = titanic();
+    let base = ["chaid", "--data", &data, "--target", "survived", "--predictors", "sex,pclass", "--json"];
+    let risk = |out: &str| -> f64 {
+        let v: serde_json::Value = serde_json::from_str(out).unwrap();
+        v["risk"]["estimate"].as_f64().unwrap()
+    };
+    let (ok, plain, err) = run(&base);
+    assert!(ok, "{err}");
+    let (ok, equal, err) = run(&[&base[..], &["--priors", "equal"]].concat());
+    assert!(ok, "{err}");
+    assert_ne!(risk(&plain), risk(&equal));
+    // Survivors cost ten times as much to miss: more nodes predict 1.
+    let (ok, costly, err) = run(&[&base[..], &["--costs", "0,10;1,0"]].concat());
+    assert!(ok, "{err}");
+    let ones = |out: &str| {
+        let v: serde_json::Value = serde_json::from_str(out).unwrap();
+        v["tree"]["nodes"].as_array().unwrap().iter().filter(|n| n["children"].as_array().unwrap().is_empty() && n["predicted"] == 1.0).count()
+    };
+    assert!(ones(&costly) > ones(&plain), "{} vs {}", ones(&costly), ones(&plain));
+    let (ok, _, err) = run(&[&base[..], &["--costs", "0,1,1;1,0,1;1,1,0"]].concat());
+    assert!(!ok);
+    assert!(err.contains("2 bij 2"), "{err}");
+}

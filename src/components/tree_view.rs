@@ -211,6 +211,40 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
         let xlsx_published = published.clone();
         let xlsx_gains = view.report.gains.clone();
         let xlsx_name = format!("boomtabellen-{}.xlsx", t.target.name);
+        // The rules, in the page's language: structure from the tree, numbers as published.
+        let rules = {
+            use perspectief_core::chaid::rules::{spss, sql, text};
+            let mut lines: Vec<String> = text::sentences(t, &published, l.locale())
+                .into_iter()
+                .map(|(_, s)| s)
+                .collect();
+            lines.push(text::unseen_note(l.locale()).to_string());
+            std::rc::Rc::new([
+                (
+                    format!("regels-{}.txt", t.target.name),
+                    lines.join("\n") + "\n",
+                    "text/plain",
+                ),
+                (
+                    format!("regels-{}.sps", t.target.name),
+                    spss::syntax(t, &published),
+                    "text/plain",
+                ),
+                (format!("regels-{}.sql", t.target.name), sql::query(t), "text/plain"),
+            ])
+        };
+        let rule_button = move |k: usize, label: &'static str| {
+            let rules = rules.clone();
+            view! {
+                <button type="button" class="utrecht-button utrecht-button--subtle"
+                    on:click=move |_| {
+                        let (name, body, mime) = &rules[k];
+                        if let Err(e) = crate::download::save(name, body.as_bytes(), mime) { state.error.set(Some(e)) }
+                    }>
+                    {label}
+                </button>
+            }
+        };
         Some(view! {
             <h3 class="utrecht-heading-3" data-testid="tree-summary" data-ms=view.ms.to_string() data-target=t.target.name.clone() data-split=root_name.clone().unwrap_or_default()>{summary}</h3>
             <TreeDiagram tree=published.clone() lang=l/>
@@ -250,6 +284,9 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
                     }>
                     {l.pick("Download boomtabellen (Excel)", "Download tree tables (Excel)")}
                 </button>
+                {rule_button(0, l.pick("Download regels (tekst)", "Download rules (text)"))}
+                {rule_button(1, l.pick("Download regels (SPSS-syntax)", "Download rules (SPSS syntax)"))}
+                {rule_button(2, l.pick("Download regels (SQL)", "Download rules (SQL)"))}
             </div>
             <div id="pf-tree-tables">{tree_tables(&published, l)}</div>
             <crate::components::gains::GainsTable tree=t.clone() published=published.clone() lang=l/>

@@ -93,6 +93,25 @@ test('Analyse: one click grows the MOB tree; diagram, tables, SVG download, scre
   const [treeXlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download boomtabellen (Excel)' }).click()]);
   assert.equal(treeXlsx.suggestedFilename(), 'boomtabellen-mob.xlsx');
   assert.ok(readFileSync(await treeXlsx.path()).includes(Buffer.from('xl/worksheets/sheet3.xml')), 'tree table, classification and gains');
+  // The rules as text, SPSS syntax and SQL: one per terminal node, no count below 5.
+  const download = async (name) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    return [d.suggestedFilename(), readFileSync(await d.path(), 'utf8')];
+  };
+  const [textName, rules] = await download('Download regels (tekst)');
+  assert.equal(textName, 'regels-mob.txt');
+  const sentences = rules.trim().split('\n').filter((line) => line.startsWith('Knoop '));
+  assert.ok(sentences.length >= 2 && sentences.every((line) => / als .*, dan /.test(line)), rules);
+  const stated = (rules.match(/n = [\d.]+/g) ?? []).map((m) => Number(m.slice(4).replaceAll('.', '')));
+  assert.ok(stated.length > 0 && stated.every((n) => n >= 5), `the rules state ${stated}`);
+  const [spssName, spss] = await download('Download regels (SPSS-syntax)');
+  assert.equal(spssName, 'regels-mob.sps');
+  assert.ok(spss.includes('COMPUTE nod_001 = ') && spss.trim().endsWith('EXECUTE.'), spss);
+  const [sqlName, sql] = await download('Download regels (SQL)');
+  assert.equal(sqlName, 'regels-mob.sql');
+  assert.match(sql, /^SELECT \*,\n  CASE\n[\s\S]*END AS node_id\nFROM data;\n$/);
+  // A WHEN for every terminal node (and the inner ones after them), the root as the ELSE.
+  assert.ok((sql.match(/ WHEN /g) ?? []).length >= sentences.length, sql);
   // Forcing the first split on the second-best predictor (defaults restored by the MOB button).
   const second = await screening.locator('tbody tr th').nth(1).textContent();
   await page.getByTestId('outcomes').getByRole('button', { name: 'MOB' }).click();

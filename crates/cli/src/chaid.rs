@@ -130,7 +130,10 @@ fn assignment(args: &ChaidArgs) -> Result<perspectief_core::chaid::assignment::A
     use perspectief_core::chaid::assignment::{Assignment, Priors};
     let costs = match &args.costs {
         None => Vec::new(),
-        Some(text) => text.split(';').map(|row| numbers(row, "--costs")).collect::<Result<_, _>>()?,
+        Some(text) => text
+            .split(';')
+            .map(|row| numbers(row, "--costs"))
+            .collect::<Result<_, _>>()?,
     };
     let priors = match args.priors.as_deref().map(str::trim) {
         None | Some("data") | Some("gegevens") => Priors::Data,

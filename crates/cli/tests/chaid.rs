@@ -220,7 +220,16 @@ fn chaid_writes_the_rules_as_text_spss_and_sql() {
 #[test]
 fn chaid_takes_costs_and_priors() {
     let data = titanic();
-    let base = ["chaid", "--data", &data, "--target", "survived", "--predictors", "sex,pclass", "--json"];
+    let base = [
+        "chaid",
+        "--data",
+        &data,
+        "--target",
+        "survived",
+        "--predictors",
+        "sex,pclass",
+        "--json",
+    ];
     let risk = |out: &str| -> f64 {
         let v: serde_json::Value = serde_json::from_str(out).unwrap();
         v["risk"]["estimate"].as_f64().unwrap()
@@ -235,7 +244,12 @@ fn chaid_takes_costs_and_priors() {
     assert!(ok, "{err}");
     let ones = |out: &str| {
         let v: serde_json::Value = serde_json::from_str(out).unwrap();
-        v["tree"]["nodes"].as_array().unwrap().iter().filter(|n| n["children"].as_array().unwrap().is_empty() && n["predicted"] == 1.0).count()
+        v["tree"]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| n["children"].as_array().unwrap().is_empty() && n["predicted"] == 1.0)
+            .count()
     };
     assert!(ones(&costly) > ones(&plain), "{} vs {}", ones(&costly), ones(&plain));
     let (ok, _, err) = run(&[&base[..], &["--costs", "0,1,1;1,0,1;1,1,0"]].concat());

@@ -260,10 +260,29 @@ pub fn declared_cells(bytes: &[u8]) -> Result<Option<(String, u64)>, BrokenChain
     let Some(stream) = workbook_stream(bytes)? else {
         return Ok(None);
     };
+    // Records calamine reads without checking their length first, or whose offsets it slices
+    // with: too short, or pointing past the stream, is damage (calamine would panic).
+    let short = |data: &[u8], at_least: usize| data.len() < at_least;
     let mut sheets = Vec::new();
     for (typ, data) in records(&stream, 0) {
         match typ {
-            0x0085 => sheets.extend(u32_at(data, 0).map(|at| (at, sheet_name(data)))),
+            // BOF, FilePass, CodePage, DateMode, ExternSheet: a 16-bit value first.
+            0x0809 | 0x002F | 0x0042 | 0x0022 | 0x0017 if short(data, 2) => return Err(BrokenChain),
+            // BoundSheet8: where the sheet starts, its state and type.
+            0x0085 => {
+                let at = u32_at(data, 0).filter(|_| !short(data, 6)).ok_or(BrokenChain)?;
+                if at as usize > stream.len() {
+                    return Err(BrokenChain);
+                }
+                sheets.push((at, sheet_name(data)));
+            }
+            // Lbl: fixed fields up to byte 14, and a formula of cce bytes at the end.
+            0x0018 => {
+                let cce = u16_at(data, 4).map(usize::from);
+                if short(data, 14) || cce.is_none_or(|c| c > data.len()) {
+                    return Err(BrokenChain);
+                }
+            }
             0x000A => break,
             _ => {}
         }
@@ -307,6 +326,13 @@ pub fn declared_cells(bytes: &[u8]) -> Result<Option<(String, u64)>, BrokenChain
                         (u16_at(data, 0), u16_at(data, 2), u16_at(data, data.len() - 2))
                     {
                         cover(u32::from(r), u32::from(first), u32::from(last.max(first)));
+                    }
+                }
+                // MergeCells: a count, then eight bytes per range.
+                0x00E5 => {
+                    let count = u16_at(data, 0).map(usize::from).ok_or(BrokenChain)?;
+                    if data.len() < 2 + 8 * count {
+                        return Err(BrokenChain);
                     }
                 }
                 0x000A => break,

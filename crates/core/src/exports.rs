@@ -57,7 +57,7 @@ pub const EXPORTS: &[ExportPath] = &[
     path("recept (json)", "Export::Recept", Settings),
     // The page's own downloads.
     path(
-        "boomtabel en boomtabellen (xlsx)",
+        "boomtabel en boomtabellen (xlsx), regels (tekst, SPSS-syntax, SQL)",
         "src/components/tree_view.rs",
         Aggregates,
     ),
@@ -85,6 +85,11 @@ pub const EXPORTS: &[ExportPath] = &[
         "bomen met alle aantallen (run --exact)",
         "crates/cli/src/run.rs",
         ExactAggregates,
+    ),
+    path(
+        "regels van een boom (tekst, SPSS-syntax, SQL)",
+        "crates/cli/src/chaid.rs",
+        Aggregates,
     ),
     path("demobestanden", "crates/cli/src/demo.rs", Synthetic),
     path("benchmarkbestanden", "crates/cli/src/bench.rs", Synthetic),

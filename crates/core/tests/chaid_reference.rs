@@ -2,27 +2,10 @@
 //! (iris and the Titanic file of the Python CHAID package's tests, in tests/data/reference).
 
 use perspectief_core::chaid::screen::screen;
-use perspectief_core::chaid::{fit, ChaidParams, Dataset, Level, RawColumn, Spec};
-use perspectief_core::ingest::plain::columns;
+use perspectief_core::chaid::{fit, ChaidParams, Dataset, Level};
 
-fn reference(name: &str) -> Vec<(String, RawColumn)> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/reference")
-        .join(name);
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    columns(name, &bytes).unwrap()
-}
-
-fn spec(target: &str, level: Level, predictors: &[(&str, Level)]) -> Spec {
-    Spec {
-        target: target.into(),
-        target_level: level,
-        predictors: predictors.iter().map(|(p, l)| (p.to_string(), *l)).collect(),
-        freq_weight: None,
-        case_weight: None,
-        intervals: 10,
-    }
-}
+mod common;
+use common::{reference, spec};
 
 fn close(a: f64, b: f64, rel: f64) -> bool {
     (a - b).abs() <= rel * b.abs()

@@ -8,6 +8,7 @@ use perspectief_core::chaid::{fit, ChaidParams, Dataset, Level, RawColumn, Spec}
 use perspectief_core::locale::Locale;
 
 mod common;
+use common::{reference, spec};
 
 /// Rows of `columns` (text or numbers) into an SQLite table `data`, then the query's node per row.
 fn sql_nodes(columns: &[(String, RawColumn)], query: &str) -> Vec<usize> {
@@ -99,24 +100,6 @@ fn agree(name: &str, columns: &[(String, RawColumn)], spec: &Spec, params: Chaid
                 ),
             }
         }
-    }
-}
-
-fn reference(name: &str) -> Vec<(String, RawColumn)> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/reference")
-        .join(name);
-    perspectief_core::ingest::plain::columns(name, &std::fs::read(path).unwrap()).unwrap()
-}
-
-fn spec(target: &str, level: Level, predictors: &[(&str, Level)]) -> Spec {
-    Spec {
-        target: target.into(),
-        target_level: level,
-        predictors: predictors.iter().map(|(p, l)| (p.to_string(), *l)).collect(),
-        freq_weight: None,
-        case_weight: None,
-        intervals: 10,
     }
 }
 

@@ -143,16 +143,14 @@ fn cell(d: Data) -> Cell {
 /// Filled cells with their (row, column), 0-based.
 type Placed = Vec<((u32, u32), Cell)>;
 
-/// The filled cells of an xlsx sheet.
-fn xlsx_cells<RS: std::io::Read + std::io::Seek>(
-    book: &mut calamine::Xlsx<RS>,
-    sheet: &str,
-) -> Result<Placed, calamine::XlsxError> {
-    let mut reader = book.worksheet_cells_reader(sheet)?;
+/// The non-empty cells a reader gives one by one, stopping one past the budget (enough to say
+/// the sheet is too large).
+fn collect_cells<'a, E>(
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<calamine::DataRef<'a>>>, E>,
+) -> Result<Placed, E> {
     let mut cells = Vec::new();
-    // One past the budget is enough to say the sheet is too large.
     while cells.len() as u64 <= MAX_CELLS {
-        let Some(c) = reader.next_cell()? else { break };
+        let Some(c) = next()? else { break };
         let value = cell(Data::from(c.get_value().clone()));
         if !value.is_empty() {
             cells.push((c.get_position(), value));
@@ -161,21 +159,22 @@ fn xlsx_cells<RS: std::io::Read + std::io::Seek>(
     Ok(cells)
 }
 
+/// The filled cells of an xlsx sheet.
+fn xlsx_cells<RS: std::io::Read + std::io::Seek>(
+    book: &mut calamine::Xlsx<RS>,
+    sheet: &str,
+) -> Result<Placed, calamine::XlsxError> {
+    let mut reader = book.worksheet_cells_reader(sheet)?;
+    collect_cells(|| reader.next_cell())
+}
+
 /// The same for xlsb, whose whole-sheet range would also span every cell's rectangle.
 fn xlsb_cells<RS: std::io::Read + std::io::Seek>(
     book: &mut calamine::Xlsb<RS>,
     sheet: &str,
 ) -> Result<Placed, calamine::XlsbError> {
     let mut reader = book.worksheet_cells_reader(sheet)?;
-    let mut cells = Vec::new();
-    while cells.len() as u64 <= MAX_CELLS {
-        let Some(c) = reader.next_cell()? else { break };
-        let value = cell(Data::from(c.get_value().clone()));
-        if !value.is_empty() {
-            cells.push((c.get_position(), value));
-        }
-    }
-    Ok(cells)
+    collect_cells(|| reader.next_cell())
 }
 
 /// The most cells the rows of one file may take, each row as long as its last cell (about

@@ -37,3 +37,28 @@ pub fn demo() -> Demo {
         analysis,
     }
 }
+
+/// A public reference data set of `tests/data/reference` (iris, Titanic), read as the app reads it.
+pub fn reference(name: &str) -> Vec<(String, perspectief_core::chaid::RawColumn)> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/reference")
+        .join(name);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    perspectief_core::ingest::plain::columns(name, &bytes).unwrap()
+}
+
+/// A CHAID specification without weights, ten intervals.
+pub fn spec(
+    target: &str,
+    level: perspectief_core::chaid::Level,
+    predictors: &[(&str, perspectief_core::chaid::Level)],
+) -> perspectief_core::chaid::Spec {
+    perspectief_core::chaid::Spec {
+        target: target.into(),
+        target_level: level,
+        predictors: predictors.iter().map(|(p, l)| (p.to_string(), *l)).collect(),
+        freq_weight: None,
+        case_weight: None,
+        intervals: 10,
+    }
+}

@@ -94,20 +94,20 @@ test('Analyse: one click grows the MOB tree; diagram, tables, SVG download, scre
   assert.equal(treeXlsx.suggestedFilename(), 'boomtabellen-mob.xlsx');
   assert.ok(readFileSync(await treeXlsx.path()).includes(Buffer.from('xl/worksheets/sheet3.xml')), 'tree table, classification and gains');
   // The rules as text, SPSS syntax and SQL: one per terminal node, no count below 5.
-  const download = async (name) => {
+  const downloadText = async (name) => {
     const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
     return [d.suggestedFilename(), readFileSync(await d.path(), 'utf8')];
   };
-  const [textName, rules] = await download('Download regels (tekst)');
+  const [textName, rules] = await downloadText('Download regels (tekst)');
   assert.equal(textName, 'regels-mob.txt');
   const sentences = rules.trim().split('\n').filter((line) => line.startsWith('Knoop '));
   assert.ok(sentences.length >= 2 && sentences.every((line) => / als .*, dan /.test(line)), rules);
   const stated = (rules.match(/n = [\d.]+/g) ?? []).map((m) => Number(m.slice(4).replaceAll('.', '')));
   assert.ok(stated.length > 0 && stated.every((n) => n >= 5), `the rules state ${stated}`);
-  const [spssName, spss] = await download('Download regels (SPSS-syntax)');
+  const [spssName, spss] = await downloadText('Download regels (SPSS-syntax)');
   assert.equal(spssName, 'regels-mob.sps');
   assert.ok(spss.includes('COMPUTE nod_001 = ') && spss.trim().endsWith('EXECUTE.'), spss);
-  const [sqlName, sql] = await download('Download regels (SQL)');
+  const [sqlName, sql] = await downloadText('Download regels (SQL)');
   assert.equal(sqlName, 'regels-mob.sql');
   assert.match(sql, /^SELECT \*,\n  CASE\n[\s\S]*END AS node_id\nFROM data;\n$/);
   // A WHEN for every terminal node (and the inner ones after them), the root as the ELSE.

@@ -173,6 +173,74 @@ pub fn node_of(rules: &[Rule], value: impl Fn(usize) -> Option<usize>) -> Option
         .map(|r| r.node)
 }
 
+/// How a query language writes a condition (SQL, SPSS syntax).
+pub(super) struct Dialect {
+    /// The column as written in the language.
+    pub column: fn(&str) -> String,
+    pub text: fn(&str) -> String,
+    /// `column`, then the values: one of them.
+    pub one_of: fn(&str, &[String]) -> String,
+    pub le: &'static str,
+    pub gt: &'static str,
+    pub and: &'static str,
+    pub or: &'static str,
+    pub present: fn(&str) -> String,
+    pub missing_number: fn(&str) -> String,
+    pub missing_text: fn(&str) -> String,
+    /// A condition no row meets.
+    pub never: &'static str,
+}
+
+/// A number as SQL and SPSS read it back exactly (Rust's shortest round-trip form).
+pub(super) fn number_literal(x: f64) -> String {
+    format!("{x:?}").trim_end_matches(".0").to_string()
+}
+
+/// One predictor's condition in `d`.
+pub(super) fn written(c: &Condition, v: &VariableInfo, d: &Dialect) -> String {
+    let col = (d.column)(&v.name);
+    let (le, gt, and) = (d.le, d.gt, d.and);
+    let mut parts: Vec<String> = match c.allowed(v) {
+        Allowed::Texts(t) if !t.is_empty() => {
+            vec![(d.one_of)(&col, &t.iter().map(|s| (d.text)(s)).collect::<Vec<_>>())]
+        }
+        Allowed::Numbers(n) if !n.is_empty() => {
+            vec![(d.one_of)(
+                &col,
+                &n.iter().map(|&x| number_literal(x)).collect::<Vec<_>>(),
+            )]
+        }
+        Allowed::Intervals(runs) => runs
+            .into_iter()
+            .map(|run| match run {
+                (None, None) => (d.present)(&col),
+                (None, Some(u)) => format!("{col} {le} {}", number_literal(u)),
+                (Some(l), None) => format!("{col} {gt} {}", number_literal(l)),
+                (Some(l), Some(u)) => {
+                    format!(
+                        "({col} {gt} {} {and} {col} {le} {})",
+                        number_literal(l),
+                        number_literal(u)
+                    )
+                }
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    if c.missing(v) {
+        parts.push(if v.numeric || v.cut_points.is_some() {
+            (d.missing_number)(&col)
+        } else {
+            (d.missing_text)(&col)
+        });
+    }
+    match parts.len() {
+        0 => d.never.to_string(),
+        1 => parts.remove(0),
+        _ => format!("({})", parts.join(&format!(" {} ", d.or))),
+    }
+}
+
 /// A name safe in SQL, SPSS and PMML as a quoted identifier: the variable's own name, with
 /// double quotes doubled (SQL) — the other forms escape it themselves.
 pub fn sql_identifier(name: &str) -> String {

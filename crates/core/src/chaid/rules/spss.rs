@@ -3,7 +3,7 @@
 //! may state it, the predicted value (`pre_001`). `nod_001` starts system-missing and every
 //! DO IF asks for it still to be, so the first rule a case meets is its node, as in the SQL.
 
-use super::{rules, stated, Allowed, Condition};
+use super::{number_literal, rules, stated, written, Condition, Dialect};
 use crate::chaid::published::PublishedTree;
 use crate::chaid::tree::{Tree, VariableInfo};
 
@@ -11,48 +11,22 @@ fn text_literal(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
-fn number_literal(x: f64) -> String {
-    format!("{x:?}").trim_end_matches(".0").to_string()
-}
+const SPSS: Dialect = Dialect {
+    column: |name| name.to_string(),
+    text: text_literal,
+    one_of: |col, values| format!("ANY({col}, {})", values.join(", ")),
+    le: "LE",
+    gt: "GT",
+    and: "AND",
+    or: "OR",
+    present: |col| format!("NOT MISSING({col})"),
+    missing_number: |col| format!("MISSING({col})"),
+    missing_text: |col| format!("RTRIM({col}) = \"\""),
+    never: "0",
+};
 
 fn condition(c: &Condition, v: &VariableInfo) -> String {
-    let name = &v.name;
-    let mut parts: Vec<String> = match c.allowed(v) {
-        Allowed::Texts(t) if !t.is_empty() => {
-            vec![format!(
-                "ANY({name}, {})",
-                t.iter().map(|s| text_literal(s)).collect::<Vec<_>>().join(", ")
-            )]
-        }
-        Allowed::Numbers(n) if !n.is_empty() => {
-            vec![format!(
-                "ANY({name}, {})",
-                n.iter().map(|&x| number_literal(x)).collect::<Vec<_>>().join(", ")
-            )]
-        }
-        Allowed::Intervals(runs) => runs
-            .into_iter()
-            .map(|run| match run {
-                (None, None) => format!("NOT MISSING({name})"),
-                (None, Some(u)) => format!("{name} LE {}", number_literal(u)),
-                (Some(l), None) => format!("{name} GT {}", number_literal(l)),
-                (Some(l), Some(u)) => format!("({name} GT {} AND {name} LE {})", number_literal(l), number_literal(u)),
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
-    if c.missing(v) {
-        parts.push(if v.numeric || v.cut_points.is_some() {
-            format!("MISSING({name})")
-        } else {
-            format!("RTRIM({name}) = \"\"")
-        });
-    }
-    match parts.len() {
-        0 => "0".to_string(),
-        1 => parts.remove(0),
-        _ => format!("({})", parts.join(" OR ")),
-    }
+    written(c, v, &SPSS)
 }
 
 /// The syntax; `tree` gives the structure, `published` what each node may state.

@@ -4,56 +4,25 @@
 //! first rule a row meets is its node: terminal nodes first, then inner nodes deepest first,
 //! and the root as the ELSE.
 
-use super::{rules, sql_identifier, Allowed, Condition};
+use super::{rules, sql_identifier, written, Condition, Dialect};
 use crate::chaid::tree::{Tree, VariableInfo};
 
-fn text_literal(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "''"))
-}
-
-/// A number as SQL reads it back exactly (Rust's shortest round-trip form, never an exponent).
-fn number_literal(x: f64) -> String {
-    format!("{x:?}").trim_end_matches(".0").to_string()
-}
+const SQL: Dialect = Dialect {
+    column: sql_identifier,
+    text: |s| format!("'{}'", s.replace('\'', "''")),
+    one_of: |col, values| format!("{col} IN ({})", values.join(", ")),
+    le: "<=",
+    gt: ">",
+    and: "AND",
+    or: "OR",
+    present: |col| format!("{col} IS NOT NULL"),
+    missing_number: |col| format!("{col} IS NULL"),
+    missing_text: |col| format!("({col} IS NULL OR {col} = '')"),
+    never: "1 = 0",
+};
 
 fn condition(c: &Condition, v: &VariableInfo) -> String {
-    let col = sql_identifier(&v.name);
-    let mut parts: Vec<String> = match c.allowed(v) {
-        Allowed::Texts(t) if !t.is_empty() => {
-            vec![format!(
-                "{col} IN ({})",
-                t.iter().map(|s| text_literal(s)).collect::<Vec<_>>().join(", ")
-            )]
-        }
-        Allowed::Numbers(n) if !n.is_empty() => {
-            vec![format!(
-                "{col} IN ({})",
-                n.iter().map(|&x| number_literal(x)).collect::<Vec<_>>().join(", ")
-            )]
-        }
-        Allowed::Intervals(runs) => runs
-            .into_iter()
-            .map(|run| match run {
-                (None, None) => format!("{col} IS NOT NULL"),
-                (None, Some(u)) => format!("{col} <= {}", number_literal(u)),
-                (Some(l), None) => format!("{col} > {}", number_literal(l)),
-                (Some(l), Some(u)) => format!("({col} > {} AND {col} <= {})", number_literal(l), number_literal(u)),
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
-    if c.missing(v) {
-        parts.push(if v.numeric || v.cut_points.is_some() {
-            format!("{col} IS NULL")
-        } else {
-            format!("({col} IS NULL OR {col} = '')")
-        });
-    }
-    match parts.len() {
-        0 => "1 = 0".to_string(),
-        1 => parts.remove(0),
-        _ => format!("({})", parts.join(" OR ")),
-    }
+    written(c, v, &SQL)
 }
 
 /// The query.

@@ -9,7 +9,7 @@ for t in csv_reader spreadsheet_reader load_csv load_spreadsheet dates numbers v
 for f in "$out"/demo/*.csv "$out"/demo/*.txt; do cp "$f" "$out/load_csv/"; cp "$f" "$out/csv_reader/"; done
 for f in "$out"/demo/*.xlsx; do cp "$f" "$out/load_spreadsheet/"; cp "$f" "$out/spreadsheet_reader/"; done
 # The broken corpus's small workbooks (xls, xlsx, ods; written by `cargo test --test bad_corpus`).
-for f in tests/corpus/bad/*.xls tests/corpus/bad/*.xlsx tests/corpus/bad/*.ods; do
+for f in tests/corpus/bad/*.xls tests/corpus/bad/*.xlsx tests/corpus/bad/*.xlsb tests/corpus/bad/*.ods; do
   [ -f "$f" ] && [ "$(wc -c < "$f")" -le 65536 ] && cp "$f" "$out/load_spreadsheet/" && cp "$f" "$out/spreadsheet_reader/"
 done
 # Linkage files: made from the demo by the CLI (pseudonymise), as the researcher receives them.

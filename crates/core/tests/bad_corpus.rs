@@ -400,6 +400,7 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
     add("datums-1904.xlsx", workbooks::xlsx_from_csv(GOOD_CSV, true));
     add("datums-1900.xls", workbooks::xls::from_csv(GOOD_CSV, false));
     add("datums-1904.xls", workbooks::xls::from_csv(GOOD_CSV, true));
+    add("datums-1904.xlsb", workbooks::xlsb::from_csv(GOOD_CSV, true));
     // An xls of a few kilobytes whose DIMENSIONS record claims four billion rows × 65,535
     // columns, and one whose first row lies after its last (calamine's arithmetic wraps).
     let good_rows: Vec<Vec<workbooks::xls::Value>> = rows(GOOD_CSV)

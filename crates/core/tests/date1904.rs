@@ -1,7 +1,7 @@
 //! Workbooks in Excel's 1904 date system (older Excel for Mac: `<workbookPr date1904="1"/>`)
 //! mean their date serials from 1-1-1904. A copy of a demo registration written that way reads
 //! exactly like the same workbook in the 1900 system and like the demo's CSV: the same dates,
-//! the same check, and a demo registration written that way (as xlsx or as xls) gives the same
+//! the same check, and a demo registration written that way (as xlsx, xls or xlsb) gives the same
 //! analysis file as the same workbook in the 1900 system. (Synthetic: the demo's invented persons.)
 
 use perspectief_core::check::registration::{check, CheckOptions};
@@ -65,7 +65,7 @@ fn analysis_with(name: &str, bytes: &[u8]) -> perspectief_core::analysis::Analys
 }
 
 #[test]
-fn a_1904_copy_of_a_demo_registration_gives_the_same_analysis_file_as_xlsx_and_as_xls() {
+fn a_1904_copy_of_a_demo_registration_gives_the_same_analysis_file_as_xlsx_xls_and_xlsb() {
     let demo = perspectief_core::demo::generate(perspectief_core::demo::DEFAULT_SEED);
     let csv_bytes = &demo.files.iter().find(|f| f.name == "tilburg.csv").unwrap().bytes;
     let csv = String::from_utf8(csv_bytes.clone()).unwrap().replace("\r\n", "\n");
@@ -76,6 +76,15 @@ fn a_1904_copy_of_a_demo_registration_gives_the_same_analysis_file_as_xlsx_and_a
     assert_ne!(xls_1900, xls_1904, "the serials differ");
     let xls = analysis_with("tilburg.xls", &xls_1900);
     assert_eq!(analysis_with("tilburg.xls", &xls_1904), xls, "xls, 1904");
+    let xlsb_1900 = workbooks::xlsb::from_csv(&csv, false);
+    let xlsb_1904 = workbooks::xlsb::from_csv(&csv, true);
+    let xlsb = analysis_with("tilburg.xlsb", &xlsb_1900);
+    assert_eq!(analysis_with("tilburg.xlsb", &xlsb_1904), xlsb, "xlsb, 1904");
+    assert_eq!(
+        dates(&read("tilburg.xlsb", &xlsb_1904)),
+        dates(&read("tilburg.csv", csv_bytes)),
+        "xlsb dates"
+    );
     // The xls gives the dates of the CSV (the writer is sound, so the comparison means something).
     assert_eq!(
         dates(&read("tilburg.xls", &xls_1904)),

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod xls;
+pub mod xlsb;
 
 use std::io::Write;
 

@@ -78,6 +78,9 @@ pub enum Damage {
     /// An Excel 97–2003 file whose inner sectors loop, point outside the file, or claim more
     /// than the file holds.
     CompoundFile,
+    /// An Excel binary workbook (.xlsb) whose records are shorter than what they must hold, or
+    /// whose sheet or text references lead nowhere.
+    BinaryWorkbook,
     /// The reader's own message.
     Other(String),
 }

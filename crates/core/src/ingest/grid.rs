@@ -299,13 +299,22 @@ pub fn read_workbook(name: &str, bytes: &[u8]) -> Result<Source, ReadError> {
             limit: MAX_UNPACKED_BYTES,
         });
     }
-    if let Some(size) = super::unpacked::entry_size(bytes, "sharedStrings.xml", MAX_SHARED_STRINGS_BYTES)
+    let shared = |suffix| super::unpacked::entry_size(bytes, suffix, MAX_SHARED_STRINGS_BYTES);
+    if let Some(size) = shared("sharedStrings.xml")
+        .max(shared("sharedStrings.bin"))
         .filter(|&s| s > MAX_SHARED_STRINGS_BYTES)
     {
         return Err(ReadError::TooLargeSharedStrings {
             file,
             bytes: size,
             limit: MAX_SHARED_STRINGS_BYTES,
+        });
+    }
+    // xlsb: walked the way calamine reads it, which it does without checking lengths.
+    if super::xlsb_walk::check(bytes).is_err() {
+        return Err(ReadError::CorruptWorkbook {
+            file,
+            damage: Damage::BinaryWorkbook,
         });
     }
     let ods = bytes

@@ -16,3 +16,4 @@ pub mod table;
 pub mod text;
 pub mod unpacked;
 pub mod values;
+pub mod xlsb_walk;

@@ -302,6 +302,7 @@ fn damage_text(d: &Damage) -> String {
             "the zip archive inside the file holds the part '{name}' twice, so it cannot be told which one is real"
         ),
         Damage::CompoundFile => "the structure inside this old Excel file (.xls) is wrong: parts refer to each other in a loop or outside the file".into(),
+        Damage::BinaryWorkbook => "the structure inside this binary Excel file (.xlsb) is wrong: parts are too short or refer to something that is not there".into(),
         Damage::Other(detail) => format!("technical message: {detail}"),
     }
 }

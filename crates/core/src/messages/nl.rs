@@ -287,6 +287,7 @@ fn damage_text(d: &Damage) -> String {
         Damage::Zip => "het zip-archief binnen het bestand is beschadigd".into(),
         Damage::DuplicateEntry(name) => format!("het zip-archief binnen het bestand bevat het onderdeel '{name}' twee keer, zodat niet vast te stellen is welk het echte is"),
         Damage::CompoundFile => "de indeling binnen dit oude Excel-bestand (.xls) klopt niet: delen verwijzen naar elkaar in een kring of naar buiten het bestand".into(),
+        Damage::BinaryWorkbook => "de indeling binnen dit binaire Excel-bestand (.xlsb) klopt niet: onderdelen zijn te kort of verwijzen naar iets dat er niet is".into(),
         Damage::Other(detail) => format!("technische melding: {detail}"),
     }
 }

@@ -71,3 +71,28 @@ pub fn xlsx_from_csv(csv: &str, date1904: bool) -> Vec<u8> {
         ("xl/worksheets/sheet1.xml", sheet),
     ])
 }
+
+/// A CSV (`;`-separated, first line the header) as cells: columns whose header contains "datum"
+/// hold dates as serials of the chosen date system, everything else stays text as typed.
+pub fn csv_rows(csv: &str, date1904: bool) -> Vec<Vec<xls::Value>> {
+    let lines: Vec<Vec<&str>> = csv.lines().map(|l| l.split(';').collect()).collect();
+    let dated: Vec<bool> = lines[0].iter().map(|h| h.to_lowercase().contains("datum")).collect();
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            row.iter()
+                .enumerate()
+                .map(|(j, v)| {
+                    match (i > 0 && dated.get(j) == Some(&true))
+                        .then(|| serial(v, date1904))
+                        .flatten()
+                    {
+                        Some(s) => xls::Value::Date(s),
+                        None => xls::Value::Text(v.to_string()),
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}

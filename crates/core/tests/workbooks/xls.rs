@@ -189,25 +189,6 @@ pub fn compound_file(stream: &[u8]) -> Vec<u8> {
 /// A CSV (`;`-separated, first line the header) as an xls: columns whose header contains "datum"
 /// hold dates as serials of the chosen date system, other numbers stay text as typed.
 pub fn from_csv(csv: &str, date1904: bool) -> Vec<u8> {
-    let lines: Vec<Vec<&str>> = csv.lines().map(|l| l.split(';').collect()).collect();
-    let dated: Vec<bool> = lines[0].iter().map(|h| h.to_lowercase().contains("datum")).collect();
-    let rows: Vec<Vec<Value>> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, row)| {
-            row.iter()
-                .enumerate()
-                .map(|(j, v)| {
-                    match (i > 0 && dated.get(j) == Some(&true))
-                        .then(|| super::serial(v, date1904))
-                        .flatten()
-                    {
-                        Some(s) => Value::Date(s),
-                        None => Value::Text(v.to_string()),
-                    }
-                })
-                .collect()
-        })
-        .collect();
+    let rows = super::csv_rows(csv, date1904);
     compound_file(&workbook_stream("Registratie", &rows, date1904, None))
 }

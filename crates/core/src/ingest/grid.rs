@@ -76,7 +76,8 @@ pub fn read(name: &str, bytes: &[u8], max_bytes: u64) -> Result<Source, ReadErro
     }
     let decoded = text::decode(bytes).ok_or(ReadError::NotText { file: file.clone() })?;
     row_limit(&file, content_lines(&decoded.text))?;
-    let (line, columns) = text::widest_line(&decoded.text, text::sniff(&decoded.text));
+    let delimiter = text::sniff(&decoded.text);
+    let (line, columns) = text::widest_line(&decoded.text, delimiter);
     if columns > u64::from(EXCEL_COLUMNS) {
         return Err(ReadError::TooManyColumns {
             file: file.clone(),
@@ -85,7 +86,7 @@ pub fn read(name: &str, bytes: &[u8], max_bytes: u64) -> Result<Source, ReadErro
             limit: u64::from(EXCEL_COLUMNS),
         });
     }
-    let (grid, delimiter, mut notes) = text::csv_grid(&decoded.text);
+    let (grid, mut notes) = text::csv_grid(&decoded.text, delimiter);
     if decoded.encoding != "UTF-8" {
         notes.insert(
             0,

@@ -134,54 +134,12 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
     }
 }
 
-/// Fields per record of the first `limit` records with this delimiter, by the CSV
-/// rules (quoted fields may hold delimiters, newlines and doubled quotes; blank lines
-/// are no records). A scan of its own: building a CSV reader per candidate costs
-/// more than reading a small file.
-fn field_counts(text: &str, delimiter: u8, limit: usize) -> Vec<usize> {
-    let (mut counts, mut fields, mut in_record) = (Vec::new(), 1usize, false);
-    let (mut quoted, mut field_start) = (false, true);
-    let mut bytes = text.bytes().peekable();
-    while let Some(b) = bytes.next() {
-        if counts.len() == limit {
-            break;
-        }
-        if quoted {
-            if b == b'"' {
-                if bytes.peek() == Some(&b'"') {
-                    bytes.next();
-                } else {
-                    quoted = false;
-                }
-            }
-            continue;
-        }
-        match b {
-            b'\n' | b'\r' => {
-                if in_record {
-                    counts.push(fields);
-                }
-                (fields, in_record, field_start) = (1, false, true);
-            }
-            _ if b == delimiter => {
-                (fields, in_record, field_start) = (fields + 1, true, true);
-            }
-            b'"' if field_start => {
-                (quoted, in_record, field_start) = (true, true, false);
-            }
-            _ => (in_record, field_start) = (true, false),
-        }
-    }
-    if in_record && counts.len() < limit {
-        counts.push(fields);
-    }
-    counts
-}
-
-/// The line (1-based) with the most fields by the CSV rules, and how many: counted without
-/// allocating, so that a file can be refused before it is split into cells.
-pub fn widest_line(text: &str, delimiter: u8) -> (u64, u64) {
-    let (mut best, mut line, mut fields, mut record_line) = ((0u64, 0u64), 1u64, 1u64, 1u64);
+/// Every record's first line (1-based) and its number of fields, by the CSV rules (quoted
+/// fields may hold delimiters, newlines and doubled quotes; blank lines are no records),
+/// without allocating; `record` returns false to stop. A scan of its own: building a CSV
+/// reader per candidate delimiter costs more than reading a small file.
+fn each_record(text: &str, delimiter: u8, mut record: impl FnMut(u64, u64) -> bool) {
+    let (mut line, mut first_line, mut fields, mut in_record) = (1u64, 1u64, 1u64, false);
     let (mut quoted, mut field_start) = (false, true);
     let mut bytes = text.bytes().peekable();
     while let Some(b) = bytes.next() {
@@ -198,21 +156,49 @@ pub fn widest_line(text: &str, delimiter: u8) -> (u64, u64) {
             }
             continue;
         }
-        match b {
-            b'\n' => {
-                if fields > best.1 {
-                    best = (record_line, fields);
-                }
-                (fields, field_start, record_line) = (1, true, line);
+        if b == b'\n' || b == b'\r' {
+            if in_record && !record(first_line, fields) {
+                return;
             }
+            (fields, in_record, field_start) = (1, false, true);
+            continue;
+        }
+        if !in_record {
+            (first_line, in_record) = (line, true);
+        }
+        match b {
             _ if b == delimiter => (fields, field_start) = (fields + 1, true),
             b'"' if field_start => (quoted, field_start) = (true, false),
             _ => field_start = false,
         }
     }
-    if fields > best.1 {
-        best = (record_line, fields);
+    if in_record {
+        record(first_line, fields);
     }
+}
+
+/// Fields per record of the first `limit` records with this delimiter.
+fn field_counts(text: &str, delimiter: u8, limit: usize) -> Vec<usize> {
+    let mut counts = Vec::new();
+    if limit > 0 {
+        each_record(text, delimiter, |_, fields| {
+            counts.push(fields as usize);
+            counts.len() < limit
+        });
+    }
+    counts
+}
+
+/// The line (1-based) with the most fields, and how many: counted without allocating, so that
+/// a file can be refused before it is split into cells.
+pub fn widest_line(text: &str, delimiter: u8) -> (u64, u64) {
+    let mut best = (0u64, 0u64);
+    each_record(text, delimiter, |line, fields| {
+        if fields > best.1 {
+            best = (line, fields);
+        }
+        true
+    });
     best
 }
 
@@ -232,7 +218,7 @@ pub fn sniff(text: &str) -> u8 {
     best.0
 }
 
-/// The CSV as a grid, its delimiter, and notes (lines that seem to use another delimiter).
+/// The CSV as a grid with `delimiter` (see [`sniff`]), and notes (lines that seem to use another delimiter).
 /// How many line breaks a quoted field may span before it counts as a quote left open.
 const MAX_QUOTED_LINES: usize = 10;
 
@@ -285,8 +271,7 @@ fn open_quotes(text: &str, delimiter: u8, limit: usize) -> Vec<(usize, usize)> {
     found
 }
 
-pub fn csv_grid(text: &str) -> (Grid, u8, Vec<Note>) {
-    let delimiter = sniff(text);
+pub fn csv_grid(text: &str, delimiter: u8) -> (Grid, Vec<Note>) {
     let mut rows = Vec::new();
     let mut notes = Vec::new();
     // A quote left open would swallow the rest of the file into one cell: read it as a
@@ -383,7 +368,6 @@ pub fn csv_grid(text: &str) -> (Grid, u8, Vec<Note>) {
             first_col: 0,
             rows,
         },
-        delimiter,
         notes,
     )
 }
@@ -417,7 +401,9 @@ mod tests {
         assert_eq!(sniff("a;b;c\n1,5;2;3\n"), b';');
         assert_eq!(sniff("a,b,c\n1,2,3\n"), b',');
         assert_eq!(sniff("a\tb\tc\n1\t2\t3\n"), b'\t');
-        let (g, d, notes) = csv_grid("naam;opmerking\n\"Ali\";\"regel 1\nregel 2\"\n");
+        let t = "naam;opmerking\n\"Ali\";\"regel 1\nregel 2\"\n";
+        let d = sniff(t);
+        let (g, notes) = csv_grid(t, d);
         assert_eq!(d, b';');
         assert!(notes.is_empty());
         assert_eq!(g.rows[1][1], Cell::Text("regel 1\nregel 2".into()));
@@ -425,7 +411,9 @@ mod tests {
 
     #[test]
     fn mixed_delimiters_are_noted() {
-        let (_, d, notes) = csv_grid("a;b;c\n1;2;3\n4;5;6\n7,8,9\n");
+        let t = "a;b;c\n1;2;3\n4;5;6\n7,8,9\n";
+        let d = sniff(t);
+        let (_, notes) = csv_grid(t, d);
         assert_eq!(d, b';');
         assert_eq!(
             notes,
@@ -476,7 +464,7 @@ mod utf8_tests {
 
 #[cfg(test)]
 mod quote_tests {
-    use super::csv_grid;
+    use super::{csv_grid, sniff};
     use crate::ingest::cells::Note;
 
     #[test]
@@ -486,21 +474,23 @@ mod quote_tests {
             let open = if i == 4 { "\"" } else { "" };
             text.push_str(&format!("Zwolle;{open}01234567{i:02};Persoon {i}\n"));
         }
-        let (grid, _, notes) = csv_grid(&text);
+        let (grid, notes) = csv_grid(&text, sniff(&text));
         assert_eq!(grid.rows.len(), 44, "every line a row");
         assert!(
             matches!(&notes[..], [Note::OpenQuote { lines, total: 1 }] if lines == &[6]),
             "{notes:?}"
         );
         // A quoted field over a few lines is a cell with line breaks, not an open quote.
-        let (grid, _, notes) = csv_grid("a;b\n1;\"regel een\nregel twee\nregel drie\"\n2;x\n");
+        let t = "a;b\n1;\"regel een\nregel twee\nregel drie\"\n2;x\n";
+        let (grid, notes) = csv_grid(t, sniff(t));
         assert_eq!(grid.rows.len(), 3);
         assert!(notes.is_empty(), "{notes:?}");
     }
 
     #[test]
     fn a_line_with_another_delimiter_is_read_with_it() {
-        let (grid, _, notes) = csv_grid("Steunpunt;V-nummer;Naam\nZwolle;0123456789;Ali\nZwolle,0223456789,Bo\n");
+        let t = "Steunpunt;V-nummer;Naam\nZwolle;0123456789;Ali\nZwolle,0223456789,Bo\n";
+        let (grid, notes) = csv_grid(t, sniff(t));
         assert_eq!(grid.rows[2].len(), 3, "{:?}", grid.rows[2]);
         assert!(
             matches!(&notes[..], [Note::MixedDelimiters { lines: 1, .. }]),

@@ -38,7 +38,7 @@ fn list(items: Vec<String>, or: &str) -> String {
 
 /// One predictor's condition in words.
 pub fn condition(c: &Condition, v: &VariableInfo, locale: Locale) -> String {
-    let (or, and, missing_word, _) = words(locale);
+    let (or, _, missing_word, _) = words(locale);
     let name = &v.name;
     let missing = c.missing(v);
     let values = match c.allowed(v) {
@@ -65,7 +65,6 @@ pub fn condition(c: &Condition, v: &VariableInfo, locale: Locale) -> String {
             if missing {
                 all.push(format!("{name} {missing_word}"));
             }
-            let _ = and;
             // Two or more parts in brackets: the rule joins conditions with "en".
             return if all.len() > 1 {
                 format!("({})", list(all, or))
@@ -133,8 +132,6 @@ pub fn sentences(tree: &Tree, published: &PublishedTree, locale: Locale) -> Vec<
             };
             (r.node, format!("{node_word} {}: {when}, {then}.", r.node))
         })
-        .collect::<Vec<_>>()
-        .into_iter()
         .collect()
 }
 

@@ -33,7 +33,7 @@ pub fn say(nl: impl Into<String>, en: impl Into<String>) {
 pub fn sentence(response: &Response, l: Lang) -> Option<String> {
     let loc = l.locale();
     Some(match response {
-        Response::Tree(view) => {
+        Response::Tree { view, .. } => {
             let t = &view.report.tree;
             let first = t.nodes.first().and_then(|n| n.split.as_ref()).map(|s| l.var(&s.name));
             format!(

@@ -79,8 +79,9 @@ fn answer(state: AppState, response: Response, bytes: Option<Vec<u8>>) {
             state.progress.set(None);
             state.results.table.set(Some(*view));
         }
-        Response::Tree(view) => {
+        Response::Tree { analysis, view } => {
             state.progress.set(None);
+            state.results.tree_analysis.set(Some(*analysis));
             state.results.tree.set(Some(*view));
         }
         Response::Screening(view) => {

@@ -79,6 +79,8 @@ pub struct AppState {
 pub struct Results {
     pub table: RwSignal<Option<crate::engine::protocol::TableView>>,
     pub tree: RwSignal<Option<crate::engine::protocol::TreeView>>,
+    /// The analysis that grew the tree shown (its edits by hand are the editor's starting point).
+    pub tree_analysis: RwSignal<Option<perspectief_core::recept::Analysis>>,
     pub screening: RwSignal<Option<crate::engine::protocol::ScreeningView>>,
     pub comparison: RwSignal<Option<crate::engine::protocol::ComparisonView>>,
     pub anonymised: RwSignal<Option<crate::engine::protocol::AnonymiseView>>,
@@ -92,6 +94,7 @@ impl Default for Results {
         Results {
             table: RwSignal::new(None),
             tree: RwSignal::new(None),
+            tree_analysis: RwSignal::new(None),
             screening: RwSignal::new(None),
             comparison: RwSignal::new(None),
             anonymised: RwSignal::new(None),

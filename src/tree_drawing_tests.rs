@@ -41,6 +41,7 @@ fn demo_trees() -> Vec<(String, PublishedTree)> {
                     predictors: predictors.clone(),
                     params,
                     target_class: None,
+                    edits: Vec::new(),
                 };
                 let Outcome::Tree(view) = s.run(&analysis, &mut |_, _, _| {}).unwrap() else {
                     panic!("a tree")

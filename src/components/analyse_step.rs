@@ -50,6 +50,7 @@ impl TreeForm {
                     predictors,
                     params: self.params(),
                     target_class: Some("ja".into()),
+                    edits: Vec::new(),
                 },
             },
             Vec::new(),

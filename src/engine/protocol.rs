@@ -5,6 +5,7 @@ use perspectief_core::check::registration::SteunpuntSummary;
 use perspectief_core::ingest::grid::Format;
 use perspectief_core::ingest::load::SheetSummary;
 use perspectief_core::kind::FileKind;
+use perspectief_core::recept::Analysis;
 use serde::{Deserialize, Serialize};
 
 pub use perspectief_core::analysis::run::{
@@ -158,7 +159,11 @@ pub enum Response {
         failure: Failure,
     },
     Table(Box<TableView>),
-    Tree(Box<TreeView>),
+    /// A grown tree and the analysis that grew it (with its edits by hand).
+    Tree {
+        analysis: Box<Analysis>,
+        view: Box<TreeView>,
+    },
     Screening(Box<ScreeningView>),
     Comparison(Box<ComparisonView>),
     Anonymised(Box<AnonymiseView>),

@@ -64,7 +64,10 @@ fn state(session: &mut Worker) {
 fn run(session: &mut Worker, analysis: &Analysis) -> Result<(), Failure> {
     let response = match session.run(analysis, &mut progress)? {
         Outcome::Table(view) => Response::Table(view),
-        Outcome::Tree(view) => Response::Tree(view),
+        Outcome::Tree(view) => Response::Tree {
+            analysis: Box::new(analysis.clone()),
+            view,
+        },
         Outcome::Screening(view) => Response::Screening(view),
         Outcome::Comparison(view) => Response::Comparison(view),
     };

@@ -321,6 +321,7 @@ pub fn link_bench(args: &LinkBenchArgs) -> Result<(), String> {
         &predictors,
         perspectief_core::chaid::ChaidParams::default().max_depth(3),
         None,
+        &[],
         || 0.0,
     )
     .map_err(|e| e.to_string())?;

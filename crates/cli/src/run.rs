@@ -11,7 +11,6 @@ use perspectief_core::session::{Outcome, Session};
 use perspectief_core::write::csv::{write, CsvStyle};
 
 /// The JSON form of a published tree.
-pub const PUBLISHED_FORMAT: &str = "perspectief-chaid-gepubliceerd/1";
 
 #[derive(clap::Args)]
 pub struct RunArgs {
@@ -91,8 +90,15 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
                         started.elapsed().as_secs_f64() * 1e3
                     );
                 }
+                // An edit by hand that no longer applies is named, with why (the tree file lists them all).
+                for e in view.edits.iter().filter(|e| e.problem.is_some()) {
+                    crate::warn!(
+                        "Let op: {target}: {}",
+                        perspectief_core::messages::Localized::text(e, perspectief_core::locale::Locale::Nl)
+                    );
+                }
                 let json = if args.exact {
-                    serde_json::to_string_pretty(&view.report)
+                    serde_json::to_string_pretty(&view.report).map_err(|e| e.to_string())?
                 } else {
                     let published = view.report.publish(args.threshold);
                     let gains = view.report.gains.as_ref().and_then(|g| {
@@ -106,17 +112,9 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
                     )
                     .map_err(|e| e.to_string())?;
                     save(format!("{n:02}-boom-{target}.xlsx"), &xlsx)?;
-                    serde_json::to_string_pretty(&serde_json::json!({
-                        "format": PUBLISHED_FORMAT,
-                        "params": view.report.tree.params,
-                        "tree": published,
-                        "gains": gains,
-                    }))
+                    view.published_json(args.threshold)
                 };
-                save(
-                    format!("{n:02}-boom-{target}.json"),
-                    json.map_err(|e| e.to_string())?.as_bytes(),
-                )?;
+                save(format!("{n:02}-boom-{target}.json"), json.as_bytes())?;
             }
             (Analysis::Screen { target, .. }, Outcome::Screening(view)) => {
                 save(

@@ -43,6 +43,25 @@ fn a_recept_writes_its_tables_and_trees() {
         "the recept's depth limit holds"
     );
 
+    // Edits by hand replay; one that no longer applies is named, and the rest go on.
+    let mut edited = recept.clone();
+    edited["analyses"][1]["edits"] = serde_json::json!([
+        { "edit": "split", "node": [], "predictor": "schoenmaat" },
+        { "edit": "prune", "node": [] }
+    ]);
+    std::fs::create_dir_all(dir.path().join("edited")).unwrap();
+    let (edited_dir, out) = common::run_recept(&dir.path().join("edited"), &edited, &files);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "Let op: mob: Niet toegepast (handmatig gesplitst op schoenmaat, bij de wortel): schoenmaat is geen verklarende variabele van deze boom.\n"
+    );
+    let pruned: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(edited_dir.join("02-boom-mob.json")).unwrap()).unwrap();
+    assert_eq!(pruned["tree"]["nodes"].as_array().unwrap().len(), 1, "the root pruned");
+    assert_eq!(pruned["edits"][1]["text"], "Knoop 0: tak gesnoeid.");
+    assert_eq!(pruned["edits"][0]["problem"]["problem"], "unknown_predictor");
+
     // What was written keeps its hidden counts: the checker reads the files as a reader would.
     let check = Command::new(bin)
         .arg("disclosure")

@@ -44,6 +44,9 @@ pub enum Analysis {
         predictors: Vec<String>,
         params: ChaidParams,
         target_class: Option<String>,
+        /// Edits by hand, replayed in order on the grown tree.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        edits: Vec<crate::chaid::edit::TreeEdit>,
     },
     Screen {
         target: String,
@@ -54,6 +57,32 @@ pub enum Analysis {
         target: String,
         params: ChaidParams,
     },
+}
+
+impl Analysis {
+    /// Whether this is the tree `other` with other edits by hand (same dependent, predictors and
+    /// settings).
+    pub fn edits_tree(&self, other: &Analysis) -> bool {
+        match (self, other) {
+            (
+                Analysis::Tree {
+                    target,
+                    predictors,
+                    params,
+                    target_class,
+                    edits,
+                },
+                Analysis::Tree {
+                    target: t,
+                    predictors: p,
+                    params: q,
+                    target_class: c,
+                    edits: e,
+                },
+            ) => target == t && predictors == p && params == q && target_class == c && edits != e,
+            _ => false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -213,6 +242,7 @@ mod tests {
                 predictors: vec!["steunpunt".into()],
                 params: ChaidParams::default().max_depth(2),
                 target_class: Some("ja".into()),
+                edits: Vec::new(),
             }],
             anonymisation: Some(crate::anonymise::Settings::default().k(3).max_level("steunpunt", 0)),
         };

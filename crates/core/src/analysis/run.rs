@@ -51,9 +51,53 @@ impl TableView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TreeView {
     pub report: crate::chaid::report::Report,
+    /// The edits by hand, as replayed: the node each applied to, or why it did not apply.
+    #[serde(default)]
+    pub edits: Vec<crate::chaid::edit::EditOutcome>,
+    /// Per node, the best predictors there (for the editor).
+    #[serde(default)]
+    pub competitors: Vec<Vec<crate::chaid::competitors::Competitor>>,
     /// Cases left out (missing dependent, or missing on every predictor).
     pub dropped: crate::chaid::data::Dropped,
     pub ms: f64,
+}
+
+/// The format of [`TreeView::published_json`].
+pub const PUBLISHED_FORMAT: &str = "perspectief-chaid-gepubliceerd/1";
+
+impl TreeView {
+    /// The tree as it may leave the machine (through the disclosure rule at `threshold`), with its
+    /// settings, gains and edits by hand: what `perspectief run` writes and the page downloads.
+    pub fn published_json(&self, threshold: u64) -> String {
+        use crate::messages::Localized;
+        let published = self.report.publish(threshold);
+        let gains = self.report.gains.as_ref().and_then(|g| {
+            let class = published.categories.iter().position(|c| *c == g.target_class)?;
+            published.gains(class, &g.nodes)
+        });
+        let edits: Vec<serde_json::Value> = self
+            .edits
+            .iter()
+            .map(|e| {
+                serde_json::json!({
+                    "edit": e.edit,
+                    "node": e.node,
+                    "problem": e.problem,
+                    "text": e.text(crate::locale::Locale::Nl),
+                })
+            })
+            .collect();
+        let mut doc = serde_json::json!({
+            "format": PUBLISHED_FORMAT,
+            "params": self.report.tree.params,
+            "tree": published,
+            "gains": gains,
+        });
+        if !edits.is_empty() {
+            doc["edits"] = serde_json::Value::Array(edits);
+        }
+        serde_json::to_string_pretty(&doc).expect("a tree serialises")
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -199,20 +243,52 @@ pub fn tree(
     predictors: &[String],
     params: ChaidParams,
     target_class: Option<&str>,
+    edits: &[crate::chaid::edit::TreeEdit],
+    now: impl Fn() -> f64,
+) -> Result<TreeView, AnalysisError> {
+    grown(a, target, predictors, params, target_class, edits, &now).map(|(view, _)| view)
+}
+
+/// [`tree`], with the competing predictors of every node (for the editor).
+pub fn steerable_tree(
+    a: &AnalysisFile,
+    target: &str,
+    predictors: &[String],
+    params: ChaidParams,
+    target_class: Option<&str>,
+    edits: &[crate::chaid::edit::TreeEdit],
     now: impl Fn() -> f64,
 ) -> Result<TreeView, AnalysisError> {
     let start = now();
+    let (mut view, data) = grown(a, target, predictors, params, target_class, edits, &now)?;
+    view.competitors = crate::chaid::competitors::competitors(&view.report.tree, &data, 5);
+    view.ms = now() - start;
+    Ok(view)
+}
+
+fn grown(
+    a: &AnalysisFile,
+    target: &str,
+    predictors: &[String],
+    params: ChaidParams,
+    target_class: Option<&str>,
+    edits: &[crate::chaid::edit::TreeEdit],
+    now: &dyn Fn() -> f64,
+) -> Result<(TreeView, Dataset), AnalysisError> {
+    let start = now();
     let checked = params.check()?;
     let data = dataset(a, target, predictors, checked.get())?;
-    let fitted = fit(&data, &checked)?;
+    let (fitted, edits) = crate::chaid::edit::apply(fit(&data, &checked)?, &data, edits);
     let class = target_class.and_then(|c| fitted.target.categories.iter().position(|l| l == c));
-    let dropped = data.dropped;
     let report = report(fitted, &data, class, None);
-    Ok(TreeView {
+    let view = TreeView {
         report,
-        dropped,
+        edits,
+        competitors: Vec::new(),
+        dropped: data.dropped,
         ms: now() - start,
-    })
+    };
+    Ok((view, data))
 }
 
 pub fn screening(
@@ -254,7 +330,7 @@ pub fn compare(a: &AnalysisFile, target: &str, params: ChaidParams) -> Result<Co
     }
     let class = "ja";
     let grown = |predictors: &[String]| -> Result<ComparedTree, AnalysisError> {
-        let view = tree(a, target, predictors, params.clone(), Some(class), || 0.0)?;
+        let view = tree(a, target, predictors, params.clone(), Some(class), &[], || 0.0)?;
         let t = &view.report.tree;
         // Shares correct from the published classification: none that gives a hidden count back.
         let published = view.report.publish(crate::disclosure::DEFAULT_THRESHOLD);

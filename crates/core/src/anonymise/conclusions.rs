@@ -37,7 +37,8 @@ pub struct Conclusion {
 }
 
 fn summary(a: &AnalysisFile, target: &str, predictors: &[String]) -> Result<TreeSummary, String> {
-    let view = tree(a, target, predictors, ChaidParams::default(), Some("ja"), || 0.0).map_err(|e| e.to_string())?;
+    let view =
+        tree(a, target, predictors, ChaidParams::default(), Some("ja"), &[], || 0.0).map_err(|e| e.to_string())?;
     let t = &view.report.tree;
     let root = t.nodes.first();
     Ok(TreeSummary {

@@ -235,7 +235,7 @@ pub(crate) fn statistic_kind(data: &Dataset, params: &super::params::ChaidParams
     }
 }
 
-fn summary_of(row: &Row) -> (Summary, f64, f64) {
+pub(crate) fn summary_of(row: &Row) -> (Summary, f64, f64) {
     match row {
         Row::Classes { n, .. } => {
             let total = n.iter().sum();
@@ -257,7 +257,7 @@ fn summary_of(row: &Row) -> (Summary, f64, f64) {
     }
 }
 
-fn pure(row: &Row) -> bool {
+pub(crate) fn pure(row: &Row) -> bool {
     match row {
         Row::Classes { n, .. } => n.iter().filter(|&&c| c > 0.0).count() <= 1,
         Row::Scale(m) => m.m2 <= 0.0,
@@ -289,7 +289,7 @@ pub fn branch_label(pred: &super::data::Predictor, codes: &[usize]) -> String {
     parts.join("; ")
 }
 
-fn better(a: &Merged, ai: usize, b: &Merged, bi: usize, rule: TieRule) -> bool {
+pub(crate) fn better(a: &Merged, ai: usize, b: &Merged, bi: usize, rule: TieRule) -> bool {
     if a.adj_ln_p != b.adj_ln_p {
         return a.adj_ln_p < b.adj_ln_p;
     }
@@ -508,7 +508,7 @@ pub fn fit(data: &Dataset, params: &CheckedParams) -> Result<Tree, ChaidError> {
     Ok(tree)
 }
 
-fn target_info(data: &Dataset) -> VariableInfo {
+pub(crate) fn target_info(data: &Dataset) -> VariableInfo {
     match &data.target {
         Target::Classes {
             name, labels, ordinal, ..
@@ -530,7 +530,7 @@ fn target_info(data: &Dataset) -> VariableInfo {
 }
 
 /// The whole sample's row: one pass over the target.
-fn total_row(data: &Dataset) -> Row {
+pub(crate) fn total_row(data: &Dataset) -> Row {
     match &data.target {
         Target::Classes { codes, labels, .. } => {
             let mut n = vec![0.0; labels.len()];

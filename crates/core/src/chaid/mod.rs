@@ -8,8 +8,10 @@
 pub mod assignment;
 pub mod binning;
 pub mod bonferroni;
+pub mod competitors;
 pub mod cv;
 pub mod data;
+pub mod edit;
 pub mod error;
 pub mod groups;
 pub mod grow;
@@ -20,6 +22,7 @@ pub mod report;
 pub mod rules;
 pub mod screen;
 pub mod sheets;
+pub(crate) mod subtree;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
 pub mod tree;

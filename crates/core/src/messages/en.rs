@@ -467,3 +467,72 @@ pub const SHEET_PREFIXES: &[(&str, &str)] = &[
     ("Doelcategorie: ", "Target category: "),
     ("Peildatum: ", "Reference date: "),
 ];
+
+/// The English text of a node's path ("the root", "the node via communicatie_dtv branch 1 → …").
+fn node_path(path: &[crate::chaid::edit::Step]) -> String {
+    if path.is_empty() {
+        return "the root".into();
+    }
+    let steps: Vec<String> = path
+        .iter()
+        .map(|s| format!("{} branch {}", s.split, s.branch + 1))
+        .collect();
+    format!("the node via {}", steps.join(" → "))
+}
+
+/// The English text of an edit by hand as replayed: what it did, or why it was not applied.
+pub fn tree_edit(outcome: &crate::chaid::edit::EditOutcome) -> String {
+    use crate::chaid::edit::TreeEdit;
+    let what = match &outcome.edit {
+        TreeEdit::Split { predictor, .. } => format!("split by hand on {predictor}"),
+        TreeEdit::Regroup { predictor, groups, .. } => format!(
+            "split by hand on {predictor} into the groups {}",
+            groups.iter().map(|g| g.join("; ")).collect::<Vec<_>>().join(" | ")
+        ),
+        TreeEdit::Prune { .. } => "branch pruned".into(),
+        TreeEdit::Regrow { limits, .. } => format!(
+            "regrown with {} {} below, at least {} clients to split, {} per group, alpha {}",
+            limits.depth,
+            if limits.depth == 1 { "level" } else { "levels" },
+            limits.min_parent,
+            limits.min_child,
+            limits.alpha_split
+        ),
+    };
+    match (&outcome.problem, outcome.node) {
+        (None, Some(node)) => format!("Node {node}: {what}."),
+        (Some(problem), _) => format!(
+            "Not applied ({what}, at {}): {}.",
+            node_path(outcome.edit.node()),
+            edit_problem(problem)
+        ),
+        (None, None) => format!("{what}."),
+    }
+}
+
+/// The English text of why an edit by hand does not apply.
+pub fn edit_problem(p: &crate::chaid::edit::EditProblem) -> String {
+    use crate::chaid::edit::EditProblem as P;
+    match p {
+        P::NotSplit { node } => format!("node {node} is no longer split"),
+        P::SplitOn { node, expected, found } => format!("node {node} is now split on {found}, not on {expected}"),
+        P::NoBranch { node, branch, branches } => {
+            format!("node {node} has {branches} branches, no branch {}", branch + 1)
+        }
+        P::UnknownPredictor { predictor } => format!("{predictor} is not a predictor of this tree"),
+        P::OneGroup { node, predictor } => {
+            format!("{predictor} does not give two groups with enough clients in node {node} (minimum per group)")
+        }
+        P::UnknownCategory {
+            predictor, category, ..
+        } => format!("{predictor} has no category '{category}'"),
+        P::Unplaced {
+            node,
+            predictor,
+            category,
+        } => format!("category '{category}' of {predictor} occurs in node {node} but is in no group or in two"),
+        P::NotAdjacent { predictor, .. } => format!("{predictor} is ordered; a group cannot skip a category"),
+        P::Terminal { node } => format!("node {node} has no branches to prune"),
+        P::Limits { error } => chaid(error).trim_end_matches('.').to_string(),
+    }
+}

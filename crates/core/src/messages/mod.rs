@@ -57,6 +57,16 @@ rendered! {
     SessionError => session,
     AnalysisError => analysis,
     crate::date::NotADate => not_a_date,
+    crate::chaid::edit::EditProblem => edit_problem,
+}
+
+impl Localized for crate::chaid::edit::EditOutcome {
+    fn text(&self, locale: Locale) -> String {
+        match locale {
+            Locale::Nl => nl::tree_edit(self),
+            Locale::En => en::tree_edit(self),
+        }
+    }
 }
 
 impl fmt::Display for crate::ingest::cells::Note {

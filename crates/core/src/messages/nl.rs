@@ -390,3 +390,81 @@ pub fn level_rule(rule: &crate::chaid::data::LevelRule) -> String {
         ),
     }
 }
+
+/// A number as typed, with a decimal comma (0,05; 100).
+fn plain(x: f64) -> String {
+    x.to_string().replace('.', ",")
+}
+
+/// The Dutch text of a node's path ("de wortel", "de knoop via communicatie_dtv tak 1 → …").
+fn node_path(path: &[crate::chaid::edit::Step]) -> String {
+    if path.is_empty() {
+        return "de wortel".into();
+    }
+    let steps: Vec<String> = path
+        .iter()
+        .map(|s| format!("{} tak {}", s.split, s.branch + 1))
+        .collect();
+    format!("de knoop via {}", steps.join(" → "))
+}
+
+/// The Dutch text of an edit by hand as replayed: what it did, or why it was not applied.
+pub fn tree_edit(outcome: &crate::chaid::edit::EditOutcome) -> String {
+    use crate::chaid::edit::TreeEdit;
+    let what = match &outcome.edit {
+        TreeEdit::Split { predictor, .. } => format!("handmatig gesplitst op {predictor}"),
+        TreeEdit::Regroup { predictor, groups, .. } => format!(
+            "handmatig gesplitst op {predictor} in de groepen {}",
+            groups.iter().map(|g| g.join("; ")).collect::<Vec<_>>().join(" | ")
+        ),
+        TreeEdit::Prune { .. } => "tak gesnoeid".into(),
+        TreeEdit::Regrow { limits, .. } => format!(
+            "opnieuw gegroeid met {} {} eronder, minimaal {} cliënten om te splitsen, {} per groep, alpha {}",
+            limits.depth,
+            if limits.depth == 1 { "niveau" } else { "niveaus" },
+            plain(limits.min_parent),
+            plain(limits.min_child),
+            plain(limits.alpha_split)
+        ),
+    };
+    match (&outcome.problem, outcome.node) {
+        (None, Some(node)) => format!("Knoop {node}: {what}."),
+        (Some(problem), _) => format!(
+            "Niet toegepast ({what}, bij {}): {}.",
+            node_path(outcome.edit.node()),
+            edit_problem(problem)
+        ),
+        (None, None) => format!("{what}."),
+    }
+}
+
+/// The Dutch text of why an edit by hand does not apply.
+pub fn edit_problem(p: &crate::chaid::edit::EditProblem) -> String {
+    use crate::chaid::edit::EditProblem as P;
+    match p {
+        P::NotSplit { node } => format!("knoop {node} is niet meer gesplitst"),
+        P::SplitOn { node, expected, found } => format!("knoop {node} is nu gesplitst op {found}, niet op {expected}"),
+        P::NoBranch { node, branch, branches } => {
+            format!("knoop {node} heeft {branches} takken, geen tak {}", branch + 1)
+        }
+        P::UnknownPredictor { predictor } => format!("{predictor} is geen verklarende variabele van deze boom"),
+        P::OneGroup { node, predictor } => {
+            format!("{predictor} geeft in knoop {node} geen twee groepen met genoeg cliënten (minimum per groep)")
+        }
+        P::UnknownCategory {
+            predictor, category, ..
+        } => format!("{predictor} heeft geen categorie '{category}'"),
+        P::Unplaced {
+            node,
+            predictor,
+            category,
+        } => format!(
+            "categorie '{category}' van {predictor} komt in knoop {node} voor, maar staat in geen of in twee groepen"
+        ),
+        P::NotAdjacent { predictor, .. } => {
+            format!("{predictor} heeft een volgorde; een groep mag geen categorie overslaan")
+        }
+        P::Terminal { node } => format!("knoop {node} heeft geen takken om te snoeien"),
+        P::Limits { error } => chaid(error).trim_end_matches('.').to_string(),
+    }
+}

@@ -215,11 +215,12 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
                     a.set_levels(&[(variable, level)]);
                 }
             }
-            Edit::Run { analysis } => {
-                if self.analyses.last() != Some(&analysis) {
-                    self.analyses.push(analysis);
-                }
-            }
+            Edit::Run { analysis } => match self.analyses.last_mut() {
+                Some(last) if *last == analysis => {}
+                // An edit by hand replaces the tree it edits: the recept keeps the steered tree once.
+                Some(last) if analysis.edits_tree(last) => *last = analysis,
+                _ => self.analyses.push(analysis),
+            },
             Edit::Anonymise { settings } => self.anonymisation = Some(settings),
             Edit::LoadRecept { text } => {
                 let recept = Recept::parse(&text).map_err(SessionError::Recept)?;
@@ -438,11 +439,20 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
                 predictors,
                 params,
                 target_class,
+                edits,
             } => {
                 progress(0, 1, "beslisboom");
                 Outcome::Tree(Box::new(
-                    analyses::tree(a, target, predictors, params.clone(), target_class.as_deref(), clock)
-                        .map_err(failed)?,
+                    analyses::steerable_tree(
+                        a,
+                        target,
+                        predictors,
+                        params.clone(),
+                        target_class.as_deref(),
+                        edits,
+                        clock,
+                    )
+                    .map_err(failed)?,
                 ))
             }
             Analysis::Screen {

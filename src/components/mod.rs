@@ -25,6 +25,7 @@ pub mod status;
 pub mod steps;
 pub mod table_frame;
 pub mod timings;
+pub mod tree_editor;
 pub mod tree_options;
 pub mod tree_svg;
 pub mod tree_view;

@@ -40,11 +40,10 @@ fn node_of(ev: &web_sys::Event) -> Option<usize> {
 }
 
 #[component]
-pub fn TreeDiagram(tree: Tree, lang: Lang) -> impl IntoView {
+pub fn TreeDiagram(tree: Tree, lang: Lang, selected: RwSignal<Option<usize>>) -> impl IntoView {
     let l = lang;
     let collapsed = RwSignal::new(BTreeSet::<usize>::new());
     let zoom = RwSignal::new(1.0f64);
-    let selected = RwSignal::new(None::<usize>);
     let focused = RwSignal::new(0usize);
     let tree = StoredValue::new(tree);
     let frame = NodeRef::<leptos::html::Div>::new();

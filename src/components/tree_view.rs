@@ -179,6 +179,8 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
             .tree
             .with(|v| v.as_ref().map(|v| v.report.publish(threshold)))
     });
+    // The node chosen in the diagram is the editor's too (and stays chosen as the tree is edited).
+    let selected = RwSignal::new(None::<usize>);
     let tree = move || {
         let l = state.lang.get();
         let view = state.results.tree.get()?;
@@ -211,6 +213,7 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
         let xlsx_published = published.clone();
         let xlsx_gains = view.report.gains.clone();
         let xlsx_name = format!("boomtabellen-{}.xlsx", t.target.name);
+        let json_name = format!("boom-{}.json", t.target.name);
         // The rules, in the page's language: structure from the tree, numbers as published.
         let rules = {
             use perspectief_core::chaid::rules::{spss, sql, text};
@@ -247,7 +250,7 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
         };
         Some(view! {
             <h3 class="utrecht-heading-3" data-testid="tree-summary" data-ms=view.ms.to_string() data-target=t.target.name.clone() data-split=root_name.clone().unwrap_or_default()>{summary}</h3>
-            <TreeDiagram tree=published.clone() lang=l/>
+            <TreeDiagram tree=published.clone() lang=l selected=selected/>
             <div class="utrecht-button-group">
                 <button type="button" class="utrecht-button utrecht-button--secondary-action"
                     on:click=move |_| if let Err(e) = picture.clone().and_then(|p| crate::download::save(&svg_name, p.as_bytes(), "image/svg+xml")) { state.error.set(Some(e)) }>
@@ -284,12 +287,27 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
                     }>
                     {l.pick("Download boomtabellen (Excel)", "Download tree tables (Excel)")}
                 </button>
+                <button type="button" class="utrecht-button utrecht-button--subtle"
+                    on:click=move |_| {
+                        let json = state.results.tree.with_untracked(|v| v.as_ref().map(|v| v.published_json(form.threshold.get_untracked())));
+                        let Some(json) = json else { return };
+                        if let Err(e) = crate::download::save(&json_name, json.as_bytes(), "application/json") { state.error.set(Some(e)) }
+                    }>
+                    {l.pick("Download boom (JSON)", "Download tree (JSON)")}
+                </button>
                 {rule_button(0, l.pick("Download regels (tekst)", "Download rules (text)"))}
                 {rule_button(1, l.pick("Download regels (SPSS-syntax)", "Download rules (SPSS syntax)"))}
                 {rule_button(2, l.pick("Download regels (SQL)", "Download rules (SQL)"))}
             </div>
+        })
+    };
+    let tables = move || {
+        let l = state.lang.get();
+        let view = state.results.tree.get()?;
+        let published = published.get()?;
+        Some(view! {
             <div id="pf-tree-tables">{tree_tables(&published, l)}</div>
-            <crate::components::gains::GainsTable tree=t.clone() published=published.clone() lang=l/>
+            <crate::components::gains::GainsTable tree=view.report.tree.clone() published=published.clone() lang=l/>
         })
     };
     let screening = move || {
@@ -301,7 +319,11 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
             .map(|s| screening_table(&s, form, state, l))
     };
     view! {
-        <div data-testid="tree-result">{tree}</div>
+        <div data-testid="tree-result">
+            {tree}
+            <crate::components::tree_editor::TreeEditor selected=selected threshold=Signal::derive(move || form.threshold.get())/>
+            {tables}
+        </div>
         {screening}
     }
 }

@@ -4,25 +4,14 @@
 // 320 px (WCAG 1.4.10 reflow): nothing may scroll sideways.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { startApp, stopApp } from './harness.mjs';
+import { startApp, stopApp, axeViolations } from './harness.mjs';
 import { tour } from './tour.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 let browser, server, base;
 
 before(async () => ({ browser, server, base } = await startApp(DIST)));
 after(() => stopApp({ browser, server }));
-
-/** axe's violations on the page as it is: "rule: target (summary)" per node. */
-export async function axeViolations(page) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
-  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), TAGS);
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ').slice(0, 300)}`));
-}
 
 /** Elements wider than a 320 px page: the widest few, named by tag, id, class and test id. */
 async function overflow(page) {

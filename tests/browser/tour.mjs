@@ -71,6 +71,9 @@ export async function tour(page, lang, visit) {
   await page.getByTestId('outcomes').getByRole('button', { name: 'MOB' }).click();
   await page.getByTestId('tree-summary').waitFor();
   await visit('analyse-tree');
+  await page.getByTestId('tree-editor').locator('summary').click();
+  await page.getByTestId('competitors').waitFor();
+  await visit('analyse-editor');
   await page.getByTestId('tree-result').getByRole('button', { name: w('toReport') }).click();
   await page.getByTestId('tree-options').locator('summary').first().click();
   await page.getByRole('button', { name: w('screening') }).click();

@@ -57,7 +57,7 @@ pub const EXPORTS: &[ExportPath] = &[
     path("recept (json)", "Export::Recept", Settings),
     // The page's own downloads.
     path(
-        "boomtabel en boomtabellen (xlsx), regels (tekst, SPSS-syntax, SQL)",
+        "boomtabel en boomtabellen (xlsx), boom (json), regels (tekst, SPSS-syntax, SQL)",
         "src/components/tree_view.rs",
         Aggregates,
     ),

@@ -1,0 +1,110 @@
+// Editing the demo's MOB tree by hand, with the keyboard: a split forced at node 1, a category
+// moved between the root's groups, node 2 pruned. The recept keeps the edits; `perspectief run`
+// replays them to the same tree JSON as the page's download; after a reload, the recept gives
+// the same drawing. axe-core finds nothing in the open editor.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startApp, stopApp, demoPage, axeViolations } from './harness.mjs';
+
+const DIST = resolve(process.env.DIST ?? 'dist');
+let browser, server, base, dir;
+
+before(async () => ({ browser, server, base, demoDir: dir } = await startApp(DIST, { demo: 'edit' })));
+after(() => stopApp({ browser, server }));
+
+const edits = (page) => page.getByTestId('tree-edits').locator('li').allTextContents();
+
+async function waitForEdits(page, n) {
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="tree-edits"] li').length === n, n);
+}
+
+test('Tree editor: force, move, prune by keyboard; the recept and perspectief run give the same tree', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
+  const { page, errors } = await demoPage(context, base);
+  await page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name: 'Analyse' }).click();
+  await page.getByTestId('outcomes').getByRole('button', { name: 'MOB' }).click();
+  await page.getByTestId('tree-summary').waitFor();
+  const editor = page.getByTestId('tree-editor');
+  await editor.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('competitors').waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+
+  // 1. Node 1, chosen in the diagram with the keyboard (arrow down from the root, Enter).
+  await page.locator('#pf-tree-svg [data-node="0"]').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-node') === '1');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#pf-edit-node')?.value === '1');
+  assert.match(await page.getByTestId('competitors').locator('caption').textContent(), /knoop 1$/);
+  const rows = page.getByTestId('competitors').locator('tbody tr');
+  assert.ok((await rows.count()) >= 2 && (await rows.count()) <= 5);
+  // A predictor CHAID did not choose at node 1.
+  const other = rows.filter({ hasNotText: 'huidige splitsing' }).first();
+  const forced = await other.getAttribute('data-predictor');
+  await other.getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  await waitForEdits(page, 1);
+  assert.deepEqual(await edits(page), [`Knoop 1: handmatig gesplitst op ${forced}.`]);
+  assert.equal(await page.locator('#pf-tree-svg [data-node="1"]').count(), 1);
+  // Focus comes back to the node list, not to the top of the page.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'pf-edit-node');
+
+  // 2. The root: move "slecht" into the second group, apply.
+  await page.locator('#pf-edit-node').selectOption('0');
+  const regroup = page.getByTestId('regroup');
+  await regroup.waitFor();
+  await page.getByLabel('Groep van slecht', { exact: true }).selectOption({ label: 'Groep 2' });
+  await regroup.getByRole('button', { name: 'Groepen toepassen' }).focus();
+  await page.keyboard.press('Enter');
+  await waitForEdits(page, 2);
+  assert.match((await edits(page))[1], /^Knoop 0: handmatig gesplitst op communicatie_dtv in de groepen goed \| .*slecht.*\.$/);
+
+  // 3. Prune node 2.
+  await page.locator('#pf-edit-node').selectOption('2');
+  const prune = page.getByRole('button', { name: 'Snoei de takken van knoop 2' });
+  await prune.focus();
+  await page.keyboard.press('Enter');
+  await waitForEdits(page, 3);
+  assert.equal((await edits(page))[2], 'Knoop 2: tak gesnoeid.');
+  assert.equal(await page.locator('#pf-tree-svg [data-node="2"]').getAttribute('aria-expanded'), null, 'node 2 is a leaf');
+
+  // 4. The page's tree JSON and the recept.
+  const [jsonFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download boom (JSON)' }).click()]);
+  const pageJson = readFileSync(await jsonFile.path(), 'utf8');
+  const [receptFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Recept opslaan' }).click()]);
+  const receptPath = join(dir, 'recept.json');
+  await receptFile.saveAs(receptPath);
+  const recept = JSON.parse(readFileSync(receptPath, 'utf8'));
+  const trees = recept.analyses.filter((a) => a.type === 'tree');
+  assert.equal(trees.length, 1, 'the edits replace the tree they edit: one tree in the recept');
+  assert.deepEqual(trees[0].edits.map((e) => e.edit), ['split', 'regroup', 'prune']);
+
+  // 5. perspectief run replays the recept: the same tree JSON, byte for byte.
+  const demoFiles = readdirSync(dir).filter((f) => !/\.json$|^LEESMIJ/.test(f) && !statSync(join(dir, f)).isDirectory()).map((f) => join(dir, f));
+  const out = join(dir, 'run');
+  execFileSync('cargo', ['run', '-q', '-p', 'perspectief-cli', '--', 'run', '--recept', receptPath, '--out', out, ...demoFiles], { stdio: 'pipe' });
+  const treeFile = readdirSync(out).filter((f) => /-boom-mob\.json$/.test(f)).sort().at(-1);
+  assert.equal(readFileSync(join(out, treeFile), 'utf8'), pageJson);
+
+  // 6. Reload, load the files and the recept: the same drawing.
+  // The drawing, without the choice of node (a reloaded page has none).
+  const drawing = async () => (await page.locator('#pf-tree-svg').innerHTML()).replaceAll(' pf-tree-selected', '').replaceAll('aria-selected="true"', 'aria-selected="false"');
+  const svgBefore = await drawing();
+  assert.match(svgBefore, /data-node="2"/);
+  const summary = await page.getByTestId('tree-summary').textContent();
+  await page.reload();
+  await page.getByRole('button', { name: 'Voorbeeldgegevens laden' }).click();
+  await page.getByTestId('files-summary').waitFor();
+  await page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name: 'Analyse' }).click();
+  await page.getByLabel('Recept laden').setInputFiles(receptPath);
+  await page.waitForFunction((t) => document.querySelector('[data-testid="tree-summary"]')?.textContent === t, summary);
+  assert.equal(await drawing(), svgBefore);
+  await page.getByTestId('tree-editor').locator('summary').click();
+  assert.equal((await edits(page)).length, 3, 'the edits are listed again');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

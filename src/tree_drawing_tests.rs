@@ -42,6 +42,7 @@ fn demo_trees() -> Vec<(String, PublishedTree)> {
                     params,
                     target_class: None,
                     edits: Vec::new(),
+                    validation: None,
                 };
                 let Outcome::Tree(view) = s.run(&analysis, &mut |_, _, _| {}).unwrap() else {
                     panic!("a tree")

@@ -29,6 +29,8 @@ pub struct TreeForm {
     pub threshold: RwSignal<u64>,
     /// Whether the user chose the predictors (then a one-click outcome keeps their choice).
     pub custom: RwSignal<bool>,
+    /// Cross-validation or a split sample, if chosen.
+    pub validation: RwSignal<Option<perspectief_core::chaid::validation::Validation>>,
 }
 
 impl TreeForm {
@@ -51,6 +53,7 @@ impl TreeForm {
                     params: self.params(),
                     target_class: Some("ja".into()),
                     edits: Vec::new(),
+                    validation: self.validation.get_untracked(),
                 },
             },
             Vec::new(),
@@ -69,6 +72,7 @@ pub fn AnalyseStep() -> impl IntoView {
         params: RwSignal::new(ChaidParams::default()),
         threshold: RwSignal::new(perspectief_core::disclosure::DEFAULT_THRESHOLD),
         custom: RwSignal::new(false),
+        validation: RwSignal::new(None),
     };
     // Whether the measurement levels are open (they stay open while levels change).
     let levels_open = RwSignal::new(false);

@@ -23,6 +23,7 @@ fn send_edits(state: AppState, edits: Vec<TreeEdit>) {
         predictors,
         params,
         target_class,
+        validation,
         ..
     }) = state.results.tree_analysis.get_untracked()
     else {
@@ -36,6 +37,7 @@ fn send_edits(state: AppState, edits: Vec<TreeEdit>) {
                 params,
                 target_class,
                 edits,
+                validation,
             },
         },
         Vec::new(),

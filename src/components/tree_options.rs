@@ -172,6 +172,8 @@ pub fn TreeOptions(form: TreeForm, list: Vec<VariableRow>) -> impl IntoView {
                     </select>
                 </div>
             </fieldset>
+            <crate::components::tree_costs::CostsPriors form=form lang=l/>
+            <crate::components::tree_validation::ValidationOptions form=form list=list.clone() lang=l/>
             <div class="utrecht-button-group">
                 <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=move |_| form.grow(state)>{l.pick("Boom laten groeien", "Grow tree")}</button>
                 <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=screen>{l.pick("Screening: elke variabele apart", "Screening: each variable on its own")}</button>

@@ -305,8 +305,10 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
         let l = state.lang.get();
         let view = state.results.tree.get()?;
         let published = published.get()?;
+        let validation = crate::components::tree_validation::validation_result(&view, &published, l);
         Some(view! {
             <div id="pf-tree-tables">{tree_tables(&published, l)}</div>
+            {validation}
             <crate::components::gains::GainsTable tree=view.report.tree.clone() published=published.clone() lang=l/>
         })
     };

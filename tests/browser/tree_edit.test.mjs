@@ -108,3 +108,49 @@ test('Tree editor: force, move, prune by keyboard; the recept and perspectief ru
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('Tree options: costs and priors change the classification; split-sample and cross-validation beside the tree; all in the recept', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
+  const { page, errors } = await demoPage(context, base);
+  await page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name: 'Analyse' }).click();
+  await page.getByTestId('outcomes').getByRole('button', { name: 'MOB' }).click();
+  await page.getByTestId('tree-summary').waitFor();
+  const correctJa = async () => (await page.getByTestId('classification').locator('tbody tr').first().locator('td').last().textContent());
+  const before = await correctJa();
+  await page.getByTestId('tree-options').locator('summary').first().click();
+  // Predicting "nee" for a client who left with unknown destination costs 5.
+  await page.getByLabel('Kosten: waargenomen ja, voorspeld nee').fill('5');
+  await page.getByLabel('Kosten: waargenomen ja, voorspeld nee').press('Tab');
+  await page.getByRole('button', { name: 'Boom laten groeien' }).click();
+  await page.waitForFunction((b) => {
+    const row = document.querySelector('[data-testid="classification"] tbody tr');
+    return row && row.lastElementChild.textContent !== b;
+  }, before);
+  const after = await correctJa();
+  assert.ok(Number(after.replace(',', '.')) > Number(before.replace(',', '.')), `${before} → ${after}: more ja predicted right`);
+  // Equal priors, then a split sample.
+  await page.getByLabel('Gelijk voor elke categorie').check();
+  await page.getByLabel(/^Gesplitste steekproef/).check();
+  await page.getByLabel('Percentage om de boom te laten groeien').fill('70');
+  await page.getByLabel('Percentage om de boom te laten groeien').press('Tab');
+  await page.getByRole('button', { name: 'Boom laten groeien' }).click();
+  const validation = page.getByTestId('validation');
+  await validation.waitFor();
+  const rows = await validation.locator('tbody tr').evaluateAll((rs) => rs.map((r) => [...r.children].map((c) => c.textContent)));
+  assert.equal(rows[0][0], 'N');
+  assert.equal(Number(rows[0][1].replace('.', '')) + Number(rows[0][2].replace('.', '')), 733);
+  await page.getByTestId('test-classification').waitFor();
+  // Cross-validation.
+  await page.getByLabel('Kruisvalidatie (k delen)').check();
+  await page.getByRole('button', { name: 'Boom laten groeien' }).click();
+  await page.getByTestId('cv-risk').waitFor();
+  assert.match(await page.getByTestId('cv-risk').textContent(), /^Risico bij kruisvalidatie \(10 delen\): 0,\d{3} \(std\. fout 0,\d{3}\)\./);
+  const [receptFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Recept opslaan' }).click()]);
+  const recept = JSON.parse(readFileSync(await receptFile.path(), 'utf8'));
+  const last = recept.analyses.at(-1);
+  assert.deepEqual(last.params.assignment, { costs: [[0, 1], [5, 0]], priors: 'equal' });
+  assert.deepEqual(last.validation, { kind: 'cross_validation', folds: 10, seed: 1 });
+  assert.ok(recept.analyses.some((x) => x.validation?.kind === 'split_sample' && x.validation.training_percent === 70));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -315,13 +315,10 @@ pub fn link_bench(args: &LinkBenchArgs) -> Result<(), String> {
         "mob",
     );
     let t = Instant::now();
+    let params = perspectief_core::chaid::ChaidParams::default().max_depth(3);
     let tree = perspectief_core::analysis::run::tree(
         &analysis,
-        "mob",
-        &predictors,
-        perspectief_core::chaid::ChaidParams::default().max_depth(3),
-        None,
-        &[],
+        &perspectief_core::analysis::run::TreeRequest::new("mob", &predictors, &params),
         || 0.0,
     )
     .map_err(|e| e.to_string())?;

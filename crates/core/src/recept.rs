@@ -47,6 +47,9 @@ pub enum Analysis {
         /// Edits by hand, replayed in order on the grown tree.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         edits: Vec<crate::chaid::edit::TreeEdit>,
+        /// Cross-validation or a split sample.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        validation: Option<crate::chaid::validation::Validation>,
     },
     Screen {
         target: String,
@@ -71,6 +74,7 @@ impl Analysis {
                     params,
                     target_class,
                     edits,
+                    validation,
                 },
                 Analysis::Tree {
                     target: t,
@@ -78,8 +82,9 @@ impl Analysis {
                     params: q,
                     target_class: c,
                     edits: e,
+                    validation: v,
                 },
-            ) => target == t && predictors == p && params == q && target_class == c && edits != e,
+            ) => target == t && predictors == p && params == q && target_class == c && validation == v && edits != e,
             _ => false,
         }
     }
@@ -243,6 +248,7 @@ mod tests {
                 params: ChaidParams::default().max_depth(2),
                 target_class: Some("ja".into()),
                 edits: Vec::new(),
+                validation: None,
             }],
             anonymisation: Some(crate::anonymise::Settings::default().k(3).max_level("steunpunt", 0)),
         };

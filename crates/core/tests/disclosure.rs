@@ -108,15 +108,12 @@ fn a_forced_split_on_steunpunt_hides_its_small_nodes_everywhere() {
         .min_parent(2.0)
         .alpha_merge(0.99)
         .alpha_split(0.99);
-    let view = tree(
-        &d.analysis,
-        "psychiatrische_diagnose",
-        &["steunpunt".to_string(), "geslacht".to_string()],
-        params,
-        Some("ja"),
-        || 0.0,
-    )
-    .unwrap();
+    let predictors = ["steunpunt".to_string(), "geslacht".to_string()];
+    let request = perspectief_core::analysis::run::TreeRequest {
+        target_class: Some("ja"),
+        ..perspectief_core::analysis::run::TreeRequest::new("psychiatrische_diagnose", &predictors, &params)
+    };
+    let view = tree(&d.analysis, &request, || 0.0).unwrap();
     let report = view.report;
     let p = report.publish(5);
     assert!(p.hides);

@@ -3,7 +3,7 @@
 //! a pruned branch; the edits as JSON replay to the same tree, and edits that no longer apply
 //! say why, in Dutch and English.
 
-use perspectief_core::analysis::run::{default_predictors, steerable_tree, tree, TreeView};
+use perspectief_core::analysis::run::{default_predictors, steerable_tree, tree, TreeRequest, TreeView};
 use perspectief_core::analysis::AnalysisFile;
 use perspectief_core::chaid::edit::{path_of, Limits, Step, TreeEdit};
 use perspectief_core::chaid::tree::{Summary, Tree};
@@ -15,7 +15,13 @@ mod common;
 
 fn grow(a: &AnalysisFile, edits: &[TreeEdit]) -> TreeView {
     let predictors = default_predictors(a.variables.iter().map(|v| (v.name.as_str(), v.set.is_some())), "mob");
-    steerable_tree(a, "mob", &predictors, ChaidParams::default(), Some("ja"), edits, || 0.0).unwrap()
+    let params = ChaidParams::default();
+    let request = TreeRequest {
+        target_class: Some("ja"),
+        edits,
+        ..TreeRequest::new("mob", &predictors, &params)
+    };
+    steerable_tree(a, &request, || 0.0).unwrap()
 }
 
 fn counts(t: &Tree, id: usize) -> Vec<f64> {
@@ -71,21 +77,9 @@ fn force_move_prune_and_replay() {
     let a = &demo.analysis;
     let plain = grow(a, &[]);
     let t0 = &plain.report.tree;
-    assert_eq!(
-        plain.report.tree,
-        tree(
-            a,
-            "mob",
-            &plain_predictors(a),
-            ChaidParams::default(),
-            Some("ja"),
-            &[],
-            || 0.0
-        )
-        .unwrap()
-        .report
-        .tree
-    );
+    let (predictors, params) = (plain_predictors(a), ChaidParams::default());
+    let request = TreeRequest::new("mob", &predictors, &params);
+    assert_eq!(plain.report.tree, tree(a, &request, || 0.0).unwrap().report.tree);
     let root = t0.nodes[0].split.clone().expect("the root splits");
     assert!(root.groups.len() >= 2);
 
@@ -155,7 +149,6 @@ fn force_move_prune_and_replay() {
         .iter()
         .find(|m| node2_splits(&regrouped(m)))
         .expect("a move after which node 2 splits");
-    let moved = groups[chosen_move.0][chosen_move.1].clone();
     groups = regrouped(chosen_move);
     edits.push(TreeEdit::Regroup {
         node: Vec::new(),
@@ -366,6 +359,6 @@ fn regrow_and_competitors() {
     assert!(v0.competitors[0].len() == 5);
     // A competitor with a small cell does not show its test.
     let c = &v0.competitors[0][0];
-    assert_eq!(c.shown(c.smallest as u64 + 1), false);
+    assert!(!c.shown(c.smallest as u64 + 1));
     assert!(c.shown(c.smallest.floor() as u64));
 }

@@ -8,6 +8,7 @@ use super::AnalysisFile;
 use crate::chaid::data::{Dataset, RawColumn, Spec};
 use crate::chaid::report::report;
 use crate::chaid::screen::screen;
+use crate::chaid::validation::{self, Validation};
 use crate::chaid::{fit, ChaidError, ChaidParams};
 use crate::describe;
 
@@ -57,6 +58,9 @@ pub struct TreeView {
     /// Per node, the best predictors there (for the editor).
     #[serde(default)]
     pub competitors: Vec<Vec<crate::chaid::competitors::Competitor>>,
+    /// With a split-sample validation: the tree's nodes with the test cases in them.
+    #[serde(default)]
+    pub test: Option<Box<crate::chaid::report::Report>>,
     /// Cases left out (missing dependent, or missing on every predictor).
     pub dropped: crate::chaid::data::Dropped,
     pub ms: f64,
@@ -95,6 +99,17 @@ impl TreeView {
         });
         if !edits.is_empty() {
             doc["edits"] = serde_json::Value::Array(edits);
+        }
+        if let Some(cv) = &self.report.cross_validation {
+            doc["cross_validation"] = serde_json::json!(cv);
+        }
+        if let Some(test) = &self.test {
+            let p = test.publish(threshold);
+            doc["test"] = serde_json::json!({
+                "total": p.total,
+                "risk": p.risk,
+                "classification": p.classification,
+            });
         }
         serde_json::to_string_pretty(&doc).expect("a tree serialises")
     }
@@ -137,6 +152,11 @@ pub enum AnalysisError {
     NoPredictor,
     /// The comparison of §7.5 needs the sets of the steunpunt characteristics file.
     NoSets,
+    /// A split-sample validation left no cases to grow or to test the tree.
+    EmptySample {
+        training: usize,
+        test: usize,
+    },
     Chaid(ChaidError),
     Describe(describe::DescribeError),
 }
@@ -237,58 +257,119 @@ pub fn default_predictors<'a>(variables: impl Iterator<Item = (&'a str, bool)> +
         .collect()
 }
 
-pub fn tree(
-    a: &AnalysisFile,
-    target: &str,
-    predictors: &[String],
-    params: ChaidParams,
-    target_class: Option<&str>,
-    edits: &[crate::chaid::edit::TreeEdit],
-    now: impl Fn() -> f64,
-) -> Result<TreeView, AnalysisError> {
-    grown(a, target, predictors, params, target_class, edits, &now).map(|(view, _)| view)
+/// A tree to grow: what the recept's [`crate::recept::Analysis::Tree`] holds.
+#[derive(Debug, Clone, Copy)]
+pub struct TreeRequest<'a> {
+    pub target: &'a str,
+    pub predictors: &'a [String],
+    pub params: &'a ChaidParams,
+    pub target_class: Option<&'a str>,
+    pub edits: &'a [crate::chaid::edit::TreeEdit],
+    pub validation: Option<&'a Validation>,
+}
+
+impl<'a> TreeRequest<'a> {
+    /// A tree with nothing more than its settings.
+    pub fn new(target: &'a str, predictors: &'a [String], params: &'a ChaidParams) -> TreeRequest<'a> {
+        TreeRequest {
+            target,
+            predictors,
+            params,
+            target_class: None,
+            edits: &[],
+            validation: None,
+        }
+    }
+}
+
+pub fn tree(a: &AnalysisFile, request: &TreeRequest, now: impl Fn() -> f64) -> Result<TreeView, AnalysisError> {
+    grown(a, request, &now).map(|(view, _)| view)
 }
 
 /// [`tree`], with the competing predictors of every node (for the editor).
 pub fn steerable_tree(
     a: &AnalysisFile,
-    target: &str,
-    predictors: &[String],
-    params: ChaidParams,
-    target_class: Option<&str>,
-    edits: &[crate::chaid::edit::TreeEdit],
+    request: &TreeRequest,
     now: impl Fn() -> f64,
 ) -> Result<TreeView, AnalysisError> {
     let start = now();
-    let (mut view, data) = grown(a, target, predictors, params, target_class, edits, &now)?;
+    let (mut view, data) = grown(a, request, &now)?;
     view.competitors = crate::chaid::competitors::competitors(&view.report.tree, &data, 5);
     view.ms = now() - start;
     Ok(view)
 }
 
-fn grown(
-    a: &AnalysisFile,
-    target: &str,
-    predictors: &[String],
-    params: ChaidParams,
-    target_class: Option<&str>,
-    edits: &[crate::chaid::edit::TreeEdit],
-    now: &dyn Fn() -> f64,
-) -> Result<(TreeView, Dataset), AnalysisError> {
+/// The tree, and the cases it grew on.
+fn grown(a: &AnalysisFile, request: &TreeRequest, now: &dyn Fn() -> f64) -> Result<(TreeView, Dataset), AnalysisError> {
     let start = now();
-    let checked = params.check()?;
-    let data = dataset(a, target, predictors, checked.get())?;
-    let (fitted, edits) = crate::chaid::edit::apply(fit(&data, &checked)?, &data, edits);
-    let class = target_class.and_then(|c| fitted.target.categories.iter().position(|l| l == c));
-    let report = report(fitted, &data, class, None);
+    let checked = request.params.clone().check()?;
+    let all = dataset(a, request.target, request.predictors, checked.get())?;
+    let mut cv = None;
+    let (data, test) = match request.validation {
+        None => (all, None),
+        Some(Validation::CrossValidation { folds, seed }) => {
+            cv = Some(crate::chaid::cv::cross_validate(&all, &checked, *folds, *seed)?);
+            (all, None)
+        }
+        Some(v) => {
+            let is_test = test_cases(a, &all, v)?;
+            let (training, test) = validation::split(&all, &is_test);
+            let (n_training, n_test) = (training.rows(), test.rows());
+            if n_training == 0 || n_test == 0 {
+                return Err(AnalysisError::EmptySample {
+                    training: n_training,
+                    test: n_test,
+                });
+            }
+            (training, Some(test))
+        }
+    };
+    let (fitted, edits) = crate::chaid::edit::apply(fit(&data, &checked)?, &data, request.edits);
+    let class = request
+        .target_class
+        .and_then(|c| fitted.target.categories.iter().position(|l| l == c));
+    let test = test.map(|t| Box::new(report(validation::tree_on(&fitted, &t), &t, class, None)));
+    let report = report(fitted, &data, class, cv);
     let view = TreeView {
         report,
         edits,
         competitors: Vec::new(),
+        test,
         dropped: data.dropped,
         ms: now() - start,
     };
     Ok((view, data))
+}
+
+/// Which cases of `data` test the tree, by `validation`'s rule.
+fn test_cases(a: &AnalysisFile, data: &Dataset, v: &Validation) -> Result<Vec<bool>, AnalysisError> {
+    match v {
+        Validation::CrossValidation { .. } => Ok(vec![false; data.rows()]),
+        Validation::SplitSample { training_percent, seed } => {
+            if !(*training_percent > 0.0 && *training_percent < 100.0) {
+                return Err(AnalysisError::Chaid(ChaidError::InvalidParameter {
+                    name: "training-percent".into(),
+                    value: training_percent.to_string(),
+                    expected: crate::chaid::error::Expected::Range { from: 1, to: 99 },
+                }));
+            }
+            Ok(validation::random_test_cases(data.rows(), *training_percent, *seed))
+        }
+        Validation::SplitOn { variable, test_values } => {
+            let col = column(a, variable)?;
+            let label = |row: usize| -> Option<String> {
+                match col {
+                    RawColumn::Text(t) => t.get(row).map(str::to_string),
+                    RawColumn::Number(v) => v[row].map(crate::chaid::binning::number_label),
+                }
+            };
+            Ok(data
+                .source_rows
+                .iter()
+                .map(|&r| label(r as usize).is_some_and(|l| test_values.contains(&l)))
+                .collect())
+        }
+    }
 }
 
 pub fn screening(
@@ -330,7 +411,11 @@ pub fn compare(a: &AnalysisFile, target: &str, params: ChaidParams) -> Result<Co
     }
     let class = "ja";
     let grown = |predictors: &[String]| -> Result<ComparedTree, AnalysisError> {
-        let view = tree(a, target, predictors, params.clone(), Some(class), &[], || 0.0)?;
+        let request = TreeRequest {
+            target_class: Some(class),
+            ..TreeRequest::new(target, predictors, &params)
+        };
+        let view = tree(a, &request, || 0.0)?;
         let t = &view.report.tree;
         // Shares correct from the published classification: none that gives a hidden count back.
         let published = view.report.publish(crate::disclosure::DEFAULT_THRESHOLD);

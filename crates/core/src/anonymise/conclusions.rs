@@ -37,8 +37,12 @@ pub struct Conclusion {
 }
 
 fn summary(a: &AnalysisFile, target: &str, predictors: &[String]) -> Result<TreeSummary, String> {
-    let view =
-        tree(a, target, predictors, ChaidParams::default(), Some("ja"), &[], || 0.0).map_err(|e| e.to_string())?;
+    let params = ChaidParams::default();
+    let request = crate::analysis::run::TreeRequest {
+        target_class: Some("ja"),
+        ..crate::analysis::run::TreeRequest::new(target, predictors, &params)
+    };
+    let view = tree(a, &request, || 0.0).map_err(|e| e.to_string())?;
     let t = &view.report.tree;
     let root = t.nodes.first();
     Ok(TreeSummary {

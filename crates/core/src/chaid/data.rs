@@ -362,6 +362,8 @@ pub struct Dataset {
     pub case: Option<Vec<f64>>,
     /// Rows dropped while building, and why.
     pub dropped: Dropped,
+    /// Each case's row in the columns it was built from.
+    pub source_rows: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -495,6 +497,7 @@ impl Dataset {
             freq,
             case,
             dropped,
+            source_rows: rows.iter().map(|&r| r as u32).collect(),
         })
     }
 }
@@ -654,6 +657,7 @@ impl Dataset {
             freq: self.freq.as_ref().map(|f| rows.iter().map(|&r| f[r]).collect()),
             case: self.case.as_ref().map(|w| rows.iter().map(|&r| w[r]).collect()),
             dropped: self.dropped,
+            source_rows: rows.iter().map(|&r| self.source_rows[r]).collect(),
         }
     }
 }

@@ -26,6 +26,7 @@ pub(crate) mod subtree;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
 pub mod tree;
+pub mod validation;
 
 pub use data::{Dataset, Level, RawColumn, Spec, Target};
 pub use error::ChaidError;

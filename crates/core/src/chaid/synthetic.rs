@@ -50,6 +50,7 @@ pub fn dataset(rows: usize, predictors: usize, seed: u64, mixed: bool) -> Datase
         freq: None,
         case: None,
         dropped: Dropped::default(),
+        source_rows: (0..rows as u32).collect(),
     }
 }
 

@@ -191,6 +191,7 @@ pub fn analysis(e: &AnalysisError) -> String {
         AnalysisError::UnknownVariable { variable } => format!("The variable '{variable}' is not in the analysis file."),
         AnalysisError::NoPredictor => "Choose at least one predictor (beside the dependent).".into(),
         AnalysisError::NoSets => "This comparison needs the sets: load the file with the characteristics of the steunpunten (with the sheet 'sets', which holds the set \"Kenmerken ex-AMV's\").".into(),
+        AnalysisError::EmptySample { training, test } => format!("This validation leaves {training} clients to grow the tree and {test} to test it; both are needed. Choose another percentage or other values for the test group."),
         AnalysisError::Chaid(e) => chaid(e),
         AnalysisError::Describe(e) => describe(e),
     }

@@ -195,6 +195,7 @@ pub fn analysis(e: &AnalysisError) -> String {
         AnalysisError::UnknownVariable { variable } => format!("De variabele '{variable}' staat niet in het analysebestand."),
         AnalysisError::NoPredictor => "Kies ten minste één verklarende variabele (naast de afhankelijke).".into(),
         AnalysisError::NoSets => "Voor deze vergelijking zijn de sets nodig: laad het bestand met kenmerken van de steunpunten (met het tabblad 'sets', waarin de set \"Kenmerken ex-AMV's\" staat).".into(),
+        AnalysisError::EmptySample { training, test } => format!("Deze validatie laat {training} cliënten over om de boom te laten groeien en {test} om hem te toetsen; er zijn er van allebei nodig. Kies een ander percentage of andere waarden voor de toetsgroep."),
         AnalysisError::Chaid(e) => chaid(e),
         AnalysisError::Describe(e) => describe(e),
     }

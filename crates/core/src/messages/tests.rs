@@ -277,6 +277,7 @@ fn english_sheets_have_no_dutch_words() {
         params: crate::chaid::ChaidParams::default().min_parent(20.0).min_child(10.0),
         target_class: Some("ja".into()),
         edits: Vec::new(),
+        validation: None,
     };
     let Ok(crate::session::Outcome::Tree(view)) = s.run(&analysis, &mut |_, _, _| {}) else {
         panic!("a tree")

@@ -440,20 +440,18 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
                 params,
                 target_class,
                 edits,
+                validation,
             } => {
                 progress(0, 1, "beslisboom");
-                Outcome::Tree(Box::new(
-                    analyses::steerable_tree(
-                        a,
-                        target,
-                        predictors,
-                        params.clone(),
-                        target_class.as_deref(),
-                        edits,
-                        clock,
-                    )
-                    .map_err(failed)?,
-                ))
+                let request = analyses::TreeRequest {
+                    target,
+                    predictors,
+                    params,
+                    target_class: target_class.as_deref(),
+                    edits,
+                    validation: validation.as_ref(),
+                };
+                Outcome::Tree(Box::new(analyses::steerable_tree(a, &request, clock).map_err(failed)?))
             }
             Analysis::Screen {
                 target,

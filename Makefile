@@ -12,7 +12,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test bare-clone dist dist-codec setup setup-build setup-browser check-core-pure lint unit browser demo clean bench bench-corpus screenshots fuzz
+.PHONY: run test bare-clone dist dist-codec setup setup-build setup-browser setup-jpmml check-core-pure lint unit browser demo clean bench bench-corpus screenshots fuzz
 
 run: setup-build dist
 	node tools/serve.mjs dist $(PORT)
@@ -36,6 +36,18 @@ node_modules/.installed: package.json package-lock.json
 
 setup-browser:
 	@test -x $(CHROMIUM) || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
+# JPMML-Evaluator, the independent PMML consumer of the rules test: its jars from the PyPI
+# package (pinned), a Java compiler from Debian, and tests/pmml/Score.java compiled against them.
+JPMML_VERSION := 0.16.0
+JPMML := target/jpmml
+setup-jpmml: $(JPMML)/classes/Score.class
+
+$(JPMML)/classes/Score.class: tests/pmml/Score.java
+	@command -v javac >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y default-jdk-headless; }
+	@test -f $(JPMML)/jars/pmml-evaluator-1.7.7.jar || { python3 -m pip download jpmml-evaluator==$(JPMML_VERSION) --no-deps -d $(JPMML)/wheel && \
+	  python3 -c "import zipfile, glob, os; os.makedirs('$(JPMML)/jars', exist_ok=True); z = zipfile.ZipFile(glob.glob('$(JPMML)/wheel/*.whl')[0]); [open(os.path.join('$(JPMML)/jars', os.path.basename(n)), 'wb').write(z.read(n)) for n in z.namelist() if n.startswith('jpmml_evaluator/dependencies/') and n.endswith('.jar')]"; }
+	javac -d $(JPMML)/classes -cp '$(JPMML)/jars/*' tests/pmml/Score.java
 
 # --- build --------------------------------------------------------------------------------
 # Trunk's own `cargo metadata` call ignores --offline: fetch first, then build offline.
@@ -112,8 +124,8 @@ lint:
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cargo clippy -p perspectief-cli -p perspectief-core --all-targets --features perspectief-cli/bench --locked -- -D warnings
 
-unit:
-	cargo test --workspace --locked
+unit: setup-jpmml
+	JPMML_CLASSPATH='$(CURDIR)/$(JPMML)/classes:$(CURDIR)/$(JPMML)/jars/*' cargo test --workspace --locked
 
 # The unit tests from a copy of the repository with nothing beside it: a test that reads a file
 # outside the repository (../shared, say) fails here. The copy builds into a target directory of

@@ -93,6 +93,9 @@ pub struct ChaidArgs {
     /// Also write the rules as one SQL query over a table named `data` to this file.
     #[arg(long)]
     rules_sql: Option<PathBuf>,
+    /// Also write the tree as a PMML 4.4 TreeModel (its Node ids are the report's) to this file.
+    #[arg(long)]
+    pmml: Option<PathBuf>,
     /// Misclassification costs: one row per predicted class, one column per observed class, in
     /// the order of the dependent's categories; rows separated by `;`, values by `,` (decimal
     /// point). Example for two classes: "0,1;5,0" (predicting the second for the first costs 5).
@@ -297,7 +300,7 @@ fn write_rules(
     report: &perspectief_core::chaid::report::Report,
     locale: Locale,
 ) -> Result<(), String> {
-    use perspectief_core::chaid::rules::{spss, sql, text};
+    use perspectief_core::chaid::rules::{pmml, spss, sql, text};
     let published = report.publish(args.threshold);
     let write = |path: &PathBuf, body: String| {
         std::fs::write(path, body).map_err(|e| format!("Kan {} niet schrijven: {e}", path.display()))
@@ -315,6 +318,9 @@ fn write_rules(
     }
     if let Some(path) = &args.rules_sql {
         write(path, sql::query(&report.tree))?;
+    }
+    if let Some(path) = &args.pmml {
+        write(path, pmml::document(&report.tree, &published))?;
     }
     Ok(())
 }

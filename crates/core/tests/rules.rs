@@ -1,9 +1,13 @@
-//! The rules a tree travels as (text, SPSS syntax, SQL) put every training row in the node the
-//! tree puts it in: the rules' own matcher on the demo, iris and Titanic trees (with text,
-//! numeric and binned scale predictors and missing values), and the SQL run by SQLite
-//! (rusqlite, in process) on the same rows. Small nodes state nothing.
+//! The rules a tree travels as (text, SPSS syntax, SQL, PMML) put every training row in the node
+//! the tree puts it in: the rules' own matcher on the demo, iris, Titanic and a synthetic credit
+//! tree (with text, numeric and binned scale predictors and missing values), the SQL run by
+//! SQLite (rusqlite, in process), the PMML read back by our own reader and, when `make test`
+//! provides it (`JPMML_CLASSPATH`), scored by JPMML-Evaluator (from the PyPI package
+//! `jpmml-evaluator`) after validating it against the PMML 4.4 schema that package ships.
+//! Small nodes state nothing.
 
-use perspectief_core::chaid::rules::{self, sql, text};
+use perspectief_core::chaid::rules::pmml_read::{PmmlTree, Value};
+use perspectief_core::chaid::rules::{self, pmml, sql, text};
 use perspectief_core::chaid::{fit, ChaidParams, Dataset, Level, RawColumn, Spec};
 use perspectief_core::locale::Locale;
 
@@ -54,6 +58,62 @@ fn sql_nodes(columns: &[(String, RawColumn)], query: &str) -> Vec<usize> {
     nodes
 }
 
+/// Each row's node by our own PMML reader.
+fn pmml_nodes(columns: &[(String, RawColumn)], document: &str) -> Vec<usize> {
+    let model = PmmlTree::parse(document).unwrap();
+    let col: Vec<Option<&RawColumn>> = model
+        .fields
+        .iter()
+        .map(|f| columns.iter().find(|(n, _)| *n == f.name).map(|(_, c)| c))
+        .collect();
+    (0..columns[0].1.len())
+        .map(|r| {
+            let value = |f: usize| match col[f] {
+                Some(RawColumn::Text(t)) => t.get(r).map_or(Value::Missing, Value::Text),
+                Some(RawColumn::Number(v)) => v[r].map_or(Value::Missing, Value::Number),
+                None => Value::Missing,
+            };
+            model.nodes[model.node_of(&value)].id.parse().unwrap()
+        })
+        .collect()
+}
+
+/// Each row's node by JPMML-Evaluator (`tests/pmml/Score.java`), from a tab-separated file.
+fn jpmml_nodes(columns: &[(String, RawColumn)], document: &str, classpath: &std::ffi::OsStr) -> Vec<usize> {
+    let dir = std::env::temp_dir().join(format!("perspectief-pmml-{}-{}", std::process::id(), document.len()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let model = dir.join("boom.pmml");
+    std::fs::write(&model, document).unwrap();
+    let mut tsv = columns.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join("\t") + "\n";
+    for r in 0..columns[0].1.len() {
+        let row: Vec<String> = columns
+            .iter()
+            .map(|(_, c)| match c {
+                RawColumn::Text(t) => t.get(r).unwrap_or("").to_string(),
+                RawColumn::Number(v) => v[r].map_or(String::new(), |x| format!("{x:?}")),
+            })
+            .collect();
+        tsv.push_str(&(row.join("\t") + "\n"));
+    }
+    let data = dir.join("rijen.tsv");
+    std::fs::write(&data, tsv).unwrap();
+    let out = std::process::Command::new("java")
+        .arg("-cp")
+        .arg(classpath)
+        .arg("Score")
+        .arg(&model)
+        .arg(&data)
+        .output()
+        .expect("java runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(out.status.success(), "JPMML: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| l.parse().unwrap_or_else(|_| panic!("a node id: {l}")))
+        .collect()
+}
+
 /// Fit, then check the rules, the SQL and the sentences against the tree's own assignment.
 fn agree(name: &str, columns: &[(String, RawColumn)], spec: &Spec, params: ChaidParams) {
     // Only rows the analysis keeps (a known dependent, some predictor known), so that the SQL
@@ -80,6 +140,15 @@ fn agree(name: &str, columns: &[(String, RawColumn)], spec: &Spec, params: Chaid
     assert_eq!(sql_nodes(columns, &sql::query(&tree)), expected, "{name}: the SQL");
     let report = perspectief_core::chaid::report::report(tree.clone(), &data, None, None);
     let published = report.publish(5);
+    let document = pmml::document(&tree, &published);
+    assert_eq!(pmml_nodes(columns, &document), expected, "{name}: the PMML, read back");
+    if let Some(classpath) = std::env::var_os("JPMML_CLASSPATH") {
+        assert_eq!(
+            jpmml_nodes(columns, &document, &classpath),
+            expected,
+            "{name}: JPMML-Evaluator"
+        );
+    }
     for locale in [Locale::Nl, Locale::En] {
         let said = text::sentences(&tree, &published, locale);
         assert_eq!(said.len(), tree.terminals().count());
@@ -230,5 +299,69 @@ fn missing_texts_and_quotes() {
             &[("groep", Level::Nominal), ("getal", Level::Ordinal)],
         ),
         small(),
+    );
+}
+
+/// A synthetic credit-rating set in the manner of IBM's `tree_credit` example (that file is not
+/// public): income level (ordinal), number of credit cards, education, car loans, age (scale).
+/// Synthetic: no real person.
+#[test]
+fn a_synthetic_credit_tree() {
+    let mut rng = perspectief_core::rng::Rng::new(2026);
+    let rows = 2000;
+    let mut cols: Vec<Vec<Option<String>>> = vec![Vec::new(); 5];
+    let mut age = Vec::new();
+    for _ in 0..rows {
+        let income = rng.range(0, 2) as usize;
+        let cards = rng.range(0, 1) as usize;
+        let education = rng.range(0, 1) as usize;
+        let loans = rng.range(0, 2) as usize;
+        let a = 20.0 + rng.range(0, 45) as f64 + 0.5 * rng.unit();
+        let good = 0.25 + 0.25 * income as f64 - 0.2 * cards as f64
+            + 0.1 * education as f64
+            + if a > 35.0 { 0.15 } else { 0.0 };
+        cols[0].push(Some(
+            if rng.chance(good.clamp(0.05, 0.95)) {
+                "goed"
+            } else {
+                "slecht"
+            }
+            .into(),
+        ));
+        cols[1].push(
+            rng.chance(0.97)
+                .then(|| ["1 laag", "2 midden", "3 hoog"][income].into()),
+        );
+        cols[2].push(Some(["minder dan 5", "5 of meer"][cards].into()));
+        cols[3].push(Some(["middelbaar", "hoger"][education].into()));
+        cols[4].push(Some(["geen", "een", "meer dan een"][loans].into()));
+        age.push(rng.chance(0.98).then_some(a));
+    }
+    let names = [
+        "kredietwaardigheid",
+        "inkomen",
+        "creditcards",
+        "opleiding",
+        "autoleningen",
+    ];
+    let mut columns: Vec<(String, RawColumn)> = names
+        .iter()
+        .zip(cols)
+        .map(|(n, c)| (n.to_string(), RawColumn::text(c)))
+        .collect();
+    columns.push(("leeftijd".into(), RawColumn::Number(age)));
+    use Level::*;
+    let preds = [
+        ("inkomen", Ordinal),
+        ("creditcards", Nominal),
+        ("opleiding", Nominal),
+        ("autoleningen", Nominal),
+        ("leeftijd", Scale),
+    ];
+    agree(
+        "credit",
+        &columns,
+        &spec("kredietwaardigheid", Nominal, &preds),
+        ChaidParams::default().min_parent(100.0).min_child(50.0).max_depth(3),
     );
 }

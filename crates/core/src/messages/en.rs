@@ -537,3 +537,18 @@ pub fn edit_problem(p: &crate::chaid::edit::EditProblem) -> String {
         P::Limits { error } => chaid(error).trim_end_matches('.').to_string(),
     }
 }
+
+/// The English text of a PMML file that cannot be read.
+pub fn pmml(e: &crate::chaid::rules::pmml_read::PmmlError) -> String {
+    use crate::chaid::rules::pmml_read::PmmlError as E;
+    match e {
+        E::NotXml { position, message } => format!("This PMML file is not valid XML (at byte {position}: {message}). Save the model as PMML again."),
+        E::NoTreeModel => "This PMML file holds no decision tree (TreeModel). Choose the PMML file of a tree.".into(),
+        E::NoRootNode => "The decision tree in this PMML file has no nodes.".into(),
+        E::MissingAttribute { element, attribute } => format!("In the PMML file, {element} lacks the attribute '{attribute}'."),
+        E::UnknownField { field } => format!("The PMML file uses the variable '{field}' but does not name it in its DataDictionary."),
+        E::Unsupported { element } => format!("The PMML file uses {element}; Perspectief cannot apply that. Perspectief reads trees with simple, set and compound predicates."),
+        E::BadNumber { element, value } => format!("In the PMML file, {element} has '{value}', not a number."),
+        E::TooManyNodes { limit } => format!("The PMML file has more than {} nodes; Perspectief does not read a tree that large.", crate::locale::Locale::En.integer(*limit as u64)),
+    }
+}

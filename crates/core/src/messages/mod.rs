@@ -58,6 +58,7 @@ rendered! {
     AnalysisError => analysis,
     crate::date::NotADate => not_a_date,
     crate::chaid::edit::EditProblem => edit_problem,
+    crate::chaid::rules::pmml_read::PmmlError => pmml,
 }
 
 impl Localized for crate::chaid::edit::EditOutcome {

@@ -469,3 +469,18 @@ pub fn edit_problem(p: &crate::chaid::edit::EditProblem) -> String {
         P::Limits { error } => chaid(error).trim_end_matches('.').to_string(),
     }
 }
+
+/// The Dutch text of a PMML file that cannot be read.
+pub fn pmml(e: &crate::chaid::rules::pmml_read::PmmlError) -> String {
+    use crate::chaid::rules::pmml_read::PmmlError as E;
+    match e {
+        E::NotXml { position, message } => format!("Dit PMML-bestand is geen geldige XML (bij byte {position}: {message}). Sla het model opnieuw op als PMML."),
+        E::NoTreeModel => "Dit PMML-bestand bevat geen beslisboom (TreeModel). Kies het PMML-bestand van een boom.".into(),
+        E::NoRootNode => "De beslisboom in dit PMML-bestand heeft geen knopen.".into(),
+        E::MissingAttribute { element, attribute } => format!("In het PMML-bestand mist bij {element} het kenmerk '{attribute}'."),
+        E::UnknownField { field } => format!("Het PMML-bestand gebruikt de variabele '{field}', maar noemt die niet in zijn DataDictionary."),
+        E::Unsupported { element } => format!("Het PMML-bestand gebruikt {element}; dat kan Perspectief niet toepassen. Perspectief leest bomen met enkelvoudige, verzameling- en samengestelde voorwaarden."),
+        E::BadNumber { element, value } => format!("In het PMML-bestand staat bij {element} '{value}', geen getal."),
+        E::TooManyNodes { limit } => format!("Het PMML-bestand heeft meer dan {} knopen; zo'n grote boom leest Perspectief niet.", crate::locale::Locale::Nl.integer(*limit as u64)),
+    }
+}

@@ -10,6 +10,8 @@
 //! the deepest node whose condition it meets, in every form: the text says so, the SQL lists
 //! inner nodes after the terminal ones, the PMML says `noTrueChildStrategy="returnLastPrediction"`.
 
+pub mod pmml;
+pub mod pmml_read;
 pub mod spss;
 pub mod sql;
 pub mod text;

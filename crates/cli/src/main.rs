@@ -12,6 +12,7 @@ mod link;
 mod memory;
 mod pseudonymise;
 mod run;
+mod score;
 mod table_file;
 mod term;
 mod tree_text;
@@ -60,6 +61,9 @@ enum Command {
     Chaid(chaid::ChaidArgs),
     /// For one dependent: every predictor's one-level CHAID result, sorted by adjusted p.
     Screen(chaid::ChaidArgs),
+    /// Apply a saved tree (PMML) to a new wave: per node observed against expected, drift, risk
+    /// and classification; groups only, no score per person.
+    Score(score::ScoreArgs),
     /// Benchmark: CHAID fit on synthetic data against one counting pass per level.
     #[command(hide = true)]
     #[cfg(feature = "bench")]
@@ -94,6 +98,7 @@ fn main() -> ExitCode {
         Command::Disclosure(args) => disclosure::run(&args),
         Command::Pseudonymise(args) => pseudonymise::run(&args),
         Command::Chaid(args) => chaid::run_chaid(&args),
+        Command::Score(args) => score::run(&args),
         Command::Screen(args) => chaid::run_screen(&args),
         #[cfg(feature = "bench")]
         Command::BenchFit(args) => bench::run(&args),

@@ -27,6 +27,7 @@ pub(crate) mod subtree;
 pub mod synthetic;
 pub mod tree;
 pub mod validation;
+pub mod wave;
 
 pub use data::{Dataset, Level, RawColumn, Spec, Target};
 pub use error::ChaidError;

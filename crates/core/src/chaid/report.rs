@@ -24,20 +24,7 @@ pub fn risk(tree: &Tree, data: &Dataset) -> Risk {
                 se: f64::NAN,
             })
         }
-        Target::Classes { .. } => {
-            let wrong: f64 = tree
-                .terminals()
-                .map(|node| match &node.summary {
-                    Summary::Classes { counts } => node.n - counts[node.predicted as usize],
-                    Summary::Scale { .. } => 0.0,
-                })
-                .sum();
-            let r = wrong / n;
-            Risk {
-                estimate: r,
-                se: (r * (1.0 - r) / n).sqrt(),
-            }
-        }
+        Target::Classes { .. } => risk_of_classes(tree),
         Target::Scale { values, .. } => {
             let (mut w, mut s2, mut s4) = (0.0, 0.0, 0.0);
             for (row, &y) in values.iter().enumerate() {
@@ -53,6 +40,24 @@ pub fn risk(tree: &Tree, data: &Dataset) -> Risk {
                 se: ((s4 / w - r * r).max(0.0) / n).sqrt(),
             }
         }
+    }
+}
+
+/// The misclassified share of a class dependent's tree (equal costs, priors from the data), with
+/// SE sqrt(R(1−R)/N): from the nodes' counts alone.
+pub fn risk_of_classes(tree: &Tree) -> Risk {
+    let n = tree.total;
+    let wrong: f64 = tree
+        .terminals()
+        .map(|node| match &node.summary {
+            Summary::Classes { counts } => node.n - counts[node.predicted as usize],
+            Summary::Scale { .. } => 0.0,
+        })
+        .sum();
+    let r = wrong / n;
+    Risk {
+        estimate: r,
+        se: (r * (1.0 - r) / n).sqrt(),
     }
 }
 

@@ -552,3 +552,17 @@ pub fn pmml(e: &crate::chaid::rules::pmml_read::PmmlError) -> String {
         E::TooManyNodes { limit } => format!("The PMML file has more than {} nodes; Perspectief does not read a tree that large.", crate::locale::Locale::En.integer(*limit as u64)),
     }
 }
+
+/// The English text of a tree that cannot be applied to a new wave.
+pub fn wave(e: &crate::chaid::wave::WaveError) -> String {
+    use crate::chaid::wave::WaveError as E;
+    match e {
+        E::NoTarget { target } => {
+            format!("The new wave has no column '{target}' with the outcome. Name the column with --target.")
+        }
+        E::NotClasses => {
+            "This model predicts a number (a regression tree); a new wave can only be compared with categories.".into()
+        }
+        E::NoCases { target } => format!("No client of the new wave has an outcome ({target}) the model knows."),
+    }
+}

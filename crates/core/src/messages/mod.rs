@@ -59,6 +59,7 @@ rendered! {
     crate::date::NotADate => not_a_date,
     crate::chaid::edit::EditProblem => edit_problem,
     crate::chaid::rules::pmml_read::PmmlError => pmml,
+    crate::chaid::wave::WaveError => wave,
 }
 
 impl Localized for crate::chaid::edit::EditOutcome {

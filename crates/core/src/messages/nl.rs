@@ -484,3 +484,20 @@ pub fn pmml(e: &crate::chaid::rules::pmml_read::PmmlError) -> String {
         E::TooManyNodes { limit } => format!("Het PMML-bestand heeft meer dan {} knopen; zo'n grote boom leest Perspectief niet.", crate::locale::Locale::Nl.integer(*limit as u64)),
     }
 }
+
+/// The Dutch text of a tree that cannot be applied to a new wave.
+pub fn wave(e: &crate::chaid::wave::WaveError) -> String {
+    use crate::chaid::wave::WaveError as E;
+    match e {
+        E::NoTarget { target } => {
+            format!("De nieuwe golf heeft geen kolom '{target}' met de uitkomst. Noem de kolom met --target.")
+        }
+        E::NotClasses => {
+            "Dit model voorspelt een getal (een regressieboom); een nieuwe golf vergelijken kan alleen met categorieën."
+                .into()
+        }
+        E::NoCases { target } => {
+            format!("Geen enkele cliënt van de nieuwe golf heeft een uitkomst ({target}) die het model kent.")
+        }
+    }
+}

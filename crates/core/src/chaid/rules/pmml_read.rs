@@ -300,12 +300,10 @@ impl PmmlTree {
                         }
                     }
                 }
-                "MiningField" if in_model => {
-                    if attr(&e, "usageType").as_deref() == Some("target")
-                        || attr(&e, "usageType").as_deref() == Some("predicted")
-                    {
-                        target = Some(required(&e, "name")?);
-                    }
+                "MiningField"
+                    if in_model && matches!(attr(&e, "usageType").as_deref(), Some("target" | "predicted")) =>
+                {
+                    target = Some(required(&e, "name")?);
                 }
                 "Node" if in_model => {
                     if nodes.len() >= MAX_NODES {

@@ -10,6 +10,7 @@ mod components;
 mod download;
 mod engine;
 mod focus;
+mod gains_chart;
 mod i18n;
 mod random;
 mod state;

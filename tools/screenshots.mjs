@@ -15,6 +15,7 @@ const all = process.argv[4] ?? 'target/screenshots';
 const README = {
   files: '1-bestanden', check: '2-controle', 'linkage-rows-proposals-decisions': '3-koppeling',
   'anonymise-after': '4-anonimiseren', 'analyse-tree': '5-analyse-boom', 'analyse-crosstab': '5-analyse-tabel',
+  'analyse-editor': '5-analyse-bewerken', 'analyse-gains': '5-analyse-winst', 'analyse-rules': '5-analyse-regels',
 };
 mkdirSync(docs, { recursive: true });
 mkdirSync(all, { recursive: true });
@@ -34,9 +35,10 @@ for (const lang of ['nl', 'en']) {
         await report.setContent(extra.html);
         await report.screenshot({ path });
         await report.close();
+        if (lang === 'nl' && width === 1280 && README[name]) copyFileSync(path, join(docs, `${README[name]}.png`));
       } else {
         // The result the view is about, in sight; the step's heading when there is none.
-        const focus = { 'analyse-tree': '#pf-tree-svg', 'analyse-crosstab': '[data-testid="describe-result"]', 'analyse-screening': '[data-testid="screening"]', 'analyse-comparison': '[data-testid="comparison"]', 'anonymise-after': '[data-testid="anonymise"]', columns: '[data-testid="columns-table"]' }[name];
+        const focus = { 'analyse-tree': '#pf-tree-svg', 'analyse-editor': '[data-testid="tree-editor"]', 'analyse-gains': '[data-testid="gains-chart"]', 'analyse-crosstab': '[data-testid="describe-result"]', 'analyse-screening': '[data-testid="screening"]', 'analyse-comparison': '[data-testid="comparison"]', 'anonymise-after': '[data-testid="anonymise"]', columns: '[data-testid="columns-table"]' }[name];
         if (focus) await page.locator(focus).first().scrollIntoViewIfNeeded();
         else await page.evaluate(() => window.scrollTo(0, 0));
         await page.screenshot({ path });

@@ -216,7 +216,7 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
         let json_name = format!("boom-{}.json", t.target.name);
         // The rules, in the page's language: structure from the tree, numbers as published.
         let rules = {
-            use perspectief_core::chaid::rules::{spss, sql, text};
+            use perspectief_core::chaid::rules::{pmml, spss, sql, text};
             let mut lines: Vec<String> = text::sentences(t, &published, l.locale())
                 .into_iter()
                 .map(|(_, s)| s)
@@ -234,6 +234,11 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
                     "text/plain",
                 ),
                 (format!("regels-{}.sql", t.target.name), sql::query(t), "text/plain"),
+                (
+                    format!("boom-{}.pmml", t.target.name),
+                    pmml::document(t, &published),
+                    "application/xml",
+                ),
             ])
         };
         let rule_button = move |k: usize, label: &'static str| {
@@ -298,6 +303,7 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
                 {rule_button(0, l.pick("Download regels (tekst)", "Download rules (text)"))}
                 {rule_button(1, l.pick("Download regels (SPSS-syntax)", "Download rules (SPSS syntax)"))}
                 {rule_button(2, l.pick("Download regels (SQL)", "Download rules (SQL)"))}
+                {rule_button(3, l.pick("Download model (PMML)", "Download model (PMML)"))}
             </div>
         })
     };

@@ -25,6 +25,7 @@ const WORDS = {
   compare: ['Vergelijken', 'Compare'],
   toReport: ['Zet in verslag', 'Add to report'],
   report: ['Download verslag (HTML)', 'Download report (HTML)'],
+  rules: ['Download regels (tekst)', 'Download rules (text)'],
 };
 
 /** Walks `page` (the app, freshly opened) through every view in `lang` ('nl' or 'en'). */
@@ -74,6 +75,12 @@ export async function tour(page, lang, visit) {
   await page.getByTestId('tree-editor').locator('summary').click();
   await page.getByTestId('competitors').waitFor();
   await visit('analyse-editor');
+  await page.getByTestId('gains-chart').locator('svg').waitFor();
+  await visit('analyse-gains');
+  const [rules] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: w('rules') }).click()]);
+  const text = readFileSync(await rules.path(), 'utf8').replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const file = rules.suggestedFilename();
+  await visit('analyse-rules', { html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${file}</title></head><body><main><h1>${file}</h1><pre style="white-space: pre-wrap">${text}</pre></main></body></html>` });
   await page.getByTestId('tree-result').getByRole('button', { name: w('toReport') }).click();
   await page.getByTestId('tree-options').locator('summary').first().click();
   await page.getByRole('button', { name: w('screening') }).click();

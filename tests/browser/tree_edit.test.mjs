@@ -154,3 +154,53 @@ test('Tree options: costs and priors change the classification; split-sample and
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('Gains charts, the PMML model, and no prediction per person in any view or download', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
+  const { page, errors } = await demoPage(context, base);
+  await page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name: 'Analyse' }).click();
+  await page.getByTestId('outcomes').getByRole('button', { name: 'MOB' }).click();
+  await page.getByTestId('tree-summary').waitFor();
+  const chart = page.getByTestId('gains-chart').locator('svg');
+  await chart.waitFor();
+  assert.equal(await chart.locator('polyline').count(), 4, 'gains, index, response, ROC');
+  assert.match(await chart.getAttribute('aria-label'), /^Winst-, index-, respons- en ROC-grafiek voor ja: (AUC = 0,\d{3}|AUC niet getoond)$/);
+  const download = async (name) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+  };
+  const files = [];
+  files.push(await download('Download winstgrafieken (SVG)'));
+  files.push(await download('Download winstgrafieken (PNG)'));
+  assert.equal(files[1].name, 'winst-ja.png');
+  assert.ok(files[1].bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), 'a PNG');
+  const pmml = await download('Download model (PMML)');
+  files.push(pmml);
+  const nodes = await page.locator('#pf-tree-svg [data-node]').count();
+  assert.equal(pmml.name, 'boom-mob.pmml');
+  assert.equal((pmml.bytes.toString().match(/<Node id="/g) ?? []).length, nodes, 'one PMML Node per tree node');
+  for (const name of ['Download boom (JSON)', 'Download regels (tekst)', 'Download regels (SPSS-syntax)', 'Download regels (SQL)', 'Download boomtabellen (Excel)']) {
+    files.push(await download(name));
+  }
+  // The analysis file (one row per person, not anonymous, for the researcher's own machine) has
+  // no node, prediction or score column; no other download has a line per person.
+  await page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name: 'Koppeling' }).click();
+  const analysis = await download(/^Download analysebestand \(CSV\)/);
+  const header = analysis.bytes.toString('utf8').split(/\r?\n/)[0].toLowerCase();
+  for (const column of ['knoop', 'node', 'voorspel', 'predict', 'score', 'nod_001', 'pre_001', 'kans']) {
+    assert.ok(!header.split(/[;,]/).some((c) => c.includes(column)), `no ${column} column in the analysis file: ${header}`);
+  }
+  const persons = analysis.bytes.toString('utf8').split(/\r?\n/).filter(Boolean).length - 1;
+  assert.ok(persons > 700);
+  for (const f of files.filter((f) => !/\.(png|xlsx)$/.test(f.name))) {
+    const lines = f.bytes.toString('utf8').split('\n').length;
+    assert.ok(lines < persons, `${f.name}: ${lines} lines, fewer than the ${persons} persons`);
+  }
+  // No view of the page lists the persons with a prediction either.
+  await page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name: 'Analyse' }).click();
+  await page.getByTestId('tree-summary').waitFor();
+  const longest = await page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('table')].map((t) => t.rows.length)));
+  assert.ok(longest < persons, `the longest table has ${longest} rows`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -57,11 +57,12 @@ pub const EXPORTS: &[ExportPath] = &[
     path("recept (json)", "Export::Recept", Settings),
     // The page's own downloads.
     path(
-        "boomtabel en boomtabellen (xlsx), boom (json), regels (tekst, SPSS-syntax, SQL)",
+        "boomtabel en boomtabellen (xlsx), boom (json), regels (tekst, SPSS-syntax, SQL), model (PMML)",
         "src/components/tree_view.rs",
         Aggregates,
     ),
     path("verslag (html)", "src/components/report.rs", Aggregates),
+    path("winstgrafieken (svg, png)", "src/components/gains.rs", Aggregates),
     path("boom en grafieken (svg, png)", "src/svg_export.rs", Aggregates),
     // The command line.
     path(
@@ -87,7 +88,7 @@ pub const EXPORTS: &[ExportPath] = &[
         ExactAggregates,
     ),
     path(
-        "regels van een boom (tekst, SPSS-syntax, SQL)",
+        "regels van een boom (tekst, SPSS-syntax, SQL) en model (PMML)",
         "crates/cli/src/chaid.rs",
         Aggregates,
     ),

@@ -8,6 +8,7 @@
 pub mod assignment;
 pub mod binning;
 pub mod bonferroni;
+pub mod charts;
 pub mod competitors;
 pub mod cv;
 pub mod data;

@@ -96,6 +96,10 @@ fn answer(state: AppState, response: Response, bytes: Option<Vec<u8>>) {
             state.progress.set(None);
             state.results.anonymised.set(Some(*view));
         }
+        Response::Wave(report) => {
+            state.progress.set(None);
+            state.results.wave.set(Some(*report));
+        }
         Response::FileAudit { name, audit } => {
             state.progress.set(None);
             state.results.file_audit.set(Some((name, audit)));

@@ -85,6 +85,8 @@ pub struct Results {
     pub comparison: RwSignal<Option<crate::engine::protocol::ComparisonView>>,
     pub anonymised: RwSignal<Option<crate::engine::protocol::AnonymiseView>>,
     pub conclusions: RwSignal<Option<Vec<perspectief_core::anonymise::conclusions::Conclusion>>>,
+    /// A saved tree applied to the loaded files.
+    pub wave: RwSignal<Option<perspectief_core::chaid::wave::WaveReport>>,
     /// The audit of a file the user brought: its name and the result.
     pub file_audit: RwSignal<Option<(String, perspectief_core::anonymise::Audit)>>,
 }
@@ -99,6 +101,7 @@ impl Default for Results {
             comparison: RwSignal::new(None),
             anonymised: RwSignal::new(None),
             conclusions: RwSignal::new(None),
+            wave: RwSignal::new(None),
             file_audit: RwSignal::new(None),
         }
     }

@@ -157,6 +157,7 @@ pub fn AnalyseStep() -> impl IntoView {
                 <TreeResult form=form/>
             </section>
             <crate::components::comparison::Comparison form=form/>
+            <crate::components::wave_view::WaveView threshold=form.threshold/>
             <DescribeTables list=list threshold=form.threshold/>
             <crate::components::report::ReportTools/>
             <crate::components::recept::ReceptTools/>

@@ -31,3 +31,4 @@ pub mod tree_options;
 pub mod tree_svg;
 pub mod tree_validation;
 pub mod tree_view;
+pub mod wave_view;

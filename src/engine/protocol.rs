@@ -77,6 +77,12 @@ pub enum Query {
         name: String,
         settings: perspectief_core::anonymise::Settings,
     },
+    /// A saved tree (PMML text) applied to the analysis file, in aggregate only.
+    Wave {
+        pmml: String,
+        threshold: u64,
+        class: Option<String>,
+    },
 }
 
 /// Downloads (the bytes travel back alongside the answer); nothing changes.
@@ -170,6 +176,8 @@ pub enum Response {
     Conclusions {
         trees: Vec<perspectief_core::anonymise::conclusions::Conclusion>,
     },
+    /// A saved tree applied to the loaded files (aggregates only).
+    Wave(Box<perspectief_core::chaid::wave::WaveReport>),
     /// The audit of a file the user brought.
     FileAudit {
         name: String,
@@ -193,6 +201,9 @@ pub enum Failure {
     Analysis(perspectief_core::analysis::run::AnalysisError),
     Anonymise(perspectief_core::anonymise::AnonymiseError),
     Secret(perspectief_core::link::pseudonym::SecretError),
+    /// A saved tree that cannot be read, or applied to this wave.
+    Pmml(perspectief_core::chaid::rules::pmml_read::PmmlError),
+    Wave(perspectief_core::chaid::wave::WaveError),
     /// Linkage files asked for, but no registration or national extract is loaded.
     NothingToLink,
     /// A message made in words where it happened (Dutch): the worker's own glue.
@@ -207,6 +218,8 @@ impl Failure {
             Failure::Analysis(e) => e.text(locale),
             Failure::Anonymise(e) => e.text(locale),
             Failure::Secret(e) => e.text(locale),
+            Failure::Pmml(e) => e.text(locale),
+            Failure::Wave(e) => e.text(locale),
             Failure::NothingToLink => match locale {
                 perspectief_core::locale::Locale::Nl => {
                     "Er is geen registratie of landelijk extract geladen om een koppelbestand van te maken.".into()
@@ -235,6 +248,8 @@ failure_from! {
     perspectief_core::analysis::run::AnalysisError => Analysis,
     perspectief_core::anonymise::AnonymiseError => Anonymise,
     perspectief_core::link::pseudonym::SecretError => Secret,
+    perspectief_core::chaid::rules::pmml_read::PmmlError => Pmml,
+    perspectief_core::chaid::wave::WaveError => Wave,
     String => Message,
 }
 

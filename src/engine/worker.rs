@@ -194,6 +194,13 @@ fn answer(session: &mut Worker, query: Query, take: &mut dyn FnMut() -> Option<J
             let trees = super::anonymise::conclusions(a, extra.as_deref(), &checked)?;
             post(&Response::Conclusions { trees }, None);
         }
+        Query::Wave { pmml, threshold, class } => {
+            progress(0, 1, "boom toepassen");
+            let model = perspectief_core::chaid::rules::pmml_read::PmmlTree::parse(&pmml)?;
+            let a = session.analysis_file(&mut progress)?;
+            let report = perspectief_core::chaid::wave::apply(&model, &a.columns(), threshold, class.as_deref())?;
+            post(&Response::Wave(Box::new(report)), None);
+        }
         Query::AuditFile { name, settings } => {
             let bytes = take().ok_or("geen bestanden")?;
             let audit = bytes.read(|b| super::anonymise::audit_file(&name, b, &settings))?;

@@ -204,3 +204,36 @@ test('Gains charts, the PMML model, and no prediction per person in any view or 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('A new wave: last year\'s tree (its PMML) applied to a second demo wave, in groups only', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
+  const { page, errors } = await demoPage(context, base);
+  await page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name: 'Analyse' }).click();
+  await page.getByTestId('outcomes').getByRole('button', { name: 'MOB' }).click();
+  await page.getByTestId('tree-summary').waitFor();
+  const [model] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download model (PMML)' }).click()]);
+  const pmmlPath = join(dir, 'mob-golf1.pmml');
+  await model.saveAs(pmmlPath);
+  const leaves = await page.locator('#pf-tree-svg [data-node]:not([aria-expanded])').count();
+  assert.ok(leaves >= 2);
+  // The second wave: the demo generator with another seed, loaded as a user loads files.
+  const second = join(dir, 'golf2');
+  execFileSync('cargo', ['run', '-q', '-p', 'perspectief-cli', '--', 'demo', '--seed', '2012', '--out', second], { stdio: 'ignore' });
+  await page.reload();
+  await page.getByLabel('Bestanden kiezen').setInputFiles(readdirSync(second).filter((f) => !/^LEESMIJ/.test(f)).map((f) => join(second, f)));
+  await page.getByTestId('files-summary').waitFor();
+  await page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name: 'Analyse' }).click();
+  await page.getByTestId('no-profiling').waitFor();
+  assert.match(await page.getByTestId('no-profiling').textContent(), /^Alleen groepen: geen cliënt krijgt een eigen voorspelling of risicoscore\./);
+  await page.getByLabel('Model (PMML) van een eerdere golf laden').setInputFiles(pmmlPath);
+  const table = page.getByTestId('wave');
+  await table.waitFor();
+  const rows = await table.locator('tbody tr').evaluateAll((rs) => rs.map((r) => [...r.children].map((c) => c.textContent)));
+  assert.equal(rows.length, leaves, 'a row per terminal node');
+  const n = rows.reduce((s, r) => s + Number(r[2].replace('.', '')), 0);
+  assert.match(await page.getByTestId('wave-summary').textContent(), new RegExp(`^${n.toLocaleString('nl-NL')} cliënten in deze golf`));
+  assert.match(await page.getByTestId('wave-risk').textContent(), /^Risico in deze golf: 0,\d{3} \(std\. fout 0,\d{3}\); in het model: 0,\d{3}\./);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

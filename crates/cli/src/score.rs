@@ -51,7 +51,9 @@ pub fn run(args: &ScoreArgs) -> Result<(), String> {
             Locale::En => format!("{} has no column '{}'.", args.data.display(), args.target),
         })?;
     outcome.0 = model.target.clone();
-    let report = apply(&model, &columns, args.threshold).map_err(|e| e.text(locale))?;
+    let borrowed: Vec<(&str, &perspectief_core::chaid::RawColumn)> =
+        columns.iter().map(|(n, c)| (n.as_str(), c)).collect();
+    let report = apply(&model, &borrowed, args.threshold, None).map_err(|e| e.text(locale))?;
     if args.json {
         crate::say!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
     } else {
@@ -142,9 +144,16 @@ pub fn text_report(r: &WaveReport, l: Locale) -> String {
             test_text(n.distribution_test, l)
         ));
     }
+    let model = r.model_risk.map_or(String::new(), |m| {
+        format!(
+            "; {} {}",
+            if nl { "in het model" } else { "in the model" },
+            l.number(m, 3)
+        )
+    });
     out.push_str(&match r.risk {
         Some((e, se)) => format!(
-            "\n{}: {} ({} {})\n",
+            "\n{}: {} ({} {}{model})\n",
             if nl { "Risico" } else { "Risk" },
             l.number(e, 3),
             if nl { "std. fout" } else { "std. error" },

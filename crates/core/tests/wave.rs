@@ -41,9 +41,13 @@ fn titanic() -> (Vec<(String, RawColumn)>, PmmlTree, usize) {
 #[test]
 fn the_training_data_shows_no_drift() {
     let (columns, model, terminals) = titanic();
-    let r = apply(&model, &columns, 5).unwrap();
+    let borrowed: Vec<(&str, &RawColumn)> = columns.iter().map(|(n, c)| (n.as_str(), c)).collect();
+    let r = apply(&model, &borrowed, 5, Some("1")).unwrap();
     assert_eq!(r.nodes.len(), terminals);
     assert_eq!(r.left_out, 0);
+    // On its own data the wave's risk is the model's.
+    assert!((r.risk.unwrap().0 - r.model_risk.unwrap()).abs() < 1e-12);
+    assert_eq!(r.gains.as_ref().unwrap().target_class, "1");
     for n in &r.nodes {
         if let Some(t) = n.distribution_test {
             assert!(t.statistic < 1e-9 && !t.flagged, "node {}: {t:?}", n.node);
@@ -94,7 +98,8 @@ fn a_changed_outcome_is_flagged_and_small_nodes_are_not_tested() {
         })
         .collect();
     columns[y].1 = RawColumn::text(values);
-    let r = apply(&model, &columns, 5).unwrap();
+    let borrowed: Vec<(&str, &RawColumn)> = columns.iter().map(|(n, c)| (n.as_str(), c)).collect();
+    let r = apply(&model, &borrowed, 5, Some("1")).unwrap();
     assert!(
         r.nodes.iter().any(|n| n.distribution_test.is_some_and(|t| t.flagged)),
         "{r:#?}"

@@ -72,6 +72,10 @@ pub struct WaveReport {
     pub nodes: Vec<WaveNode>,
     pub risk: Option<(f64, f64)>,
     pub classification: Option<PublishedClassification>,
+    /// The model's own risk (misclassified share of its cases), when it states every count.
+    pub model_risk: Option<f64>,
+    /// The wave's gains for the chosen class, through the disclosure rule.
+    pub gains: Option<super::published::PublishedGains>,
     pub hides: bool,
     pub threshold: u64,
 }
@@ -105,8 +109,14 @@ fn test(statistic: f64, df: f64, tests: usize) -> Test {
     }
 }
 
-/// Apply `model` to the wave's `columns` (by name), with `target` the observed outcome.
-pub fn apply(model: &PmmlTree, columns: &[(String, RawColumn)], threshold: u64) -> Result<WaveReport, WaveError> {
+/// Apply `model` to the wave's `columns` (by name; the model's target among them holds the
+/// observed outcome), with the gains for `class` when given.
+pub fn apply(
+    model: &PmmlTree,
+    columns: &[(&str, &RawColumn)],
+    threshold: u64,
+    class: Option<&str>,
+) -> Result<WaveReport, WaveError> {
     if model.regression || model.classes.is_empty() {
         return Err(WaveError::NotClasses);
     }
@@ -114,13 +124,13 @@ pub fn apply(model: &PmmlTree, columns: &[(String, RawColumn)], threshold: u64) 
     let y = columns
         .iter()
         .find(|(n, _)| n == target)
-        .map(|(_, c)| c)
+        .map(|(_, c)| *c)
         .ok_or_else(|| WaveError::NoTarget { target: target.clone() })?;
     let k = model.classes.len();
     let cols: Vec<Option<&RawColumn>> = model
         .fields
         .iter()
-        .map(|f| columns.iter().find(|(n, _)| *n == f.name).map(|(_, c)| c))
+        .map(|f| columns.iter().find(|(n, _)| *n == f.name).map(|(_, c)| *c))
         .collect();
     // Counts per model node (each case adds to its node and every ancestor).
     let mut counts = vec![vec![0.0; k]; model.nodes.len()];
@@ -143,15 +153,21 @@ pub fn apply(model: &PmmlTree, columns: &[(String, RawColumn)], threshold: u64) 
     }
     // The wave as a tree of the model's shape, so that the disclosure rule protects it.
     let tree = wave_tree(model, &counts);
+    let class = class.and_then(|c| model.classes.iter().position(|x| x == c));
     let report = super::report::Report {
         format: super::report::FORMAT.into(),
         risk: super::report::risk_of_classes(&tree),
         classification: classification(&tree),
-        gains: None,
+        gains: class.and_then(|c| super::report::gains(&tree, c)),
         cross_validation: None,
         tree,
     };
     let published = report.publish(threshold);
+    let gains = report
+        .gains
+        .as_ref()
+        .zip(class)
+        .and_then(|(g, c)| published.gains(c, &g.nodes));
     // Terminal nodes in the order of their ids (as the report numbers them), else as written.
     let mut terminals: Vec<usize> = (0..model.nodes.len())
         .filter(|&i| model.nodes[i].children.is_empty())
@@ -170,9 +186,24 @@ pub fn apply(model: &PmmlTree, columns: &[(String, RawColumn)], threshold: u64) 
         nodes,
         risk: published.risk,
         classification: published.classification.clone(),
+        model_risk: model_risk(model),
+        gains,
         hides: published.hides,
         threshold,
     })
+}
+
+/// The model's misclassified share, from its terminal nodes' stated counts (none if one is not).
+fn model_risk(model: &PmmlTree) -> Option<f64> {
+    let total = model.nodes.first()?.record_count?;
+    let mut wrong = 0.0;
+    for node in model.nodes.iter().filter(|n| n.children.is_empty()) {
+        let n = node.record_count?;
+        let score = node.score.as_ref()?;
+        let right = node.distribution.iter().find(|(v, _, _)| v == score)?.1;
+        wrong += n - right;
+    }
+    (total > 0.0).then(|| wrong / total)
 }
 
 fn wave_tree(model: &PmmlTree, counts: &[Vec<f64>]) -> Tree {

@@ -179,8 +179,17 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
             .tree
             .with(|v| v.as_ref().map(|v| v.report.publish(threshold)))
     });
-    // The node chosen in the diagram is the editor's too (and stays chosen as the tree is edited).
+    // The node chosen in the diagram is the editor's too: it stays chosen while the tree is
+    // edited, and a tree grown anew starts with none.
     let selected = RwSignal::new(None::<usize>);
+    Effect::new(move |previous: Option<Option<perspectief_core::recept::Analysis>>| {
+        let now = state.results.tree_analysis.get();
+        let edited = matches!((&now, previous.flatten()), (Some(a), Some(b)) if a.edits_tree(&b));
+        if !edited {
+            selected.set(None);
+        }
+        now
+    });
     let tree = move || {
         let l = state.lang.get();
         let view = state.results.tree.get()?;

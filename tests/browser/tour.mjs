@@ -79,8 +79,8 @@ export async function tour(page, lang, visit) {
   await visit('analyse-gains');
   const [rules] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: w('rules') }).click()]);
   const text = readFileSync(await rules.path(), 'utf8').replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const file = rules.suggestedFilename();
-  await visit('analyse-rules', { html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${file}</title></head><body><main><h1>${file}</h1><pre style="white-space: pre-wrap">${text}</pre></main></body></html>` });
+  const rulesName = rules.suggestedFilename();
+  await visit('analyse-rules', { html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${rulesName}</title></head><body><main><h1>${rulesName}</h1><pre style="white-space: pre-wrap">${text}</pre></main></body></html>` });
   await page.getByTestId('tree-result').getByRole('button', { name: w('toReport') }).click();
   await page.getByTestId('tree-options').locator('summary').first().click();
   await page.getByRole('button', { name: w('screening') }).click();

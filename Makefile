@@ -72,6 +72,7 @@ bench: setup-build setup-browser dist dist-codec
 	node bench/link-browser.mjs target/bench 1000000
 	target/release/perspectief bench-data --rows 1000000 --out target/bench
 	node bench/tree-browser.mjs target/bench/registratie_1000000.csv target/dist-codec
+	node bench/tree-edit-browser.mjs target/bench/registratie_1000000.csv
 	target/release/perspectief bench-anonymise --rows 1000000 --out target/bench
 	node bench/anonymise-browser.mjs target/bench/anonimiseer_1000000.csv
 	$(MAKE) bench-corpus

@@ -25,6 +25,7 @@ let start = Date.now();
 await page.getByTestId('outcomes').getByRole('button', { name: 'MOB' }).click();
 await page.locator('#pf-tree-svg [data-node]').first().waitFor({ timeout: 600000 });
 const grown = { ms: Date.now() - start, worker: Number(await page.getByTestId('tree-summary').getAttribute('data-ms')) };
+console.log(`grown: ${grown.ms} ms (worker ${grown.worker} ms), ${await page.getByTestId('tree-summary').textContent()}`);
 await page.getByTestId('tree-editor').locator('summary').click();
 await page.getByTestId('competitors').waitFor();
 
@@ -36,27 +37,56 @@ async function timed(button, count) {
     const svg = document.querySelector('#pf-tree-svg');
     const listed = document.querySelectorAll('[data-testid="tree-edits"] li').length === n;
     return listed && svg && svg !== window.__old && svg.querySelector('[data-node]') && performance.now();
-  }, count, { timeout: 600000, polling: 'raf' });
+  }, count, { timeout: 120000, polling: 'raf' }).catch(async (e) => {
+    console.log('edits listed:', await page.getByTestId('tree-edits').locator('li').allTextContents().catch(() => []));
+    console.log('alert:', await page.locator('.utrecht-alert').allTextContents());
+    await page.screenshot({ path: 'target/tree-edit-bench-failure.png', fullPage: false });
+    throw e;
+  });
+  console.log(`edit ${count}: ${((await drawn.jsonValue()) - begin).toFixed(0)} ms`);
   return { ms: (await drawn.jsonValue()) - begin, worker: Number(await page.getByTestId('tree-summary').getAttribute('data-ms')) };
 }
 
 await page.locator('#pf-edit-node').selectOption('0');
+await page.getByTestId('competitors').waitFor();
 const rows = page.getByTestId('competitors').locator('tbody tr');
-const split = await timed(rows.filter({ hasNotText: 'huidige splitsing' }).first().getByRole('button'), 1);
-// Move the first category of the root's split into the next group.
-await page.locator('#pf-edit-node').selectOption('0');
-const first = page.getByTestId('regroup').locator('select').first();
-const options = await first.locator('option').count();
-const current = Number(await first.inputValue());
-await first.selectOption(String((current + 1) % (options - 1)));
+// Split the root on its best other predictor with three groups or more (else the best other).
+const others = rows.filter({ hasNotText: 'huidige splitsing' });
+const texts = await others.allTextContents();
+const pick = Math.max(0, texts.findIndex((t) => (t.match(/ \| /g) ?? []).length >= 2));
+const split = await timed(others.nth(pick).getByRole('button'), 1);
+// Move a category at a group's edge into the neighbouring group (kept adjacent for an ordered
+// predictor), at the first node whose split has a group of two categories or more.
+const innerNodes = async () => page.locator('#pf-edit-node option').evaluateAll((os) => os.filter((o) => !/eindknoop|terminal/.test(o.textContent)).map((o) => o.value));
+let move = null;
+let movedAt = null;
+for (const node of await innerNodes()) {
+  await page.locator('#pf-edit-node').selectOption(node);
+  const selects = page.getByTestId('regroup').locator('select');
+  await selects.first().waitFor();
+  const groups = await selects.evaluateAll((ss) => ss.map((s) => Number(s.value)));
+  const count = Math.max(...groups) + 1;
+  for (let g = 0; g < count && !move; g++) {
+    const members = groups.map((x, i) => [x, i]).filter(([x]) => x === g).map(([, i]) => i);
+    if (members.length >= 2) move = g + 1 < count ? [members.at(-1), g + 1] : [members[0], g - 1];
+  }
+  if (move) {
+    movedAt = node;
+    await selects.nth(move[0]).selectOption(String(move[1]));
+    break;
+  }
+}
+if (!move) throw new Error('no split with a group of two categories');
 const regroup = await timed(page.getByTestId('regroup').getByRole('button', { name: 'Groepen toepassen' }), 2);
-await page.locator('#pf-edit-node').selectOption('1');
-const prune = await timed(page.getByRole('button', { name: 'Snoei de takken van knoop 1' }), 3);
+// Prune the first node below the root that has branches.
+const inner = (await innerNodes()).filter((v) => v !== '0');
+await page.locator('#pf-edit-node').selectOption(inner[0]);
+const prune = await timed(page.getByRole('button', { name: `Snoei de takken van knoop ${inner[0]}` }), 3);
 const nodes = await page.locator('#pf-tree-svg [data-node]').count();
 console.log(`browser grow rows=${big} click_to_tree_ms=${grown.ms} worker_ms=${grown.worker.toFixed(0)}`);
 for (const [name, r] of [['split', split], ['regroup', regroup], ['prune', prune]]) {
   console.log(`browser edit ${name} click_to_redrawn_ms=${r.ms.toFixed(0)} worker_ms=${r.worker.toFixed(0)}`);
 }
-console.log(`tree nodes after the edits: ${nodes}`);
+console.log(`tree nodes after the edits: ${nodes}; regrouped at node ${movedAt}, pruned node ${inner[0]}`);
 await browser.close();
 server.close();

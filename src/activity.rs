@@ -15,6 +15,10 @@ pub fn activity(request: &Request, lang: Lang) -> String {
             Query::Risk { .. } => ("het anonimiseren", "anonymising"),
             Query::Conclusions { .. } => ("het vergelijken van de bomen", "comparing the trees"),
             Query::AuditFile { .. } => ("het controleren van een bestand", "checking a file"),
+            Query::Competitors { .. } => (
+                "het vergelijken van de verklarende variabelen",
+                "comparing the predictors",
+            ),
             Query::Wave { .. } => ("het toepassen van een eerdere boom", "applying an earlier tree"),
         },
         Request::Export {

@@ -96,6 +96,9 @@ fn answer(state: AppState, response: Response, bytes: Option<Vec<u8>>) {
             state.progress.set(None);
             state.results.anonymised.set(Some(*view));
         }
+        Response::Competitors { node, list } => {
+            state.results.competitors.set(Some((node, list)));
+        }
         Response::Wave(report) => {
             state.progress.set(None);
             state.results.wave.set(Some(*report));

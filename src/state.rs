@@ -85,6 +85,8 @@ pub struct Results {
     pub comparison: RwSignal<Option<crate::engine::protocol::ComparisonView>>,
     pub anonymised: RwSignal<Option<crate::engine::protocol::AnonymiseView>>,
     pub conclusions: RwSignal<Option<Vec<perspectief_core::anonymise::conclusions::Conclusion>>>,
+    /// The competing predictors of a node of the tree shown.
+    pub competitors: RwSignal<Option<(usize, Vec<perspectief_core::chaid::competitors::Competitor>)>>,
     /// A saved tree applied to the loaded files.
     pub wave: RwSignal<Option<perspectief_core::chaid::wave::WaveReport>>,
     /// The audit of a file the user brought: its name and the result.
@@ -102,6 +104,7 @@ impl Default for Results {
             anonymised: RwSignal::new(None),
             conclusions: RwSignal::new(None),
             wave: RwSignal::new(None),
+            competitors: RwSignal::new(None),
             file_audit: RwSignal::new(None),
         }
     }

@@ -12,7 +12,7 @@ use perspectief_core::messages::Localized;
 use perspectief_core::recept::Analysis;
 
 use crate::components::form::number_field;
-use crate::engine::protocol::{Edit, TreeView};
+use crate::engine::protocol::{Edit, Query, TreeView};
 use crate::i18n::Lang;
 use crate::state::AppState;
 
@@ -66,7 +66,15 @@ fn category_label(t: &Tree, predictor: usize, code: usize) -> String {
 fn competitors_table(view: &TreeView, id: usize, threshold: u64, state: AppState, l: Lang) -> impl IntoView {
     let loc = l.locale();
     let t = &view.report.tree;
-    let list = view.competitors.get(id).cloned().unwrap_or_default();
+    let Some(list) = state
+        .results
+        .competitors
+        .get()
+        .filter(|(n, _)| *n == id)
+        .map(|(_, list)| list)
+    else {
+        return view! { <p class="utrecht-paragraph" role="status" data-testid="competitors-waiting">{l.pick("De verklarende variabelen van deze knoop worden vergeleken…", "Comparing the predictors of this node…")}</p> }.into_any();
+    };
     if list.is_empty() {
         return view! { <p class="utrecht-paragraph" data-testid="no-competitors">{l.pick(
             "Geen enkele verklarende variabele verdeelt deze knoop in twee of meer groepen.",
@@ -329,6 +337,16 @@ pub fn TreeEditor(selected: RwSignal<Option<usize>>, threshold: Signal<u64>) -> 
             })
         })
     };
+    // The competitors of the node chosen, asked of the worker whenever the tree or the node
+    // changes while the editor is open.
+    Effect::new(move |_| {
+        let (Some(_), true) = (state.results.tree_analysis.get(), open.get()) else {
+            return;
+        };
+        let _ = state.results.tree.with(|v| v.as_ref().map(|v| v.ms));
+        state.results.competitors.set(None);
+        state.send(Query::Competitors { node: current() }, Vec::new());
+    });
     let node_part = move || {
         let l = state.lang.get();
         let view = state.results.tree.get()?;

@@ -77,6 +77,8 @@ pub enum Query {
         name: String,
         settings: perspectief_core::anonymise::Settings,
     },
+    /// The competing predictors of node `node` of the tree shown (for the editor).
+    Competitors { node: usize },
     /// A saved tree (PMML text) applied to the analysis file, in aggregate only.
     Wave {
         pmml: String,
@@ -178,6 +180,10 @@ pub enum Response {
     },
     /// A saved tree applied to the loaded files (aggregates only).
     Wave(Box<perspectief_core::chaid::wave::WaveReport>),
+    Competitors {
+        node: usize,
+        list: Vec<perspectief_core::chaid::competitors::Competitor>,
+    },
     /// The audit of a file the user brought.
     FileAudit {
         name: String,

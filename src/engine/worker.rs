@@ -194,6 +194,10 @@ fn answer(session: &mut Worker, query: Query, take: &mut dyn FnMut() -> Option<J
             let trees = super::anonymise::conclusions(a, extra.as_deref(), &checked)?;
             post(&Response::Conclusions { trees }, None);
         }
+        Query::Competitors { node } => {
+            let list = session.competitors(node).unwrap_or_default();
+            post(&Response::Competitors { node, list }, None);
+        }
         Query::Wave { pmml, threshold, class } => {
             progress(0, 1, "boom toepassen");
             let model = perspectief_core::chaid::rules::pmml_read::PmmlTree::parse(&pmml)?;

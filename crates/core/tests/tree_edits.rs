@@ -21,7 +21,25 @@ fn grow(a: &AnalysisFile, edits: &[TreeEdit]) -> TreeView {
         edits,
         ..TreeRequest::new("mob", &predictors, &params)
     };
-    steerable_tree(a, &request, || 0.0).unwrap()
+    // A fresh tree (no kept one), and the same edits applied one at a time to a kept tree:
+    // the same result.
+    let fresh = steerable_tree(a, &request, &mut None, || 0.0).unwrap();
+    let mut cache = None;
+    for k in 0..=edits.len() {
+        let part = TreeRequest {
+            edits: &edits[..k],
+            ..request
+        };
+        let step = steerable_tree(a, &part, &mut cache, || 0.0).unwrap();
+        if k == edits.len() {
+            assert_eq!(
+                (&step.report, &step.edits),
+                (&fresh.report, &fresh.edits),
+                "edit by edit"
+            );
+        }
+    }
+    fresh
 }
 
 fn counts(t: &Tree, id: usize) -> Vec<f64> {
@@ -85,7 +103,13 @@ fn force_move_prune_and_replay() {
 
     // 1. Force a split at node 1 on a predictor CHAID did not choose there.
     let chosen = t0.nodes[1].split.as_ref().map(|s| s.name.clone());
-    let forced = plain.competitors[1]
+    let competitors = |t: &Tree| {
+        let data =
+            perspectief_core::analysis::run::tree_dataset(a, "mob", &plain_predictors(a), &ChaidParams::default())
+                .unwrap();
+        perspectief_core::chaid::competitors::competitors(t, &data, 5)
+    };
+    let forced = competitors(t0)[1]
         .iter()
         .find(|c| Some(&c.predictor) != chosen.as_ref())
         .expect("a competitor at node 1")
@@ -348,7 +372,14 @@ fn regrow_and_competitors() {
     consistent(&looser);
     assert!(looser.report.tree.nodes.len() > v0.report.tree.nodes.len());
     assert!(looser.report.tree.nodes.iter().any(|n| n.depth == 4));
-    for (node, list) in v0.report.tree.nodes.iter().zip(&v0.competitors) {
+    let data =
+        perspectief_core::analysis::run::tree_dataset(a, "mob", &plain_predictors(a), &ChaidParams::default()).unwrap();
+    let all = perspectief_core::chaid::competitors::competitors(&v0.report.tree, &data, 5);
+    for (node, list) in v0.report.tree.nodes.iter().zip(&all) {
+        assert_eq!(
+            *list,
+            perspectief_core::chaid::competitors::of_node(&v0.report.tree, &data, node.id, 5)
+        );
         assert!(list.len() <= 5);
         assert!(list.windows(2).all(|w| w[0].adj_p <= w[1].adj_p));
         if let Some(s) = &node.split {
@@ -356,9 +387,9 @@ fn regrow_and_competitors() {
             assert!((list[0].adj_p - s.adj_p).abs() <= 1e-12 * s.adj_p.max(1e-300));
         }
     }
-    assert!(v0.competitors[0].len() == 5);
+    assert!(all[0].len() == 5);
     // A competitor with a small cell does not show its test.
-    let c = &v0.competitors[0][0];
+    let c = &all[0][0];
     assert!(!c.shown(c.smallest as u64 + 1));
     assert!(c.shown(c.smallest.floor() as u64));
 }

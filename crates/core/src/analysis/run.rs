@@ -55,9 +55,6 @@ pub struct TreeView {
     /// The edits by hand, as replayed: the node each applied to, or why it did not apply.
     #[serde(default)]
     pub edits: Vec<crate::chaid::edit::EditOutcome>,
-    /// Per node, the best predictors there (for the editor).
-    #[serde(default)]
-    pub competitors: Vec<Vec<crate::chaid::competitors::Competitor>>,
     /// With a split-sample validation: the tree's nodes with the test cases in them.
     #[serde(default)]
     pub test: Option<Box<crate::chaid::report::Report>>,
@@ -201,6 +198,16 @@ pub fn table(a: &AnalysisFile, request: &TableRequest, threshold: u64) -> Result
     })
 }
 
+/// The cases of a tree on the analysis file (as [`tree`] builds them).
+pub fn tree_dataset(
+    a: &AnalysisFile,
+    target: &str,
+    predictors: &[String],
+    params: &ChaidParams,
+) -> Result<Dataset, AnalysisError> {
+    dataset(a, target, predictors, params)
+}
+
 /// The cases of a tree or a screening: the dependent and the predictors with
 /// the levels set in the analysis file.
 fn dataset(
@@ -286,17 +293,88 @@ pub fn tree(a: &AnalysisFile, request: &TreeRequest, now: impl Fn() -> f64) -> R
     grown(a, request, &now).map(|(view, _)| view)
 }
 
-/// [`tree`], with the competing predictors of every node (for the editor).
+/// The last tree grown for the editor, kept so that the next edit is applied to it instead
+/// of growing everything again: its request (without the edits), its cases, the tree as
+/// grown, and the tree with the edits so far.
+pub struct Steered {
+    target: String,
+    predictors: Vec<String>,
+    params: ChaidParams,
+    target_class: Option<String>,
+    pub data: Dataset,
+    base: crate::chaid::Tree,
+    edits: Vec<crate::chaid::edit::TreeEdit>,
+    outcomes: Vec<crate::chaid::edit::EditOutcome>,
+    pub tree: crate::chaid::Tree,
+}
+
+impl Steered {
+    fn serves(&self, r: &TreeRequest) -> bool {
+        r.validation.is_none()
+            && self.target == r.target
+            && self.predictors == r.predictors
+            && self.params == *r.params
+            && self.target_class.as_deref() == r.target_class
+    }
+}
+
+/// [`tree`] for the editor: with no validation asked, the tree and its cases are kept in
+/// `cache`, and a request that only adds edits to the kept tree's applies just those (one that
+/// takes edits back starts again from the kept tree as grown).
 pub fn steerable_tree(
     a: &AnalysisFile,
     request: &TreeRequest,
+    cache: &mut Option<Steered>,
     now: impl Fn() -> f64,
 ) -> Result<TreeView, AnalysisError> {
+    if request.validation.is_some() {
+        *cache = None;
+        return tree(a, request, now);
+    }
     let start = now();
-    let (mut view, data) = grown(a, request, &now)?;
-    view.competitors = crate::chaid::competitors::competitors(&view.report.tree, &data, 5);
-    view.ms = now() - start;
-    Ok(view)
+    match cache.as_mut().filter(|c| c.serves(request)) {
+        Some(c) => {
+            if request.edits.starts_with(&c.edits) {
+                let (tree, outcomes) =
+                    crate::chaid::edit::apply(c.tree.clone(), &c.data, &request.edits[c.edits.len()..]);
+                c.tree = tree;
+                c.outcomes.extend(outcomes);
+            } else {
+                let (tree, outcomes) = crate::chaid::edit::apply(c.base.clone(), &c.data, request.edits);
+                c.tree = tree;
+                c.outcomes = outcomes;
+            }
+            c.edits = request.edits.to_vec();
+        }
+        None => {
+            let checked = request.params.clone().check()?;
+            let data = dataset(a, request.target, request.predictors, checked.get())?;
+            let base = fit(&data, &checked)?;
+            let (tree, outcomes) = crate::chaid::edit::apply(base.clone(), &data, request.edits);
+            *cache = Some(Steered {
+                target: request.target.to_string(),
+                predictors: request.predictors.to_vec(),
+                params: request.params.clone(),
+                target_class: request.target_class.map(str::to_string),
+                data,
+                base,
+                edits: request.edits.to_vec(),
+                outcomes,
+                tree,
+            });
+        }
+    }
+    let c = cache.as_ref().expect("kept above");
+    let class = request
+        .target_class
+        .and_then(|l| c.tree.target.categories.iter().position(|x| x == l));
+    Ok(TreeView {
+        report: report(c.tree.clone(), &c.data, class, None),
+        edits: c.outcomes.clone(),
+        test: None,
+        dropped: c.data.dropped,
+        ms: now() - start,
+    })
 }
 
 /// The tree, and the cases it grew on.
@@ -333,7 +411,6 @@ fn grown(a: &AnalysisFile, request: &TreeRequest, now: &dyn Fn() -> f64) -> Resu
     let view = TreeView {
         report,
         edits,
-        competitors: Vec::new(),
         test,
         dropped: data.dropped,
         ms: now() - start,

@@ -8,7 +8,7 @@ use super::data::Dataset;
 use super::groups::Row;
 use super::grow::{better, branch_label, evaluate, statistic_kind, tester};
 use super::merge::{self, Merged};
-use super::subtree::{node_tables, rows_per_node};
+use super::subtree::{node_tables, rows_of, rows_per_node};
 use super::tree::Tree;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,52 +35,62 @@ impl Competitor {
     }
 }
 
-/// Up to `top` competitors per node, in node order.
+/// Up to `top` competitors of every node, in node order.
 pub fn competitors(tree: &Tree, data: &Dataset, top: usize) -> Vec<Vec<Competitor>> {
+    rows_per_node(tree, data)
+        .iter()
+        .map(|rows| ranked(tree, data, rows, top))
+        .collect()
+}
+
+/// Up to `top` competitors of node `id` (one pass over the cases, then the node's own).
+pub fn of_node(tree: &Tree, data: &Dataset, id: usize, top: usize) -> Vec<Competitor> {
+    if id >= tree.nodes.len() {
+        return Vec::new();
+    }
+    ranked(tree, data, &rows_of(tree, data, id), top)
+}
+
+fn ranked(tree: &Tree, data: &Dataset, rows: &[u32], top: usize) -> Vec<Competitor> {
     let params = &tree.params;
     let tester = tester(data, params);
     let kind = statistic_kind(data, params);
-    rows_per_node(tree, data)
-        .iter()
-        .map(|rows| {
-            let tables = node_tables(data, rows);
-            let results = evaluate(data, params, &tester, &|p| tables[p].clone());
-            let mut found: Vec<(usize, Merged)> = results
-                .into_iter()
-                .enumerate()
-                .filter_map(|(p, m)| m.filter(Merged::can_split).map(|m| (p, m)))
-                .map(|(p, m)| {
-                    (
-                        p,
-                        merge::enforce_min_child(m, data.predictors[p].missing(), params, &tester),
-                    )
-                })
-                .filter(|(_, m)| m.can_split())
-                .collect();
-            found.sort_by(|(pa, a), (pb, b)| {
-                if better(a, *pa, b, *pb, params.tie_rule) {
-                    std::cmp::Ordering::Less
-                } else {
-                    std::cmp::Ordering::Greater
-                }
-            });
-            found
-                .into_iter()
-                .take(top)
-                .map(|(p, m)| {
-                    let pred = &data.predictors[p];
-                    Competitor {
-                        predictor: pred.name.clone(),
-                        statistic_kind: kind.to_string(),
-                        statistic: m.test.statistic,
-                        df1: m.test.df1,
-                        df2: m.test.df2,
-                        adj_p: m.adj_ln_p.exp(),
-                        groups: m.groups.iter().map(|g| branch_label(pred, &g.codes)).collect(),
-                        smallest: smallest(&m),
-                    }
-                })
-                .collect()
+    let tables = node_tables(data, rows);
+    let results = evaluate(data, params, &tester, &|p| tables[p].clone());
+    let mut found: Vec<(usize, Merged)> = results
+        .into_iter()
+        .enumerate()
+        .filter_map(|(p, m)| m.filter(Merged::can_split).map(|m| (p, m)))
+        .map(|(p, m)| {
+            (
+                p,
+                merge::enforce_min_child(m, data.predictors[p].missing(), params, &tester),
+            )
+        })
+        .filter(|(_, m)| m.can_split())
+        .collect();
+    found.sort_by(|(pa, a), (pb, b)| {
+        if better(a, *pa, b, *pb, params.tie_rule) {
+            std::cmp::Ordering::Less
+        } else {
+            std::cmp::Ordering::Greater
+        }
+    });
+    found
+        .into_iter()
+        .take(top)
+        .map(|(p, m)| {
+            let pred = &data.predictors[p];
+            Competitor {
+                predictor: pred.name.clone(),
+                statistic_kind: kind.to_string(),
+                statistic: m.test.statistic,
+                df1: m.test.df1,
+                df2: m.test.df2,
+                adj_p: m.adj_ln_p.exp(),
+                groups: m.groups.iter().map(|g| branch_label(pred, &g.codes)).collect(),
+                smallest: smallest(&m),
+            }
         })
         .collect()
 }

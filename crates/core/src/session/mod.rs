@@ -71,6 +71,8 @@ pub struct Session<B> {
     notices: Vec<String>,
     /// The anonymisation settings last used.
     anonymisation: Option<Settings>,
+    /// The last tree grown for the editor (dropped with the results it grew from).
+    steered: Option<analyses::Steered>,
     clock: fn() -> f64,
 }
 
@@ -93,6 +95,7 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
             analyses: Vec::new(),
             notices: Vec::new(),
             anonymisation: None,
+            steered: None,
             clock,
         }
     }
@@ -135,6 +138,7 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
         self.files.retain(|e| e.name != name);
         self.files.push(SessionFile::new(name, bytes));
         self.computed = None;
+        self.steered = None;
     }
 
     /// Do what the user did. `take` gives the bytes of the files a [`Edit::Load`] names, in order.
@@ -156,6 +160,7 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
         };
         if !edit.keeps_results() {
             self.computed = None;
+            self.steered = None;
         }
         match edit {
             Edit::Load { names } => {
@@ -208,6 +213,7 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
             Edit::AcceptAbove { .. } => {}
             Edit::SetPeildatum { peildatum } => self.peildatum = peildatum,
             Edit::SetLevel { variable, level } => {
+                self.steered = None;
                 self.levels.retain(|(n, _)| *n != variable);
                 self.levels.push((variable.clone(), level));
                 // Only the level changes: no need to check and link again.
@@ -305,6 +311,7 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
         self.levels = recept.levels.clone();
         self.anonymisation = recept.anonymisation.clone();
         self.computed = None;
+        self.steered = None;
     }
 
     /// The session as a recept: fingerprints and choices, never the files' contents.
@@ -394,6 +401,12 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
         self.computed.as_ref().expect("computed above")
     }
 
+    /// The competing predictors of node `id` of the last tree grown for the editor.
+    pub fn competitors(&self, id: usize) -> Option<Vec<crate::chaid::competitors::Competitor>> {
+        let s = self.steered.as_ref()?;
+        Some(crate::chaid::competitors::of_node(&s.tree, &s.data, id, 5))
+    }
+
     /// What is computed now, without computing (for views after [`Session::computed`]).
     pub fn computed_now(&self) -> Option<&Computed> {
         self.computed.as_ref()
@@ -428,7 +441,13 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
     /// Run one analysis on the analysis file (not remembered: that is [`Edit::Run`]).
     pub fn run(&mut self, analysis: &Analysis, progress: Progress) -> Result<Outcome, SessionError> {
         let clock = self.clock;
-        let a = self.analysis_file(progress)?;
+        self.analysis_file(progress)?;
+        let a = self
+            .computed
+            .as_ref()
+            .and_then(|c| c.analysis.as_ref())
+            .expect("the analysis file, just computed");
+        let steered = &mut self.steered;
         let failed = SessionError::Analysis;
         Ok(match analysis {
             Analysis::Table { table, threshold } => {
@@ -451,7 +470,9 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
                     edits,
                     validation: validation.as_ref(),
                 };
-                Outcome::Tree(Box::new(analyses::steerable_tree(a, &request, clock).map_err(failed)?))
+                Outcome::Tree(Box::new(
+                    analyses::steerable_tree(a, &request, steered, clock).map_err(failed)?,
+                ))
             }
             Analysis::Screen {
                 target,

@@ -219,6 +219,22 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
         let svg_name = format!("boom-{}.svg", t.target.name);
         let png_name = format!("boom-{}.png", t.target.name);
         let report_title = summary.clone();
+        // The edits by hand, listed under the tree in the report.
+        let report_edits = if view.edits.is_empty() {
+            String::new()
+        } else {
+            use perspectief_core::messages::Localized;
+            let esc = |s: String| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+            let items: String = view
+                .edits
+                .iter()
+                .map(|e| format!("<li>{}</li>", esc(e.text(l.locale()))))
+                .collect();
+            format!(
+                "<h3>{}</h3><ol>{items}</ol>",
+                l.pick("Bewerkingen met de hand", "Edits by hand")
+            )
+        };
         let xlsx_published = published.clone();
         let xlsx_gains = view.report.gains.clone();
         let xlsx_name = format!("boomtabellen-{}.xlsx", t.target.name);
@@ -285,7 +301,7 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
                             Err(e) => return state.error.set(Some(e)),
                         };
                         let title = report_title.clone();
-                        state.report.update(|r| r.push(crate::components::report::ReportItem { title, html: format!("{svg}{table}") }));
+                        state.report.update(|r| r.push(crate::components::report::ReportItem { title, html: format!("{svg}{table}{}", report_edits.clone()) }));
                     }>
                     {l.pick("Zet in verslag", "Add to report")}
                 </button>

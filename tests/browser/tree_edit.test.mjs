@@ -72,6 +72,11 @@ test('Tree editor: force, move, prune by keyboard; the recept and perspectief ru
   assert.equal((await edits(page))[2], 'Knoop 2: tak gesnoeid.');
   assert.equal(await page.locator('#pf-tree-svg [data-node="2"]').getAttribute('aria-expanded'), null, 'node 2 is a leaf');
 
+  // The report lists the edits under the tree.
+  await page.getByTestId('tree-result').getByRole('button', { name: 'Zet in verslag' }).click();
+  const [verslag] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download verslag (HTML)' }).click()]);
+  const html = readFileSync(await verslag.path(), 'utf8');
+  assert.ok(html.includes('<h3>Bewerkingen met de hand</h3><ol><li>Knoop 1: handmatig gesplitst op') && html.includes('<li>Knoop 2: tak gesnoeid.</li>'), 'the edits in the report');
   // 4. The page's tree JSON and the recept.
   const [jsonFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download boom (JSON)' }).click()]);
   const pageJson = readFileSync(await jsonFile.path(), 'utf8');
@@ -233,6 +238,7 @@ test('A new wave: last year\'s tree (its PMML) applied to a second demo wave, in
   const n = rows.reduce((s, r) => s + Number(r[2].replace('.', '')), 0);
   assert.match(await page.getByTestId('wave-summary').textContent(), new RegExp(`^${n.toLocaleString('nl-NL')} cliënten in deze golf`));
   assert.match(await page.getByTestId('wave-risk').textContent(), /^Risico in deze golf: 0,\d{3} \(std\. fout 0,\d{3}\); in het model: 0,\d{3}\./);
+  assert.equal(await page.getByTestId('wave-classification').locator('tbody tr').count(), 2);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();

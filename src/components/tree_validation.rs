@@ -160,25 +160,17 @@ pub fn validation_result(view: &TreeView, training: &PublishedTree, l: Lang) -> 
     let test = view.test.as_ref()?.publish(training.threshold);
     let t = test.threshold;
     let classification = test.classification.as_ref().map(|c| {
-        let head = c.classes.iter().map(|k| view! { <th class="utrecht-table__header-cell pf-num" scope="col">{k.clone()}</th> }).collect_view();
-        let body = c
-            .classes
-            .iter()
-            .zip(&c.counts)
-            .map(|(k, row)| {
-                let cells = row.iter().map(|x| view! { <td class="utrecht-table__cell pf-num">{x.text(t, loc)}</td> }).collect_view();
-                view! { <tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">{k.clone()}</th>{cells}</tr> }
-            })
-            .collect_view();
-        view! {
-            <crate::components::table_frame::TableFrame label=l.pick("Classificatie toetsgroep", "Classification, test sample")>
-                <table class="utrecht-table" data-testid="test-classification">
-                    <caption class="utrecht-table__caption">{l.pick("Classificatie van de toetsgroep (waargenomen × voorspeld)", "Classification of the test sample (observed × predicted)")}</caption>
-                    <thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">{l.pick("Waargenomen", "Observed")}</th>{head}</tr></thead>
-                    <tbody class="utrecht-table__body">{body}</tbody>
-                </table>
-            </crate::components::table_frame::TableFrame>
-        }
+        observed_by_predicted(
+            c,
+            t,
+            l,
+            l.pick("Classificatie toetsgroep", "Classification, test sample"),
+            l.pick(
+                "Classificatie van de toetsgroep (waargenomen × voorspeld)",
+                "Classification of the test sample (observed × predicted)",
+            ),
+            "test-classification",
+        )
     });
     let (training_n, training_risk, training_correct) = (
         training.total.text(t, loc),
@@ -213,4 +205,39 @@ pub fn validation_result(view: &TreeView, training: &PublishedTree, l: Lang) -> 
         }
         .into_any(),
     )
+}
+
+/// A published classification's counts, observed × predicted, in a table of its own.
+pub fn observed_by_predicted(
+    c: &perspectief_core::chaid::published::PublishedClassification,
+    threshold: u64,
+    l: Lang,
+    frame: &'static str,
+    caption: &'static str,
+    testid: &'static str,
+) -> impl IntoView {
+    let loc = l.locale();
+    let head = c
+        .classes
+        .iter()
+        .map(|k| view! { <th class="utrecht-table__header-cell pf-num" scope="col">{k.clone()}</th> })
+        .collect_view();
+    let body = c
+        .classes
+        .iter()
+        .zip(&c.counts)
+        .map(|(k, row)| {
+            let cells = row.iter().map(|x| view! { <td class="utrecht-table__cell pf-num">{x.text(threshold, loc)}</td> }).collect_view();
+            view! { <tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">{k.clone()}</th>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <crate::components::table_frame::TableFrame label=frame>
+            <table class="utrecht-table" data-testid=testid>
+                <caption class="utrecht-table__caption">{caption}</caption>
+                <thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">{l.pick("Waargenomen", "Observed")}</th>{head}</tr></thead>
+                <tbody class="utrecht-table__body">{body}</tbody>
+            </table>
+        </crate::components::table_frame::TableFrame>
+    }
 }

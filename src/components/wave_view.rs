@@ -129,22 +129,14 @@ fn result(r: &WaveReport, l: Lang) -> impl IntoView {
             </table>
         </crate::components::table_frame::TableFrame>
         <p class="utrecht-paragraph" data-testid="wave-risk">{risk}" "{correct}</p>
-        {r.classification.as_ref().map(|c| {
-            let head = c.classes.iter().map(|k| view! { <th class="utrecht-table__header-cell pf-num" scope="col">{k.clone()}</th> }).collect_view();
-            let body = c.classes.iter().zip(&c.counts).map(|(k, row)| {
-                let cells = row.iter().map(|x| view! { <td class="utrecht-table__cell pf-num">{x.text(t, loc)}</td> }).collect_view();
-                view! { <tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">{k.clone()}</th>{cells}</tr> }
-            }).collect_view();
-            view! {
-                <crate::components::table_frame::TableFrame label=l.pick("Classificatie nieuwe golf", "Classification, new wave")>
-                    <table class="utrecht-table" data-testid="wave-classification">
-                        <caption class="utrecht-table__caption">{l.pick("Classificatie in deze golf (waargenomen × voorspeld door het model)", "Classification in this wave (observed × predicted by the model)")}</caption>
-                        <thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">{l.pick("Waargenomen", "Observed")}</th>{head}</tr></thead>
-                        <tbody class="utrecht-table__body">{body}</tbody>
-                    </table>
-                </crate::components::table_frame::TableFrame>
-            }
-        })}
+        {r.classification.as_ref().map(|c| crate::components::tree_validation::observed_by_predicted(
+            c,
+            t,
+            l,
+            l.pick("Classificatie nieuwe golf", "Classification, new wave"),
+            l.pick("Classificatie in deze golf (waargenomen × voorspeld door het model)", "Classification in this wave (observed × predicted by the model)"),
+            "wave-classification",
+        ))}
         {r.hides.then(|| view! { <p class="utrecht-paragraph pf-hint">{perspectief_core::disclosure::note(t, loc)}</p> })}
     }
 }

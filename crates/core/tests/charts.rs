@@ -5,28 +5,13 @@
 
 use perspectief_core::chaid::charts::charts;
 use perspectief_core::chaid::report::{gains, report};
-use perspectief_core::chaid::{fit, ChaidParams, Dataset, Level, RawColumn};
+use perspectief_core::chaid::{fit, ChaidParams, Dataset};
 
 mod common;
-use common::spec;
 
 #[test]
 fn auc_is_the_mann_whitney_probability() {
-    let columns = common::reference("titanic.csv");
-    let survived = columns.iter().position(|(n, _)| n == "survived").unwrap();
-    let keep: Vec<usize> = (0..columns[0].1.len())
-        .filter(|&r| !columns[survived].1.is_missing(r))
-        .collect();
-    let columns: Vec<(String, RawColumn)> = columns.iter().map(|(n, c)| (n.clone(), c.select(&keep))).collect();
-    let s = spec(
-        "survived",
-        Level::Nominal,
-        &[
-            ("sex", Level::Nominal),
-            ("pclass", Level::Ordinal),
-            ("age", Level::Scale),
-        ],
-    );
+    let (columns, s) = common::titanic_known();
     let data = Dataset::build(&columns, &s).unwrap();
     let tree = fit(
         &data,

@@ -6,27 +6,12 @@
 use perspectief_core::chaid::rules::pmml::document;
 use perspectief_core::chaid::rules::pmml_read::PmmlTree;
 use perspectief_core::chaid::wave::apply;
-use perspectief_core::chaid::{fit, ChaidParams, Dataset, Level, RawColumn};
+use perspectief_core::chaid::{fit, ChaidParams, Dataset, RawColumn};
 
 mod common;
-use common::spec;
 
 fn titanic() -> (Vec<(String, RawColumn)>, PmmlTree, usize) {
-    let columns = common::reference("titanic.csv");
-    let survived = columns.iter().position(|(n, _)| n == "survived").unwrap();
-    let keep: Vec<usize> = (0..columns[0].1.len())
-        .filter(|&r| !columns[survived].1.is_missing(r))
-        .collect();
-    let columns: Vec<(String, RawColumn)> = columns.iter().map(|(n, c)| (n.clone(), c.select(&keep))).collect();
-    let s = spec(
-        "survived",
-        Level::Nominal,
-        &[
-            ("sex", Level::Nominal),
-            ("pclass", Level::Ordinal),
-            ("age", Level::Scale),
-        ],
-    );
+    let (columns, s) = common::titanic_known();
     let data = Dataset::build(&columns, &s).unwrap();
     let tree = fit(
         &data,

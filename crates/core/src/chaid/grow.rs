@@ -452,21 +452,7 @@ pub fn fit(data: &Dataset, params: &CheckedParams) -> Result<Tree, ChaidError> {
                 rows_of_node.push(group.row.clone());
                 children.push(child);
             }
-            let t = merged.test;
-            nodes[id].split = Some(Split {
-                predictor: p,
-                name: pred.name.clone(),
-                statistic_kind: kind.to_string(),
-                statistic: t.statistic,
-                df1: t.df1,
-                df2: t.df2,
-                p: t.ln_p.exp(),
-                ln_p: t.ln_p,
-                bonferroni: merged.ln_bonferroni.exp(),
-                adj_p: merged.adj_ln_p.exp(),
-                adj_ln_p: merged.adj_ln_p,
-                groups: merged.groups.iter().map(|g| g.codes.clone()).collect(),
-            });
+            nodes[id].split = Some(Split::of(p, &pred.name, kind, &merged));
             nodes[id].children = children.clone();
             next.extend(children);
             child_of_code[slot] = Some((p, map));

@@ -284,21 +284,7 @@ impl<'a> Grower<'a> {
             });
             children.push(child);
         }
-        let t = merged.test;
-        nodes[id].split = Some(Split {
-            predictor: p,
-            name: pred.name.clone(),
-            statistic_kind: self.kind.to_string(),
-            statistic: t.statistic,
-            df1: t.df1,
-            df2: t.df2,
-            p: t.ln_p.exp(),
-            ln_p: t.ln_p,
-            bonferroni: merged.ln_bonferroni.exp(),
-            adj_p: merged.adj_ln_p.exp(),
-            adj_ln_p: merged.adj_ln_p,
-            groups: merged.groups.iter().map(|g| g.codes.clone()).collect(),
-        });
+        nodes[id].split = Some(Split::of(p, &pred.name, self.kind, merged));
         nodes[id].children = children;
     }
 }

@@ -123,3 +123,24 @@ impl Tree {
         }
     }
 }
+
+impl Split {
+    /// The split of predictor `predictor` (named `name`) into `merged`'s groups, with its test.
+    pub(crate) fn of(predictor: usize, name: &str, kind: &str, merged: &super::merge::Merged) -> Split {
+        let t = merged.test;
+        Split {
+            predictor,
+            name: name.to_string(),
+            statistic_kind: kind.to_string(),
+            statistic: t.statistic,
+            df1: t.df1,
+            df2: t.df2,
+            p: t.ln_p.exp(),
+            ln_p: t.ln_p,
+            bonferroni: merged.ln_bonferroni.exp(),
+            adj_p: merged.adj_ln_p.exp(),
+            adj_ln_p: merged.adj_ln_p,
+            groups: merged.groups.iter().map(|g| g.codes.clone()).collect(),
+        }
+    }
+}

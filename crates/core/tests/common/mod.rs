@@ -62,3 +62,28 @@ pub fn spec(
         intervals: 10,
     }
 }
+
+/// Titanic's passengers with a known outcome, and the tree specification the chart and wave
+/// tests use (survived by sex, class and age).
+pub fn titanic_known() -> (
+    Vec<(String, perspectief_core::chaid::RawColumn)>,
+    perspectief_core::chaid::Spec,
+) {
+    use perspectief_core::chaid::Level;
+    let columns = reference("titanic.csv");
+    let survived = columns.iter().position(|(n, _)| n == "survived").unwrap();
+    let keep: Vec<usize> = (0..columns[0].1.len())
+        .filter(|&r| !columns[survived].1.is_missing(r))
+        .collect();
+    let columns = columns.iter().map(|(n, c)| (n.clone(), c.select(&keep))).collect();
+    let s = spec(
+        "survived",
+        Level::Nominal,
+        &[
+            ("sex", Level::Nominal),
+            ("pclass", Level::Ordinal),
+            ("age", Level::Scale),
+        ],
+    );
+    (columns, s)
+}

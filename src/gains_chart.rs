@@ -1,6 +1,6 @@
 //! The gains, index (lift), response and ROC charts of [`GainsCharts`], drawn as one SVG text
-//! (2 × 2 panels, styles inline, so the same text is the page's picture, the SVG download and
-//! the PNG's source). Cumulative curves as lines with a point per node; each node's own
+//! (2 × 2 panels, styles inline). The page shows it as it is; the downloads pass it through
+//! [`crate::svg_export::standalone`], which writes the SVG namespace as the browser parsed it. Cumulative curves as lines with a point per node; each node's own
 //! response and index as a bar over its share of the cases; the diagonal, the base response
 //! and index 100 as reference lines; the ROC curve's area when it may be shown.
 
@@ -261,7 +261,7 @@ pub fn svg(c: &GainsCharts, l: Lang) -> String {
         auc
     );
     format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"pf-gains-svg\" role=\"img\" aria-label=\"{}\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" font-family=\"system-ui, sans-serif\"><title>{}</title><rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#fff\"/>{body}</svg>",
+        "<svg id=\"pf-gains-svg\" role=\"img\" aria-label=\"{}\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" font-family=\"system-ui, sans-serif\"><title>{}</title><rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#fff\"/>{body}</svg>",
         esc(&label),
         esc(&label)
     )
@@ -304,7 +304,8 @@ mod tests {
     #[test]
     fn four_panels_with_the_area_in_the_language() {
         let s = svg(&charts(true), Lang::Nl);
-        assert!(s.starts_with("<svg xmlns="));
+        assert!(s.starts_with("<svg id=\"pf-gains-svg\" role=\"img\""));
+        assert!(!s.contains("http"), "no address of any kind in the page's markup");
         assert_eq!(s.matches("<polyline").count(), 4);
         assert!(s.contains("AUC = 0,820"));
         assert!(s.contains(">Winst (ja)<") && s.contains(">ROC (ja)<"));

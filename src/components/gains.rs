@@ -76,19 +76,24 @@ pub fn GainsTable(tree: Tree, published: PublishedTree, lang: Lang) -> impl Into
         let c = published.with_value(|p| perspectief_core::chaid::charts::charts(p, &g))?;
         let svg = crate::gains_chart::svg(&c, l);
         let name = format!("winst-{}", c.target_class);
-        let (svg_file, png_source, png_name) = (svg.clone(), svg.clone(), format!("{name}.png"));
+        let (drawing, png_name) = (svg.clone(), format!("{name}.png"));
         let state = expect_context::<crate::state::AppState>();
         Some(view! {
             <div class="pf-table-wrap" data-testid="gains-chart" inner_html=svg></div>
             <div class="utrecht-button-group">
                 <button type="button" class="utrecht-button utrecht-button--subtle"
-                    on:click=move |_| if let Err(e) = crate::download::save(&format!("{name}.svg"), svg_file.as_bytes(), "image/svg+xml") { state.error.set(Some(e)) }>
+                    on:click={
+                        let drawing = drawing.clone();
+                        move |_| if let Err(e) = crate::svg_export::standalone(&drawing, "pf-gains").and_then(|s| crate::download::save(&format!("{name}.svg"), s.as_bytes(), "image/svg+xml")) { state.error.set(Some(e)) }
+                    }>
                     {l.pick("Download winstgrafieken (SVG)", "Download gains charts (SVG)")}
                 </button>
                 <button type="button" class="utrecht-button utrecht-button--subtle"
                     on:click=move |_| {
                         let report = move |e: String| state.error.set(Some(e));
-                        if let Err(e) = crate::svg_export::png_of(&png_source, crate::gains_chart::WIDTH, crate::gains_chart::HEIGHT, png_name.clone(), report) { state.error.set(Some(e)) }
+                        let png = crate::svg_export::standalone(&drawing, "pf-gains")
+                            .and_then(|s| crate::svg_export::png_of(&s, crate::gains_chart::WIDTH, crate::gains_chart::HEIGHT, png_name.clone(), report));
+                        if let Err(e) = png { state.error.set(Some(e)) }
                     }>
                     {l.pick("Download winstgrafieken (PNG)", "Download gains charts (PNG)")}
                 </button>

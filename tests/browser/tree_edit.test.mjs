@@ -145,6 +145,10 @@ test('Tree options: costs and priors change the classification; split-sample and
   assert.equal(rows[0][0], 'N');
   assert.equal(Number(rows[0][1].replace('.', '')) + Number(rows[0][2].replace('.', '')), 733);
   await page.getByTestId('test-classification').waitFor();
+  // The editor works on the training cases of a validated tree too.
+  await page.getByTestId('tree-editor').locator('summary').click();
+  await page.getByTestId('competitors').waitFor();
+  await page.getByTestId('tree-editor').locator('summary').click();
   // Cross-validation.
   await page.getByLabel('Kruisvalidatie (k delen)').check();
   await page.getByRole('button', { name: 'Boom laten groeien' }).click();
@@ -176,6 +180,7 @@ test('Gains charts, the PMML model, and no prediction per person in any view or 
   };
   const files = [];
   files.push(await download('Download winstgrafieken (SVG)'));
+  assert.match(files[0].bytes.toString('utf8'), /^<svg [^>]*xmlns="[^"]+\/svg"/, 'the SVG download has its namespace, written by the browser');
   files.push(await download('Download winstgrafieken (PNG)'));
   assert.equal(files[1].name, 'winst-ja.png');
   assert.ok(files[1].bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), 'a PNG');

@@ -301,6 +301,8 @@ pub struct Steered {
     predictors: Vec<String>,
     params: ChaidParams,
     target_class: Option<String>,
+    /// Grown on a training sample: not reused for the next edit.
+    validated: bool,
     pub data: Dataset,
     base: crate::chaid::Tree,
     edits: Vec<crate::chaid::edit::TreeEdit>,
@@ -311,6 +313,7 @@ pub struct Steered {
 impl Steered {
     fn serves(&self, r: &TreeRequest) -> bool {
         r.validation.is_none()
+            && !self.validated
             && self.target == r.target
             && self.predictors == r.predictors
             && self.params == *r.params
@@ -328,8 +331,22 @@ pub fn steerable_tree(
     now: impl Fn() -> f64,
 ) -> Result<TreeView, AnalysisError> {
     if request.validation.is_some() {
-        *cache = None;
-        return tree(a, request, now);
+        // Grown again on every request (the test sample goes through each edited tree); kept
+        // only so that the editor can ask for a node's competitors on the training cases.
+        let (view, data) = grown(a, request, &now)?;
+        *cache = Some(Steered {
+            target: request.target.to_string(),
+            predictors: request.predictors.to_vec(),
+            params: request.params.clone(),
+            target_class: request.target_class.map(str::to_string),
+            validated: true,
+            data,
+            base: view.report.tree.clone(),
+            edits: request.edits.to_vec(),
+            outcomes: view.edits.clone(),
+            tree: view.report.tree.clone(),
+        });
+        return Ok(view);
     }
     let start = now();
     match cache.as_mut().filter(|c| c.serves(request)) {
@@ -356,6 +373,7 @@ pub fn steerable_tree(
                 predictors: request.predictors.to_vec(),
                 params: request.params.clone(),
                 target_class: request.target_class.map(str::to_string),
+                validated: false,
                 data,
                 base,
                 edits: request.edits.to_vec(),

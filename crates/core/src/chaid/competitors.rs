@@ -1,4 +1,4 @@
-//! The competing predictors of every node, as SPSS's interactive tree shows
+//! The competing predictors of a node, as SPSS's interactive tree shows
 //! them: each predictor's best split in the node (merged, min-child applied),
 //! the most significant first, with its statistic, df, adjusted p and groups.
 
@@ -8,7 +8,7 @@ use super::data::Dataset;
 use super::groups::Row;
 use super::grow::{better, branch_label, evaluate, statistic_kind, tester};
 use super::merge::{self, Merged};
-use super::subtree::{node_tables, rows_of, rows_per_node};
+use super::subtree::{node_tables, rows_of};
 use super::tree::Tree;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,14 +33,6 @@ impl Competitor {
     pub fn shown(&self, threshold: u64) -> bool {
         self.smallest >= threshold as f64
     }
-}
-
-/// Up to `top` competitors of every node, in node order.
-pub fn competitors(tree: &Tree, data: &Dataset, top: usize) -> Vec<Vec<Competitor>> {
-    rows_per_node(tree, data)
-        .iter()
-        .map(|rows| ranked(tree, data, rows, top))
-        .collect()
 }
 
 /// Up to `top` competitors of node `id` (one pass over the cases, then the node's own).

@@ -78,7 +78,7 @@ pub fn linkage_sheet(file: &LoadedFile, keys: &Keys, made: Date, options: &Linka
             !matches!(
                 f,
                 Field::GeboortedatumPseudoniem | Field::GeboortedatumOmgedraaid | Field::Geboortejaar
-            )
+            ) && !DATE_TESTS.contains(f)
         })
         // The field the linkage checks on is always there (it also tells the kind of file).
         .filter(|f| {
@@ -101,6 +101,8 @@ pub fn linkage_sheet(file: &LoadedFile, keys: &Keys, made: Date, options: &Linka
     ] {
         header.push(h.into());
     }
+    let tests = if registration { &DATE_TESTS[..3] } else { &DATE_TESTS[3..] };
+    header.extend(tests.iter().map(|f| f.key().to_string()));
     header.extend(fields.iter().map(|f| f.key().to_string()));
     let mut sheet = Sheet::new(
         if registration {
@@ -139,6 +141,7 @@ pub fn linkage_sheet(file: &LoadedFile, keys: &Keys, made: Date, options: &Linka
         row.push(swapped.map_or(Cell::Empty, |d| Cell::text(keys.birth_date(d))));
         row.push(birth.map_or(Cell::Empty, |d| Cell::Number(f64::from(d.year))));
         row.push(r.code(Field::Geslacht).map_or(Cell::Empty, Cell::text));
+        row.extend(date_tests(r, keys, registration).into_iter().map(|t| t.map_or(Cell::Empty, Cell::text)));
         for f in &fields {
             row.push(r.values.get(f).map_or(Cell::Empty, cell));
         }
@@ -146,6 +149,46 @@ pub fn linkage_sheet(file: &LoadedFile, keys: &Keys, made: Date, options: &Linka
     }
     debug_assert!(fields.iter().all(|f| f.info().value != ValueType::Id));
     sheet
+}
+
+/// The keyed date tests of Table 3's birth-date rules (`link::date_tests`): a registration's
+/// three, then the extract's three.
+pub const DATE_TESTS: [Field; 6] = [
+    Field::DatumtoetsGeboortedatum,
+    Field::DatumtoetsInstroom,
+    Field::DatumtoetsLokaalAannemelijk,
+    Field::DatumtoetsBinnenEenJaar,
+    Field::DatumtoetsLandelijkAannemelijk,
+    Field::DatumtoetsEersteRegistratie,
+];
+
+/// A record's three date-test cells, keyed with its V-nummer (none without a usable one: they
+/// serve links on the V-nummer only).
+fn date_tests(r: &Record, keys: &Keys, registration: bool) -> [Option<String>; 3] {
+    use crate::link::date_tests::{
+        local_plausible_range, national_plausible_range, point, within_a_year_range, Rule,
+    };
+    let v = classify(r.v_nummer.as_ref());
+    let Some(v) = v.usable() else {
+        return [None, None, None];
+    };
+    let key = keys.date_tests();
+    let birth = r.date(Field::Geboortedatum);
+    if registration {
+        let intake = r.date(Field::DatumInstroom);
+        [
+            birth.map(|b| point(key, v, Rule::WithinAYear, b)),
+            intake.map(|i| point(key, v, Rule::NationalPlausible, i)),
+            birth.and_then(|b| local_plausible_range(key, v, b, intake)),
+        ]
+    } else {
+        let first = r.date(Field::DatumEersteRegistratie);
+        [
+            birth.map(|b| within_a_year_range(key, v, b)),
+            birth.and_then(|b| national_plausible_range(key, v, b, first)),
+            first.map(|f| point(key, v, Rule::LocalPlausible, f)),
+        ]
+    }
 }
 
 /// The audit of a linkage file's fields beside its keys (the keyed encodings identify anyone whose
@@ -159,6 +202,7 @@ pub fn audit(sheet: &Sheet, k: usize) -> super::Audit {
     ];
     let kept: Vec<usize> = (0..sheet.header.len())
         .filter(|&i| !keys.contains(&sheet.header[i].as_str()))
+        .filter(|&i| !DATE_TESTS.iter().any(|f| f.key() == sheet.header[i]))
         .collect();
     let columns: Vec<(String, crate::chaid::RawColumn)> = kept
         .iter()

@@ -76,6 +76,17 @@ pub enum Field {
     GeboortedatumPseudoniem,
     GeboortedatumOmgedraaid,
     Geboortejaar,
+    /// Linkage files: Table 3's birth-date rules as keyed date tests (`link::date_tests`).
+    /// A registration's: its birth date and intake as points, the first registrations that
+    /// make its birth date plausible as a range.
+    DatumtoetsGeboortedatum,
+    DatumtoetsInstroom,
+    DatumtoetsLokaalAannemelijk,
+    /// The extract's: the birth dates within a year of its own and the intakes that make its
+    /// birth date plausible as ranges, its first registration as a point.
+    DatumtoetsBinnenEenJaar,
+    DatumtoetsLandelijkAannemelijk,
+    DatumtoetsEersteRegistratie,
 }
 
 pub struct FieldInfo {
@@ -377,6 +388,30 @@ pub const FIELDS: &[FieldInfo] = &[
         ValueType::Count,
         RN,
         &["geboortejaar"],
+    ),
+    f(Field::DatumtoetsGeboortedatum, "datumtoets_geboortedatum", ValueType::Text, R, &[]),
+    f(Field::DatumtoetsInstroom, "datumtoets_instroom", ValueType::Text, R, &[]),
+    f(
+        Field::DatumtoetsLokaalAannemelijk,
+        "datumtoets_lokaal_aannemelijk",
+        ValueType::Text,
+        R,
+        &[],
+    ),
+    f(Field::DatumtoetsBinnenEenJaar, "datumtoets_binnen_een_jaar", ValueType::Text, N, &[]),
+    f(
+        Field::DatumtoetsLandelijkAannemelijk,
+        "datumtoets_landelijk_aannemelijk",
+        ValueType::Text,
+        N,
+        &[],
+    ),
+    f(
+        Field::DatumtoetsEersteRegistratie,
+        "datumtoets_eerste_registratie",
+        ValueType::Text,
+        N,
+        &[],
     ),
 ];
 

@@ -6,8 +6,10 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::estimate::{FallbackEstimate, Scoring};
 use super::names;
 use super::verify::{verify, Sides, Verification};
+use super::weights::{Model, Waterfall};
 use crate::check::registration::CheckResult;
 use crate::check::vnummer::classify;
 use crate::date::Date;
@@ -54,6 +56,9 @@ pub struct Proposal {
     pub score: f64,
     /// What the score rests on, as data (`messages` says it).
     pub evidence: Evidence,
+    /// Fellegi–Sunter: each field's weight; the bars add up to the score's log2 odds.
+    #[serde(default)]
+    pub waterfall: Option<Waterfall>,
 }
 
 /// The comparison behind a fallback proposal: the two names and their similarity, how the
@@ -90,6 +95,8 @@ struct Candidate {
     name_sim: f64,
     why_birth: BirthAgreement,
     same_sex: Option<bool>,
+    /// Fellegi–Sunter: the comparison behind the score.
+    comparison: Option<super::comparison::Comparison>,
 }
 
 /// The sex part of a score: the same 1, different 0, unknown half.
@@ -120,10 +127,35 @@ impl Candidate {
             name_sim,
             why_birth,
             same_sex,
+            comparison: None,
         })
     }
 
-    fn proposal(&self, name: &str, national_name: &str) -> Proposal {
+    /// A Fellegi–Sunter candidate.
+    fn of_fellegi_sunter(s: &super::fellegi_sunter::Scored) -> Candidate {
+        use super::comparison::{BirthLevel, SexLevel};
+        Candidate {
+            person: s.person,
+            national: s.national,
+            score: s.score,
+            name_sim: s.similarity,
+            why_birth: match s.comparison.birth {
+                BirthLevel::Exact => BirthAgreement::Same,
+                BirthLevel::DayMonthSwapped => BirthAgreement::DayMonthSwapped,
+                BirthLevel::WithinAWeek => BirthAgreement::WithinAWeek,
+                BirthLevel::WithinAYear => BirthAgreement::SameYear,
+                BirthLevel::Different | BirthLevel::Missing => BirthAgreement::Different,
+            },
+            same_sex: match s.comparison.sex {
+                SexLevel::Same => Some(true),
+                SexLevel::Different => Some(false),
+                SexLevel::Missing => None,
+            },
+            comparison: Some(s.comparison),
+        }
+    }
+
+    fn proposal(&self, name: &str, national_name: &str, model: Option<&Model>) -> Proposal {
         Proposal {
             person: self.person,
             national: self.national,
@@ -135,6 +167,7 @@ impl Candidate {
                 birth: self.why_birth,
                 same_sex: self.same_sex,
             },
+            waterfall: model.zip(self.comparison).map(|(m, c)| m.waterfall(&c)),
         }
     }
 }
@@ -168,6 +201,16 @@ pub struct LinkOptions {
     /// Candidates at or above this score are accepted in bulk (`None`: none).
     pub accept_above: Option<f64>,
     pub overrules: Vec<Overrule>,
+    /// How the fallback scores a pair.
+    #[serde(default)]
+    pub scoring: Scoring,
+    /// Seed of the random pairs and the hold-out folds.
+    #[serde(default = "default_seed")]
+    pub seed: u64,
+}
+
+fn default_seed() -> u64 {
+    20
 }
 
 impl Default for LinkOptions {
@@ -176,6 +219,8 @@ impl Default for LinkOptions {
             propose_above: 0.85,
             accept_above: None,
             overrules: Vec::new(),
+            scoring: Scoring::default(),
+            seed: default_seed(),
         }
     }
 }
@@ -206,6 +251,16 @@ pub struct Linkage {
     /// National rows linked to nobody.
     pub national_unmatched: Vec<usize>,
     pub table3: Table3,
+    /// How the fallback scored: the options' choice, or the fixed score when fewer than
+    /// [`MIN_LABELLED`] pairs linked on the V-nummer were there to learn from.
+    #[serde(default)]
+    pub scoring: Scoring,
+    /// The Fellegi–Sunter model the fallback scored with (`None`: the fixed score).
+    #[serde(default)]
+    pub model: Option<Model>,
+    /// The fallback's error rates at the proposal threshold, by hold-out of V-nummer links.
+    #[serde(default)]
+    pub fallback_estimate: Option<FallbackEstimate>,
 }
 
 impl Linkage {
@@ -217,6 +272,9 @@ impl Linkage {
             not_found: (0..persons).collect(),
             national_unmatched: Vec::new(),
             table3: Table3::default(),
+            scoring: Scoring::default(),
+            model: None,
+            fallback_estimate: None,
         }
     }
 }
@@ -251,7 +309,31 @@ fn sides(local: &Record, national: &Record) -> Sides {
         intake: local.date(Field::DatumInstroom),
         local_birth_pseudonym: text(local, Field::GeboortedatumPseudoniem),
         national_birth_pseudonym: text(national, Field::GeboortedatumPseudoniem),
+        keyed_birth: keyed_birth(local, national),
     }
+}
+
+/// Linkage files: the answers of the keyed date tests (`None` for plain files).
+fn keyed_birth(local: &Record, national: &Record) -> Option<super::verify::KeyedBirth> {
+    use super::date_tests::meets;
+    local.text(Field::DatumtoetsGeboortedatum)?;
+    fn t(r: &Record, f: Field) -> Option<&str> {
+        r.text(f)
+    }
+    Some(super::verify::KeyedBirth {
+        within_a_year: meets(
+            t(local, Field::DatumtoetsGeboortedatum),
+            t(national, Field::DatumtoetsBinnenEenJaar),
+        ),
+        national_plausible: meets(
+            t(local, Field::DatumtoetsInstroom),
+            t(national, Field::DatumtoetsLandelijkAannemelijk),
+        ),
+        local_plausible: meets(
+            t(national, Field::DatumtoetsEersteRegistratie),
+            t(local, Field::DatumtoetsLokaalAannemelijk),
+        ),
+    })
 }
 
 /// A usable V-nummer (ten digits) as a number; a pseudonym (32 hex digits) by its
@@ -494,14 +576,20 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
             _ => unlinked.push(p),
         }
     }
-    let mut candidates = fallback_candidates(&unlinked, record, national, &taken, options.propose_above);
-    candidates.extend(pseudonymous_candidates(
-        &unlinked,
-        record,
-        national,
-        &taken,
-        options.propose_above,
-    ));
+    // The pairs linked on the V-nummer that Table 3's checks find compatible: the fallback's labelled data.
+    let labelled: Vec<(usize, usize)> = links
+        .iter()
+        .map(|&(p, n, _)| (p, n))
+        .filter(|&(p, n)| !verify(&sides(record(p), &national.records[n])).incompatible)
+        .collect();
+    let usable = check.persons.iter().filter(|p| p.v_nummer.usable().is_some()).count();
+    let scorer = Scorer::new(options, &labelled, check, record, national, links.len() as f64 / usable.max(1) as f64);
+    let (mut candidates, model) = scorer.candidates(&unlinked, record, national, &taken, options.propose_above, &|_| false);
+    let now: Vec<f64> = super::estimate::one_to_one(candidates.iter().map(|c| (c.person, c.national, c.score)).collect())
+        .into_iter()
+        .map(|(_, _, s)| s)
+        .collect();
+    let fallback_estimate = scorer.hold_out(&labelled, record, national, &taken, options, &now);
     // One-to-one: best scores first; overrules decide before scores.
     candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.person.cmp(&b.person)));
     let prov = |p: usize| &check.persons[p].at;
@@ -539,10 +627,19 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
                 proposals.push(c.proposal(
                     &shown_name(record(c.person)),
                     &shown_name(&national.records[c.national]),
+                    model.as_ref(),
                 ));
             }
         }
     }
+    // The least certain first: closest to the threshold a decision is made at.
+    let threshold = options.accept_above.unwrap_or(options.propose_above);
+    proposals.sort_by(|a, b| {
+        (a.score - threshold)
+            .abs()
+            .total_cmp(&(b.score - threshold).abs())
+            .then(a.person.cmp(&b.person))
+    });
     let links: Vec<Link> = links
         .into_iter()
         .map(|(p, n, by)| {
@@ -611,5 +708,147 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
         not_found,
         national_unmatched,
         table3,
+        scoring: scorer.scoring(),
+        model,
+        fallback_estimate,
     })
+}
+
+/// Fellegi–Sunter learns from pairs linked on the V-nummer: with fewer, the fixed score is used.
+pub const MIN_LABELLED: usize = 50;
+
+/// How the fallback scores pairs, with what the Fellegi–Sunter model is trained on.
+enum Scorer {
+    Fixed,
+    FellegiSunter {
+        training: super::fellegi_sunter::Training,
+        frequencies: super::comparison::Frequencies,
+        codes: super::comparison::Codes,
+        /// Share of persons with a usable V-nummer who were found (the prior's).
+        share: f64,
+    },
+}
+
+impl Scorer {
+    fn new<'a>(
+        options: &LinkOptions,
+        labelled: &[(usize, usize)],
+        check: &CheckResult,
+        record: impl Fn(usize) -> &'a Record,
+        national: &'a LoadedFile,
+        share: f64,
+    ) -> Scorer {
+        use super::fellegi_sunter::{frequencies, Training};
+        match options.scoring {
+            Scoring::Fixed => Scorer::Fixed,
+            Scoring::FellegiSunter if labelled.len() < MIN_LABELLED => Scorer::Fixed,
+            Scoring::FellegiSunter => {
+                let pairs: Vec<(&Record, &Record)> = labelled
+                    .iter()
+                    .map(|&(p, n)| (record(p), &national.records[n]))
+                    .collect();
+                let persons: Vec<&Record> = (0..check.persons.len()).map(&record).collect();
+                let rows: Vec<&Record> = national.records.iter().filter(|r| r.is_person()).collect();
+                let training = Training::new(&pairs, &persons, &rows, options.seed);
+                let mut codes = super::comparison::Codes::default();
+                let frequencies = frequencies(&national.records, &mut codes, options.seed);
+                Scorer::FellegiSunter {
+                    training,
+                    frequencies,
+                    codes,
+                    share,
+                }
+            }
+        }
+    }
+
+    fn scoring(&self) -> Scoring {
+        match self {
+            Scorer::Fixed => Scoring::Fixed,
+            Scorer::FellegiSunter { .. } => Scoring::FellegiSunter,
+        }
+    }
+
+    /// The candidates of `unlinked` among the rows not `taken`, at or above `floor`, and the model
+    /// they were scored with (the labelled pairs `left_out` say are not used for it).
+    #[allow(clippy::too_many_arguments)]
+    fn candidates<'a>(
+        &self,
+        unlinked: &[usize],
+        record: impl Fn(usize) -> &'a Record + Copy,
+        national: &'a LoadedFile,
+        taken: &[bool],
+        floor: f64,
+        left_out: &dyn Fn(usize) -> bool,
+    ) -> (Vec<Candidate>, Option<Model>) {
+        match self {
+            Scorer::Fixed => {
+                let mut c = fallback_candidates(unlinked, record, national, taken, floor);
+                c.extend(pseudonymous_candidates(unlinked, record, national, taken, floor));
+                (c, None)
+            }
+            Scorer::FellegiSunter {
+                training,
+                frequencies,
+                codes,
+                share,
+            } => {
+                use super::fellegi_sunter::{prepare, OpenRows};
+                let mut codes = codes.clone();
+                let open = (0..national.records.len()).filter(|&i| !taken[i] && national.records[i].is_person());
+                let rows = prepare(&national.records, open, &mut codes);
+                let mut open = OpenRows::new(rows, codes, frequencies);
+                let model = training.model(left_out, super::weights::prior(*share, open.len()));
+                let scored = open.candidates(&model, unlinked.iter().map(|&p| (p, record(p))), floor);
+                (scored.iter().map(Candidate::of_fellegi_sunter).collect(), Some(model))
+            }
+        }
+    }
+
+    /// The estimate by hold-out of the labelled pairs (see `estimate`).
+    fn hold_out<'a>(
+        &self,
+        labelled: &[(usize, usize)],
+        record: impl Fn(usize) -> &'a Record + Copy,
+        national: &'a LoadedFile,
+        taken: &[bool],
+        options: &LinkOptions,
+        now: &[f64],
+    ) -> Option<FallbackEstimate> {
+        use super::estimate::{folds, one_to_one, Outcome, RestsOn, CHART};
+        if labelled.is_empty() {
+            return None;
+        }
+        let folds = folds(labelled.len(), options.seed);
+        let mut outcomes = Vec::new();
+        for fold in &folds {
+            let in_fold: std::collections::HashSet<usize> = fold.iter().copied().collect();
+            let mut open = taken.to_vec();
+            for &i in fold {
+                open[labelled[i].1] = false;
+            }
+            let persons: Vec<usize> = fold.iter().map(|&i| labelled[i].0).collect();
+            let truth: HashMap<usize, usize> = fold.iter().map(|&i| labelled[i]).collect();
+            let floor = CHART[0].min(options.propose_above);
+            let (candidates, _) = self.candidates(&persons, record, national, &open, floor, &|i| in_fold.contains(&i));
+            let kept = one_to_one(candidates.iter().map(|c| (c.person, c.national, c.score)).collect());
+            outcomes.extend(kept.into_iter().map(|(p, r, score)| Outcome {
+                score,
+                correct: truth.get(&p) == Some(&r),
+            }));
+        }
+        let held_out = folds.iter().map(Vec::len).sum();
+        let rests_on = RestsOn {
+            labelled_pairs: labelled.len(),
+            held_out,
+            folds: folds.len(),
+            random_pairs: match self {
+                Scorer::Fixed => 0,
+                Scorer::FellegiSunter { training, .. } => training.random_pairs(),
+            },
+            seed: options.seed,
+            scoring: self.scoring(),
+        };
+        Some(FallbackEstimate::new(&outcomes, held_out, options.propose_above, now, rests_on))
+    }
 }

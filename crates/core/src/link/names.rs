@@ -173,6 +173,11 @@ impl PreparedName {
         }
     }
 
+    /// The folded, sorted words joined by single spaces (equal for names that are the same).
+    pub fn joined(&self) -> &str {
+        &self.joined
+    }
+
     /// The alphabetically first word ("" for an empty name).
     pub fn first_word(&self) -> &str {
         self.words().next().unwrap_or("")

@@ -173,6 +173,8 @@ pub struct Keys {
     v_nummer: [u8; 32],
     birth_date: [u8; 32],
     name: [u8; 32],
+    /// The key of the records' date-test keys (see `date_tests`).
+    date_tests: [u8; 32],
 }
 
 impl std::fmt::Debug for Keys {
@@ -196,12 +198,18 @@ impl Keys {
             v_nummer: key("v_nummer"),
             birth_date: key("geboortedatum"),
             name: key("naam"),
+            date_tests: key("datumtoetsen"),
         }
     }
 
     /// The pseudonym of a (normalised, 10-digit) V-nummer: 128 bits as 32 hex digits.
     pub fn v_nummer(&self, v_nummer: &str) -> String {
         hex(&hmac_sha256(&self.v_nummer, v_nummer.as_bytes())[..16])
+    }
+
+    /// The key under which a record's date tests are keyed (with its V-nummer).
+    pub fn date_tests(&self) -> &[u8; 32] {
+        &self.date_tests
     }
 
     /// The pseudonym of a birth date (ISO form).

@@ -62,6 +62,31 @@ pub struct Sides {
     pub local_birth_pseudonym: Option<String>,
     #[serde(default)]
     pub national_birth_pseudonym: Option<String>,
+    /// Linkage files: the birth-date rules answered by the keyed date tests (`link::date_tests`).
+    #[serde(default)]
+    pub keyed_birth: Option<KeyedBirth>,
+}
+
+/// The answers of the keyed date tests of a pair linked on the V-nummer (`None`: a date the
+/// rule needs is missing on a side).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyedBirth {
+    pub within_a_year: Option<bool>,
+    pub national_plausible: Option<bool>,
+    pub local_plausible: Option<bool>,
+}
+
+impl KeyedBirth {
+    /// The birth-date rule's outcome from the answers, as `verify` decides it from the dates.
+    fn outcome(self) -> BirthCheck {
+        match (self.within_a_year, self.national_plausible, self.local_plausible) {
+            (Some(true), _, _) => BirthCheck::UnderAYear,
+            (Some(false), Some(true), _) => BirthCheck::NationalPlausible,
+            (Some(false), Some(false), Some(true)) => BirthCheck::LocalPlausible,
+            (Some(false), Some(false), Some(false)) => BirthCheck::Incompatible,
+            _ => BirthCheck::Unverifiable,
+        }
+    }
 }
 
 /// A rule of Table 3 that decided, with the values it compared.
@@ -109,6 +134,10 @@ pub enum Reason {
     },
     /// Birth-date pseudonyms differ: the dates cannot be compared.
     BirthPseudonymsDiffer,
+    /// Birth-date pseudonyms differ, and the keyed date tests decided.
+    BirthByKeys {
+        outcome: BirthCheck,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -223,10 +252,17 @@ pub fn verify(s: &Sides) -> Verification {
         }
         (l, n) => match (&s.local_birth_pseudonym, &s.national_birth_pseudonym) {
             (Some(a), Some(b)) if a == b => (BirthCheck::Same, None),
-            (Some(_), Some(_)) => {
-                reasons.push(Reason::BirthPseudonymsDiffer);
-                (BirthCheck::Unverifiable, None)
-            }
+            (Some(_), Some(_)) => match s.keyed_birth {
+                Some(k) => {
+                    let outcome = k.outcome();
+                    reasons.push(Reason::BirthByKeys { outcome });
+                    (outcome, None)
+                }
+                None => {
+                    reasons.push(Reason::BirthPseudonymsDiffer);
+                    (BirthCheck::Unverifiable, None)
+                }
+            },
             _ => (BirthCheck::Missing, n.or(l)),
         },
     };

@@ -13,7 +13,7 @@ use crate::ingest::error::{Damage, ReadError};
 use crate::ingest::records::Provenance;
 use crate::link::linkage::{BirthAgreement, Evidence, LinkError};
 use crate::link::pseudonym::{SecretError, MIN_SECRET_CHARS};
-use crate::link::verify::Reason;
+use crate::link::verify::{BirthCheck, Reason};
 use crate::locale::Locale;
 use crate::recept::{ReceptError, FORMAT};
 use crate::session::SessionError;
@@ -352,6 +352,13 @@ pub fn reason(r: &Reason) -> String {
         Reason::BirthNeitherPlausible { local, national } => format!("Birth date {} / {}: neither date is plausible: different persons.", l(local), n(national)),
         Reason::BirthUnverifiable { local, national } => format!("Birth date {} / {}: cannot be checked, because the date of first registration or of intake is missing. The link stays.", l(local), n(national)),
         Reason::BirthPseudonymsDiffer => "Birth date differs (pseudonyms): without the dates the one-year and plausibility rules cannot be applied. The link stays.".to_string(),
+        Reason::BirthByKeys { outcome } => format!("Birth date differs (compared with the linkage files' keyed date tests): {}", match outcome {
+            BirthCheck::UnderAYear => "less than a year apart.",
+            BirthCheck::NationalPlausible => "the national date is plausible (a minor at first registration, an adult at intake).",
+            BirthCheck::LocalPlausible => "only the local date is plausible.",
+            BirthCheck::Incompatible => "neither date is plausible: different persons.",
+            _ => "cannot be checked, because the date of first registration or of intake is missing. The link stays.",
+        }),
     }
 }
 

@@ -13,7 +13,7 @@ use crate::ingest::error::{Damage, ReadError};
 use crate::ingest::records::Provenance;
 use crate::link::linkage::{BirthAgreement, Evidence, LinkError};
 use crate::link::pseudonym::{SecretError, MIN_SECRET_CHARS};
-use crate::link::verify::Reason;
+use crate::link::verify::{BirthCheck, Reason};
 use crate::locale::Locale;
 use crate::recept::{ReceptError, FORMAT};
 use crate::session::SessionError;
@@ -335,6 +335,13 @@ pub fn reason(r: &Reason) -> String {
         Reason::BirthNeitherPlausible { local, national } => format!("Geboortedatum {local} / {national}: geen van beide datums is aannemelijk: verschillende personen."),
         Reason::BirthUnverifiable { local, national } => format!("Geboortedatum {local} / {national}: niet te controleren, want de datum van eerste registratie of van instroom ontbreekt. De koppeling blijft staan."),
         Reason::BirthPseudonymsDiffer => "Geboortedatum verschilt (pseudoniemen): zonder de datums zijn de regels van een jaar en van aannemelijkheid niet toe te passen. De koppeling blijft staan.".to_string(),
+        Reason::BirthByKeys { outcome } => format!("Geboortedatum verschilt (vergeleken met de versleutelde datumtoetsen van de koppelbestanden): {}", match outcome {
+            BirthCheck::UnderAYear => "minder dan een jaar verschil.",
+            BirthCheck::NationalPlausible => "de landelijke datum is aannemelijk (minderjarig bij eerste registratie, meerderjarig bij instroom).",
+            BirthCheck::LocalPlausible => "alleen de lokale datum is aannemelijk.",
+            BirthCheck::Incompatible => "geen van beide datums is aannemelijk: verschillende personen.",
+            _ => "niet te controleren, want de datum van eerste registratie of van instroom ontbreekt. De koppeling blijft staan.",
+        }),
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod anova;
 pub mod distributions;
 pub mod independence;
+pub mod proportion;
 pub mod row_effects;
 pub mod special;
 

@@ -6,7 +6,9 @@ use perspectief_core::check::registration::{check, CheckOptions};
 use perspectief_core::ingest::load::{load, LoadedFile};
 use perspectief_core::ingest::steunpunt::known_with;
 use perspectief_core::kind::FileKind;
+use perspectief_core::link::estimate::Scoring;
 use perspectief_core::link::linkage::{link, LinkOptions};
+use perspectief_core::messages::Localized;
 
 #[derive(clap::Args)]
 pub struct LinkArgs {
@@ -32,9 +34,22 @@ pub struct LinkArgs {
     /// Accept fallback candidates at or above this score (0–1) in bulk.
     #[arg(long)]
     accept_fallback_above: Option<f64>,
+    /// Propose fallback candidates at or above this score (0–1); the error rates are estimated here.
+    #[arg(long, default_value_t = 0.85)]
+    propose_above: f64,
+    /// How the fallback scores: fellegi-sunter (weights learnt from the V-nummer links) or fixed
+    /// (the earlier 0.6 name + 0.3 birth date + 0.1 sex).
+    #[arg(long, value_enum, default_value_t = ScoringArg::FellegiSunter)]
+    scoring: ScoringArg,
     /// Print every link decision as JSON.
     #[arg(long)]
     json: bool,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ScoringArg {
+    FellegiSunter,
+    Fixed,
 }
 
 fn read(path: &PathBuf, kind: FileKind) -> Result<LoadedFile, String> {
@@ -59,8 +74,16 @@ pub fn run(args: &LinkArgs) -> Result<(), String> {
     }
     let refs: Vec<&LoadedFile> = files.iter().collect();
     let checked = check(&refs, &CheckOptions::default());
+    if !(0.0..=1.0).contains(&args.propose_above) {
+        return Err(format!("--propose-above: {} ligt niet tussen 0 en 1.", args.propose_above));
+    }
     let options = LinkOptions {
         accept_above: args.accept_fallback_above,
+        propose_above: args.propose_above,
+        scoring: match args.scoring {
+            ScoringArg::FellegiSunter => Scoring::FellegiSunter,
+            ScoringArg::Fixed => Scoring::Fixed,
+        },
         ..LinkOptions::default()
     };
     let linkage = link(&refs, &checked, &options).map_err(|e| e.to_string())?;
@@ -123,5 +146,10 @@ pub fn run(args: &LinkArgs) -> Result<(), String> {
     crate::say!("Niet gevonden:                      {}", t.not_found);
     crate::say!("Landelijke rijen zonder persoon:    {}", t.national_without_person);
     crate::say!("Met landelijke gegevens (verenigbaar): {}", t.with_national_data);
+    if let Some(e) = &linkage.fallback_estimate {
+        crate::say!();
+        crate::say!("{}", e.text(perspectief_core::locale::Locale::Nl));
+        crate::say!("{}", perspectief_core::messages::fallback_rests_on(e, perspectief_core::locale::Locale::Nl));
+    }
     Ok(())
 }

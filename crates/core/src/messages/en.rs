@@ -573,3 +573,114 @@ pub fn wave(e: &crate::chaid::wave::WaveError) -> String {
         E::NoCases { target } => format!("No client of the new wave has an outcome ({target}) the model knows."),
     }
 }
+
+/// The English name of a bar of a proposal's waterfall.
+pub fn waterfall_part(p: &crate::link::weights::Part) -> String {
+    use crate::link::comparison::{BirthLevel as B, CountryLevel as C, NameLevel as N, SexLevel as S};
+    use crate::link::weights::Part;
+    match p {
+        Part::Prior => "prior odds".into(),
+        Part::Name(l) => format!("name {}", match l {
+            N::Exact => "the same",
+            N::VeryClose => "nearly the same (≥ 0.94)",
+            N::Close => "very alike (≥ 0.88)",
+            N::Alike => "alike (≥ 0.80)",
+            N::Different => "different",
+            N::Missing => "unknown",
+        }),
+        Part::NameFrequency => "how common the name is".into(),
+        Part::Birth(l) => format!("birth date {}", match l {
+            B::Exact => "the same",
+            B::DayMonthSwapped => "day and month swapped",
+            B::WithinAWeek => "within a week",
+            B::WithinAYear => "within a year",
+            B::Different => "different",
+            B::Missing => "unknown",
+        }),
+        Part::BirthFrequency => "how common the birth date is".into(),
+        Part::Sex(l) => format!("sex {}", match l {
+            S::Same => "the same",
+            S::Different => "different",
+            S::Missing => "unknown",
+        }),
+        Part::Country(l) => format!("country {}", match l {
+            C::Same => "the same",
+            C::Explained => "explained difference",
+            C::Unexplained => "different",
+            C::Missing => "unknown",
+        }),
+    }
+}
+
+fn interval_en(i: &crate::link::estimate::Interval) -> String {
+    let p = |x: f64| crate::locale::Locale::En.number(x * 100.0, 1);
+    format!("{}% (95% interval {}–{}%)", p(i.value), p(i.low), p(i.high))
+}
+
+/// The English summary of the fallback's estimated error rates.
+pub fn fallback_estimate(e: &crate::link::estimate::FallbackEstimate) -> String {
+    use crate::link::estimate::Scoring;
+    let en = crate::locale::Locale::En;
+    let how = match e.rests_on.scoring {
+        Scoring::FellegiSunter => "Fellegi–Sunter",
+        Scoring::Fixed => "fixed score",
+    };
+    let rates = match (&e.precision, &e.recall) {
+        (Some(p), Some(r)) => format!(
+            "precision {} (the share of proposals that are truly the same person), recall {} (the share of true pairs that are proposed)",
+            interval_en(p),
+            interval_en(r)
+        ),
+        (_, Some(r)) => format!("the trial proposed nothing above the threshold; recall {}", interval_en(r)),
+        _ => "cannot be estimated".into(),
+    };
+    let now = match (&e.precision_now, &e.recall_now) {
+        (Some(p), _) if e.proposals_now > 0 => {
+            let n = e.proposals_now as f64;
+            let mut text = format!(
+                " Of the {} proposals now, {} are expected to be right (95% prediction interval {}–{}).",
+                e.proposals_now,
+                (p.value * n).round(),
+                (p.low * n).round(),
+                (p.high * n).round()
+            );
+            if let Some(r) = e.recall_now {
+                let t = e.true_pairs_now as f64;
+                text.push_str(&format!(
+                    " Of an estimated {} true pairs among the persons without a usable V-nummer, {}–{} are proposed.",
+                    e.true_pairs_now,
+                    (r.low * t).round(),
+                    (r.high * t).round()
+                ));
+            }
+            text
+        }
+        _ => " There are no proposals above the threshold now.".into(),
+    };
+    format!(
+        "Fallback ({how}) at threshold {}: {rates}.{now}",
+        en.number(e.threshold, 2)
+    )
+}
+
+/// What the English estimate rests on.
+pub fn fallback_rests_on(e: &crate::link::estimate::FallbackEstimate) -> String {
+    let r = &e.rests_on;
+    let en = crate::locale::Locale::En;
+    let u = if r.random_pairs > 0 {
+        format!(" The u-probabilities come from {} random pairs.", en.integer(r.random_pairs as u64))
+    } else {
+        String::new()
+    };
+    format!(
+        "This rests on {} links on the V-nummer that Table 3's checks find compatible. Of those, {} were held out in {} folds: \
+         their V-nummers were treated as missing, and the fallback searched for them again with the same blocks, weights and \
+         one-to-one assignment, without learning from them.{u} The seed of the draw is {}. Assumption: persons without a usable \
+         V-nummer now resemble those with one. Someone who lacks it for another reason (another spelling of the name, another \
+         birth date) may be found less well than this estimate says.",
+        en.integer(r.labelled_pairs as u64),
+        en.integer(r.held_out as u64),
+        r.folds,
+        r.seed
+    )
+}

@@ -113,6 +113,32 @@ impl Localized for crate::chaid::data::LevelRule {
     }
 }
 
+impl Localized for crate::link::weights::Part {
+    fn text(&self, locale: Locale) -> String {
+        match locale {
+            Locale::Nl => nl::waterfall_part(self),
+            Locale::En => en::waterfall_part(self),
+        }
+    }
+}
+
+impl Localized for crate::link::estimate::FallbackEstimate {
+    fn text(&self, locale: Locale) -> String {
+        match locale {
+            Locale::Nl => nl::fallback_estimate(self),
+            Locale::En => en::fallback_estimate(self),
+        }
+    }
+}
+
+/// What the fallback's estimate rests on, in `locale`.
+pub fn fallback_rests_on(e: &crate::link::estimate::FallbackEstimate, locale: Locale) -> String {
+    match locale {
+        Locale::Nl => nl::fallback_rests_on(e),
+        Locale::En => en::fallback_rests_on(e),
+    }
+}
+
 impl Localized for crate::link::verify::Reason {
     fn text(&self, locale: Locale) -> String {
         match locale {

@@ -508,3 +508,114 @@ pub fn wave(e: &crate::chaid::wave::WaveError) -> String {
         }
     }
 }
+
+/// The Dutch name of a bar of a proposal's waterfall.
+pub fn waterfall_part(p: &crate::link::weights::Part) -> String {
+    use crate::link::comparison::{BirthLevel as B, CountryLevel as C, NameLevel as N, SexLevel as S};
+    use crate::link::weights::Part;
+    match p {
+        Part::Prior => "beginkans".into(),
+        Part::Name(l) => format!("naam {}", match l {
+            N::Exact => "gelijk",
+            N::VeryClose => "bijna gelijk (≥ 0,94)",
+            N::Close => "lijkt sterk (≥ 0,88)",
+            N::Alike => "lijkt (≥ 0,80)",
+            N::Different => "anders",
+            N::Missing => "onbekend",
+        }),
+        Part::NameFrequency => "hoe vaak de naam voorkomt".into(),
+        Part::Birth(l) => format!("geboortedatum {}", match l {
+            B::Exact => "gelijk",
+            B::DayMonthSwapped => "dag en maand verwisseld",
+            B::WithinAWeek => "binnen een week",
+            B::WithinAYear => "binnen een jaar",
+            B::Different => "anders",
+            B::Missing => "onbekend",
+        }),
+        Part::BirthFrequency => "hoe vaak de geboortedatum voorkomt".into(),
+        Part::Sex(l) => format!("geslacht {}", match l {
+            S::Same => "gelijk",
+            S::Different => "anders",
+            S::Missing => "onbekend",
+        }),
+        Part::Country(l) => format!("land {}", match l {
+            C::Same => "gelijk",
+            C::Explained => "verklaard verschil",
+            C::Unexplained => "anders",
+            C::Missing => "onbekend",
+        }),
+    }
+}
+
+fn interval_nl(i: &crate::link::estimate::Interval) -> String {
+    let p = |x: f64| crate::locale::Locale::Nl.number(x * 100.0, 1);
+    format!("{}% (95%-interval {}–{}%)", p(i.value), p(i.low), p(i.high))
+}
+
+/// The Dutch summary of the fallback's estimated error rates.
+pub fn fallback_estimate(e: &crate::link::estimate::FallbackEstimate) -> String {
+    use crate::link::estimate::Scoring;
+    let nl = crate::locale::Locale::Nl;
+    let how = match e.rests_on.scoring {
+        Scoring::FellegiSunter => "Fellegi–Sunter",
+        Scoring::Fixed => "vaste score",
+    };
+    let rates = match (&e.precision, &e.recall) {
+        (Some(p), Some(r)) => format!(
+            "precisie {} (het aandeel voorstellen dat echt dezelfde persoon is), recall {} (het aandeel echte paren dat wordt voorgesteld)",
+            interval_nl(p),
+            interval_nl(r)
+        ),
+        (_, Some(r)) => format!("in de proef kwam geen voorstel boven de drempel; recall {}", interval_nl(r)),
+        _ => "niet te schatten".into(),
+    };
+    let now = match (&e.precision_now, &e.recall_now) {
+        (Some(p), _) if e.proposals_now > 0 => {
+            let n = e.proposals_now as f64;
+            let mut text = format!(
+                " Van de {} voorstellen nu zijn er naar verwachting {} juist (95%-voorspellingsinterval {}–{}).",
+                e.proposals_now,
+                (p.value * n).round(),
+                (p.low * n).round(),
+                (p.high * n).round()
+            );
+            if let Some(r) = e.recall_now {
+                let t = e.true_pairs_now as f64;
+                text.push_str(&format!(
+                    " Van naar schatting {} echte paren onder de personen zonder bruikbaar V-nummer worden er {}–{} voorgesteld.",
+                    e.true_pairs_now,
+                    (r.low * t).round(),
+                    (r.high * t).round()
+                ));
+            }
+            text
+        }
+        _ => " Nu zijn er geen voorstellen boven de drempel.".into(),
+    };
+    format!(
+        "Reserveprocedure ({how}) bij drempel {}: {rates}.{now}",
+        nl.number(e.threshold, 2)
+    )
+}
+
+/// What the Dutch estimate rests on.
+pub fn fallback_rests_on(e: &crate::link::estimate::FallbackEstimate) -> String {
+    let r = &e.rests_on;
+    let nl = crate::locale::Locale::Nl;
+    let u = if r.random_pairs > 0 {
+        format!(" De u-kansen komen uit {} willekeurige paren.", nl.integer(r.random_pairs as u64))
+    } else {
+        String::new()
+    };
+    format!(
+        "Dit berust op {} koppelingen op V-nummer die de controles van tabel 3 verenigbaar vinden. Daarvan zijn er {} in {} delen \
+         achtergehouden: hun V-nummers golden als ontbrekend, en de reserveprocedure zocht ze opnieuw met dezelfde blokken, \
+         gewichten en één-op-één-toewijzing, zonder ze zelf te gebruiken om van te leren.{u} Het zaad van de trekking is {}. \
+         Aanname: wie nu geen bruikbaar V-nummer heeft, lijkt op wie er een heeft. Wie het mist om een andere reden (een andere \
+         schrijfwijze van de naam, een andere geboortedatum) wordt mogelijk slechter gevonden dan deze schatting zegt.",
+        nl.integer(r.labelled_pairs as u64),
+        nl.integer(r.held_out as u64),
+        r.folds,
+        r.seed
+    )
+}

@@ -337,3 +337,43 @@ fn english_sheets_have_no_dutch_words() {
     let found = scan(Locale::En);
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn the_fallback_estimate_in_both_languages() {
+    use crate::link::estimate::{FallbackEstimate, Outcome, RestsOn, Scoring};
+    let mut outcomes: Vec<Outcome> = (0..95).map(|_| Outcome { score: 0.97, correct: true }).collect();
+    outcomes.push(Outcome { score: 0.9, correct: false });
+    let rests_on = RestsOn {
+        labelled_pairs: 1200,
+        held_out: 100,
+        folds: 5,
+        random_pairs: 20_000,
+        seed: 20,
+        scoring: Scoring::FellegiSunter,
+    };
+    let e = FallbackEstimate::new(&outcomes, 100, 0.85, &[0.99, 0.96], rests_on);
+    assert_eq!(
+        e.text(Locale::Nl),
+        "Reserveprocedure (Fellegi–Sunter) bij drempel 0,85: precisie 99,0% (95%-interval 94,3–99,8%) (het aandeel \
+         voorstellen dat echt dezelfde persoon is), recall 95,0% (95%-interval 88,8–97,8%) (het aandeel echte paren dat \
+         wordt voorgesteld). Van de 2 voorstellen nu zijn er naar verwachting 2 juist (95%-voorspellingsinterval 1–2). Van \
+         naar schatting 2 echte paren onder de personen zonder bruikbaar V-nummer worden er 1–2 voorgesteld."
+    );
+    assert_eq!(
+        e.text(Locale::En),
+        "Fallback (Fellegi–Sunter) at threshold 0.85: precision 99.0% (95% interval 94.3–99.8%) (the share of proposals \
+         that are truly the same person), recall 95.0% (95% interval 88.8–97.8%) (the share of true pairs that are \
+         proposed). Of the 2 proposals now, 2 are expected to be right (95% prediction interval 1–2). Of an estimated 2 \
+         true pairs among the persons without a usable V-nummer, 1–2 are proposed."
+    );
+    assert!(super::fallback_rests_on(&e, Locale::Nl).starts_with("Dit berust op 1.200 koppelingen op V-nummer"));
+    assert!(super::fallback_rests_on(&e, Locale::En).starts_with("This rests on 1,200 links on the V-nummer"));
+    use crate::link::comparison::NameLevel;
+    use crate::link::weights::Part;
+    assert_eq!(Part::Name(NameLevel::Close).text(Locale::Nl), "naam lijkt sterk (≥ 0,88)");
+    assert_eq!(Part::Name(NameLevel::Close).text(Locale::En), "name very alike (≥ 0.88)");
+    use crate::link::verify::{BirthCheck, Reason};
+    let r = Reason::BirthByKeys { outcome: BirthCheck::Incompatible };
+    assert!(r.text(Locale::Nl).ends_with("geen van beide datums is aannemelijk: verschillende personen."));
+    assert!(r.text(Locale::En).ends_with("neither date is plausible: different persons."));
+}

@@ -16,7 +16,10 @@ pub fn wilson(k: usize, n: usize, z: f64) -> Option<(f64, f64)> {
     let z2 = z * z;
     let centre = (p + z2 / (2.0 * n)) / (1.0 + z2 / n);
     let half = z / (1.0 + z2 / n) * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
-    Some(((centre - half).max(0.0), (centre + half).min(1.0)))
+    // At the ends the interval closes exactly (no rounding past 0 or 1).
+    let low = if k == 0.0 { 0.0 } else { (centre - half).max(0.0) };
+    let high = if k == n { 1.0 } else { (centre + half).min(1.0) };
+    Some((low, high))
 }
 
 fn ln_beta(a: f64, b: f64) -> f64 {
@@ -88,6 +91,8 @@ mod tests {
             assert!((l - low).abs() < 1e-4 && (h - high).abs() < 1e-4, "{k}/{n}: {l} {h}");
         }
         assert_eq!(wilson(0, 0, Z95), None);
+        assert_eq!(wilson(690, 690, Z95).unwrap().1, 1.0);
+        assert_eq!(wilson(0, 690, Z95).unwrap().0, 0.0);
     }
 
     #[test]

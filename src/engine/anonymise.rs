@@ -172,6 +172,7 @@ pub fn linkage_files(
             let options = LinkageOptions {
                 extra: extra.to_vec(),
                 seed: seed.wrapping_add(i as u64),
+                ..LinkageOptions::default()
             };
             linkage_csv(f, &keys, today, &options)
         })
@@ -180,6 +181,7 @@ pub fn linkage_files(
         let options = LinkageOptions {
             extra: extra.to_vec(),
             seed,
+            ..LinkageOptions::default()
         };
         linkage_audit(&linkage_sheet(f, &keys, today, &options), 5)
     });

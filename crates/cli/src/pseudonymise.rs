@@ -1,6 +1,8 @@
 //! `perspectief pseudonymise`: write a linkage file per registration or
 //! extract, with the project secret read from a file (never from the command
-//! line, where it would stay in the shell's history).
+//! line, where it would stay in the shell's history). Each file's line is followed by
+//! a frequency-attack self-test (`link::attack`): what an outsider without the secret
+//! finds in it, with and without hardened name encodings.
 
 use std::path::PathBuf;
 
@@ -11,7 +13,9 @@ use perspectief_core::ingest::fields::{Field, FIELDS};
 use perspectief_core::ingest::load::load;
 use perspectief_core::ingest::steunpunt::known_with;
 use perspectief_core::kind::FileKind;
-use perspectief_core::link::pseudonym::{Keys, Secret};
+use perspectief_core::link::attack::self_test;
+use perspectief_core::link::pseudonym::{Keys, NameScheme, Secret};
+use perspectief_core::messages::nl::frequency_attack;
 
 #[derive(Args)]
 pub struct PseudonymiseArgs {
@@ -34,6 +38,10 @@ pub struct PseudonymiseArgs {
     /// Seed of the row shuffle (default: random).
     #[arg(long)]
     seed: Option<u64>,
+    /// Encode names as plain Bloom filters, as the first linkage files did (not recommended: the
+    /// default hardened encoding, salted with the birth year and balanced, resists frequency attacks).
+    #[arg(long)]
+    plain_name_encoding: bool,
 }
 
 pub fn run(args: &PseudonymiseArgs) -> Result<(), String> {
@@ -57,6 +65,11 @@ pub fn run(args: &PseudonymiseArgs) -> Result<(), String> {
     let mut options = LinkageOptions {
         extra,
         seed: args.seed.unwrap_or_else(crate::anonymise::random_seed),
+        names: if args.plain_name_encoding {
+            NameScheme::Plain
+        } else {
+            NameScheme::Hardened
+        },
     };
     let made = args
         .date
@@ -91,6 +104,7 @@ pub fn run(args: &PseudonymiseArgs) -> Result<(), String> {
         std::fs::write(&out, bytes).map_err(|e| format!("Kan {} niet schrijven: {e}", out.display()))?;
         let persons = file.records.iter().filter(|r| r.is_person()).count();
         crate::say!("{name}: {persons} personen → {}", out.display());
+        crate::say!("{name}: {}", frequency_attack(&self_test(&file, &keys, made, &options)));
     }
     Ok(())
 }

@@ -259,6 +259,12 @@ fn linkage_files_from_the_command_line_link_on_pseudonyms() {
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert!(stdout.contains("kenmerken_steunpunten.xlsx: overgeslagen"), "{stdout}");
+    // Each linkage file is attacked as an outsider would (link::attack), with and without hardening.
+    assert!(
+        stdout.contains("DMB_extract_Perspectief.xlsx: Zelftest frequentieaanval: ")
+            && stdout.contains("naamcoderingen herleid (zonder verharding: "),
+        "{stdout}"
+    );
     let written: Vec<_> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().path()).collect();
     assert_eq!(written.len(), 21, "20 registrations and the extract");
     let (national, local): (Vec<_>, Vec<_>) = written

@@ -48,7 +48,15 @@ fn identity(keys: &Keys, r: &perspectief_core::ingest::records::Record, pseudony
     }
     match perspectief_core::check::vnummer::classify(r.v_nummer.as_ref()).usable() {
         Some(v) => keys.v_nummer(v),
-        None => r.name().map(|n| keys.name(&n).to_text()).unwrap_or_default(),
+        None => r
+            .name()
+            .map(|n| {
+                let year = r
+                    .date(perspectief_core::ingest::fields::Field::Geboortedatum)
+                    .map(|d| d.year);
+                keys.name_hardened(&n, year).to_text()
+            })
+            .unwrap_or_default(),
     }
 }
 

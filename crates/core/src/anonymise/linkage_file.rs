@@ -15,7 +15,7 @@ use crate::ingest::load::LoadedFile;
 use crate::ingest::records::{Record, Value};
 use crate::ingest::values::YesNo;
 use crate::kind::FileKind;
-use crate::link::pseudonym::Keys;
+use crate::link::pseudonym::{Keys, NameScheme};
 use crate::table::{Cell, Sheet};
 
 /// What goes into a linkage file beyond the linkage keys, and the seed of the row shuffle.
@@ -24,6 +24,8 @@ pub struct LinkageOptions {
     /// Analysis fields to add (the diagnosis, the doctor and the outcome are sensitive).
     pub extra: Vec<Field>,
     pub seed: u64,
+    /// How names are encoded (default: hardened, salted with the birth year and balanced).
+    pub names: NameScheme,
 }
 
 /// What the linkage checks, beside the keyed encodings: always in the file.
@@ -63,10 +65,16 @@ pub fn linkage_csv(file: &LoadedFile, keys: &Keys, made: Date, options: &Linkage
     )
 }
 
-/// The linkage file of one loaded registration or national extract (persons only, rows shuffled).
-pub fn linkage_sheet(file: &LoadedFile, keys: &Keys, made: Date, options: &LinkageOptions) -> Sheet {
+/// The persons of a file in the order of its linkage file's rows (shuffled with the options' seed).
+pub fn persons_in_order<'a>(file: &'a LoadedFile, options: &LinkageOptions) -> Vec<&'a Record> {
     let mut persons: Vec<&Record> = file.records.iter().filter(|r| r.is_person()).collect();
     crate::rng::Rng::new(options.seed).shuffle(&mut persons);
+    persons
+}
+
+/// The linkage file of one loaded registration or national extract (persons only, rows shuffled).
+pub fn linkage_sheet(file: &LoadedFile, keys: &Keys, made: Date, options: &LinkageOptions) -> Sheet {
+    let persons = persons_in_order(file, options);
     let registration = file.kind == FileKind::Registration;
     // The checked fields and the fields asked for that this file has, in the dictionary's order.
     let fields: Vec<Field> = FIELDS
@@ -117,9 +125,13 @@ pub fn linkage_sheet(file: &LoadedFile, keys: &Keys, made: Date, options: &Linka
         "Koppelbestand met pseudoniemen, gemaakt met Perspectief op {}: geen V-nummers, namen of exacte datums \
          (andere datums op de eerste van de maand), rijen in willekeurige volgorde. Niet anoniem: alleen te koppelen met \
          bestanden die met hetzelfde geheim zijn gemaakt. Sleutels: Argon2id ({} MiB, {t} rondes, {p} baan), \
-         HKDF-SHA-256 en HMAC-SHA-256.",
+         HKDF-SHA-256 en HMAC-SHA-256{}.",
         made.dutch(),
-        m / 1024
+        m / 1024,
+        match options.names {
+            NameScheme::Hardened => "; namen verhard (gezouten met het geboortejaar, gebalanceerd)",
+            NameScheme::Plain => "; namen niet verhard",
+        }
     ))]);
     for r in persons {
         let mut row = Vec::with_capacity(sheet.header.len());
@@ -132,8 +144,12 @@ pub fn linkage_sheet(file: &LoadedFile, keys: &Keys, made: Date, options: &Linka
         }
         let v = classify(r.v_nummer.as_ref());
         row.push(v.usable().map_or(Cell::Empty, |v| Cell::text(keys.v_nummer(v))));
-        row.push(r.name().map_or(Cell::Empty, |n| Cell::text(keys.name(&n).to_text())));
         let birth = r.date(Field::Geboortedatum);
+        let name = r
+            .name()
+            .map(|n| keys.name_with(&n, birth.map(|d| d.year), options.names))
+            .filter(|e| !e.is_empty());
+        row.push(name.map_or(Cell::Empty, |e| Cell::text(e.to_text())));
         row.push(birth.map_or(Cell::Empty, |d| Cell::text(keys.birth_date(d))));
         let swapped = birth
             .and_then(|d| Date::new(d.year, d.day, d.month))

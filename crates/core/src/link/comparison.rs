@@ -140,7 +140,7 @@ pub struct Comparison {
 #[derive(Debug, Clone)]
 pub enum NameKey {
     Plain(PreparedName),
-    /// A linkage file's keyed Bloom filter.
+    /// A linkage file's keyed Bloom filter (plain or hardened).
     Encoded(Box<NameEncoding>),
 }
 
@@ -168,7 +168,7 @@ impl NameKey {
                 (NameLevel::of(s, false), s)
             }
             (NameKey::Encoded(a), NameKey::Encoded(b)) => {
-                let s = a.dice(b);
+                let s = a.similarity(b);
                 (NameLevel::of(s, a == b), s)
             }
             _ => (NameLevel::Missing, 0.0),

@@ -486,8 +486,8 @@ fn fallback_candidates<'a>(
     candidates
 }
 
-/// Fallback candidates between linkage files: names as keyed encodings (Dice
-/// coefficient instead of Jaro-Winkler), birth dates as pseudonyms, so only the
+/// Fallback candidates between linkage files: names as keyed encodings
+/// ([`NameEncoding::similarity`](crate::link::pseudonym::NameEncoding::similarity) instead of Jaro-Winkler), birth dates as pseudonyms, so only the
 /// same date or day and month swapped can be seen (not "within a week").
 fn pseudonymous_candidates<'a>(
     unlinked: &[usize],
@@ -537,7 +537,7 @@ fn pseudonymous_candidates<'a>(
                 candidates.extend(Candidate::scored(
                     p,
                     *row,
-                    name.dice(other),
+                    name.similarity(other),
                     (b, why_birth),
                     same_sex,
                     propose_above,

@@ -1,5 +1,6 @@
 //! Linkage of the registrations to the national extract (linkage.md §2–3).
 
+pub mod attack;
 pub mod comparison;
 pub mod countries;
 pub mod date_tests;

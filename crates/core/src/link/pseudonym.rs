@@ -13,7 +13,10 @@
 //! Names are not pseudonymised as a whole (a typo would break the match) but
 //! encoded as a keyed Bloom filter of their letter pairs (a "cryptographic
 //! long-term key", Schnell et al. 2009): similar names give similar filters,
-//! compared with the Dice coefficient.
+//! compared with the Dice coefficient. By default the filter is hardened
+//! ([`NameScheme::Hardened`]): salted with the birth year (Niedermeyer et al.
+//! 2014's record salting) and balanced (Schnell & Borgs 2016), against the
+//! frequency attacks of `link::attack`.
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -163,9 +166,26 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Bits in a name encoding, and hash functions per letter pair.
+/// Bits in a plain name encoding (a Bloom filter), and hash functions per letter pair.
 pub const NAME_BITS: usize = 1024;
+/// Bits in a hardened name encoding: the filter and its complement, permuted.
+pub const HARDENED_BITS: usize = 2 * NAME_BITS;
 const NAME_HASHES: u64 = 20;
+
+/// How names are encoded in a linkage file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameScheme {
+    /// A keyed Bloom filter of the letter pairs (1024 bits): the encoding of the first linkage
+    /// files, kept to read them and for comparison. The same name always gives the same filter, and
+    /// the number of set bits tells the name's length.
+    Plain,
+    /// The letter pairs salted with the birth year, the filter balanced (the filter and its complement,
+    /// 2048 bits, permuted with a permutation of the name key): the same name born in another year gives
+    /// an unrelated encoding, and every encoding has 1024 bits set, whatever the name's length.
+    #[default]
+    Hardened,
+}
 
 /// The keys of one secret, one per field.
 #[derive(Clone)]
@@ -175,6 +195,8 @@ pub struct Keys {
     name: [u8; 32],
     /// The key of the records' date-test keys (see `date_tests`).
     date_tests: [u8; 32],
+    /// Where each bit of a balanced filter goes (from the name key).
+    permutation: Vec<u16>,
 }
 
 impl std::fmt::Debug for Keys {
@@ -185,6 +207,13 @@ impl std::fmt::Debug for Keys {
 
 const SALT: &[u8] = b"perspectief-pseudoniemen-2";
 
+/// A name as its encoding sees it: the folded words (with their usual variants), sorted, joined by one space.
+pub fn encoded_form(name: &str) -> String {
+    let mut words = tokens(name);
+    words.sort();
+    words.join(" ")
+}
+
 impl Keys {
     /// The keys of a secret: Argon2id once (0.35 s natively, measured by `benches/secret_guess.rs`), then HKDF per field.
     pub fn new(secret: &Secret) -> Keys {
@@ -194,11 +223,22 @@ impl Keys {
                 .try_into()
                 .expect("32 bytes")
         };
+        let name = key("naam");
+        // Fisher–Yates with HMAC of the name key as its random stream.
+        let mut permutation: Vec<u16> = (0..HARDENED_BITS as u16).collect();
+        for i in (1..HARDENED_BITS).rev() {
+            let mut input = b"permutatie".to_vec();
+            input.extend_from_slice(&(i as u32).to_le_bytes());
+            let h = hmac_sha256(&name, &input);
+            let j = (u64::from_le_bytes(h[..8].try_into().expect("8 bytes")) % (i as u64 + 1)) as usize;
+            permutation.swap(i, j);
+        }
         Keys {
             v_nummer: key("v_nummer"),
             birth_date: key("geboortedatum"),
-            name: key("naam"),
+            name,
             date_tests: key("datumtoetsen"),
+            permutation,
         }
     }
 
@@ -217,20 +257,59 @@ impl Keys {
         hex(&hmac_sha256(&self.birth_date, date.iso().as_bytes())[..16])
     }
 
-    /// The keyed encoding of a name: its words folded and sorted, letter pairs
-    /// (with a space before and after) each setting 20 of 1024 bits.
+    /// The plain keyed encoding of a name ([`NameScheme::Plain`]): its words folded and sorted, letter
+    /// pairs (with a space before and after) each setting 20 of 1024 bits.
     pub fn name(&self, name: &str) -> NameEncoding {
-        let mut words = tokens(name);
-        words.sort();
-        let text = format!(" {} ", words.join(" "));
-        let chars: Vec<char> = text.chars().collect();
-        let mut bits = [0u64; NAME_BITS / 64];
-        if words.is_empty() {
-            return NameEncoding(bits);
+        NameEncoding::Plain(self.filter(name, None).unwrap_or([0; NAME_BITS / 64]))
+    }
+
+    /// The hardened encoding of a name ([`NameScheme::Hardened`]): each letter pair hashed with the
+    /// birth year as a salt (none without a birth date), the filter followed by its complement, the
+    /// 2048 bits permuted by the name key. An empty name gives an empty encoding (no bit set).
+    pub fn name_hardened(&self, name: &str, birth_year: Option<i32>) -> NameEncoding {
+        let salt = birth_year.map(|y| y.to_string()).unwrap_or_default();
+        let mut out = [0u64; HARDENED_BITS / 64];
+        let Some(filter) = self.filter(name, Some(salt.as_bytes())) else {
+            return NameEncoding::Balanced(out);
+        };
+        for (i, &to) in self.permutation.iter().enumerate() {
+            let at = i % NAME_BITS;
+            let set = filter[at / 64] >> (at % 64) & 1 == 1;
+            if set == (i < NAME_BITS) {
+                out[to as usize / 64] |= 1 << (to % 64);
+            }
         }
+        NameEncoding::Balanced(out)
+    }
+
+    /// The encoding of a name under `scheme` (the birth year is the hardened scheme's salt).
+    pub fn name_with(&self, name: &str, birth_year: Option<i32>, scheme: NameScheme) -> NameEncoding {
+        match scheme {
+            NameScheme::Plain => self.name(name),
+            NameScheme::Hardened => self.name_hardened(name, birth_year),
+        }
+    }
+
+    /// The Bloom filter of a name's letter pairs; with a salt, each pair's HMAC input is the salt, a
+    /// zero byte and the pair. `None` when the name has no words.
+    fn filter(&self, name: &str, salt: Option<&[u8]>) -> Option<[u64; NAME_BITS / 64]> {
+        let form = encoded_form(name);
+        if form.is_empty() {
+            return None;
+        }
+        let chars: Vec<char> = format!(" {form} ").chars().collect();
+        let mut bits = [0u64; NAME_BITS / 64];
         for pair in chars.windows(2) {
             let gram: String = pair.iter().collect();
-            let h = hmac_sha256(&self.name, gram.as_bytes());
+            let h = match salt {
+                None => hmac_sha256(&self.name, gram.as_bytes()),
+                Some(salt) => {
+                    let mut input = salt.to_vec();
+                    input.push(0);
+                    input.extend_from_slice(gram.as_bytes());
+                    hmac_sha256(&self.name, &input)
+                }
+            };
             let h1 = u64::from_le_bytes(h[..8].try_into().expect("8 bytes"));
             let h2 = u64::from_le_bytes(h[8..16].try_into().expect("8 bytes")) | 1;
             for i in 0..NAME_HASHES {
@@ -238,19 +317,32 @@ impl Keys {
                 bits[bit / 64] |= 1 << (bit % 64);
             }
         }
-        NameEncoding(bits)
+        Some(bits)
     }
 }
 
-/// A keyed Bloom filter of a name's letter pairs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NameEncoding(pub [u64; NAME_BITS / 64]);
+/// A keyed encoding of a name's letter pairs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NameEncoding {
+    /// A Bloom filter of 1024 bits ([`NameScheme::Plain`]).
+    Plain([u64; NAME_BITS / 64]),
+    /// A salted Bloom filter with its complement, permuted: 2048 bits, 1024 set ([`NameScheme::Hardened`]).
+    Balanced([u64; HARDENED_BITS / 64]),
+}
 
 impl NameEncoding {
-    /// Dice coefficient 2|A∩B| / (|A|+|B|) of the set bits (0 when both are empty).
+    fn words(&self) -> &[u64] {
+        match self {
+            NameEncoding::Plain(w) => w,
+            NameEncoding::Balanced(w) => w,
+        }
+    }
+
+    /// Dice coefficient 2|A∩B| / (|A|+|B|) of the set bits (0 when both are empty). Right for plain
+    /// filters; balanced ones all have half their bits set, which lifts it (use [`NameEncoding::similarity`]).
     pub fn dice(&self, other: &NameEncoding) -> f64 {
         let (mut both, mut total) = (0u32, 0u32);
-        for (a, b) in self.0.iter().zip(&other.0) {
+        for (a, b) in self.words().iter().zip(other.words()) {
             both += (a & b).count_ones();
             total += a.count_ones() + b.count_ones();
         }
@@ -261,26 +353,58 @@ impl NameEncoding {
         }
     }
 
+    /// How alike two names are, 0 to 1, on the scale of the linkage's rule (0.75 or more: alike).
+    /// Plain filters: the Dice coefficient. Balanced filters: 1 − 2·h/2048 with h the Hamming
+    /// distance, which is 1 − h′/512 with h′ the distance of the filters before balancing: about
+    /// the Dice coefficient of a two-word name (whose filter has some 250 of 1024 bits set), since
+    /// Dice is 1 − h′/(|A|+|B|). Encodings of different schemes (or an empty one) give 0.
+    pub fn similarity(&self, other: &NameEncoding) -> f64 {
+        if self.is_empty() || other.is_empty() {
+            return 0.0;
+        }
+        match (self, other) {
+            (NameEncoding::Plain(_), NameEncoding::Plain(_)) => self.dice(other),
+            (NameEncoding::Balanced(a), NameEncoding::Balanced(b)) => {
+                let distance: u32 = a.iter().zip(b).map(|(x, y)| (x ^ y).count_ones()).sum();
+                (1.0 - 2.0 * f64::from(distance) / HARDENED_BITS as f64).max(0.0)
+            }
+            _ => 0.0,
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.0.iter().all(|w| *w == 0)
+        self.words().iter().all(|w| *w == 0)
     }
 
-    /// As 256 hex digits (for a cell of a linkage file).
+    /// The bits set (a plain filter's weight grows with the name's length; a balanced one's is always 1024).
+    pub fn weight(&self) -> u32 {
+        self.words().iter().map(|w| w.count_ones()).sum()
+    }
+
+    /// As hex digits (for a cell of a linkage file): 256 for a plain filter, 512 for a balanced one.
     pub fn to_text(&self) -> String {
-        self.0.iter().map(|w| format!("{w:016x}")).collect()
+        self.words().iter().map(|w| format!("{w:016x}")).collect()
     }
 
-    /// From [`NameEncoding::to_text`]; `None` when it is not 256 hex digits.
+    /// From [`NameEncoding::to_text`]: 256 hex digits are a plain filter (the linkage files made before
+    /// hardening), 512 a balanced one; `None` otherwise.
     pub fn parse(text: &str) -> Option<NameEncoding> {
         let text = text.trim();
-        if text.len() != NAME_BITS / 4 || !text.is_ascii() {
+        if !text.is_ascii() {
             return None;
         }
-        let mut bits = [0u64; NAME_BITS / 64];
-        for (i, w) in bits.iter_mut().enumerate() {
-            *w = u64::from_str_radix(&text[i * 16..i * 16 + 16], 16).ok()?;
+        fn words<const N: usize>(text: &str) -> Option<[u64; N]> {
+            let mut bits = [0u64; N];
+            for (i, w) in bits.iter_mut().enumerate() {
+                *w = u64::from_str_radix(&text[i * 16..i * 16 + 16], 16).ok()?;
+            }
+            Some(bits)
         }
-        Some(NameEncoding(bits))
+        match text.len() {
+            n if n == NAME_BITS / 4 => words(text).map(NameEncoding::Plain),
+            n if n == HARDENED_BITS / 4 => words(text).map(NameEncoding::Balanced),
+            _ => None,
+        }
     }
 }
 
@@ -415,5 +539,80 @@ mod tests {
         assert_eq!(NameEncoding::parse(&enc.to_text()), Some(enc));
         assert_eq!(NameEncoding::parse("zz"), None);
         assert!(k.name("").is_empty());
+    }
+
+    #[test]
+    fn hardened_encodings_are_stable_salted_and_balanced() {
+        let k = keys("een geheim van het project");
+        let enc = k.name_hardened("Ahmed Mohamed", Some(1990));
+        // Stable per secret, another under another secret.
+        assert_eq!(
+            enc,
+            keys("een geheim van het project").name_hardened("Ahmed Mohamed", Some(1990))
+        );
+        let foreign = keys("een ander geheim van het project").name_hardened("Ahmed Mohamed", Some(1990));
+        assert!(enc.similarity(&foreign) < 0.5, "{}", enc.similarity(&foreign));
+        // Another birth year (or none) is another salt: unrelated encodings of the same name.
+        for other in [Some(1991), Some(2090), None] {
+            let s = enc.similarity(&k.name_hardened("Ahmed Mohamed", other));
+            assert!(s < 0.5, "{other:?}: {s}");
+        }
+        // Balanced: 1024 of 2048 bits set, whatever the name's length.
+        for name in ["Bah", "Ahmed Mohamed", "Abdoulaye Gebremedhin Tesfamariam Mansaray"] {
+            assert_eq!(k.name_hardened(name, Some(1990)).weight(), 1024, "{name}");
+        }
+        assert_ne!(k.name("Bah").weight(), k.name("Ahmed Mohamed").weight());
+        assert_eq!(k.name_with("Bah", Some(1990), NameScheme::Plain), k.name("Bah"));
+        assert!(k.name_hardened("", Some(1990)).is_empty());
+        assert_eq!(
+            k.name_hardened("", Some(1990))
+                .similarity(&k.name_hardened("", Some(1990))),
+            0.0
+        );
+        // The text: 512 hex digits, read back; a plain encoding (256) still reads, and the two
+        // schemes do not compare.
+        let text = enc.to_text();
+        assert_eq!(text.len(), HARDENED_BITS / 4);
+        assert_eq!(NameEncoding::parse(&text), Some(enc));
+        let plain = NameEncoding::parse(&k.name("Ahmed Mohamed").to_text()).unwrap();
+        assert!(matches!(plain, NameEncoding::Plain(_)));
+        assert_eq!(plain.similarity(&enc), 0.0);
+        assert_eq!(NameEncoding::parse(&text[..300]), None);
+    }
+
+    #[test]
+    fn hardened_similarity_keeps_the_linkage_rule() {
+        let k = keys("een geheim van het project");
+        let sim = |a: &str, b: &str| {
+            k.name_hardened(a, Some(1995))
+                .similarity(&k.name_hardened(b, Some(1995)))
+        };
+        assert_eq!(
+            sim("Ahmed Mohamed", "mohamed  AHMED"),
+            1.0,
+            "order and case do not matter"
+        );
+        // One-letter typos stay at or above the linkage's 0.75; other names fall well below.
+        for (a, b) in [
+            ("Ahmed Mohamed", "Ahmad Mohamed"),
+            ("Fatmata Kamara", "Fatmata Kamora"),
+            ("Ibrahim Sesay", "Ibrahim Sessay"),
+            ("Aminata Bangura", "Aminata Bangora"),
+            ("Abdoulaye Gebremedhin", "Abdoulaye Gebremedin"),
+        ] {
+            let s = sim(a, b);
+            assert!(s >= 0.75, "{a} / {b}: {s}");
+        }
+        for (a, b) in [
+            ("Ahmed Mohamed", "Liya Tesfaye"),
+            ("Fatmata Kamara", "Ibrahim Sesay"),
+            ("Bah Sow", "Issa Kanu"),
+        ] {
+            let s = sim(a, b);
+            assert!(s < 0.5, "{a} / {b}: {s}");
+        }
+        // Half the name the same: alike, not alike enough.
+        let s = sim("Mohamed Kamara", "Mohamed Diallo");
+        assert!(s < 0.75, "{s}");
     }
 }

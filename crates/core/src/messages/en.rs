@@ -141,6 +141,24 @@ pub fn link(e: &LinkError) -> String {
     }
 }
 
+/// The English line of a frequency-attack self-test of a linkage file.
+pub fn frequency_attack(t: &crate::link::attack::SelfTest) -> String {
+    use crate::link::pseudonym::NameScheme;
+    let (w, o) = (t.written(), t.other());
+    format!(
+        "Frequency-attack self-test: {} of {} name encodings re-identified ({}: {}); {} of {} birth dates re-identified",
+        w.names_reidentified,
+        w.names,
+        match t.names {
+            NameScheme::Hardened => "without hardening",
+            NameScheme::Plain => "with hardening",
+        },
+        o.names_reidentified,
+        w.birth_dates_reidentified,
+        w.birth_dates
+    )
+}
+
 /// The English text of a [SecretError].
 pub fn secret(e: &SecretError) -> String {
     match e {

@@ -77,6 +77,15 @@ impl fmt::Display for crate::ingest::cells::Note {
     }
 }
 
+impl Localized for crate::link::attack::SelfTest {
+    fn text(&self, locale: Locale) -> String {
+        match locale {
+            Locale::Nl => nl::frequency_attack(self),
+            Locale::En => en::frequency_attack(self),
+        }
+    }
+}
+
 impl Localized for crate::ingest::cells::Note {
     fn text(&self, locale: Locale) -> String {
         match locale {

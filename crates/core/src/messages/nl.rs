@@ -154,6 +154,24 @@ pub fn secret(e: &SecretError) -> String {
     }
 }
 
+/// The Dutch line of a frequency-attack self-test of a linkage file.
+pub fn frequency_attack(t: &crate::link::attack::SelfTest) -> String {
+    use crate::link::pseudonym::NameScheme;
+    let (w, o) = (t.written(), t.other());
+    format!(
+        "Zelftest frequentieaanval: {} van {} naamcoderingen herleid ({}: {}); {} van {} geboortedatums herleid",
+        w.names_reidentified,
+        w.names,
+        match t.names {
+            NameScheme::Hardened => "zonder verharding",
+            NameScheme::Plain => "met verharding",
+        },
+        o.names_reidentified,
+        w.birth_dates_reidentified,
+        w.birth_dates
+    )
+}
+
 /// The Dutch text of a [SessionError].
 pub fn session(e: &SessionError) -> String {
     match e {

@@ -1,7 +1,8 @@
 // Read, check and link a synthetic registration and national extract (N rows
 // each, 5% without a V-nummer, so they need the fallback) in headless Chromium
 // through the app's worker. Reports the worker's time per step (from the
-// "Rekentijd" list), the wall-clock time from choosing the files to Table 3,
+// "Rekentijd" list; the fallback's Fellegi–Sunter scoring and its hold-out
+// estimate are parts of the linking), the wall-clock time from choosing the files to Table 3,
 // and the size of the worker's wasm memory afterwards.
 // Usage: node bench/link-browser.mjs DIR ROWS [dist]   (files from `perspectief bench-link --rows ROWS --out DIR`)
 import { launch } from '../tests/browser/harness.mjs';
@@ -31,7 +32,7 @@ const counts = await page.getByTestId('link-counts').textContent();
 const steps = await page.getByTestId('timings').locator('li').evaluateAll((li) => li.map((l) => [l.dataset.step, Number(l.dataset.ms)]));
 const memory = Number(await page.getByTestId('timings').locator('[data-memory]').getAttribute('data-memory'));
 const ms = Object.fromEntries(steps.map(([s, m]) => [s.startsWith('inlezen') ? s.replace(/^inlezen (lokaal|landelijk).*/, 'read_$1') : s, Math.round(m)]));
-console.log(`browser rows=${rows} read_local_ms=${ms.read_lokaal} read_national_ms=${ms.read_landelijk} check_ms=${ms.controle} link_ms=${ms.koppeling} analysis_ms=${ms.analysebestand} wall_ms=${wall} wasm_memory_mb=${Math.round(memory / 1e6)}`);
+console.log(`browser rows=${rows} read_local_ms=${ms.read_lokaal} read_national_ms=${ms.read_landelijk} check_ms=${ms.controle} link_ms=${ms.koppeling} fallback_ms=${ms['koppeling: reserveprocedure']} estimate_ms=${ms['koppeling: schatting']} analysis_ms=${ms.analysebestand} wall_ms=${wall} wasm_memory_mb=${Math.round(memory / 1e6)}`);
 console.log(`  ${counts.trim()}`);
 // Then a depth-3 tree for MOB on the analysis file, and the wasm memory after it.
 await page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name: 'Analyse' }).click();

@@ -45,7 +45,9 @@ fn edit_activity(edit: &Edit, lang: Lang) -> String {
             ("het opnieuw inlezen van een bestand", "reading a file again")
         }
         Edit::Remove { .. } => ("het verwijderen van een bestand", "removing a file"),
-        Edit::Overrule { .. } | Edit::AcceptAbove { .. } | Edit::UndoOverrule { .. } => ("het koppelen", "linking"),
+        Edit::Overrule { .. } | Edit::AcceptAbove { .. } | Edit::UndoOverrule { .. } | Edit::SetFallback { .. } => {
+            ("het koppelen", "linking")
+        }
         Edit::SetConflictRule { .. } => ("de controle", "the check"),
         Edit::SetPeildatum { .. } | Edit::SetLevel { .. } => {
             ("het maken van het analysebestand", "building the analysis file")

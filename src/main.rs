@@ -12,6 +12,7 @@ mod engine;
 mod focus;
 mod gains_chart;
 mod i18n;
+mod link_charts;
 mod random;
 mod state;
 mod svg_export;

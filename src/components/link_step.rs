@@ -190,6 +190,7 @@ pub fn LinkStep() -> impl IntoView {
                 int(t3.with_national_data), l.pick("met landelijke gegevens", "with national data"),
             )}</p>
             <crate::components::proposals::Proposals view=view.clone() reason=reason/>
+            <crate::components::fallback_estimate::FallbackEstimate view=view.clone()/>
             <crate::components::decisions::Decisions overrules=view.overrules.clone()/>
             {state.summary.with(|s| s.analysis.clone()).map(|a| view! { <crate::components::analysis_file::AnalysisFileSummary analysis=a levels_open=levels_open/> })}
             <crate::components::timings::Timings/>

@@ -10,6 +10,7 @@ pub mod columns;
 pub mod comparison;
 pub mod decisions;
 pub mod describe_view;
+pub mod fallback_estimate;
 pub mod files_step;
 pub mod form;
 pub mod gains;

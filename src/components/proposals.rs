@@ -48,7 +48,18 @@ pub fn Proposals(view: LinkageView, reason: RwSignal<String>) -> impl IntoView {
                     <td class="utrecht-table__cell">{p.local.clone()}</td>
                     <td class="utrecht-table__cell">{p.national.clone()}</td>
                     <td class="utrecht-table__cell pf-num">{l.locale().number(p.score, 2)}</td>
-                    <td class="utrecht-table__cell" data-engine="evidence">{p.evidence.text(l.locale())}</td>
+                    <td class="utrecht-table__cell" data-engine="evidence">
+                        {p.evidence.text(l.locale())}
+                        {p.waterfall.as_ref().map(|w| {
+                            let svg = crate::link_charts::waterfall(w, l);
+                            view! {
+                                <details class="pf-options" data-testid="waterfall">
+                                    <summary>{l.pick("Hoe komt deze score tot stand?", "How is this score made up?")}</summary>
+                                    <div inner_html=svg></div>
+                                </details>
+                            }
+                        })}
+                    </td>
                     <td class="utrecht-table__cell">
                         <button type="button" class="utrecht-button utrecht-button--secondary-action"
                             on:click=move |_| decide(true, a.0.clone(), a.1)>{l.pick("Accepteren", "Accept")}</button>
@@ -64,8 +75,8 @@ pub fn Proposals(view: LinkageView, reason: RwSignal<String>) -> impl IntoView {
     view! {
         <h2 class="utrecht-heading-2" data-testid="proposals-heading">{l.pick("Voorstellen om te beoordelen", "Proposals to review")}</h2>
         <p class="utrecht-paragraph">{l.pick(
-            "Personen zonder bruikbaar V-nummer die op naam, geboortedatum en geslacht lijken op een landelijke rij. Een voorstel is pas een koppeling als u het accepteert.",
-            "Persons without a usable V-nummer who resemble a national row on name, birth date and sex. A proposal only becomes a link when you accept it.",
+            "Personen zonder bruikbaar V-nummer die op naam, geboortedatum, geslacht en land lijken op een landelijke rij. Een voorstel is pas een koppeling als u het accepteert. De minst zekere staan bovenaan: daar is uw oordeel het meest nodig.",
+            "Persons without a usable V-nummer who resemble a national row on name, birth date, sex and country. A proposal only becomes a link when you accept it. The least certain come first: that is where your judgement is needed most.",
         )}</p>
         {if total == 0 {
             view! { <p class="utrecht-paragraph">{l.pick("Geen voorstellen open.", "No open proposals.")}</p> }.into_any()
@@ -75,7 +86,7 @@ pub fn Proposals(view: LinkageView, reason: RwSignal<String>) -> impl IntoView {
                     <p class="utrecht-paragraph" data-testid="proposals-shown">{format!(
                         "{} {} {} {}. {}",
                         l.pick("De", "The"), loc.integer(shown as u64),
-                        l.pick("voorstellen met de hoogste score staan hieronder, van", "proposals with the highest scores are below, of"),
+                        l.pick("minst zekere voorstellen staan hieronder, van", "least certain proposals are below, of"),
                         loc.integer(total as u64),
                         l.pick(
                             "Beoordeel ze, of accepteer alles vanaf een score; de rest schuift dan op.",

@@ -318,11 +318,22 @@ pub struct LinkageView {
     pub table3: perspectief_core::link::linkage::Table3,
     /// Links that deviate on at least one control variable (the rows behind Table 3).
     pub deviating: Vec<LinkRow>,
-    /// The open proposals, best score first (at most [`LIST_LIMIT`]; the total is in Table 3).
+    /// The open proposals, least certain first (at most [`LIST_LIMIT`]; the total is in Table 3).
     pub proposals: Vec<ProposalRow>,
     /// The user's decisions, in the order made.
     pub overrules: Vec<perspectief_core::link::linkage::Overrule>,
     pub error: Option<String>,
+    /// The fallback's estimated error rates (hold-out of the V-nummer links).
+    #[serde(default)]
+    pub estimate: Option<perspectief_core::link::estimate::FallbackEstimate>,
+    /// How the fallback scored (the choice, or the fixed score for want of V-nummer links),
+    /// what was chosen, and the proposal threshold.
+    #[serde(default)]
+    pub scoring: perspectief_core::link::estimate::Scoring,
+    #[serde(default)]
+    pub chosen_scoring: perspectief_core::link::estimate::Scoring,
+    #[serde(default)]
+    pub propose_above: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -369,6 +380,9 @@ pub struct ProposalRow {
     pub national: String,
     pub score: f64,
     pub evidence: perspectief_core::link::linkage::Evidence,
+    /// Each field's weight (Fellegi–Sunter); the bars add up to the score's log2 odds.
+    #[serde(default)]
+    pub waterfall: Option<perspectief_core::link::weights::Waterfall>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -9,7 +9,7 @@ use perspectief_core::check::problem::ProblemKind;
 use perspectief_core::ingest::fields::Field;
 use perspectief_core::ingest::records::Record;
 use perspectief_core::kind::FileKind;
-use perspectief_core::link::linkage::{shown_name, Proposal};
+use perspectief_core::link::linkage::shown_name;
 use perspectief_core::session::{Computed, FileBytes, Session, SessionFile};
 
 use super::protocol::{
@@ -122,6 +122,10 @@ fn linkage_view<B: FileBytes + From<Vec<u8>>>(session: &Session<B>, computed: &C
                 proposals: Vec::new(),
                 overrules,
                 error: Some(e.to_string()),
+                estimate: None,
+                scoring: session.link_options().scoring,
+                chosen_scoring: session.link_options().scoring,
+                propose_above: session.link_options().propose_above,
             })
         }
     };
@@ -161,10 +165,10 @@ fn linkage_view<B: FileBytes + From<Vec<u8>>>(session: &Session<B>, computed: &C
             overruled: x.overruled.clone(),
         })
         .collect();
-    let mut best: Vec<&Proposal> = l.proposals.iter().collect();
-    best.sort_by(|a, b| b.score.total_cmp(&a.score));
-    let proposals = best
-        .into_iter()
+    // In the engine's order: the least certain first.
+    let proposals = l
+        .proposals
+        .iter()
         .take(LIST_LIMIT)
         .map(|p| ProposalRow {
             person: checked.persons[p.person].at.clone(),
@@ -173,6 +177,7 @@ fn linkage_view<B: FileBytes + From<Vec<u8>>>(session: &Session<B>, computed: &C
             national: describe(&national.records[p.national]),
             score: p.score,
             evidence: p.evidence.clone(),
+            waterfall: p.waterfall.clone(),
         })
         .collect();
     Some(LinkageView {
@@ -181,6 +186,10 @@ fn linkage_view<B: FileBytes + From<Vec<u8>>>(session: &Session<B>, computed: &C
         proposals,
         overrules,
         error: None,
+        estimate: l.fallback_estimate.clone(),
+        scoring: l.scoring,
+        chosen_scoring: session.link_options().scoring,
+        propose_above: session.link_options().propose_above,
     })
 }
 

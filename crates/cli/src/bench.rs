@@ -279,7 +279,7 @@ pub fn link_bench(args: &LinkBenchArgs) -> Result<(), String> {
     use perspectief_core::check::registration::{check, CheckOptions};
     use perspectief_core::ingest::load::load;
     use perspectief_core::kind::FileKind;
-    use perspectief_core::link::linkage::{link, LinkOptions};
+    use perspectief_core::link::linkage::{link_clocked, LinkOptions};
     let (local, national) = link_data(args.rows);
     if let Some(dir) = &args.out {
         std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
@@ -301,7 +301,12 @@ pub fn link_bench(args: &LinkBenchArgs) -> Result<(), String> {
     let check_ms = t.elapsed().as_secs_f64() * 1e3;
     memory("check");
     let t = Instant::now();
-    let linkage = link(&[&l, &n], &checked, &LinkOptions::default()).map_err(|e| e.to_string())?;
+    fn clock() -> f64 {
+        static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+        START.get_or_init(Instant::now).elapsed().as_secs_f64() * 1e3
+    }
+    let linkage = link_clocked(&[&l, &n], &checked, &LinkOptions::default(), clock).map_err(|e| e.to_string())?;
+    let (fallback_ms, estimate_ms) = linkage.fallback_ms.unwrap_or_default();
     let link_ms = t.elapsed().as_secs_f64() * 1e3;
     memory("link");
     let t = Instant::now();
@@ -325,7 +330,7 @@ pub fn link_bench(args: &LinkBenchArgs) -> Result<(), String> {
     let tree_ms = t.elapsed().as_secs_f64() * 1e3;
     memory("tree");
     crate::say!(
-        "rows={} read_ms={read_ms:.0} check_ms={check_ms:.0} link_ms={link_ms:.0} analysis_ms={analysis_ms:.0} tree_ms={tree_ms:.0} tree_nodes={} linked_by_v={} proposals={} not_found={}",
+        "rows={} read_ms={read_ms:.0} check_ms={check_ms:.0} link_ms={link_ms:.0} fallback_ms={fallback_ms:.0} estimate_ms={estimate_ms:.0} analysis_ms={analysis_ms:.0} tree_ms={tree_ms:.0} tree_nodes={} linked_by_v={} proposals={} not_found={}",
         args.rows, tree.report.tree.nodes.len(), linkage.table3.linked_by_v_nummer, linkage.table3.proposals_open, linkage.table3.not_found
     );
     Ok(())

@@ -16,6 +16,10 @@ use crate::link::linkage::Overrule;
 
 pub const FORMAT: &str = "perspectief-recept/1";
 
+fn default_propose_above() -> f64 {
+    crate::link::linkage::LinkOptions::default().propose_above
+}
+
 /// A file as the recept knows it: its name, size and SHA-256, and what the
 /// user decided about it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -100,6 +104,15 @@ pub struct Recept {
     pub overrules: Vec<Overrule>,
     #[serde(default)]
     pub accept_above: Option<f64>,
+    /// How the fallback scores, and from which score it proposes.
+    #[serde(default)]
+    pub scoring: crate::link::estimate::Scoring,
+    #[serde(default = "default_propose_above")]
+    pub propose_above: f64,
+    /// The fallback's estimated error rates when the recept was saved (for the methods section;
+    /// a run computes them again).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fallback_estimate: Option<crate::link::estimate::FallbackEstimate>,
     #[serde(default)]
     pub peildatum: Option<Date>,
     #[serde(default)]
@@ -240,6 +253,9 @@ mod tests {
             conflict_rule: ConflictRule::default(),
             overrules: Vec::new(),
             accept_above: Some(0.9),
+            scoring: crate::link::estimate::Scoring::Fixed,
+            propose_above: 0.7,
+            fallback_estimate: None,
             peildatum: Date::new(2011, 4, 1),
             levels: vec![("geslacht".into(), Level::Ordinal)],
             analyses: vec![Analysis::Tree {

@@ -261,6 +261,10 @@ pub struct Linkage {
     /// The fallback's error rates at the proposal threshold, by hold-out of V-nummer links.
     #[serde(default)]
     pub fallback_estimate: Option<FallbackEstimate>,
+    /// With a clock ([`link_clocked`]): milliseconds of the fallback (training, blocking, scoring,
+    /// one-to-one) and of its hold-out estimate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fallback_ms: Option<(f64, f64)>,
 }
 
 impl Linkage {
@@ -275,6 +279,7 @@ impl Linkage {
             scoring: Scoring::default(),
             model: None,
             fallback_estimate: None,
+            fallback_ms: None,
         }
     }
 }
@@ -550,6 +555,18 @@ fn pseudonymous_candidates<'a>(
 
 /// Link every person of `check` to the national file among `files`.
 pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -> Result<Linkage, LinkError> {
+    let mut l = link_clocked(files, check, options, || 0.0)?;
+    l.fallback_ms = None;
+    Ok(l)
+}
+
+/// [`link`], timing the fallback and its estimate with the host's `clock` (milliseconds).
+pub fn link_clocked(
+    files: &[&LoadedFile],
+    check: &CheckResult,
+    options: &LinkOptions,
+    clock: fn() -> f64,
+) -> Result<Linkage, LinkError> {
     let national = files
         .iter()
         .find(|f| f.kind == FileKind::National)
@@ -583,13 +600,16 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
         .filter(|&(p, n)| !verify(&sides(record(p), &national.records[n])).incompatible)
         .collect();
     let usable = check.persons.iter().filter(|p| p.v_nummer.usable().is_some()).count();
+    let started = clock();
     let scorer = Scorer::new(options, &labelled, check, record, national, links.len() as f64 / usable.max(1) as f64);
     let (mut candidates, model) = scorer.candidates(&unlinked, record, national, &taken, options.propose_above, &|_| false);
     let now: Vec<f64> = super::estimate::one_to_one(candidates.iter().map(|c| (c.person, c.national, c.score)).collect())
         .into_iter()
         .map(|(_, _, s)| s)
         .collect();
+    let scored = clock();
     let fallback_estimate = scorer.hold_out(&labelled, record, national, &taken, options, &now);
+    let fallback_ms = Some((scored - started, clock() - scored));
     // One-to-one: best scores first; overrules decide before scores.
     candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.person.cmp(&b.person)));
     let prov = |p: usize| &check.persons[p].at;
@@ -711,6 +731,7 @@ pub fn link(files: &[&LoadedFile], check: &CheckResult, options: &LinkOptions) -
         scoring: scorer.scoring(),
         model,
         fallback_estimate,
+        fallback_ms,
     })
 }
 

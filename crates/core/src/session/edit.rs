@@ -59,6 +59,11 @@ pub enum Edit {
         #[serde(default)]
         reason: String,
     },
+    /// How the fallback scores, and from which score it proposes.
+    SetFallback {
+        scoring: crate::link::estimate::Scoring,
+        propose_above: f64,
+    },
     /// The reference date of the derived variables (`None`: the check's).
     SetPeildatum {
         peildatum: Option<Date>,

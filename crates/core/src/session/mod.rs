@@ -24,7 +24,7 @@ use crate::check::registration::{check, CheckOptions, CheckResult};
 use crate::date::Date;
 use crate::ingest::load::{ColumnOverride, LoadedFile};
 use crate::kind::FileKind;
-use crate::link::linkage::{link, LinkError, LinkOptions, Linkage, Overrule};
+use crate::link::linkage::{link_clocked, LinkError, LinkOptions, Linkage, Overrule};
 use crate::recept::{Analysis, Recept};
 
 /// How long a step took, in the host's clock (milliseconds).
@@ -211,6 +211,10 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
                 }
             }
             Edit::AcceptAbove { .. } => {}
+            Edit::SetFallback { scoring, propose_above } => {
+                self.link_options.scoring = scoring;
+                self.link_options.propose_above = propose_above.clamp(0.0, 1.0);
+            }
             Edit::SetPeildatum { peildatum } => self.peildatum = peildatum,
             Edit::SetLevel { variable, level } => {
                 self.steered = None;
@@ -307,6 +311,8 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
         self.options.conflict_rule = recept.conflict_rule;
         self.link_options.overrules = recept.overrules.clone();
         self.link_options.accept_above = recept.accept_above;
+        self.link_options.scoring = recept.scoring;
+        self.link_options.propose_above = recept.propose_above;
         self.peildatum = recept.peildatum;
         self.levels = recept.levels.clone();
         self.anonymisation = recept.anonymisation.clone();
@@ -322,6 +328,14 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
             conflict_rule: self.options.conflict_rule,
             overrules: self.link_options.overrules.clone(),
             accept_above: self.link_options.accept_above,
+            scoring: self.link_options.scoring,
+            propose_above: self.link_options.propose_above,
+            fallback_estimate: self
+                .computed
+                .as_ref()
+                .and_then(|c| c.linkage.as_ref())
+                .and_then(|l| l.as_ref().ok())
+                .and_then(|l| l.fallback_estimate.clone()),
             peildatum: self.peildatum,
             levels: self.levels.clone(),
             analyses: self.analyses.clone(),
@@ -367,9 +381,19 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
             let start = clock();
             let linkage = check.as_ref().filter(|_| has_national).map(|c| {
                 progress(1, 3, "koppelen");
-                link(&loaded, c, &self.link_options)
+                link_clocked(&loaded, c, &self.link_options, clock)
             });
             timed("koppeling", start);
+            let fallback_timings: Vec<Timing> = match &linkage {
+                Some(Ok(Linkage {
+                    fallback_ms: Some((fallback, estimate)),
+                    ..
+                })) => [("koppeling: reserveprocedure", *fallback), ("koppeling: schatting", *estimate)]
+                    .into_iter()
+                    .map(|(step, ms)| Timing { step: step.into(), ms })
+                    .collect(),
+                _ => Vec::new(),
+            };
             let start = clock();
             // Without a national extract the analysis file holds the registrations alone.
             let unlinked = check
@@ -391,6 +415,8 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
                 _ => None,
             };
             timed("analysebestand", start);
+            let after = timings.iter().position(|t| t.step == "koppeling").map_or(timings.len(), |i| i + 1);
+            timings.splice(after..after, fallback_timings);
             self.computed = Some(Computed {
                 check,
                 linkage,

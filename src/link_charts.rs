@@ -14,7 +14,10 @@ const TEXT: &str = "#1a1a1a";
 const GRID: &str = "#6b6b6b";
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// A signed weight as the page writes it: `+8,8` / `−0,1`.
@@ -68,10 +71,26 @@ pub fn waterfall(w: &Waterfall, l: Lang) -> String {
         ));
     };
     for (i, b) in w.bars.iter().enumerate() {
-        row(&mut s, i, &b.part.text(l.locale()), before, before + b.weight, b.weight, false);
+        row(
+            &mut s,
+            i,
+            &b.part.text(l.locale()),
+            before,
+            before + b.weight,
+            b.weight,
+            false,
+        );
         before += b.weight;
     }
-    row(&mut s, w.bars.len(), l.pick("totaal", "total"), 0.0, w.total, w.total, true);
+    row(
+        &mut s,
+        w.bars.len(),
+        l.pick("totaal", "total"),
+        0.0,
+        w.total,
+        w.total,
+        true,
+    );
     let zero = x(0.0);
     format!(
         "<svg viewBox=\"0 0 {WIDTH} {height:.0}\" width=\"100%\" style=\"max-width:{WIDTH}px\" role=\"img\" aria-label=\"{}\">{s}\
@@ -167,8 +186,16 @@ pub fn threshold_chart(e: &FallbackEstimate, l: Lang) -> String {
     ));
     // Legend.
     for (i, (label, colour, dash)) in [
-        (l.pick("geschatte onterechte koppelingen", "estimated false links"), AGAINST, ""),
-        (l.pick("geschatte gemiste paren", "estimated missed pairs"), FOR, " stroke-dasharray=\"6 3\""),
+        (
+            l.pick("geschatte onterechte koppelingen", "estimated false links"),
+            AGAINST,
+            "",
+        ),
+        (
+            l.pick("geschatte gemiste paren", "estimated missed pairs"),
+            FOR,
+            " stroke-dasharray=\"6 3\"",
+        ),
     ]
     .into_iter()
     .enumerate()

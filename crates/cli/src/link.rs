@@ -75,7 +75,10 @@ pub fn run(args: &LinkArgs) -> Result<(), String> {
     let refs: Vec<&LoadedFile> = files.iter().collect();
     let checked = check(&refs, &CheckOptions::default());
     if !(0.0..=1.0).contains(&args.propose_above) {
-        return Err(format!("--propose-above: {} ligt niet tussen 0 en 1.", args.propose_above));
+        return Err(format!(
+            "--propose-above: {} ligt niet tussen 0 en 1.",
+            args.propose_above
+        ));
     }
     let options = LinkOptions {
         accept_above: args.accept_fallback_above,
@@ -149,7 +152,10 @@ pub fn run(args: &LinkArgs) -> Result<(), String> {
     if let Some(e) = &linkage.fallback_estimate {
         crate::say!();
         crate::say!("{}", e.text(perspectief_core::locale::Locale::Nl));
-        crate::say!("{}", perspectief_core::messages::fallback_rests_on(e, perspectief_core::locale::Locale::Nl));
+        crate::say!(
+            "{}",
+            perspectief_core::messages::fallback_rests_on(e, perspectief_core::locale::Locale::Nl)
+        );
     }
     Ok(())
 }

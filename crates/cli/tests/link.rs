@@ -60,7 +60,12 @@ fn link_prints_table_3() {
 fn linkage_files_give_the_plain_table_3() {
     let dir = tempfile::tempdir().unwrap();
     let bin = env!("CARGO_BIN_EXE_perspectief");
-    assert!(Command::new(bin).args(["demo", "--out"]).arg(dir.path()).status().unwrap().success());
+    assert!(Command::new(bin)
+        .args(["demo", "--out"])
+        .arg(dir.path())
+        .status()
+        .unwrap()
+        .success());
     let files: Vec<_> = {
         let mut f: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
@@ -104,7 +109,10 @@ fn linkage_files_give_the_plain_table_3() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let made: Vec<_> = {
-        let mut f: Vec<_> = std::fs::read_dir(&out_dir).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut f: Vec<_> = std::fs::read_dir(&out_dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         f.sort();
         f
     };

@@ -29,7 +29,12 @@ fn usable(r: &perspectief_core::ingest::records::Record) -> Option<String> {
 
 /// Precision and recall of the proposals at the estimate's threshold against a truth (person's
 /// record → the national row's V-nummer), and whether each lies in the stated interval.
-fn measured(files: &[LoadedFile], l: &Linkage, at: &[(usize, usize)], truth: &std::collections::HashMap<(usize, usize), String>) -> (f64, f64) {
+fn measured(
+    files: &[LoadedFile],
+    l: &Linkage,
+    at: &[(usize, usize)],
+    truth: &std::collections::HashMap<(usize, usize), String>,
+) -> (f64, f64) {
     let e = l.fallback_estimate.as_ref().unwrap();
     let national = files.iter().find(|f| f.kind == FileKind::National).unwrap();
     let above: Vec<_> = l.proposals.iter().filter(|p| p.score >= e.threshold).collect();
@@ -51,10 +56,18 @@ fn check_within(e: &FallbackEstimate, precision: f64, recall: f64) {
 /// national rows keep them. (person's file and record) → V-nummer.
 fn planted_truth(files: &[LoadedFile]) -> std::collections::HashMap<(usize, usize), String> {
     let set = perspectief_core::demo::generate(perspectief_core::demo::DEFAULT_SEED);
-    let planted: Vec<_> = set.planted.iter().filter(|p| p.what == PlantedKind::OnlyByFallback).collect();
+    let planted: Vec<_> = set
+        .planted
+        .iter()
+        .filter(|p| p.what == PlantedKind::OnlyByFallback)
+        .collect();
     assert_eq!(planted.len(), 2);
     let mut truth = std::collections::HashMap::new();
-    for (f, file) in files.iter().enumerate().filter(|(_, f)| f.kind == FileKind::Registration) {
+    for (f, file) in files
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == FileKind::Registration)
+    {
         for (i, r) in file.records.iter().enumerate() {
             let named = |p: &&&perspectief_core::demo::Planted| Some(p.detail.clone()) == r.name();
             if let Some(p) = planted.iter().find(named).filter(|_| usable(r).is_none()) {
@@ -72,7 +85,10 @@ fn the_demo_estimate_holds_on_its_planted_fallback_cases() {
     assert_eq!(l.scoring, Scoring::FellegiSunter);
     let e = l.fallback_estimate.as_ref().unwrap();
     assert_eq!(e.threshold, 0.85);
-    assert_eq!(e.rests_on.labelled_pairs, 690, "713 links on the V-nummer, 23 incompatible");
+    assert_eq!(
+        e.rests_on.labelled_pairs, 690,
+        "713 links on the V-nummer, 23 incompatible"
+    );
     assert_eq!((e.rests_on.held_out, e.rests_on.folds), (690, 5));
     let (p, r) = (e.precision.unwrap(), e.recall.unwrap());
     assert!(p.value > 0.99 && p.low > 0.98, "{p:?}");
@@ -95,7 +111,11 @@ fn the_estimate_holds_when_a_hundred_more_v_nummers_go_missing() {
         .collect();
     let mut truth = std::collections::HashMap::new();
     let mut k = 0;
-    for (f, file) in files.iter_mut().enumerate().filter(|(_, f)| f.kind == FileKind::Registration) {
+    for (f, file) in files
+        .iter_mut()
+        .enumerate()
+        .filter(|(_, f)| f.kind == FileKind::Registration)
+    {
         for (i, r) in file.records.iter_mut().enumerate() {
             if let Some(v) = usable(r).filter(|v| national.contains(v)) {
                 k += 1;
@@ -119,18 +139,40 @@ fn the_estimate_holds_when_a_hundred_more_v_nummers_go_missing() {
 #[test]
 fn fellegi_sunter_is_the_default_because_it_finds_more_at_the_same_precision() {
     let files = common::demo_files();
-    let estimate = |scoring| linked(&files, &LinkOptions { scoring, ..LinkOptions::default() }).0.fallback_estimate.unwrap();
+    let estimate = |scoring| {
+        linked(
+            &files,
+            &LinkOptions {
+                scoring,
+                ..LinkOptions::default()
+            },
+        )
+        .0
+        .fallback_estimate
+        .unwrap()
+    };
     let (fs, fixed) = (estimate(Scoring::FellegiSunter), estimate(Scoring::Fixed));
     assert_eq!(fixed.rests_on.scoring, Scoring::Fixed);
     assert!(fs.precision.unwrap().value >= fixed.precision.unwrap().value);
-    assert!(fs.recall.unwrap().value > fixed.recall.unwrap().value, "{:?} {:?}", fs.recall, fixed.recall);
+    assert!(
+        fs.recall.unwrap().value > fixed.recall.unwrap().value,
+        "{:?} {:?}",
+        fs.recall,
+        fixed.recall
+    );
     assert_eq!(LinkOptions::default().scoring, Scoring::FellegiSunter);
 }
 
 #[test]
 fn the_proposals_explain_themselves_and_come_least_certain_first() {
     let files = common::demo_files();
-    let (l, _) = linked(&files, &LinkOptions { propose_above: 0.3, ..LinkOptions::default() });
+    let (l, _) = linked(
+        &files,
+        &LinkOptions {
+            propose_above: 0.3,
+            ..LinkOptions::default()
+        },
+    );
     let model = l.model.as_ref().unwrap();
     for p in &l.proposals {
         let w = p.waterfall.as_ref().unwrap();

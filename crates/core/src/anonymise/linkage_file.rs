@@ -109,7 +109,11 @@ pub fn linkage_sheet(file: &LoadedFile, keys: &Keys, made: Date, options: &Linka
     ] {
         header.push(h.into());
     }
-    let tests = if registration { &DATE_TESTS[..3] } else { &DATE_TESTS[3..] };
+    let tests = if registration {
+        &DATE_TESTS[..3]
+    } else {
+        &DATE_TESTS[3..]
+    };
     header.extend(tests.iter().map(|f| f.key().to_string()));
     header.extend(fields.iter().map(|f| f.key().to_string()));
     let mut sheet = Sheet::new(
@@ -157,7 +161,11 @@ pub fn linkage_sheet(file: &LoadedFile, keys: &Keys, made: Date, options: &Linka
         row.push(swapped.map_or(Cell::Empty, |d| Cell::text(keys.birth_date(d))));
         row.push(birth.map_or(Cell::Empty, |d| Cell::Number(f64::from(d.year))));
         row.push(r.code(Field::Geslacht).map_or(Cell::Empty, Cell::text));
-        row.extend(date_tests(r, keys, registration).into_iter().map(|t| t.map_or(Cell::Empty, Cell::text)));
+        row.extend(
+            date_tests(r, keys, registration)
+                .into_iter()
+                .map(|t| t.map_or(Cell::Empty, Cell::text)),
+        );
         for f in &fields {
             row.push(r.values.get(f).map_or(Cell::Empty, cell));
         }
@@ -181,9 +189,7 @@ pub const DATE_TESTS: [Field; 6] = [
 /// A record's three date-test cells, keyed with its V-nummer (none without a usable one: they
 /// serve links on the V-nummer only).
 fn date_tests(r: &Record, keys: &Keys, registration: bool) -> [Option<String>; 3] {
-    use crate::link::date_tests::{
-        local_plausible_range, national_plausible_range, point, within_a_year_range, Rule,
-    };
+    use crate::link::date_tests::{local_plausible_range, national_plausible_range, point, within_a_year_range, Rule};
     let v = classify(r.v_nummer.as_ref());
     let Some(v) = v.usable() else {
         return [None, None, None];

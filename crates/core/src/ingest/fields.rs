@@ -389,8 +389,20 @@ pub const FIELDS: &[FieldInfo] = &[
         RN,
         &["geboortejaar"],
     ),
-    f(Field::DatumtoetsGeboortedatum, "datumtoets_geboortedatum", ValueType::Text, R, &[]),
-    f(Field::DatumtoetsInstroom, "datumtoets_instroom", ValueType::Text, R, &[]),
+    f(
+        Field::DatumtoetsGeboortedatum,
+        "datumtoets_geboortedatum",
+        ValueType::Text,
+        R,
+        &[],
+    ),
+    f(
+        Field::DatumtoetsInstroom,
+        "datumtoets_instroom",
+        ValueType::Text,
+        R,
+        &[],
+    ),
     f(
         Field::DatumtoetsLokaalAannemelijk,
         "datumtoets_lokaal_aannemelijk",
@@ -398,7 +410,13 @@ pub const FIELDS: &[FieldInfo] = &[
         R,
         &[],
     ),
-    f(Field::DatumtoetsBinnenEenJaar, "datumtoets_binnen_een_jaar", ValueType::Text, N, &[]),
+    f(
+        Field::DatumtoetsBinnenEenJaar,
+        "datumtoets_binnen_een_jaar",
+        ValueType::Text,
+        N,
+        &[],
+    ),
     f(
         Field::DatumtoetsLandelijkAannemelijk,
         "datumtoets_landelijk_aannemelijk",

@@ -209,10 +209,12 @@ impl Prepared {
             day: birth.map_or(0, Date::days),
             birth_pseudonym: r.text(Field::GeboortedatumPseudoniem).map(String::from),
             swapped_pseudonym: r.text(Field::GeboortedatumOmgedraaid).map(String::from),
-            year: birth.map(|d| d.year).or_else(|| match r.values.get(&Field::Geboortejaar) {
-                Some(crate::ingest::records::Value::Count(y)) => Some(*y as i32),
-                _ => None,
-            }),
+            year: birth
+                .map(|d| d.year)
+                .or_else(|| match r.values.get(&Field::Geboortejaar) {
+                    Some(crate::ingest::records::Value::Count(y)) => Some(*y as i32),
+                    _ => None,
+                }),
             sex: codes.sex(r.code(Field::Geslacht)),
             country: codes.country(country),
         }
@@ -263,7 +265,9 @@ impl Codes {
     }
 
     pub fn country(&mut self, name: Option<&str>) -> u16 {
-        let Some(name) = name.filter(|n| !n.trim().is_empty()) else { return 0 };
+        let Some(name) = name.filter(|n| !n.trim().is_empty()) else {
+            return 0;
+        };
         if let Some(&id) = self.by_country.get(name) {
             return id;
         }
@@ -403,8 +407,14 @@ mod tests {
         assert_eq!(NameLevel::of(0.80, false), NameLevel::Alike);
         assert_eq!(NameLevel::of(0.79, false), NameLevel::Different);
         let a = NameKey::Plain(PreparedName::new("Mohamed Kamara"));
-        assert_eq!(a.compare(&NameKey::Plain(PreparedName::new("KAMARA Mohammed"))).0, NameLevel::Exact);
-        assert_eq!(a.compare(&NameKey::Plain(PreparedName::new("Fatmata Sesay"))).0, NameLevel::Different);
+        assert_eq!(
+            a.compare(&NameKey::Plain(PreparedName::new("KAMARA Mohammed"))).0,
+            NameLevel::Exact
+        );
+        assert_eq!(
+            a.compare(&NameKey::Plain(PreparedName::new("Fatmata Sesay"))).0,
+            NameLevel::Different
+        );
     }
 
     #[test]

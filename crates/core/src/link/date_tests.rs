@@ -90,7 +90,7 @@ fn cover(mut lo: u32, hi: u32) -> Vec<(u32, u32)> {
     let mut blocks = Vec::new();
     while lo <= hi {
         let mut level = 0;
-        while level < BITS && lo % (1 << (level + 1)) == 0 && lo + (1 << (level + 1)) - 1 <= hi {
+        while level < BITS && lo.is_multiple_of(1 << (level + 1)) && lo + (1 << (level + 1)) - 1 <= hi {
             level += 1;
         }
         blocks.push((level, lo >> level));
@@ -129,7 +129,7 @@ fn text(mut tags: Vec<u64>) -> String {
 
 fn parse(cell: &str) -> Option<Vec<u64>> {
     let cell = cell.trim();
-    if cell.is_empty() || cell.len() % 16 != 0 || !cell.is_ascii() {
+    if cell.is_empty() || !cell.len().is_multiple_of(16) || !cell.is_ascii() {
         return None;
     }
     (0..cell.len() / 16)
@@ -141,7 +141,11 @@ fn parse(cell: &str) -> Option<Vec<u64>> {
 pub fn point(key: &[u8; 32], v_nummer: &str, rule: Rule, date: Date) -> String {
     let t = Tagger::new(key, v_nummer);
     let d = day(date);
-    text((0..=BITS).map(|level| t.tag(rule, b"blok", level, d >> level)).collect())
+    text(
+        (0..=BITS)
+            .map(|level| t.tag(rule, b"blok", level, d >> level))
+            .collect(),
+    )
 }
 
 /// The range cell of a rule: the blocks of `days` (`None`: no date satisfies it), padded.
@@ -178,10 +182,20 @@ pub fn national_plausible_range(
 
 /// The steunpunt side's range of first registrations that make its birth date plausible
 /// (`None` when the intake is unknown).
-pub fn local_plausible_range(key: &[u8; 32], v_nummer: &str, local_birth: Date, intake: Option<Date>) -> Option<String> {
+pub fn local_plausible_range(
+    key: &[u8; 32],
+    v_nummer: &str,
+    local_birth: Date,
+    intake: Option<Date>,
+) -> Option<String> {
     let adult = local_birth.years_until(intake?) >= 18;
     let days = adult.then(|| (0, day(eighteenth(local_birth)).saturating_sub(1)));
-    Some(range(key, v_nummer, Rule::LocalPlausible, days.filter(|(lo, hi)| lo <= hi)))
+    Some(range(
+        key,
+        v_nummer,
+        Rule::LocalPlausible,
+        days.filter(|(lo, hi)| lo <= hi),
+    ))
 }
 
 /// Whether a point cell meets a range cell (`None`: one is missing or not a tag list).
@@ -203,10 +217,23 @@ mod tests {
 
     #[test]
     fn covers_are_exact() {
-        for (lo, hi) in [(0, 0), (0, MAX_DAY), (5, 17), (1023, 1024), (40_000, 40_364), (3, 65_534)] {
+        for (lo, hi) in [
+            (0, 0),
+            (0, MAX_DAY),
+            (5, 17),
+            (1023, 1024),
+            (40_000, 40_364),
+            (3, 65_534),
+        ] {
             let blocks = cover(lo, hi);
             assert!(blocks.len() <= RANGE_TAGS, "{lo}..{hi}: {}", blocks.len());
-            for x in [lo.saturating_sub(1), lo, (lo + hi) / 2, hi, hi.saturating_add(1).min(MAX_DAY)] {
+            for x in [
+                lo.saturating_sub(1),
+                lo,
+                (lo + hi) / 2,
+                hi,
+                hi.saturating_add(1).min(MAX_DAY),
+            ] {
                 let inside = (0..=BITS).any(|l| blocks.contains(&(l, x >> l)));
                 assert_eq!(inside, lo <= x && x <= hi, "{x} in {lo}..{hi}");
             }
@@ -267,7 +294,10 @@ mod tests {
         let p = point(&KEY, V, Rule::WithinAYear, birth);
         let r = within_a_year_range(&KEY, V, birth);
         assert_eq!(meets(Some(&p), Some(&r)), Some(true));
-        assert_eq!(meets(Some(&p), Some(&within_a_year_range(&KEY, "1234567891", birth))), Some(false));
+        assert_eq!(
+            meets(Some(&p), Some(&within_a_year_range(&KEY, "1234567891", birth))),
+            Some(false)
+        );
         let other_rule = point(&KEY, V, Rule::LocalPlausible, birth);
         assert_eq!(meets(Some(&other_rule), Some(&r)), Some(false));
         // Fixed sizes: 17 tags per point, 32 per range, empty or not.
@@ -275,7 +305,13 @@ mod tests {
         assert_eq!(r.len(), 32 * 16);
         let empty = national_plausible_range(&KEY, V, d(1980, 1, 1), Some(d(2006, 1, 1))).unwrap();
         assert_eq!(empty.len(), 32 * 16);
-        assert_eq!(meets(Some(&point(&KEY, V, Rule::NationalPlausible, d(2009, 1, 1))), Some(&empty)), Some(false));
+        assert_eq!(
+            meets(
+                Some(&point(&KEY, V, Rule::NationalPlausible, d(2009, 1, 1))),
+                Some(&empty)
+            ),
+            Some(false)
+        );
         assert_eq!(meets(None, Some(&r)), None);
         assert_eq!(meets(Some("zz"), Some(&r)), None);
     }

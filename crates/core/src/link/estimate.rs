@@ -177,8 +177,16 @@ impl FallbackEstimate {
             .map(|&t| {
                 let (proposed, correct) = at(outcomes, t);
                 let now_t = now.iter().filter(|&&s| s >= t).count();
-                let precision = if proposed == 0 { 1.0 } else { correct as f64 / proposed as f64 };
-                let recall = if held_out == 0 { 0.0 } else { correct as f64 / held_out as f64 };
+                let precision = if proposed == 0 {
+                    1.0
+                } else {
+                    correct as f64 / proposed as f64
+                };
+                let recall = if held_out == 0 {
+                    0.0
+                } else {
+                    correct as f64 / held_out as f64
+                };
                 Point {
                     threshold: t,
                     proposed,
@@ -221,9 +229,18 @@ mod tests {
     fn counts_at_the_threshold() {
         // 100 held out: 90 proposed at 0.9 or more, 85 of them correct; 5 more correct below.
         let mut outcomes = Vec::new();
-        outcomes.extend((0..85).map(|_| Outcome { score: 0.95, correct: true }));
-        outcomes.extend((0..5).map(|_| Outcome { score: 0.92, correct: false }));
-        outcomes.extend((0..5).map(|_| Outcome { score: 0.5, correct: true }));
+        outcomes.extend((0..85).map(|_| Outcome {
+            score: 0.95,
+            correct: true,
+        }));
+        outcomes.extend((0..5).map(|_| Outcome {
+            score: 0.92,
+            correct: false,
+        }));
+        outcomes.extend((0..5).map(|_| Outcome {
+            score: 0.5,
+            correct: true,
+        }));
         let e = FallbackEstimate::new(&outcomes, 100, 0.9, &[0.99, 0.97, 0.3], rests());
         let p = e.precision.unwrap();
         assert!((p.value - 85.0 / 90.0).abs() < 1e-12 && p.low < p.value && p.value < p.high);

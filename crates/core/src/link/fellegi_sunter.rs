@@ -85,7 +85,11 @@ impl Training {
 pub const FREQUENCY_SAMPLE: usize = 50_000;
 
 /// National rows prepared for comparison (`which`: their indexes).
-pub fn prepare(national: &[Record], which: impl IntoIterator<Item = usize>, codes: &mut Codes) -> Vec<(usize, Prepared)> {
+pub fn prepare(
+    national: &[Record],
+    which: impl IntoIterator<Item = usize>,
+    codes: &mut Codes,
+) -> Vec<(usize, Prepared)> {
     which
         .into_iter()
         .map(|i| (i, Prepared::new(&national[i], codes, false)))
@@ -220,7 +224,9 @@ impl<'f> OpenRows<'f> {
                 seen[id as usize] = person;
                 let (row, national) = &self.rows[id as usize];
                 // The rest first: a pair that cannot reach the floor with the best name is not compared on name.
-                let rest = self.frequencies.adjust(self.codes.compare_rest(&local, national), national);
+                let rest = self
+                    .frequencies
+                    .adjust(self.codes.compare_rest(&local, national), national);
                 if model.best_with(&rest, rows) < floor_total {
                     continue;
                 }

@@ -601,12 +601,21 @@ pub fn link_clocked(
         .collect();
     let usable = check.persons.iter().filter(|p| p.v_nummer.usable().is_some()).count();
     let started = clock();
-    let scorer = Scorer::new(options, &labelled, check, record, national, links.len() as f64 / usable.max(1) as f64);
-    let (mut candidates, model) = scorer.candidates(&unlinked, record, national, &taken, options.propose_above, &|_| false);
-    let now: Vec<f64> = super::estimate::one_to_one(candidates.iter().map(|c| (c.person, c.national, c.score)).collect())
-        .into_iter()
-        .map(|(_, _, s)| s)
-        .collect();
+    let scorer = Scorer::new(
+        options,
+        &labelled,
+        check,
+        record,
+        national,
+        links.len() as f64 / usable.max(1) as f64,
+    );
+    let (mut candidates, model) =
+        scorer.candidates(&unlinked, record, national, &taken, options.propose_above, &|_| false);
+    let now: Vec<f64> =
+        super::estimate::one_to_one(candidates.iter().map(|c| (c.person, c.national, c.score)).collect())
+            .into_iter()
+            .map(|(_, _, s)| s)
+            .collect();
     let scored = clock();
     let fallback_estimate = scorer.hold_out(&labelled, record, national, &taken, options, &now);
     let fallback_ms = Some((scored - started, clock() - scored));
@@ -739,6 +748,7 @@ pub fn link_clocked(
 pub const MIN_LABELLED: usize = 50;
 
 /// How the fallback scores pairs, with what the Fellegi–Sunter model is trained on.
+#[allow(clippy::large_enum_variant)] // one per linkage, never moved around
 enum Scorer {
     Fixed,
     FellegiSunter {
@@ -870,6 +880,12 @@ impl Scorer {
             seed: options.seed,
             scoring: self.scoring(),
         };
-        Some(FallbackEstimate::new(&outcomes, held_out, options.propose_above, now, rests_on))
+        Some(FallbackEstimate::new(
+            &outcomes,
+            held_out,
+            options.propose_above,
+            now,
+            rests_on,
+        ))
     }
 }

@@ -191,7 +191,9 @@ impl Model {
         let best = Comparison {
             name: NameLevel::Exact,
             name_frequency: Some(1.0 / rows.max(1) as f64),
-            birth_frequency: c.birth_frequency.or((c.birth == BirthLevel::Exact).then(|| 1.0 / rows.max(1) as f64)),
+            birth_frequency: c
+                .birth_frequency
+                .or((c.birth == BirthLevel::Exact).then(|| 1.0 / rows.max(1) as f64)),
             ..*c
         };
         self.waterfall(&best).total
@@ -238,7 +240,15 @@ mod tests {
             sex: SexLevel::Missing,
             ..labelled[0]
         });
-        assert_eq!(missing.bars.iter().find(|b| b.part == Part::Sex(SexLevel::Missing)).unwrap().weight, 0.0);
+        assert_eq!(
+            missing
+                .bars
+                .iter()
+                .find(|b| b.part == Part::Sex(SexLevel::Missing))
+                .unwrap()
+                .weight,
+            0.0
+        );
     }
 
     #[test]

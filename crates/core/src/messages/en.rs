@@ -598,35 +598,47 @@ pub fn waterfall_part(p: &crate::link::weights::Part) -> String {
     use crate::link::weights::Part;
     match p {
         Part::Prior => "prior odds".into(),
-        Part::Name(l) => format!("name {}", match l {
-            N::Exact => "the same",
-            N::VeryClose => "nearly the same (≥ 0.94)",
-            N::Close => "very alike (≥ 0.88)",
-            N::Alike => "alike (≥ 0.80)",
-            N::Different => "different",
-            N::Missing => "unknown",
-        }),
+        Part::Name(l) => format!(
+            "name {}",
+            match l {
+                N::Exact => "the same",
+                N::VeryClose => "nearly the same (≥ 0.94)",
+                N::Close => "very alike (≥ 0.88)",
+                N::Alike => "alike (≥ 0.80)",
+                N::Different => "different",
+                N::Missing => "unknown",
+            }
+        ),
         Part::NameFrequency => "how common the name is".into(),
-        Part::Birth(l) => format!("birth date {}", match l {
-            B::Exact => "the same",
-            B::DayMonthSwapped => "day and month swapped",
-            B::WithinAWeek => "within a week",
-            B::WithinAYear => "within a year",
-            B::Different => "different",
-            B::Missing => "unknown",
-        }),
+        Part::Birth(l) => format!(
+            "birth date {}",
+            match l {
+                B::Exact => "the same",
+                B::DayMonthSwapped => "day and month swapped",
+                B::WithinAWeek => "within a week",
+                B::WithinAYear => "within a year",
+                B::Different => "different",
+                B::Missing => "unknown",
+            }
+        ),
         Part::BirthFrequency => "how common the birth date is".into(),
-        Part::Sex(l) => format!("sex {}", match l {
-            S::Same => "the same",
-            S::Different => "different",
-            S::Missing => "unknown",
-        }),
-        Part::Country(l) => format!("country {}", match l {
-            C::Same => "the same",
-            C::Explained => "explained difference",
-            C::Unexplained => "different",
-            C::Missing => "unknown",
-        }),
+        Part::Sex(l) => format!(
+            "sex {}",
+            match l {
+                S::Same => "the same",
+                S::Different => "different",
+                S::Missing => "unknown",
+            }
+        ),
+        Part::Country(l) => format!(
+            "country {}",
+            match l {
+                C::Same => "the same",
+                C::Explained => "explained difference",
+                C::Unexplained => "different",
+                C::Missing => "unknown",
+            }
+        ),
     }
 }
 
@@ -686,7 +698,10 @@ pub fn fallback_rests_on(e: &crate::link::estimate::FallbackEstimate) -> String 
     let r = &e.rests_on;
     let en = crate::locale::Locale::En;
     let u = if r.random_pairs > 0 {
-        format!(" The u-probabilities come from {} random pairs.", en.integer(r.random_pairs as u64))
+        format!(
+            " The u-probabilities come from {} random pairs.",
+            en.integer(r.random_pairs as u64)
+        )
     } else {
         String::new()
     };

@@ -533,35 +533,47 @@ pub fn waterfall_part(p: &crate::link::weights::Part) -> String {
     use crate::link::weights::Part;
     match p {
         Part::Prior => "beginkans".into(),
-        Part::Name(l) => format!("naam {}", match l {
-            N::Exact => "gelijk",
-            N::VeryClose => "bijna gelijk (≥ 0,94)",
-            N::Close => "lijkt sterk (≥ 0,88)",
-            N::Alike => "lijkt (≥ 0,80)",
-            N::Different => "anders",
-            N::Missing => "onbekend",
-        }),
+        Part::Name(l) => format!(
+            "naam {}",
+            match l {
+                N::Exact => "gelijk",
+                N::VeryClose => "bijna gelijk (≥ 0,94)",
+                N::Close => "lijkt sterk (≥ 0,88)",
+                N::Alike => "lijkt (≥ 0,80)",
+                N::Different => "anders",
+                N::Missing => "onbekend",
+            }
+        ),
         Part::NameFrequency => "hoe vaak de naam voorkomt".into(),
-        Part::Birth(l) => format!("geboortedatum {}", match l {
-            B::Exact => "gelijk",
-            B::DayMonthSwapped => "dag en maand verwisseld",
-            B::WithinAWeek => "binnen een week",
-            B::WithinAYear => "binnen een jaar",
-            B::Different => "anders",
-            B::Missing => "onbekend",
-        }),
+        Part::Birth(l) => format!(
+            "geboortedatum {}",
+            match l {
+                B::Exact => "gelijk",
+                B::DayMonthSwapped => "dag en maand verwisseld",
+                B::WithinAWeek => "binnen een week",
+                B::WithinAYear => "binnen een jaar",
+                B::Different => "anders",
+                B::Missing => "onbekend",
+            }
+        ),
         Part::BirthFrequency => "hoe vaak de geboortedatum voorkomt".into(),
-        Part::Sex(l) => format!("geslacht {}", match l {
-            S::Same => "gelijk",
-            S::Different => "anders",
-            S::Missing => "onbekend",
-        }),
-        Part::Country(l) => format!("land {}", match l {
-            C::Same => "gelijk",
-            C::Explained => "verklaard verschil",
-            C::Unexplained => "anders",
-            C::Missing => "onbekend",
-        }),
+        Part::Sex(l) => format!(
+            "geslacht {}",
+            match l {
+                S::Same => "gelijk",
+                S::Different => "anders",
+                S::Missing => "onbekend",
+            }
+        ),
+        Part::Country(l) => format!(
+            "land {}",
+            match l {
+                C::Same => "gelijk",
+                C::Explained => "verklaard verschil",
+                C::Unexplained => "anders",
+                C::Missing => "onbekend",
+            }
+        ),
     }
 }
 
@@ -621,7 +633,10 @@ pub fn fallback_rests_on(e: &crate::link::estimate::FallbackEstimate) -> String 
     let r = &e.rests_on;
     let nl = crate::locale::Locale::Nl;
     let u = if r.random_pairs > 0 {
-        format!(" De u-kansen komen uit {} willekeurige paren.", nl.integer(r.random_pairs as u64))
+        format!(
+            " De u-kansen komen uit {} willekeurige paren.",
+            nl.integer(r.random_pairs as u64)
+        )
     } else {
         String::new()
     };

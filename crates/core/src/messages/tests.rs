@@ -341,8 +341,16 @@ fn english_sheets_have_no_dutch_words() {
 #[test]
 fn the_fallback_estimate_in_both_languages() {
     use crate::link::estimate::{FallbackEstimate, Outcome, RestsOn, Scoring};
-    let mut outcomes: Vec<Outcome> = (0..95).map(|_| Outcome { score: 0.97, correct: true }).collect();
-    outcomes.push(Outcome { score: 0.9, correct: false });
+    let mut outcomes: Vec<Outcome> = (0..95)
+        .map(|_| Outcome {
+            score: 0.97,
+            correct: true,
+        })
+        .collect();
+    outcomes.push(Outcome {
+        score: 0.9,
+        correct: false,
+    });
     let rests_on = RestsOn {
         labelled_pairs: 1200,
         held_out: 100,
@@ -370,10 +378,22 @@ fn the_fallback_estimate_in_both_languages() {
     assert!(super::fallback_rests_on(&e, Locale::En).starts_with("This rests on 1,200 links on the V-nummer"));
     use crate::link::comparison::NameLevel;
     use crate::link::weights::Part;
-    assert_eq!(Part::Name(NameLevel::Close).text(Locale::Nl), "naam lijkt sterk (≥ 0,88)");
-    assert_eq!(Part::Name(NameLevel::Close).text(Locale::En), "name very alike (≥ 0.88)");
+    assert_eq!(
+        Part::Name(NameLevel::Close).text(Locale::Nl),
+        "naam lijkt sterk (≥ 0,88)"
+    );
+    assert_eq!(
+        Part::Name(NameLevel::Close).text(Locale::En),
+        "name very alike (≥ 0.88)"
+    );
     use crate::link::verify::{BirthCheck, Reason};
-    let r = Reason::BirthByKeys { outcome: BirthCheck::Incompatible };
-    assert!(r.text(Locale::Nl).ends_with("geen van beide datums is aannemelijk: verschillende personen."));
-    assert!(r.text(Locale::En).ends_with("neither date is plausible: different persons."));
+    let r = Reason::BirthByKeys {
+        outcome: BirthCheck::Incompatible,
+    };
+    assert!(r
+        .text(Locale::Nl)
+        .ends_with("geen van beide datums is aannemelijk: verschillende personen."));
+    assert!(r
+        .text(Locale::En)
+        .ends_with("neither date is plausible: different persons."));
 }

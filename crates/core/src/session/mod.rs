@@ -388,10 +388,13 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
                 Some(Ok(Linkage {
                     fallback_ms: Some((fallback, estimate)),
                     ..
-                })) => [("koppeling: reserveprocedure", *fallback), ("koppeling: schatting", *estimate)]
-                    .into_iter()
-                    .map(|(step, ms)| Timing { step: step.into(), ms })
-                    .collect(),
+                })) => [
+                    ("koppeling: reserveprocedure", *fallback),
+                    ("koppeling: schatting", *estimate),
+                ]
+                .into_iter()
+                .map(|(step, ms)| Timing { step: step.into(), ms })
+                .collect(),
                 _ => Vec::new(),
             };
             let start = clock();
@@ -415,7 +418,10 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
                 _ => None,
             };
             timed("analysebestand", start);
-            let after = timings.iter().position(|t| t.step == "koppeling").map_or(timings.len(), |i| i + 1);
+            let after = timings
+                .iter()
+                .position(|t| t.step == "koppeling")
+                .map_or(timings.len(), |i| i + 1);
             timings.splice(after..after, fallback_timings);
             self.computed = Some(Computed {
                 check,

@@ -103,6 +103,9 @@ fn answer(state: AppState, response: Response, bytes: Option<Vec<u8>>) {
             state.progress.set(None);
             state.results.wave.set(Some(*report));
         }
+        Response::SelfTests { tests } => {
+            state.results.self_tests.set(tests);
+        }
         Response::FileAudit { name, audit } => {
             state.progress.set(None);
             state.results.file_audit.set(Some((name, audit)));

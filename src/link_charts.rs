@@ -93,7 +93,7 @@ pub fn waterfall(w: &Waterfall, l: Lang) -> String {
     );
     let zero = x(0.0);
     format!(
-        "<svg viewBox=\"0 0 {WIDTH} {height:.0}\" width=\"100%\" style=\"max-width:{WIDTH}px\" role=\"img\" aria-label=\"{}\">{s}\
+        "<svg viewBox=\"0 0 {WIDTH} {height:.0}\" width=\"100%\" class=\"pf-waterfall\" role=\"img\" aria-label=\"{}\">{s}\
          <line x1=\"{zero:.1}\" y1=\"2\" x2=\"{zero:.1}\" y2=\"{:.1}\" stroke=\"{GRID}\" stroke-dasharray=\"3 2\"/></svg>",
         esc(&waterfall_words(w, l)),
         height - 2.0
@@ -212,7 +212,7 @@ pub fn threshold_chart(e: &FallbackEstimate, l: Lang) -> String {
         ));
     }
     format!(
-        "<svg viewBox=\"0 0 {W} {H}\" width=\"100%\" style=\"max-width:{W}px\" role=\"img\" aria-label=\"{}\">{s}</svg>",
+        "<svg viewBox=\"0 0 {W} {H}\" width=\"100%\" class=\"pf-threshold-chart\" role=\"img\" aria-label=\"{}\">{s}</svg>",
         esc(l.pick(
             "Drempelgrafiek: geschatte onterechte koppelingen en gemiste paren per drempel; de tabel eronder geeft dezelfde getallen.",
             "Threshold chart: estimated false links and missed pairs per threshold; the table below gives the same numbers.",

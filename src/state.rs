@@ -91,6 +91,8 @@ pub struct Results {
     pub wave: RwSignal<Option<perspectief_core::chaid::wave::WaveReport>>,
     /// The audit of a file the user brought: its name and the result.
     pub file_audit: RwSignal<Option<(String, perspectief_core::anonymise::Audit)>>,
+    /// The frequency-attack self-tests of the linkage files made last.
+    pub self_tests: RwSignal<Vec<perspectief_core::link::attack::SelfTest>>,
 }
 
 impl Default for Results {
@@ -106,6 +108,7 @@ impl Default for Results {
             wave: RwSignal::new(None),
             competitors: RwSignal::new(None),
             file_audit: RwSignal::new(None),
+            self_tests: RwSignal::new(Vec::new()),
         }
     }
 }

@@ -54,6 +54,7 @@ pub fn LinkageFiles() -> impl IntoView {
             Ok(_) => {
                 problem.set(None);
                 state.results.file_audit.set(None);
+                state.results.self_tests.set(Vec::new());
                 state.send(
                     Export::LinkageFiles {
                         secret: text,
@@ -129,6 +130,24 @@ pub fn LinkageFiles() -> impl IntoView {
                 };
                 view! { <p class="utrecht-paragraph" role="status" data-testid="linkage-audit">{text}</p> }
             })}
+            {move || {
+                let tests = state.results.self_tests.get();
+                let l = lang.get();
+                (!tests.is_empty()).then(|| view! {
+                    <details class="pf-options" data-testid="self-tests">
+                        <summary>{l.pick(
+                            "Zelftest: wat een frequentieaanval zonder het geheim uit deze bestanden haalt",
+                            "Self-test: what a frequency attack without the secret gets from these files",
+                        )}</summary>
+                        <ul class="utrecht-unordered-list">
+                            {tests.iter().map(|t| {
+                                use perspectief_core::messages::Localized;
+                                view! { <li class="utrecht-unordered-list__item">{format!("{}: {}", t.file, t.text(l.locale()))}</li> }
+                            }).collect_view()}
+                        </ul>
+                    </details>
+                })
+            }}
         </section>
     }
 }

@@ -11,6 +11,7 @@ use perspectief_core::date::Date;
 use perspectief_core::ingest::fields::Field;
 use perspectief_core::ingest::load::LoadedFile;
 use perspectief_core::kind::FileKind;
+use perspectief_core::link::attack::SelfTest;
 use perspectief_core::link::pseudonym::{Keys, Secret};
 use perspectief_core::write;
 
@@ -152,19 +153,21 @@ pub fn file(
 
 /// A linkage file (csv) for each loaded registration and national extract (rows shuffled): one
 /// file as it is, several in one zip archive (one download); with `extra` analysis fields, the
-/// audit of the first file says what they expose.
+/// audit of the first file says what they expose; each file's frequency-attack self-test.
+#[allow(clippy::type_complexity)]
 pub fn linkage_files(
     files: &[&LoadedFile],
     secret: &Secret,
     today: Date,
     extra: &[Field],
-) -> Result<(String, Vec<u8>, Option<Audit>), Failure> {
+) -> Result<(String, Vec<u8>, Option<Audit>, Vec<SelfTest>), Failure> {
     let keys = Keys::new(secret);
     let seed = crate::random::seed()?;
     let chosen: Vec<&&LoadedFile> = files
         .iter()
         .filter(|f| matches!(f.kind, FileKind::Registration | FileKind::National))
         .collect();
+    let mut self_tests = Vec::new();
     let mut out: Vec<(String, Vec<u8>)> = chosen
         .iter()
         .enumerate()
@@ -174,6 +177,7 @@ pub fn linkage_files(
                 seed: seed.wrapping_add(i as u64),
                 ..LinkageOptions::default()
             };
+            self_tests.push(perspectief_core::link::attack::self_test(f, &keys, today, &options));
             linkage_csv(f, &keys, today, &options)
         })
         .collect();
@@ -189,12 +193,13 @@ pub fn linkage_files(
         0 => Err(Failure::NothingToLink),
         1 => {
             let (name, bytes) = out.remove(0);
-            Ok((name, bytes, audit))
+            Ok((name, bytes, audit, self_tests))
         }
         _ => Ok((
             "koppelbestanden.zip".into(),
             write::zip::write(&out).map_err(|e| e.to_string())?,
             audit,
+            self_tests,
         )),
     }
 }

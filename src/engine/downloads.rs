@@ -15,6 +15,8 @@ pub struct Download {
     pub name: String,
     pub bytes: Vec<u8>,
     pub audit: Option<Audit>,
+    /// Linkage files: the frequency-attack self-test of each.
+    pub self_tests: Vec<perspectief_core::link::attack::SelfTest>,
 }
 
 fn plain(name: String, bytes: Vec<u8>) -> Download {
@@ -22,6 +24,7 @@ fn plain(name: String, bytes: Vec<u8>) -> Download {
         name,
         bytes,
         audit: None,
+        self_tests: Vec::new(),
     }
 }
 
@@ -92,8 +95,14 @@ pub fn make(
         }
         Export::LinkageFiles { secret, extra } => {
             let secret = perspectief_core::link::pseudonym::Secret::from_text(&secret)?;
-            let (name, bytes, audit) = super::anonymise::linkage_files(&session.loaded(), &secret, today(), &extra)?;
-            Ok(Download { name, bytes, audit })
+            let (name, bytes, audit, self_tests) =
+                super::anonymise::linkage_files(&session.loaded(), &secret, today(), &extra)?;
+            Ok(Download {
+                name,
+                bytes,
+                audit,
+                self_tests,
+            })
         }
         Export::Table {
             table,

@@ -184,6 +184,10 @@ pub enum Response {
         node: usize,
         list: Vec<perspectief_core::chaid::competitors::Competitor>,
     },
+    /// The frequency-attack self-test of each linkage file just made.
+    SelfTests {
+        tests: Vec<perspectief_core::link::attack::SelfTest>,
+    },
     /// The audit of a file the user brought.
     FileAudit {
         name: String,

@@ -102,6 +102,14 @@ fn handle(session: &mut Worker, data: &JsValue) -> Result<(), Failure> {
                 },
                 Some(&download.bytes),
             );
+            if !download.self_tests.is_empty() {
+                post(
+                    &Response::SelfTests {
+                        tests: download.self_tests,
+                    },
+                    None,
+                );
+            }
             if let Some(audit) = download.audit {
                 post(
                     &Response::FileAudit {

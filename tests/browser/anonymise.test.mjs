@@ -229,6 +229,12 @@ test('Linkage files made with one secret link, after a reload, to the same perso
     return { name, path, bytes };
   });
   assert.equal(files.length, 21);
+  // The built-in frequency attack on the files just made: per file, names and birth dates it
+  // re-identifies without the secret, hardened and plain.
+  await page.getByTestId('self-tests').locator('summary').click();
+  const selfTests = await page.getByTestId('self-tests').locator('li').allTextContents();
+  assert.equal(selfTests.length, 21);
+  for (const t of selfTests) assert.match(t, /^.+: Zelftest frequentieaanval: \d+ van \d+ naamcoderingen herleid \(zonder verharding: \d+\); \d+ van \d+ geboortedatums herleid$/);
   assert.ok(files.every((f) => /^koppelbestand-.+\.csv$/.test(f.name)), files.map((f) => f.name).join());
   for (const f of files) assertClean(f, ids);
   // A new session (the secret is gone with the page): load the linkage files only.

@@ -153,6 +153,15 @@ impl NameKey {
         }
     }
 
+    /// Whether the names are the same (after folding; linkage files: the same encoding).
+    pub fn same(&self, other: &NameKey) -> bool {
+        match (self, other) {
+            (NameKey::Plain(a), NameKey::Plain(b)) => a.joined() == b.joined(),
+            (NameKey::Encoded(a), NameKey::Encoded(b)) => a == b,
+            _ => false,
+        }
+    }
+
     /// A band, and the similarity behind it.
     pub fn compare(&self, other: &NameKey) -> (NameLevel, f64) {
         match (self, other) {
@@ -364,19 +373,18 @@ impl Frequencies {
         f
     }
 
-    /// The comparison with the shares of its exact values (at least one row's share).
-    pub fn adjust(&self, mut c: Comparison, national: &Prepared) -> Comparison {
+    /// The shares of a national row's exact name and birth date (at least one row's share).
+    pub fn shares(&self, national: &Prepared) -> (Option<f64>, Option<f64>) {
         let share = |n: Option<&u32>| n.map(|&n| n.max(1) as f64 / self.rows.max(1) as f64);
-        if c.name == NameLevel::Exact {
-            c.name_frequency = national
+        (
+            national
                 .name
                 .as_ref()
-                .and_then(|n| share(self.names.get(&n.exact_key())));
-        }
-        if c.birth == BirthLevel::Exact {
-            c.birth_frequency = national.birth_key().and_then(|b| share(self.births.get(&b)));
-        }
-        c
+                .and_then(|n| share(self.names.get(&n.exact_key()).or(Some(&1)))),
+            national
+                .birth_key()
+                .and_then(|b| share(self.births.get(&b).or(Some(&1)))),
+        )
     }
 }
 

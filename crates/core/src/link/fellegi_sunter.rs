@@ -11,13 +11,13 @@
 
 use std::collections::HashMap;
 
-use super::comparison::{Codes, Comparison, Frequencies, NameKey, Prepared};
-use super::weights::Model;
+use super::comparison::{BirthLevel, Codes, Comparison, Frequencies, NameKey, NameLevel, Prepared};
+use super::weights::{probability, Model, Scorecard};
 use crate::ingest::records::Record;
 use crate::rng::Rng;
 
 /// At most this many labelled pairs train the m-probabilities, and this many random pairs the u.
-pub const TRAINING_PAIRS: usize = 20_000;
+pub const TRAINING_PAIRS: usize = 10_000;
 
 /// A compared pair, its comparison and its score.
 #[derive(Debug, Clone, Copy)]
@@ -82,7 +82,7 @@ impl Training {
 }
 
 /// At most this many national rows are counted for the term frequencies.
-pub const FREQUENCY_SAMPLE: usize = 50_000;
+pub const FREQUENCY_SAMPLE: usize = 20_000;
 
 /// National rows prepared for comparison (`which`: their indexes).
 pub fn prepare(
@@ -108,13 +108,28 @@ pub fn frequencies(national: &[Record], codes: &mut Codes, seed: u64) -> Frequen
     Frequencies::of(prepared.iter().map(|(_, p)| p))
 }
 
-/// The open national rows prepared, sorted by birth day, with their indexes for blocking.
-pub struct OpenRows<'f> {
+/// Which blocks a search needs (see [`Scorecard::bound`]): the same birth date (and the same
+/// pseudonyms) always.
+#[derive(Debug, Clone, Copy)]
+struct Searched {
+    /// Birth dates within a week.
+    week: bool,
+    /// Day and month swapped.
+    swapped: bool,
+    /// The same birth year and first name word.
+    year: bool,
+    /// The same name, whatever the birth date.
+    any_date: bool,
+}
+
+/// The open national rows prepared, sorted by birth day, with their indexes for blocking and
+/// the shares of their exact name and birth date (for the term-frequency weights).
+pub struct OpenRows {
     rows: Vec<(usize, Prepared)>,
+    shares: Vec<(Option<f64>, Option<f64>)>,
     by_name: HashMap<String, Vec<u32>>,
     by_year_word: HashMap<(i32, String), Vec<u32>>,
     by_pseudonym: HashMap<String, Vec<u32>>,
-    frequencies: &'f Frequencies,
     pub codes: Codes,
 }
 
@@ -125,15 +140,16 @@ fn name_text(p: &Prepared) -> Option<String> {
     }
 }
 
-impl<'f> OpenRows<'f> {
+impl OpenRows {
     /// The open rows (index, prepared with `codes`); those without a name or birth date are left out.
-    pub fn new(rows: Vec<(usize, Prepared)>, codes: Codes, frequencies: &'f Frequencies) -> OpenRows<'f> {
+    pub fn new(rows: Vec<(usize, Prepared)>, codes: Codes, frequencies: &Frequencies) -> OpenRows {
         let mut rows: Vec<(usize, Prepared)> = rows
             .into_iter()
             .filter(|(_, p)| p.name.is_some() && p.has_birth())
             .collect();
         // Undated rows (linkage files) first, so that the dated ones are sorted by day after them.
         rows.sort_by_key(|(i, p)| (p.birth.is_some(), p.day, *i));
+        let shares = rows.iter().map(|(_, p)| frequencies.shares(p)).collect();
         let (mut by_name, mut by_year_word, mut by_pseudonym) = (HashMap::new(), HashMap::new(), HashMap::new());
         for (id, (_, p)) in rows.iter().enumerate() {
             let id = id as u32;
@@ -152,30 +168,31 @@ impl<'f> OpenRows<'f> {
         }
         OpenRows {
             rows,
+            shares,
             by_name,
             by_year_word,
             by_pseudonym,
-            frequencies,
             codes,
         }
     }
 
-    /// The ids of the open rows in a person's blocks (may repeat).
-    fn blocks(&self, p: &Prepared, ids: &mut Vec<u32>) {
+    /// The ids of the open rows in a person's blocks (may repeat), those `searched` allows.
+    fn blocks(&self, p: &Prepared, searched: Searched, ids: &mut Vec<u32>) {
         ids.clear();
         let between = |from: i64, to: i64| {
             self.rows.partition_point(|(_, o)| o.birth.is_none() || o.day < from)
                 ..self.rows.partition_point(|(_, o)| o.birth.is_none() || o.day <= to)
         };
         if let Some(b) = p.birth {
-            ids.extend(between(p.day - 7, p.day + 7).map(|i| i as u32));
-            if let Some(s) = crate::date::Date::new(b.year, b.day, b.month) {
+            let week = if searched.week { 7 } else { 0 };
+            ids.extend(between(p.day - week, p.day + week).map(|i| i as u32));
+            if let Some(s) = crate::date::Date::new(b.year, b.day, b.month).filter(|_| searched.swapped) {
                 let d = s.days();
-                if (d - p.day).abs() > 7 {
+                if (d - p.day).abs() > week {
                     ids.extend(between(d, d).map(|i| i as u32));
                 }
             }
-            if let Some(NameKey::Plain(n)) = &p.name {
+            if let Some(NameKey::Plain(n)) = p.name.as_ref().filter(|_| searched.year) {
                 if let Some(pool) = self.by_year_word.get(&(b.year, n.first_word().to_string())) {
                     ids.extend(pool);
                 }
@@ -186,56 +203,95 @@ impl<'f> OpenRows<'f> {
                 ids.extend(pool);
             }
         }
-        if let Some(pool) = name_text(p).and_then(|n| self.by_name.get(&n)) {
+        if let Some(pool) = name_text(p)
+            .filter(|_| searched.any_date)
+            .and_then(|n| self.by_name.get(&n))
+        {
             ids.extend(pool);
         }
     }
 
-    pub fn len(&self) -> usize {
-        self.rows.len()
+    /// How many rows are open when those `closed` says are not.
+    pub fn open(&self, closed: &dyn Fn(usize) -> bool) -> usize {
+        self.rows.iter().filter(|(r, _)| !closed(*r)).count()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-
-    /// The scored pairs of `persons` (index, record) at or above `floor`.
+    /// The scored pairs of `persons` (index, record) among the rows not `closed`, at or above `floor`.
     pub fn candidates<'a>(
         &mut self,
-        model: &Model,
+        card: &Scorecard,
         persons: impl IntoIterator<Item = (usize, &'a Record)>,
         floor: f64,
+        closed: &dyn Fn(usize) -> bool,
     ) -> Vec<Scored> {
         let floor_total = (floor / (1.0 - floor).max(f64::MIN_POSITIVE)).log2();
+        let inexact = [NameLevel::VeryClose, NameLevel::Close, NameLevel::Alike]
+            .map(|l| card.name(l))
+            .into_iter()
+            .fold(f64::NEG_INFINITY, f64::max);
+        // Blocks whose every pair stays below the floor, even with the same rare name, are not searched.
+        let rows = self.rows.len().max(1);
+        let reaches = |level: BirthLevel| card.bound(level, rows) >= floor_total;
+        if !reaches(BirthLevel::Exact) && !reaches(BirthLevel::DayMonthSwapped) && !reaches(BirthLevel::WithinAWeek) {
+            let any = [BirthLevel::WithinAYear, BirthLevel::Different]
+                .into_iter()
+                .any(reaches);
+            if !any {
+                return Vec::new();
+            }
+        }
+        let searched = Searched {
+            week: reaches(BirthLevel::WithinAWeek),
+            swapped: reaches(BirthLevel::DayMonthSwapped),
+            year: reaches(BirthLevel::WithinAYear),
+            any_date: reaches(BirthLevel::WithinAYear) || reaches(BirthLevel::Different),
+        };
         let mut out = Vec::new();
         let mut seen: Vec<usize> = vec![usize::MAX; self.rows.len()];
         let mut ids = Vec::new();
-        let rows = self.frequencies.rows();
         for (person, record) in persons {
             let local = Prepared::new(record, &mut self.codes, true);
-            if local.name.is_none() || !local.has_birth() {
+            let Some(name) = local.name.as_ref().filter(|_| local.has_birth()) else {
                 continue;
-            }
-            self.blocks(&local, &mut ids);
+            };
+            self.blocks(&local, searched, &mut ids);
             for &id in &ids {
-                if seen[id as usize] == person {
+                let id = id as usize;
+                if seen[id] == person {
                     continue;
                 }
-                seen[id as usize] = person;
-                let (row, national) = &self.rows[id as usize];
-                // The rest first: a pair that cannot reach the floor with the best name is not compared on name.
-                let rest = self
-                    .frequencies
-                    .adjust(self.codes.compare_rest(&local, national), national);
-                if model.best_with(&rest, rows) < floor_total {
+                seen[id] = person;
+                let (row, national) = &self.rows[id];
+                if closed(*row) {
                     continue;
                 }
-                let (name, similarity) = match (&local.name, &national.name) {
-                    (Some(a), Some(b)) => a.compare(b),
-                    _ => (super::comparison::NameLevel::Missing, 0.0),
+                let (name_share, birth_share) = self.shares[id];
+                // Everything but the name first: it decides whether the name needs comparing at all.
+                let mut c = self.codes.compare_rest(&local, national);
+                if c.birth == BirthLevel::Exact {
+                    c.birth_frequency = birth_share;
+                }
+                let rest = card.total(&c);
+                let exact = rest + card.name(NameLevel::Exact) + card.name_frequency(name_share);
+                let alike = rest + inexact;
+                if exact.max(alike) < floor_total {
+                    continue;
+                }
+                let Some(other) = &national.name else { continue };
+                let (level, similarity) = if alike < floor_total {
+                    // Only the same name can reach the floor: no similarity needed.
+                    if !name.same(other) {
+                        continue;
+                    }
+                    (NameLevel::Exact, 1.0)
+                } else {
+                    name.compare(other)
                 };
-                let c = self.frequencies.adjust(Comparison { name, ..rest }, national);
-                let score = model.score(&c);
+                c.name = level;
+                if level == NameLevel::Exact {
+                    c.name_frequency = name_share;
+                }
+                let score = probability(card.total(&c));
                 if score >= floor {
                     out.push(Scored {
                         person,

@@ -594,20 +594,29 @@ pub fn link_clocked(
         }
     }
     // The pairs linked on the V-nummer that Table 3's checks find compatible: the fallback's labelled data.
+    // (Their verification is kept for the links below.)
+    let started = clock();
+    let verified: Vec<Verification> = links
+        .iter()
+        .map(|&(p, n, _)| verify(&sides(record(p), &national.records[n])))
+        .collect();
     let labelled: Vec<(usize, usize)> = links
         .iter()
-        .map(|&(p, n, _)| (p, n))
-        .filter(|&(p, n)| !verify(&sides(record(p), &national.records[n])).incompatible)
+        .zip(&verified)
+        .filter(|(_, v)| !v.incompatible)
+        .map(|(&(p, n, _), _)| (p, n))
         .collect();
     let usable = check.persons.iter().filter(|p| p.v_nummer.usable().is_some()).count();
-    let started = clock();
-    let scorer = Scorer::new(
+    let folds = super::estimate::folds(labelled.len(), options.seed);
+    let held_out: Vec<usize> = folds.iter().flatten().map(|&i| labelled[i].1).collect();
+    let mut scorer = Scorer::new(
         options,
         &labelled,
         check,
         record,
         national,
         links.len() as f64 / usable.max(1) as f64,
+        (0..taken.len()).filter(|&n| !taken[n]).chain(held_out),
     );
     let (mut candidates, model) =
         scorer.candidates(&unlinked, record, national, &taken, options.propose_above, &|_| false);
@@ -617,7 +626,7 @@ pub fn link_clocked(
             .map(|(_, _, s)| s)
             .collect();
     let scored = clock();
-    let fallback_estimate = scorer.hold_out(&labelled, record, national, &taken, options, &now);
+    let fallback_estimate = scorer.hold_out(&labelled, &folds, record, national, &taken, options, &now);
     let fallback_ms = Some((scored - started, clock() - scored));
     // One-to-one: best scores first; overrules decide before scores.
     candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.person.cmp(&b.person)));
@@ -669,11 +678,13 @@ pub fn link_clocked(
             .total_cmp(&(b.score - threshold).abs())
             .then(a.person.cmp(&b.person))
     });
+    // The links on the V-nummer were verified above; the fallback's are verified here.
+    let verified = verified.into_iter().map(Some).chain(std::iter::repeat_with(|| None));
     let links: Vec<Link> = links
         .into_iter()
-        .map(|(p, n, by)| {
-            let sides = sides(record(p), &national.records[n]);
-            let mut verification = verify(&sides);
+        .zip(verified)
+        .map(|((p, n, by), verified)| {
+            let mut verification = verified.unwrap_or_else(|| verify(&sides(record(p), &national.records[n])));
             let mut overruled = None;
             for o in &options.overrules {
                 if let Overrule::Compatibility {
@@ -689,7 +700,8 @@ pub fn link_clocked(
                 }
             }
             // Both sides are shown for the links behind Table 3 (and overruled ones) only.
-            let sides = (verification.deviates() || overruled.is_some()).then(|| Box::new(sides));
+            let sides = (verification.deviates() || overruled.is_some())
+                .then(|| Box::new(sides(record(p), &national.records[n])));
             Link {
                 person: p,
                 national: n,
@@ -747,20 +759,21 @@ pub fn link_clocked(
 /// Fellegi–Sunter learns from pairs linked on the V-nummer: with fewer, the fixed score is used.
 pub const MIN_LABELLED: usize = 50;
 
-/// How the fallback scores pairs, with what the Fellegi–Sunter model is trained on.
+/// How the fallback scores pairs, with what the Fellegi–Sunter model is trained on and the
+/// national rows it searches (prepared once for the run and every hold-out fold).
 #[allow(clippy::large_enum_variant)] // one per linkage, never moved around
 enum Scorer {
     Fixed,
     FellegiSunter {
         training: super::fellegi_sunter::Training,
-        frequencies: super::comparison::Frequencies,
-        codes: super::comparison::Codes,
+        open: super::fellegi_sunter::OpenRows,
         /// Share of persons with a usable V-nummer who were found (the prior's).
         share: f64,
     },
 }
 
 impl Scorer {
+    /// `searched`: the national rows the run or a fold may search.
     fn new<'a>(
         options: &LinkOptions,
         labelled: &[(usize, usize)],
@@ -768,8 +781,9 @@ impl Scorer {
         record: impl Fn(usize) -> &'a Record,
         national: &'a LoadedFile,
         share: f64,
+        searched: impl Iterator<Item = usize>,
     ) -> Scorer {
-        use super::fellegi_sunter::{frequencies, Training};
+        use super::fellegi_sunter::{frequencies, prepare, OpenRows, Training};
         match options.scoring {
             Scoring::Fixed => Scorer::Fixed,
             Scoring::FellegiSunter if labelled.len() < MIN_LABELLED => Scorer::Fixed,
@@ -783,10 +797,11 @@ impl Scorer {
                 let training = Training::new(&pairs, &persons, &rows, options.seed);
                 let mut codes = super::comparison::Codes::default();
                 let frequencies = frequencies(&national.records, &mut codes, options.seed);
+                let searched = searched.filter(|&i| national.records[i].is_person());
+                let rows = prepare(&national.records, searched, &mut codes);
                 Scorer::FellegiSunter {
                     training,
-                    frequencies,
-                    codes,
+                    open: OpenRows::new(rows, codes, &frequencies),
                     share,
                 }
             }
@@ -804,7 +819,7 @@ impl Scorer {
     /// they were scored with (the labelled pairs `left_out` say are not used for it).
     #[allow(clippy::too_many_arguments)]
     fn candidates<'a>(
-        &self,
+        &mut self,
         unlinked: &[usize],
         record: impl Fn(usize) -> &'a Record + Copy,
         national: &'a LoadedFile,
@@ -818,41 +833,34 @@ impl Scorer {
                 c.extend(pseudonymous_candidates(unlinked, record, national, taken, floor));
                 (c, None)
             }
-            Scorer::FellegiSunter {
-                training,
-                frequencies,
-                codes,
-                share,
-            } => {
-                use super::fellegi_sunter::{prepare, OpenRows};
-                let mut codes = codes.clone();
-                let open = (0..national.records.len()).filter(|&i| !taken[i] && national.records[i].is_person());
-                let rows = prepare(&national.records, open, &mut codes);
-                let mut open = OpenRows::new(rows, codes, frequencies);
-                let model = training.model(left_out, super::weights::prior(*share, open.len()));
-                let scored = open.candidates(&model, unlinked.iter().map(|&p| (p, record(p))), floor);
+            Scorer::FellegiSunter { training, open, share } => {
+                let closed = |row: usize| taken[row];
+                let model = training.model(left_out, super::weights::prior(*share, open.open(&closed)));
+                let card = model.scorecard();
+                let scored = open.candidates(&card, unlinked.iter().map(|&p| (p, record(p))), floor, &closed);
                 (scored.iter().map(Candidate::of_fellegi_sunter).collect(), Some(model))
             }
         }
     }
 
     /// The estimate by hold-out of the labelled pairs (see `estimate`).
+    #[allow(clippy::too_many_arguments)]
     fn hold_out<'a>(
-        &self,
+        &mut self,
         labelled: &[(usize, usize)],
+        folds: &[Vec<usize>],
         record: impl Fn(usize) -> &'a Record + Copy,
         national: &'a LoadedFile,
         taken: &[bool],
         options: &LinkOptions,
         now: &[f64],
     ) -> Option<FallbackEstimate> {
-        use super::estimate::{folds, one_to_one, Outcome, RestsOn, CHART};
+        use super::estimate::{one_to_one, Outcome, RestsOn, CHART};
         if labelled.is_empty() {
             return None;
         }
-        let folds = folds(labelled.len(), options.seed);
         let mut outcomes = Vec::new();
-        for fold in &folds {
+        for fold in folds {
             let in_fold: std::collections::HashSet<usize> = fold.iter().copied().collect();
             let mut open = taken.to_vec();
             for &i in fold {

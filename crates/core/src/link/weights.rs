@@ -128,75 +128,112 @@ impl Model {
         Model { prior, ..self.clone() }
     }
 
-    /// log2(m/u) of a level (0 for a missing value).
-    fn weight<L: PartialEq + Copy>(m: &[(L, f64)], u: &[(L, f64)], level: L) -> f64 {
-        match (get(m, level), get(u, level)) {
-            (Some(m), Some(u)) => (m / u).log2(),
-            _ => 0.0,
+    /// The weights as a table, for scoring many pairs.
+    pub fn scorecard(&self) -> Scorecard {
+        fn table<L: PartialEq + Copy, const N: usize>(all: [L; N], m: &[(L, f64)], u: &[(L, f64)]) -> [f64; N] {
+            all.map(|level| match (get(m, level), get(u, level)) {
+                (Some(m), Some(u)) => (m / u).log2(),
+                _ => 0.0,
+            })
+        }
+        let (m, u) = (&self.m, &self.u);
+        Scorecard {
+            prior: self.prior,
+            name: table(NameLevel::ALL, &m.name, &u.name),
+            birth: table(BirthLevel::ALL, &m.birth, &u.birth),
+            sex: table(SexLevel::ALL, &m.sex, &u.sex),
+            country: table(CountryLevel::ALL, &m.country, &u.country),
+            u_name_exact: get(&u.name, NameLevel::Exact).map_or(0.0, f64::log2),
+            u_birth_exact: get(&u.birth, BirthLevel::Exact).map_or(0.0, f64::log2),
         }
     }
 
     /// The bars of a pair's score.
     pub fn waterfall(&self, c: &Comparison) -> Waterfall {
-        let (m, u) = (&self.m, &self.u);
-        let mut bars = vec![Bar {
-            part: Part::Prior,
-            weight: self.prior,
-        }];
-        bars.push(Bar {
-            part: Part::Name(c.name),
-            weight: Self::weight(&m.name, &u.name, c.name),
-        });
-        // Term frequency: an exact value's own share replaces the average u of the exact level.
-        let frequency = |u_exact: Option<f64>, share: Option<f64>| match (u_exact, share) {
-            (Some(u), Some(f)) => (u / f).log2(),
-            _ => 0.0,
-        };
-        if c.name_frequency.is_some() {
-            bars.push(Bar {
-                part: Part::NameFrequency,
-                weight: frequency(get(&u.name, NameLevel::Exact), c.name_frequency),
-            });
-        }
-        bars.push(Bar {
-            part: Part::Birth(c.birth),
-            weight: Self::weight(&m.birth, &u.birth, c.birth),
-        });
-        if c.birth_frequency.is_some() {
-            bars.push(Bar {
-                part: Part::BirthFrequency,
-                weight: frequency(get(&u.birth, BirthLevel::Exact), c.birth_frequency),
-            });
-        }
-        bars.push(Bar {
-            part: Part::Sex(c.sex),
-            weight: Self::weight(&m.sex, &u.sex, c.sex),
-        });
-        bars.push(Bar {
-            part: Part::Country(c.country),
-            weight: Self::weight(&m.country, &u.country, c.country),
-        });
-        let total = bars.iter().map(|b| b.weight).sum();
-        Waterfall { bars, total }
+        self.scorecard().waterfall(c)
     }
 
     /// The score of a pair: the probability of its total weight.
     pub fn score(&self, c: &Comparison) -> f64 {
-        self.waterfall(c).score()
+        probability(self.scorecard().total(c))
+    }
+}
+
+/// A model's weights by level (log2 m/u, indexed as the levels' `ALL`), and log2 of the exact
+/// levels' u for the term-frequency bars: scoring a pair is a few additions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scorecard {
+    pub prior: f64,
+    name: [f64; 6],
+    birth: [f64; 6],
+    sex: [f64; 3],
+    country: [f64; 4],
+    u_name_exact: f64,
+    u_birth_exact: f64,
+}
+
+impl Scorecard {
+    /// Term frequency: an exact value's own share replaces the average u of the exact level.
+    fn frequency(u_exact: f64, share: Option<f64>) -> Option<f64> {
+        share.map(|f| u_exact - f.log2())
     }
 
-    /// The highest total any pair with these birth, sex and country levels can reach (the name
-    /// exact and as rare as one row in `rows`): pairs below a floor with it need no name comparison.
-    pub fn best_with(&self, c: &Comparison, rows: usize) -> f64 {
-        let best = Comparison {
-            name: NameLevel::Exact,
-            name_frequency: Some(1.0 / rows.max(1) as f64),
-            birth_frequency: c
-                .birth_frequency
-                .or((c.birth == BirthLevel::Exact).then(|| 1.0 / rows.max(1) as f64)),
-            ..*c
-        };
-        self.waterfall(&best).total
+    /// The bars in order: prior, name (and its frequency), birth date (and its frequency), sex, country.
+    fn bars(&self, c: &Comparison, mut bar: impl FnMut(Part, f64)) {
+        bar(Part::Prior, self.prior);
+        bar(Part::Name(c.name), self.name[c.name as usize]);
+        if let Some(w) = Self::frequency(self.u_name_exact, c.name_frequency) {
+            bar(Part::NameFrequency, w);
+        }
+        bar(Part::Birth(c.birth), self.birth[c.birth as usize]);
+        if let Some(w) = Self::frequency(self.u_birth_exact, c.birth_frequency) {
+            bar(Part::BirthFrequency, w);
+        }
+        bar(Part::Sex(c.sex), self.sex[c.sex as usize]);
+        bar(Part::Country(c.country), self.country[c.country as usize]);
+    }
+
+    /// The total weight (log2 odds) of a pair.
+    pub fn total(&self, c: &Comparison) -> f64 {
+        let mut total = 0.0;
+        self.bars(c, |_, w| total += w);
+        total
+    }
+
+    pub fn waterfall(&self, c: &Comparison) -> Waterfall {
+        let mut bars = Vec::with_capacity(7);
+        self.bars(c, |part, weight| bars.push(Bar { part, weight }));
+        let total = self.total(c);
+        Waterfall { bars, total }
+    }
+
+    /// The highest total a pair with this birth level can reach: the same name, as rare as one row
+    /// in `rows`, the birth date too, and the best sex and country weights. Blocks of pairs below
+    /// a floor with it need not be searched.
+    pub fn bound(&self, birth: BirthLevel, rows: usize) -> f64 {
+        let rarest = (1.0 / rows.max(1) as f64).log2();
+        let best = |w: &[f64]| w.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        self.prior
+            + self.name[NameLevel::Exact as usize]
+            + (self.u_name_exact - rarest).max(0.0)
+            + self.birth[birth as usize]
+            + if birth == BirthLevel::Exact {
+                (self.u_birth_exact - rarest).max(0.0)
+            } else {
+                0.0
+            }
+            + best(&self.sex).max(0.0)
+            + best(&self.country).max(0.0)
+    }
+
+    /// The weight of a name level.
+    pub fn name(&self, level: NameLevel) -> f64 {
+        self.name[level as usize]
+    }
+
+    /// The name's share of national rows as its term-frequency weight (for an exact name).
+    pub fn name_frequency(&self, share: Option<f64>) -> f64 {
+        Self::frequency(self.u_name_exact, share).unwrap_or(0.0)
     }
 }
 

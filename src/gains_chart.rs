@@ -15,15 +15,10 @@ pub const HEIGHT: f64 = 2.0 * PANEL_H + 24.0;
 
 const LINE: &str = "#154273";
 const BAR: &str = "#b9cde5";
-const REFERENCE: &str = "#6b6b6b";
-const TEXT: &str = "#1a1a1a";
+pub const REFERENCE: &str = "#6b6b6b";
+pub const TEXT: &str = "#1a1a1a";
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use crate::tree_drawing::escape as esc;
 
 /// One panel: `x` and `y` in data units (x 0–100 %, y 0–`y_max`), at offset (`ox`, `oy`).
 struct Panel {

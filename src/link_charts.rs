@@ -1,4 +1,4 @@
-//! The fallback's two pictures as SVG text (styles inline, no namespace: the page parses it):
+//! The fallback's two pictures as SVG text (no inline styles, no namespace: the page parses it):
 //! a proposal's waterfall (each field's weight, cumulative, to the total) and the threshold
 //! chart (estimated false links and missed links against the proposal threshold).
 
@@ -6,19 +6,12 @@ use perspectief_core::link::estimate::FallbackEstimate;
 use perspectief_core::link::weights::Waterfall;
 use perspectief_core::messages::Localized;
 
+use crate::gains_chart::{REFERENCE as GRID, TEXT};
 use crate::i18n::Lang;
+use crate::tree_drawing::escape as esc;
 
 const FOR: &str = "#154273";
 const AGAINST: &str = "#a4281b";
-const TEXT: &str = "#1a1a1a";
-const GRID: &str = "#6b6b6b";
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 /// A signed weight as the page writes it: `+8,8` / `−0,1`.
 pub fn signed(x: f64, l: Lang) -> String {

@@ -2,6 +2,8 @@
 
 use std::process::Command;
 
+mod common;
+
 #[test]
 fn link_prints_table_3() {
     let dir = tempfile::tempdir().unwrap();
@@ -59,25 +61,11 @@ fn link_prints_table_3() {
 #[test]
 fn linkage_files_give_the_plain_table_3() {
     let dir = tempfile::tempdir().unwrap();
-    let bin = env!("CARGO_BIN_EXE_perspectief");
-    assert!(Command::new(bin)
-        .args(["demo", "--out"])
-        .arg(dir.path())
-        .status()
-        .unwrap()
-        .success());
-    let files: Vec<_> = {
-        let mut f: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| {
-                let n = p.file_name().unwrap().to_string_lossy().into_owned();
-                !(n.starts_with("kenmerken") || n.starts_with("LEESMIJ"))
-            })
-            .collect();
-        f.sort();
-        f
-    };
+    let bin = common::bin();
+    let files: Vec<_> = common::demo_files(dir.path())
+        .into_iter()
+        .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with("kenmerken"))
+        .collect();
     let link = |local: &[std::path::PathBuf], national: &std::path::Path| -> serde_json::Value {
         let out = Command::new(bin)
             .arg("link")

@@ -157,7 +157,43 @@ fn predicted(k: usize, n0: usize, n: usize) -> Option<Interval> {
     })
 }
 
+/// To four decimals (what a recept keeps: enough for a methods section, no long digit runs).
+fn four(x: f64) -> f64 {
+    (x * 1e4).round() / 1e4
+}
+
+impl Interval {
+    fn rounded(self) -> Interval {
+        Interval {
+            value: four(self.value),
+            low: four(self.low),
+            high: four(self.high),
+        }
+    }
+}
+
 impl FallbackEstimate {
+    /// The estimate with every share and expected count to four decimals.
+    pub fn rounded(&self) -> FallbackEstimate {
+        FallbackEstimate {
+            threshold: four(self.threshold),
+            precision: self.precision.map(Interval::rounded),
+            recall: self.recall.map(Interval::rounded),
+            precision_now: self.precision_now.map(Interval::rounded),
+            recall_now: self.recall_now.map(Interval::rounded),
+            curve: self
+                .curve
+                .iter()
+                .map(|p| Point {
+                    false_links: four(p.false_links),
+                    missed: four(p.missed),
+                    ..*p
+                })
+                .collect(),
+            ..self.clone()
+        }
+    }
+
     /// From the hold-out's proposals (`outcomes`, over `held_out` pairs) and this run's proposal
     /// scores (`now`, one to one).
     pub fn new(outcomes: &[Outcome], held_out: usize, threshold: f64, now: &[f64], rests_on: RestsOn) -> Self {
@@ -252,6 +288,27 @@ mod tests {
         assert!(now.contains(1.0) && now.contains(0.5), "{now:?}");
         let chart = e.curve.iter().find(|c| c.threshold == 0.5).unwrap();
         assert_eq!((chart.proposed, chart.correct), (95, 90));
+    }
+
+    #[test]
+    fn a_recept_keeps_four_decimals() {
+        let outcomes: Vec<Outcome> = (0..7)
+            .map(|k| Outcome {
+                score: 0.9,
+                correct: k != 3,
+            })
+            .collect();
+        let e = FallbackEstimate::new(&outcomes, 9, 0.85, &[0.9], rests()).rounded();
+        let json = serde_json::to_string(&e).unwrap();
+        assert!(
+            !json
+                .chars()
+                .collect::<Vec<_>>()
+                .windows(6)
+                .any(|w| w.iter().all(|c| c.is_ascii_digit())),
+            "{json}"
+        );
+        assert_eq!(e.precision.unwrap().value, 0.8571);
     }
 
     #[test]

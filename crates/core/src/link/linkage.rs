@@ -80,6 +80,8 @@ pub enum BirthAgreement {
     DayMonthSwapped,
     WithinAWeek,
     SameYear,
+    /// Less than a year apart (Fellegi–Sunter's level; on linkage files: the same birth year).
+    WithinAYear,
     Different,
     /// Linkage files: the birth-date pseudonyms are equal.
     SamePseudonym,
@@ -143,7 +145,7 @@ impl Candidate {
                 BirthLevel::Exact => BirthAgreement::Same,
                 BirthLevel::DayMonthSwapped => BirthAgreement::DayMonthSwapped,
                 BirthLevel::WithinAWeek => BirthAgreement::WithinAWeek,
-                BirthLevel::WithinAYear => BirthAgreement::SameYear,
+                BirthLevel::WithinAYear => BirthAgreement::WithinAYear,
                 BirthLevel::Different | BirthLevel::Missing => BirthAgreement::Different,
             },
             same_sex: match s.comparison.sex {

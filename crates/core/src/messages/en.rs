@@ -387,6 +387,7 @@ pub fn evidence(e: &Evidence) -> String {
         BirthAgreement::DayMonthSwapped => "day and month swapped",
         BirthAgreement::WithinAWeek => "birth date within a week",
         BirthAgreement::SameYear => "same birth year",
+        BirthAgreement::WithinAYear => "birth dates less than a year apart",
         BirthAgreement::Different => "birth date differs",
         BirthAgreement::SamePseudonym => "same birth date (pseudonym)",
         BirthAgreement::SwappedPseudonym => "day and month swapped (pseudonym)",

@@ -370,6 +370,7 @@ pub fn evidence(e: &Evidence) -> String {
         BirthAgreement::DayMonthSwapped => "dag en maand verwisseld",
         BirthAgreement::WithinAWeek => "geboortedatum binnen een week",
         BirthAgreement::SameYear => "zelfde geboortejaar",
+        BirthAgreement::WithinAYear => "geboortedatum minder dan een jaar verschil",
         BirthAgreement::Different => "geboortedatum anders",
         BirthAgreement::SamePseudonym => "geboortedatum gelijk (pseudoniem)",
         BirthAgreement::SwappedPseudonym => "dag en maand verwisseld (pseudoniem)",

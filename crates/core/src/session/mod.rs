@@ -335,7 +335,8 @@ impl<B: FileBytes + From<Vec<u8>>> Session<B> {
                 .as_ref()
                 .and_then(|c| c.linkage.as_ref())
                 .and_then(|l| l.as_ref().ok())
-                .and_then(|l| l.fallback_estimate.clone()),
+                .and_then(|l| l.fallback_estimate.as_ref())
+                .map(crate::link::estimate::FallbackEstimate::rounded),
             peildatum: self.peildatum,
             levels: self.levels.clone(),
             analyses: self.analyses.clone(),

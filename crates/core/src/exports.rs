@@ -21,7 +21,8 @@ pub enum Contents {
     /// Fitted trees with every count (`run --exact`): no row per person, but not through the
     /// disclosure rule; for the researcher's own machine, asked for by name.
     ExactAggregates,
-    /// Settings without data (the recept).
+    /// Settings without data (the recept). It also keeps the fallback's estimated error rates:
+    /// shares and counts of linkage decisions in the hold-out and in the run, no value of a person.
     Settings,
     /// The synthetic demo files (no real person).
     Synthetic,

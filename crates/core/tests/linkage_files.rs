@@ -161,3 +161,51 @@ fn another_secret_links_nothing() {
     assert_eq!(l.table3.linked_by_v_nummer, 0);
     assert_eq!(l.table3.proposals_open, 0);
 }
+
+/// An attack on the keyed date tests by someone holding the linkage files without the secret:
+/// no tag is shared by rows of two V-nummers (no frequency, no order, no link between records:
+/// rows of one V-nummer, a duplicate registration or the two sides of a link, already show they
+/// belong together by the V-nummer's pseudonym), and every cell has its fixed length.
+#[test]
+fn the_date_tests_give_nothing_across_records() {
+    let plain = demo();
+    let keys = Keys::new(&Secret::from_text("een geheim van het project 2026").unwrap());
+    let written = linkage_files(&plain, &keys);
+    let mut owner: std::collections::HashMap<String, String> = Default::default();
+    let mut cells = 0;
+    for (_, bytes) in &written {
+        let text = String::from_utf8_lossy(bytes);
+        let mut lines = text.lines().skip_while(|l| !l.contains("pseudoniem_v_nummer"));
+        let header: Vec<&str> = lines.next().unwrap().split(';').collect();
+        let tests: Vec<usize> = (0..header.len())
+            .filter(|&i| header[i].starts_with("datumtoets_"))
+            .collect();
+        assert_eq!(tests.len(), 3, "{header:?}");
+        let v = header.iter().position(|h| *h == "pseudoniem_v_nummer").unwrap();
+        for line in lines {
+            let values: Vec<&str> = line.split(';').collect();
+            let record = values[v].trim_matches('"').to_string();
+            for &i in &tests {
+                let cell = values[i].trim_matches('"');
+                if cell.is_empty() {
+                    continue;
+                }
+                cells += 1;
+                assert!(
+                    cell.len() == 17 * 16 || cell.len() == 32 * 16,
+                    "{}: {}",
+                    header[i],
+                    cell.len()
+                );
+                for t in 0..cell.len() / 16 {
+                    let tag = &cell[t * 16..t * 16 + 16];
+                    if let Some(other) = owner.get(tag) {
+                        assert_eq!(other, &record, "tag {tag} shared by two V-nummers");
+                    }
+                    owner.insert(tag.to_string(), record.clone());
+                }
+            }
+        }
+    }
+    assert!(cells > 2000, "{cells}");
+}

@@ -104,6 +104,10 @@ pub struct ChaidArgs {
     /// Prior probabilities: data (default), equal, or one number per class, separated by `,`.
     #[arg(long)]
     priors: Option<String>,
+    /// After the tree, what it shows in plain sentences (in --lang), written from the tree as
+    /// published at --threshold.
+    #[arg(long)]
+    narrative: bool,
     /// Nodes with fewer cases than this state no counts or prediction in the rules.
     #[arg(long, default_value_t = perspectief_core::disclosure::DEFAULT_THRESHOLD)]
     threshold: u64,
@@ -290,6 +294,11 @@ pub fn run_chaid(args: &ChaidArgs) -> Result<(), String> {
     } else {
         crate::say!("{}", p.levels_line);
         print!("{}", tree_text::render(&report, &p.data, p.locale));
+        if args.narrative {
+            use perspectief_core::narrative::{report_text, units_of};
+            let text = report_text(&report, args.threshold, units_of(&args.target), p.locale);
+            crate::say!("\n{}", text.plain());
+        }
     }
     Ok(())
 }

@@ -29,6 +29,9 @@ pub struct RunArgs {
     /// Write each tree with every count (the fitted report), not as published. Not for sharing.
     #[arg(long)]
     exact: bool,
+    /// Language of the report (verslag.html, verslag.docx): nl or en.
+    #[arg(long, default_value = "nl")]
+    lang: String,
     /// Counts below this are hidden in the trees written (as on the page).
     #[arg(long, default_value_t = perspectief_core::disclosure::DEFAULT_THRESHOLD)]
     threshold: u64,
@@ -72,10 +75,13 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
         .analysis_file(&mut |_, _, _| {})
         .map_err(|e| e.to_string())?
         .persons;
+    let locale = if args.lang == "en" { perspectief_core::locale::Locale::En } else { perspectief_core::locale::Locale::Nl };
+    let mut sections = Vec::new();
     for (i, analysis) in recept.analyses.iter().enumerate() {
         let n = i + 1;
         let started = std::time::Instant::now();
         let outcome = session.run(analysis, &mut |_, _, _| {}).map_err(|e| e.to_string())?;
+        sections.extend(perspectief_core::verslag::build::section(&outcome, args.threshold, locale));
         match (analysis, outcome) {
             (Analysis::Table { .. }, Outcome::Table(view)) => {
                 let (sheet, stem) = view.sheet();
@@ -135,6 +141,14 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
             _ => unreachable!("an analysis gives its own kind of outcome"),
         }
     }
+    // The report: the same tables and trees as published, their text, and the methods.
+    let made = crate::anonymise::today().dutch();
+    let verslag = perspectief_core::verslag::build::document(&session, sections, args.threshold, &made, locale);
+    let html = perspectief_core::verslag::html::document(&verslag, if locale == perspectief_core::locale::Locale::En { "en" } else { "nl" });
+    save("verslag.html".into(), html.as_bytes())?;
+    let docx = perspectief_core::write::docx::write(&verslag, if locale == perspectief_core::locale::Locale::En { "en-GB" } else { "nl-NL" })
+        .map_err(|e| e.to_string())?;
+    save("verslag.docx".into(), &docx)?;
     Ok(())
 }
 

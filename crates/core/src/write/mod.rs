@@ -2,6 +2,7 @@
 
 pub mod csv;
 pub mod xlsx;
+pub mod docx;
 pub mod zip;
 
 /// A file name made from data (a variable, a file's name) safe to write in a folder or a zip:

@@ -12,7 +12,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test bare-clone dist dist-codec setup setup-build setup-browser setup-jpmml check-core-pure lint unit browser demo clean bench bench-corpus screenshots fuzz
+.PHONY: run test bare-clone dist dist-codec setup setup-build setup-browser setup-jpmml setup-office check-core-pure lint unit browser demo clean bench bench-corpus screenshots fuzz
 
 run: setup-build dist
 	node tools/serve.mjs dist $(PORT)
@@ -20,7 +20,7 @@ run: setup-build dist
 test: setup-build setup-browser lint unit check-core-pure dist browser
 
 # --- setup: install only what is missing -------------------------------------------------
-setup: setup-build setup-browser
+setup: setup-build setup-browser setup-office
 
 setup-build: node_modules/.installed
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -36,6 +36,10 @@ node_modules/.installed: package.json package-lock.json
 
 setup-browser:
 	@test -x $(CHROMIUM) || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
+# LibreOffice without a desktop, from Debian: the report tests open the Word files it writes.
+setup-office:
+	@command -v soffice >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-writer-nogui; }
 
 # JPMML-Evaluator, the independent PMML consumer of the rules test: its jars from the PyPI
 # package (pinned), a Java compiler from Debian, and tests/pmml/Score.java compiled against them.
@@ -125,7 +129,7 @@ lint:
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cargo clippy -p perspectief-cli -p perspectief-core --all-targets --features perspectief-cli/bench --locked -- -D warnings
 
-unit: setup-jpmml
+unit: setup-jpmml setup-office
 	JPMML_CLASSPATH='$(CURDIR)/$(JPMML)/classes:$(CURDIR)/$(JPMML)/jars/*' cargo test --workspace --locked
 
 # The unit tests from a copy of the repository with nothing beside it: a test that reads a file
@@ -146,7 +150,7 @@ check-core-pure:
 	@if cargo tree -p perspectief-core -e normal --prefix none | grep -E '^(leptos|web-sys|wasm-bindgen|js-sys|gloo)'; then \
 	  echo "perspectief-core depends on a web crate"; exit 1; fi
 
-browser: setup-browser
+browser: setup-browser setup-office
 	CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 tests/browser/
 
 demo:

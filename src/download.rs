@@ -48,6 +48,8 @@ pub fn mime_for(name: &str) -> &'static str {
         "application/json"
     } else if name.ends_with(".zip") {
         "application/zip"
+    } else if name.ends_with(".docx") {
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     } else {
         "text/plain"
     }

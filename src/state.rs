@@ -83,6 +83,9 @@ pub struct Results {
     pub tree_analysis: RwSignal<Option<perspectief_core::recept::Analysis>>,
     pub screening: RwSignal<Option<crate::engine::protocol::ScreeningView>>,
     pub comparison: RwSignal<Option<crate::engine::protocol::ComparisonView>>,
+    /// The analyses of the table and the comparison shown (what the report's Word file runs again).
+    pub table_analysis: RwSignal<Option<perspectief_core::recept::Analysis>>,
+    pub comparison_analysis: RwSignal<Option<perspectief_core::recept::Analysis>>,
     pub anonymised: RwSignal<Option<crate::engine::protocol::AnonymiseView>>,
     pub conclusions: RwSignal<Option<Vec<perspectief_core::anonymise::conclusions::Conclusion>>>,
     /// The competing predictors of a node of the tree shown.
@@ -103,6 +106,8 @@ impl Default for Results {
             tree_analysis: RwSignal::new(None),
             screening: RwSignal::new(None),
             comparison: RwSignal::new(None),
+            table_analysis: RwSignal::new(None),
+            comparison_analysis: RwSignal::new(None),
             anonymised: RwSignal::new(None),
             conclusions: RwSignal::new(None),
             wave: RwSignal::new(None),

@@ -65,13 +65,59 @@ pub fn download_png(id: &str, needle: &str, name: String, on_error: impl Fn(Stri
     png_of(&text, size("width"), size("height"), name, on_error)
 }
 
-/// An SVG text (with its styles in it) as PNG at twice `width` × `height`.
+/// An SVG text (with its styles in it) as PNG at twice `width` × `height`, downloaded as `name`.
 pub fn png_of(
     text: &str,
     width: f64,
     height: f64,
     name: String,
     on_error: impl Fn(String) + 'static,
+) -> Result<(), String> {
+    drawn(text, width, height, move |canvas| {
+        let canvas = match canvas {
+            Ok(c) => c,
+            Err(e) => return on_error(e),
+        };
+        let on_blob = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+            if let Some(blob) = blob {
+                let _ = crate::download::save_blob(&name, &blob);
+            }
+        });
+        if canvas.to_blob(on_blob.unchecked_ref()).is_err() {
+            on_error("De afbeelding kon niet als PNG worden geschreven.".into());
+        }
+    })
+}
+
+/// An SVG text as PNG bytes at twice `width` × `height` (for the report's Word file).
+pub fn png_bytes(
+    text: &str,
+    width: f64,
+    height: f64,
+    then: impl FnOnce(Result<Vec<u8>, String>) + 'static,
+) -> Result<(), String> {
+    drawn(text, width, height, move |canvas| {
+        let bytes = canvas.and_then(|c| {
+            let url = c
+                .to_data_url()
+                .map_err(|_| "De afbeelding kon niet als PNG worden geschreven.".to_string())?;
+            let data = url.split_once(',').map_or("", |(_, d)| d);
+            let window = web_sys::window().ok_or("Geen venster.")?;
+            let binary = window
+                .atob(data)
+                .map_err(|_| "De afbeelding kon niet als PNG worden gelezen.".to_string())?;
+            Ok(binary.chars().map(|c| c as u8).collect())
+        });
+        then(bytes)
+    })
+}
+
+/// Draws an SVG text on a white canvas at twice its size, then calls `then` with the canvas.
+fn drawn(
+    text: &str,
+    width: f64,
+    height: f64,
+    then: impl FnOnce(Result<web_sys::HtmlCanvasElement, String>) + 'static,
 ) -> Result<(), String> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("Geen document.")?;
     let (w, h) = (width * 2.0, height * 2.0);
@@ -80,7 +126,7 @@ pub fn png_of(
     let image = web_sys::HtmlImageElement::new().map_err(|_| "Geen afbeelding.".to_string())?;
     let img = image.clone();
     let onload = Closure::once_into_js(move || {
-        let result = (|| -> Result<(), String> {
+        let canvas = (|| -> Result<web_sys::HtmlCanvasElement, String> {
             let canvas: web_sys::HtmlCanvasElement = document
                 .create_element("canvas")
                 .map_err(|_| "Geen canvas.".to_string())?
@@ -97,20 +143,10 @@ pub fn png_of(
             ctx.fill_rect(0.0, 0.0, w, h);
             ctx.draw_image_with_html_image_element_and_dw_and_dh(&img, 0.0, 0.0, w, h)
                 .map_err(|_| "De afbeelding kon niet als PNG worden getekend.".to_string())?;
-            let name = name.clone();
-            let on_blob = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
-                if let Some(blob) = blob {
-                    let _ = crate::download::save_blob(&name, &blob);
-                }
-            });
-            canvas
-                .to_blob(on_blob.unchecked_ref())
-                .map_err(|_| "De afbeelding kon niet als PNG worden geschreven.".to_string())
+            Ok(canvas)
         })();
         let _ = web_sys::Url::revoke_object_url(&url_for_revoke);
-        if let Err(e) = result {
-            on_error(e);
-        }
+        then(canvas);
     });
     image.set_onload(Some(onload.unchecked_ref()));
     image.set_src(&url);

@@ -650,7 +650,7 @@ impl Scene {
                 Some(f) => {
                     let _ = write!(
                         out,
-                        r#"<g class="pf-tree-node{}" role="treeitem" aria-level="{}" aria-selected="{}"{} tabindex="{}" aria-label="{}" data-node="{}">"#,
+                        r#"<g class="pf-tree-node{}" role="treeitem" aria-level="{}" aria-selected="{}"{} tabindex="{}" aria-label="{}" data-node="{}" data-at="/tree/nodes/{}">"#,
                         if f.selected == Some(b.id) {
                             " pf-tree-selected"
                         } else {
@@ -665,6 +665,7 @@ impl Scene {
                         },
                         if f.focused == b.id { 0 } else { -1 },
                         escape(&b.name),
+                        b.id,
                         b.id
                     );
                 }

@@ -37,13 +37,13 @@ fn counts_table(p: &Published, of: Of, l: Lang) -> impl IntoView {
         .map(|(i, label)| {
             let cells = if frequency {
                 view! {
-                    <td class="utrecht-table__cell pf-num">{count(p.cells[i][0], t, l)}</td>
-                    <td class="utrecht-table__cell pf-num">{pct(p.percent(i, 0, Of::Total), l)}</td>
+                    <td class="utrecht-table__cell pf-num" data-at=format!("/cells/{i}/0")>{count(p.cells[i][0], t, l)}</td>
+                    <td class="utrecht-table__cell pf-num" data-at=format!("/cells/{i}/0")>{pct(p.percent(i, 0, Of::Total), l)}</td>
                 }
                 .into_any()
             } else {
                 (0..p.cols.len())
-                    .map(|j| view! { <td class="utrecht-table__cell pf-num">{format!("{} ({})", count(p.cells[i][j], t, l), pct(p.percent(i, j, of), l))}</td> })
+                    .map(|j| view! { <td class="utrecht-table__cell pf-num" data-at=format!("/cells/{i}/{j}")>{format!("{} ({})", count(p.cells[i][j], t, l), pct(p.percent(i, j, of), l))}</td> })
                     .collect_view()
                     .into_any()
             };
@@ -51,17 +51,17 @@ fn counts_table(p: &Published, of: Of, l: Lang) -> impl IntoView {
                 <tr class="utrecht-table__row">
                     <th class="utrecht-table__header-cell" scope="row">{l.label(label)}</th>
                     {cells}
-                    {(!frequency).then(|| view! { <td class="utrecht-table__cell pf-num">{count(p.row_totals[i], t, l)}</td> })}
+                    {(!frequency).then(|| view! { <td class="utrecht-table__cell pf-num" data-at=format!("/row_totals/{i}")>{count(p.row_totals[i], t, l)}</td> })}
                 </tr>
             }
         })
         .collect_view();
     let totals = if frequency {
-        view! { <td class="utrecht-table__cell pf-num">{count(p.total, t, l)}</td><td class="utrecht-table__cell pf-num">"100 %"</td> }.into_any()
+        view! { <td class="utrecht-table__cell pf-num" data-at="/total">{count(p.total, t, l)}</td><td class="utrecht-table__cell pf-num">"100 %"</td> }.into_any()
     } else {
         view! {
-            {p.col_totals.iter().map(|&n| view! { <td class="utrecht-table__cell pf-num">{count(n, t, l)}</td> }).collect_view()}
-            <td class="utrecht-table__cell pf-num">{count(p.total, t, l)}</td>
+            {p.col_totals.iter().enumerate().map(|(j, &n)| view! { <td class="utrecht-table__cell pf-num" data-at=format!("/col_totals/{j}")>{count(n, t, l)}</td> }).collect_view()}
+            <td class="utrecht-table__cell pf-num" data-at="/total">{count(p.total, t, l)}</td>
         }
         .into_any()
     };
@@ -119,6 +119,7 @@ fn counts_table(p: &Published, of: Of, l: Lang) -> impl IntoView {
             </table> }; view! { <crate::components::table_frame::TableFrame label=l.pick("Tabel", "Table")>{table}</crate::components::table_frame::TableFrame> } }
         {chi}
         {missing}
+        <crate::components::narrative::NarrativeText text=perspectief_core::narrative::table(p, perspectief_core::narrative::Units::ExAmv, l.locale()) scope="#pf-describe-result" lang=l/>
         {if frequency { bar_chart(p, l).into_any() } else { stacked_chart(p, l).into_any() }}
         <p class="utrecht-paragraph pf-hint">{perspectief_core::disclosure::note(t, l.locale())}</p>
     }
@@ -272,9 +273,10 @@ fn means_table(m: &MeansTable, l: Lang) -> impl IntoView {
     let rows = m
         .rows
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
             view! {
-                <tr class="utrecht-table__row">
+                <tr class="utrecht-table__row" data-at=format!("/rows/{i}")>
                     <th class="utrecht-table__header-cell" scope="row">{r.group.clone()}</th>
                     <td class="utrecht-table__cell pf-num">{r.mean.map_or("–".into(), |x| loc.number(x, 2))}</td>
                     <td class="utrecht-table__cell pf-num">{r.sd.map_or("–".into(), |x| loc.number(x, 2))}</td>
@@ -294,6 +296,7 @@ fn means_table(m: &MeansTable, l: Lang) -> impl IntoView {
                 </tr></thead>
                 <tbody class="utrecht-table__body">{rows}</tbody>
             </table> }; view! { <crate::components::table_frame::TableFrame label=l.pick("Tabel", "Table")>{table}</crate::components::table_frame::TableFrame> } }
+        <crate::components::narrative::NarrativeText text=perspectief_core::narrative::means(m, l.locale()) scope="#pf-describe-result" lang=l/>
     }
 }
 
@@ -326,15 +329,12 @@ pub fn DescribeTables(list: Vec<VariableRow>, threshold: RwSignal<u64>) -> impl 
     let make = move |_| {
         state.results.table.set(None);
         let threshold = threshold.get_untracked();
-        state.send(
-            Edit::Run {
-                analysis: Analysis::Table {
-                    table: request(),
-                    threshold,
-                },
-            },
-            Vec::new(),
-        );
+        let analysis = Analysis::Table {
+            table: request(),
+            threshold,
+        };
+        state.results.table_analysis.set(Some(analysis.clone()));
+        state.send(Edit::Run { analysis }, Vec::new());
     };
     let export = move |format: ExportFormat| {
         move |_| {
@@ -415,7 +415,8 @@ pub fn DescribeTables(list: Vec<VariableRow>, threshold: RwSignal<u64>) -> impl 
                     <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| {
                         let Some(html) = crate::components::report::shown("pf-describe-result") else { return };
                         let Some(title) = state.results.table.with_untracked(|t| t.as_ref().map(TableView::title)) else { return };
-                        state.report.update(|r| r.push(crate::components::report::ReportItem { title, html }));
+                        let analysis = state.results.table_analysis.get_untracked().map(|a| (a, threshold.get_untracked()));
+                        state.report.update(|r| r.push(crate::components::report::ReportItem { title, html, analysis, picture: None }));
                     }>{l.pick("Zet in verslag", "Add to report")}</button>
                 </div>
             })}

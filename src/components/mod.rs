@@ -18,6 +18,7 @@ pub mod header;
 pub mod jargon;
 pub mod link_step;
 pub mod linkage_files;
+pub mod narrative;
 pub mod privacy;
 pub mod proposals;
 pub mod recept;

@@ -6,11 +6,72 @@ use leptos::prelude::*;
 use crate::i18n::Lang;
 use crate::state::AppState;
 
-/// One part of the report: a heading and the HTML of what was shown.
+/// One part of the report: a heading and the HTML of what was shown; for the Word file, the
+/// analysis that made it (with the threshold its tree is published at) and its drawing (SVG text
+/// with its styles, width, height).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportItem {
     pub title: String,
     pub html: String,
+    pub analysis: Option<(perspectief_core::recept::Analysis, u64)>,
+    pub picture: Option<(String, f64, f64)>,
+}
+
+/// The report's analyses, and what they will be drawn with: the Word file's request once every
+/// picture is a PNG.
+fn word(state: AppState) {
+    use perspectief_core::verslag::build::Picture;
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+    let items: Vec<ReportItem> = state
+        .report
+        .get_untracked()
+        .into_iter()
+        .filter(|i| i.analysis.is_some())
+        .collect();
+    let analyses: Vec<_> = items.iter().filter_map(|i| i.analysis.clone()).collect();
+    let drawings: Vec<(usize, String, f64, f64, String)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(k, i)| i.picture.clone().map(|(svg, w, h)| (k, svg, w, h, i.title.clone())))
+        .collect();
+    let pictures = Rc::new(RefCell::new(Vec::<Picture>::new()));
+    let remaining = Rc::new(Cell::new(drawings.len()));
+    let send = move |pictures: Vec<Picture>| {
+        state.send(
+            crate::engine::protocol::Export::Verslag {
+                analyses: analyses.clone(),
+                pictures,
+            },
+            Vec::new(),
+        );
+    };
+    if drawings.is_empty() {
+        return send(Vec::new());
+    }
+    let send = Rc::new(send);
+    for (k, svg, w, h, alt) in drawings {
+        let (pictures, remaining, send) = (pictures.clone(), remaining.clone(), send.clone());
+        let done = move |png: Result<Vec<u8>, String>| {
+            match png {
+                Ok(png) => pictures.borrow_mut().push(Picture {
+                    analysis: k,
+                    png,
+                    width: (w * 2.0) as u32 / 2,
+                    height: (h * 2.0) as u32 / 2,
+                    alt,
+                }),
+                Err(e) => state.error.set(Some(e)),
+            }
+            remaining.set(remaining.get() - 1);
+            if remaining.get() == 0 {
+                send(pictures.take());
+            }
+        };
+        if let Err(e) = crate::svg_export::png_bytes(&svg, w, h, done) {
+            state.error.set(Some(e));
+        }
+    }
 }
 
 /// The inner HTML of an element of the page (what the user sees there).
@@ -96,14 +157,20 @@ pub fn ReportTools() -> impl IntoView {
         <section class="pf-section" aria-labelledby="pf-report-heading">
             <h2 class="utrecht-heading-2" id="pf-report-heading">{move || state.lang.get().pick("Verslag", "Report")}</h2>
             <p class="utrecht-paragraph">{move || state.lang.get().pick(
-                "Zet bomen en tabellen in het verslag met 'Zet in verslag'; download het als één HTML-bestand en druk het af als PDF.",
-                "Put trees and tables into the report with 'Add to report'; download it as one HTML file and print it to PDF.",
+                "Zet bomen en tabellen in het verslag met 'Zet in verslag'; download het als één HTML-bestand en druk het af als PDF, of als Word-bestand met de tekst, de tabellen, de bomen als afbeelding en een paragraaf over de werkwijze.",
+                "Put trees and tables into the report with 'Add to report'; download it as one HTML file and print it to PDF, or as a Word file with the text, the tables, the trees as pictures and a paragraph on the methods.",
             )}</p>
             <ul class="utrecht-unordered-list" data-testid="report-items">{list}</ul>
-            <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=download
-                disabled=move || state.report.with(Vec::is_empty)>
-                {move || state.lang.get().pick("Download verslag (HTML)", "Download report (HTML)")}
-            </button>
+            <div class="utrecht-button-group">
+                <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=download
+                    disabled=move || state.report.with(Vec::is_empty)>
+                    {move || state.lang.get().pick("Download verslag (HTML)", "Download report (HTML)")}
+                </button>
+                <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=move |_| word(state)
+                    disabled=move || state.report.with(|r| r.iter().all(|i| i.analysis.is_none()))>
+                    {move || state.lang.get().pick("Download verslag (Word)", "Download report (Word)")}
+                </button>
+            </div>
         </section>
     }
 }

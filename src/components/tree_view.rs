@@ -219,6 +219,27 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
         let svg_name = format!("boom-{}.svg", t.target.name);
         let png_name = format!("boom-{}.png", t.target.name);
         let report_title = summary.clone();
+        // What the tree shows, in sentences (numbers traced to its nodes).
+        let text = perspectief_core::narrative::tree(
+            perspectief_core::narrative::TreeFacts {
+                tree: &published,
+                alpha: t.params.alpha_split,
+                target_class: view
+                    .report
+                    .gains
+                    .as_ref()
+                    .and_then(|g| published.categories.iter().position(|c| *c == g.target_class)),
+                units: perspectief_core::narrative::units_of(&t.target.name),
+            },
+            l.locale(),
+        );
+        let report_text = text.html();
+        let report_analysis = state
+            .results
+            .tree_analysis
+            .get_untracked()
+            .map(|a| (a, form.threshold.get_untracked()));
+        let report_picture = (width, height);
         // The edits by hand, listed under the tree in the report.
         let report_edits = if view.edits.is_empty() {
             String::new()
@@ -281,6 +302,8 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
         Some(view! {
             <h3 class="utrecht-heading-3" data-testid="tree-summary" data-ms=view.ms.to_string() data-target=t.target.name.clone() data-split=root_name.clone().unwrap_or_default()>{summary}</h3>
             <TreeDiagram tree=published.clone() lang=l selected=selected/>
+            <h4 class="utrecht-heading-4">{l.pick("Wat de boom laat zien", "What the tree shows")}</h4>
+            <crate::components::narrative::NarrativeText text=text scope="#pf-tree-svg" lang=l/>
             <div class="utrecht-button-group">
                 <button type="button" class="utrecht-button utrecht-button--secondary-action"
                     on:click=move |_| if let Err(e) = picture.clone().and_then(|p| crate::download::save(&svg_name, p.as_bytes(), "image/svg+xml")) { state.error.set(Some(e)) }>
@@ -300,8 +323,13 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
                             Ok(svg) => svg,
                             Err(e) => return state.error.set(Some(e)),
                         };
-                        let title = report_title.clone();
-                        state.report.update(|r| r.push(crate::components::report::ReportItem { title, html: format!("{svg}{table}{}", report_edits.clone()) }));
+                        let item = crate::components::report::ReportItem {
+                            title: report_title.clone(),
+                            html: format!("{svg}{report_text}{table}{}", report_edits.clone()),
+                            analysis: report_analysis.clone(),
+                            picture: Some((svg.clone(), report_picture.0, report_picture.1)),
+                        };
+                        state.report.update(|r| r.push(item));
                     }>
                     {l.pick("Zet in verslag", "Add to report")}
                 </button>

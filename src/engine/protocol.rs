@@ -121,6 +121,12 @@ pub enum Export {
     },
     /// The session as a recept (JSON).
     Recept,
+    /// The report as a Word file: these analyses run again (each with the threshold its tree is
+    /// published at), with their text, tables and the pictures the page drew.
+    Verslag {
+        analyses: Vec<(perspectief_core::recept::Analysis, u64)>,
+        pictures: Vec<perspectief_core::verslag::build::Picture>,
+    },
 }
 
 /// The worker itself.

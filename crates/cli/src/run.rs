@@ -75,13 +75,21 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
         .analysis_file(&mut |_, _, _| {})
         .map_err(|e| e.to_string())?
         .persons;
-    let locale = if args.lang == "en" { perspectief_core::locale::Locale::En } else { perspectief_core::locale::Locale::Nl };
+    let locale = if args.lang == "en" {
+        perspectief_core::locale::Locale::En
+    } else {
+        perspectief_core::locale::Locale::Nl
+    };
     let mut sections = Vec::new();
     for (i, analysis) in recept.analyses.iter().enumerate() {
         let n = i + 1;
         let started = std::time::Instant::now();
         let outcome = session.run(analysis, &mut |_, _, _| {}).map_err(|e| e.to_string())?;
-        sections.extend(perspectief_core::verslag::build::section(&outcome, args.threshold, locale));
+        sections.extend(perspectief_core::verslag::build::section(
+            &outcome,
+            args.threshold,
+            locale,
+        ));
         match (analysis, outcome) {
             (Analysis::Table { .. }, Outcome::Table(view)) => {
                 let (sheet, stem) = view.sheet();
@@ -144,10 +152,24 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
     // The report: the same tables and trees as published, their text, and the methods.
     let made = crate::anonymise::today().dutch();
     let verslag = perspectief_core::verslag::build::document(&session, sections, args.threshold, &made, locale);
-    let html = perspectief_core::verslag::html::document(&verslag, if locale == perspectief_core::locale::Locale::En { "en" } else { "nl" });
+    let html = perspectief_core::verslag::html::document(
+        &verslag,
+        if locale == perspectief_core::locale::Locale::En {
+            "en"
+        } else {
+            "nl"
+        },
+    );
     save("verslag.html".into(), html.as_bytes())?;
-    let docx = perspectief_core::write::docx::write(&verslag, if locale == perspectief_core::locale::Locale::En { "en-GB" } else { "nl-NL" })
-        .map_err(|e| e.to_string())?;
+    let docx = perspectief_core::write::docx::write(
+        &verslag,
+        if locale == perspectief_core::locale::Locale::En {
+            "en-GB"
+        } else {
+            "nl-NL"
+        },
+    )
+    .map_err(|e| e.to_string())?;
     save("verslag.docx".into(), &docx)?;
     Ok(())
 }

@@ -22,7 +22,8 @@ fn libreoffice_text(docx: &Path) -> String {
         .expect("LibreOffice (soffice) is installed: make setup");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let txt = out_dir.join(docx.with_extension("txt").file_name().unwrap());
-    std::fs::read_to_string(&txt).unwrap_or_else(|e| panic!("{}: {e}\n{}", txt.display(), String::from_utf8_lossy(&out.stdout)))
+    std::fs::read_to_string(&txt)
+        .unwrap_or_else(|e| panic!("{}: {e}\n{}", txt.display(), String::from_utf8_lossy(&out.stdout)))
 }
 
 #[test]
@@ -42,9 +43,15 @@ fn a_run_writes_a_report_that_libreoffice_opens_and_whose_text_round_trips() {
     let (out_dir, out) = common::run_recept(dir.path(), &recept, &files);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let html = std::fs::read_to_string(out_dir.join("verslag.html")).unwrap();
-    assert!(html.contains("<h2>Boom voor Vertrokken met onbekende bestemming (MOB)</h2>"), "{html}");
+    assert!(
+        html.contains("<h2>Boom voor Vertrokken met onbekende bestemming (MOB)</h2>"),
+        "{html}"
+    );
     assert!(html.contains("class=\"pf-trace\""), "the numbers carry their traces");
-    assert!(html.contains("<h2>Werkwijze</h2>") && html.contains("SHA-256"), "the methods");
+    assert!(
+        html.contains("<h2>Werkwijze</h2>") && html.contains("SHA-256"),
+        "the methods"
+    );
     let docx = out_dir.join("verslag.docx");
     let text = libreoffice_text(&docx);
     // Every line of the report, in order, in what LibreOffice read.
@@ -52,10 +59,15 @@ fn a_run_writes_a_report_that_libreoffice_opens_and_whose_text_round_trips() {
     let lines: Vec<String> = html_lines(&html);
     assert!(lines.len() > 20, "{lines:?}");
     for line in &lines {
-        let at = rest.find(line.as_str()).unwrap_or_else(|| panic!("not in the Word file's text (in order): {line:?}\n---\n{text}"));
+        let at = rest
+            .find(line.as_str())
+            .unwrap_or_else(|| panic!("not in the Word file's text (in order): {line:?}\n---\n{text}"));
         rest = &rest[at + line.len()..];
     }
-    assert!(text.contains("vertrok") && text.contains("met onbekende bestemming"), "{text}");
+    assert!(
+        text.contains("vertrok") && text.contains("met onbekende bestemming"),
+        "{text}"
+    );
 }
 
 /// The paragraphs and headings of the HTML report as text (its tables are cells in LibreOffice's
@@ -65,7 +77,11 @@ fn html_lines(html: &str) -> Vec<String> {
     let mut out = Vec::new();
     for part in body.split(['<']) {
         let text = part.split_once('>').map_or("", |(_, t)| t);
-        let t = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
+        let t = text
+            .replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"");
         if !t.trim().is_empty() {
             out.push(t.trim().to_string());
         }
@@ -82,7 +98,15 @@ fn chaid_narrative_prints_the_text_after_the_tree_in_either_language() {
             .current_dir(dir.path())
             .args(["chaid", "--data"])
             .arg(&data)
-            .args(["--target", "survived", "--predictors", "sex,pclass,embarked", "--narrative", "--lang", lang])
+            .args([
+                "--target",
+                "survived",
+                "--predictors",
+                "sex,pclass,embarked",
+                "--narrative",
+                "--lang",
+                lang,
+            ])
             .output()
             .unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

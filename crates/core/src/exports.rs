@@ -56,6 +56,7 @@ pub const EXPORTS: &[ExportPath] = &[
     path("koppelbestanden (csv, zip)", "Export::LinkageFiles", LinkagePseudonyms),
     path("tabel (xlsx, csv)", "Export::Table", Aggregates),
     path("recept (json)", "Export::Recept", Settings),
+    path("verslag (docx)", "Export::Verslag", Aggregates),
     // The page's own downloads.
     path(
         "boomtabel en boomtabellen (xlsx), boom (json), regels (tekst, SPSS-syntax, SQL), model (PMML)",
@@ -82,7 +83,11 @@ pub const EXPORTS: &[ExportPath] = &[
         LinkagePseudonyms,
     ),
     path("controles (xlsx, csv)", "crates/cli/src/check.rs", CheckProblems),
-    path("tabellen en bomen van een recept", "crates/cli/src/run.rs", Aggregates),
+    path(
+        "tabellen, bomen en verslag (html, docx) van een recept",
+        "crates/cli/src/run.rs",
+        Aggregates,
+    ),
     path(
         "bomen met alle aantallen (run --exact)",
         "crates/cli/src/run.rs",

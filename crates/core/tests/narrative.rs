@@ -62,28 +62,62 @@ fn data_tree(columns: &[(String, RawColumn)], spec: &perspectief_core::chaid::Sp
 }
 
 fn loose() -> ChaidParams {
-    ChaidParams::default().max_depth(5).min_parent(10.0).min_child(5.0).alpha_split(0.2).alpha_merge(0.2)
+    ChaidParams::default()
+        .max_depth(5)
+        .min_parent(10.0)
+        .min_child(5.0)
+        .alpha_split(0.2)
+        .alpha_merge(0.2)
 }
 
 #[test]
 fn the_demo_outcome_trees_say_only_what_their_published_tree_shows() {
     let demo = common::demo();
+    let mut hidden_seen = 0;
     for (target, _) in OUTCOMES {
         for depth in [1, 2, 3, 5] {
             for (min_parent, min_child) in [(100.0, 50.0), (10.0, 5.0)] {
-                let params = ChaidParams::default().max_depth(depth).min_parent(min_parent).min_child(min_child);
+                let params = ChaidParams::default()
+                    .max_depth(depth)
+                    .min_parent(min_parent)
+                    .min_child(min_child);
                 let view = demo_tree(&demo.analysis, target, &params, Some("ja"));
                 for l in BOTH {
-                    let text = tree_text(&format!("{target} depth {depth} min {min_parent}"), &view, Some("ja"), Units::ExAmv, l);
+                    let text = tree_text(
+                        &format!("{target} depth {depth} min {min_parent}"),
+                        &view,
+                        Some("ja"),
+                        Units::ExAmv,
+                        l,
+                    );
+                    // "Highest" and "lowest" among the shown groups only, and the text says so.
+                    let published = view.report.publish(T);
+                    let hidden_end = published.nodes.iter().any(|n| {
+                        n.is_terminal()
+                            && n.parent.is_some()
+                            && n.percents.get(1).copied().flatten().is_none()
+                            && n.percents.first().copied().flatten().is_none()
+                    });
+                    if hidden_end && l == Locale::Nl && text.contains("het hoogst") {
+                        assert!(
+                            text.contains("Van de groepen die met een getal genoemd worden: het percentage"),
+                            "{text}"
+                        );
+                        hidden_seen += 1;
+                    }
                     if view.report.tree.nodes.len() > 1 {
                         let root = view.report.tree.nodes[0].split.as_ref().unwrap();
                         let label = perspectief_core::analysis::labels::label(&root.name, l).to_lowercase();
-                        assert!(text.to_lowercase().contains(&label), "{target}: the first split is named\n{text}");
+                        assert!(
+                            text.to_lowercase().contains(&label),
+                            "{target}: the first split is named\n{text}"
+                        );
                     }
                 }
             }
         }
     }
+    assert!(hidden_seen > 0, "some tree hides an end group beside its extremes");
 }
 
 #[test]
@@ -94,12 +128,18 @@ fn the_demo_mob_tree_reads_as_the_report_writes() {
     let en = tree_text("mob", &view, Some("ja"), Units::ExAmv, Locale::En);
     println!("{nl}\n\n{en}");
     assert!(nl.starts_with("Van de "), "{nl}");
-    assert!(nl.contains("vertrok") && nl.contains("met onbekende bestemming"), "{nl}");
+    assert!(
+        nl.contains("vertrok") && nl.contains("met onbekende bestemming"),
+        "{nl}"
+    );
     assert!(nl.contains(" %"), "Dutch percentages: {nl}");
     assert!(en.contains("left for an unknown destination"), "{en}");
     // The root's own numbers are in it: its N and its share.
     let root = &view.report.publish(T).nodes[0];
-    assert!(nl.contains(&format!("Van de {} ex-AMV's", Locale::Nl.integer(root.n.n.unwrap()))), "{nl}");
+    assert!(
+        nl.contains(&format!("Van de {} ex-AMV's", Locale::Nl.integer(root.n.n.unwrap()))),
+        "{nl}"
+    );
 }
 
 #[test]
@@ -109,7 +149,12 @@ fn reference_trees_iris_titanic_credit_and_a_scale_dependent() {
     let spec = common::spec(
         "species",
         Nominal,
-        &[("sepal_length", Scale), ("sepal_width", Scale), ("petal_length", Scale), ("petal_width", Scale)],
+        &[
+            ("sepal_length", Scale),
+            ("sepal_width", Scale),
+            ("petal_length", Scale),
+            ("petal_width", Scale),
+        ],
     );
     let view = data_tree(&iris, &spec, loose());
     for l in BOTH {
@@ -124,11 +169,18 @@ fn reference_trees_iris_titanic_credit_and_a_scale_dependent() {
     }
     // A scale dependent: fare by class, sex and embarkation.
     let titanic = common::reference("titanic.csv");
-    let spec = common::spec("fare", Scale, &[("pclass", Ordinal), ("sex", Nominal), ("embarked", Nominal)]);
+    let spec = common::spec(
+        "fare",
+        Scale,
+        &[("pclass", Ordinal), ("sex", Nominal), ("embarked", Nominal)],
+    );
     let view = data_tree(&titanic, &spec, loose());
     for l in BOTH {
         let text = tree_text("titanic fare", &view, None, Units::Cases, l);
-        assert!(text.contains(if l == Locale::Nl { "gemiddelde" } else { "mean" }), "{text}");
+        assert!(
+            text.contains(if l == Locale::Nl { "gemiddelde" } else { "mean" }),
+            "{text}"
+        );
     }
     let (credit, spec) = credit();
     let view = data_tree(&credit, &spec, ChaidParams::default());
@@ -147,20 +199,29 @@ fn degenerate_trees_no_split_and_a_single_category() {
     let view = data_tree(&iris, &spec, ChaidParams::default().min_parent(1000.0).min_child(500.0));
     for l in BOTH {
         let text = tree_text("no split", &view, None, Units::Cases, l);
-        assert!(text.contains(if l == Locale::Nl { "geen splitsing" } else { "no split" }), "{text}");
+        assert!(
+            text.contains(if l == Locale::Nl { "geen splitsing" } else { "no split" }),
+            "{text}"
+        );
     }
     // A single category: every case the same class (the published tree shows it; the text
     // says no more than the tree).
     let n = 40;
     let columns = vec![
         ("uitkomst".to_string(), RawColumn::text(vec![Some("ja".to_string()); n])),
-        ("groep".to_string(), RawColumn::text((0..n).map(|i| Some(["a", "b"][i % 2].to_string())).collect::<Vec<_>>())),
+        (
+            "groep".to_string(),
+            RawColumn::text((0..n).map(|i| Some(["a", "b"][i % 2].to_string())).collect::<Vec<_>>()),
+        ),
     ];
     let spec = common::spec("uitkomst", Nominal, &[("groep", Nominal)]);
     let view = data_tree(&columns, &spec, ChaidParams::default().min_parent(2.0).min_child(1.0));
     for l in BOTH {
         let text = tree_text("one class", &view, Some("ja"), Units::Cases, l);
-        assert!(text.contains(if l == Locale::Nl { "geen splitsing" } else { "no split" }), "{text}");
+        assert!(
+            text.contains(if l == Locale::Nl { "geen splitsing" } else { "no split" }),
+            "{text}"
+        );
     }
 }
 
@@ -172,7 +233,9 @@ fn demo_tables_and_the_comparison() {
     let json = |v: &TableView| serde_json::to_value(v).unwrap();
     let mut texts = 0;
     for v in &a.variables {
-        let request = TableRequest::Frequencies { variable: v.name.clone() };
+        let request = TableRequest::Frequencies {
+            variable: v.name.clone(),
+        };
         let Ok(view) = table(a, &request, T) else { continue };
         let TableView::Counts(p) = &view else { unreachable!() };
         for l in BOTH {
@@ -183,21 +246,47 @@ fn demo_tables_and_the_comparison() {
             continue;
         }
         for (outcome, _) in OUTCOMES {
-            let request = TableRequest::Crosstab { row: v.name.clone(), col: outcome.to_string() };
+            let request = TableRequest::Crosstab {
+                row: v.name.clone(),
+                col: outcome.to_string(),
+            };
             let Ok(view) = table(a, &request, T) else { continue };
             let TableView::Counts(p) = &view else { unreachable!() };
             for l in BOTH {
-                checked(&format!("{} × {outcome}", v.name), &narrative::table(p, Units::ExAmv, l), &json(&view), l);
+                checked(
+                    &format!("{} × {outcome}", v.name),
+                    &narrative::table(p, Units::ExAmv, l),
+                    &json(&view),
+                    l,
+                );
             }
         }
     }
     assert!(texts > 40, "{texts} frequency texts");
-    let request = TableRequest::Crosstab { row: "geslacht".into(), col: "mob".into() };
+    let request = TableRequest::Crosstab {
+        row: "geslacht".into(),
+        col: "mob".into(),
+    };
     let view = table(a, &request, T).unwrap();
     let TableView::Counts(p) = &view else { unreachable!() };
-    let text = checked("geslacht × mob", &narrative::table(p, Units::ExAmv, Locale::Nl), &json(&view), Locale::Nl);
-    assert!(text.contains("met onbekende bestemming") && text.contains("significant"), "{text}");
-    let means = table(a, &TableRequest::Means { variable: "leeftijd_bij_instroom".into(), by: "steunpunt".into() }, T);
+    let text = checked(
+        "geslacht × mob",
+        &narrative::table(p, Units::ExAmv, Locale::Nl),
+        &json(&view),
+        Locale::Nl,
+    );
+    assert!(
+        text.contains("met onbekende bestemming") && text.contains("significant"),
+        "{text}"
+    );
+    let means = table(
+        a,
+        &TableRequest::Means {
+            variable: "leeftijd_bij_instroom".into(),
+            by: "steunpunt".into(),
+        },
+        T,
+    );
     if let Ok(view @ TableView::Means(m)) = &means {
         for l in BOTH {
             checked("means", &narrative::means(m, l), &json(view), l);
@@ -206,7 +295,12 @@ fn demo_tables_and_the_comparison() {
     for (outcome, _) in OUTCOMES {
         let c = compare(a, outcome, ChaidParams::default()).unwrap();
         for l in BOTH {
-            let text = checked(outcome, &narrative::comparison(&c, l), &serde_json::to_value(&c).unwrap(), l);
+            let text = checked(
+                outcome,
+                &narrative::comparison(&c, l),
+                &serde_json::to_value(&c).unwrap(),
+                l,
+            );
             if outcome == "mob" {
                 println!("{text}");
             }
@@ -223,18 +317,36 @@ fn credit() -> (Vec<(String, RawColumn)>, perspectief_core::chaid::Spec) {
         let cards = rng.range(0, 1) as usize;
         let loans = rng.range(0, 2) as usize;
         let good = 0.25 + 0.25 * income as f64 - 0.2 * cards as f64;
-        cols[0].push(Some(if rng.chance(good.clamp(0.05, 0.95)) { "goed" } else { "slecht" }.into()));
-        cols[1].push(rng.chance(0.97).then(|| ["1 laag", "2 midden", "3 hoog"][income].into()));
+        cols[0].push(Some(
+            if rng.chance(good.clamp(0.05, 0.95)) {
+                "goed"
+            } else {
+                "slecht"
+            }
+            .into(),
+        ));
+        cols[1].push(
+            rng.chance(0.97)
+                .then(|| ["1 laag", "2 midden", "3 hoog"][income].into()),
+        );
         cols[2].push(Some(["minder dan 5", "5 of meer"][cards].into()));
         cols[3].push(Some(["geen", "een", "meer dan een"][loans].into()));
     }
     let names = ["kredietwaardigheid", "inkomen", "creditcards", "autoleningen"];
-    let columns = names.iter().zip(cols).map(|(n, c)| (n.to_string(), RawColumn::text(c))).collect();
+    let columns = names
+        .iter()
+        .zip(cols)
+        .map(|(n, c)| (n.to_string(), RawColumn::text(c)))
+        .collect();
     use Level::*;
     let spec = common::spec(
         "kredietwaardigheid",
         Nominal,
-        &[("inkomen", Ordinal), ("creditcards", Nominal), ("autoleningen", Nominal)],
+        &[
+            ("inkomen", Ordinal),
+            ("creditcards", Nominal),
+            ("autoleningen", Nominal),
+        ],
     );
     (columns, spec)
 }

@@ -35,7 +35,10 @@ pub fn comparison(c: &ComparisonView, l: Locale) -> Narrative {
                 s.push(Span::Text { text: " ".into() });
                 s.extend(fill(
                     w.cmp_overall,
-                    &[("p1", p(x, "/persons_only/overall_correct")), ("p2", p(y, "/with_steunpunten/overall_correct"))],
+                    &[
+                        ("p1", p(x, "/persons_only/overall_correct")),
+                        ("p2", p(y, "/with_steunpunten/overall_correct")),
+                    ],
                 ));
             }
             (s, overall)
@@ -46,7 +49,10 @@ pub fn comparison(c: &ComparisonView, l: Locale) -> Narrative {
         // Compared as printed: a difference the text cannot show is none.
         let more = (y * 10.0).round() > (x * 10.0).round();
         spans.push(Span::Text { text: " ".into() });
-        spans.extend(fill(if more { w.cmp_more } else { w.cmp_same }, &[("target", target())]));
+        spans.extend(fill(
+            if more { w.cmp_more } else { w.cmp_same },
+            &[("target", target())],
+        ));
     }
     let root = |r: &Option<String>, at: &str| match r {
         Some(name) => label(labels::label(name, l).to_lowercase(), at),
@@ -57,7 +63,10 @@ pub fn comparison(c: &ComparisonView, l: Locale) -> Narrative {
         w.cmp_roots,
         &[
             ("r1", root(&c.persons_only.root_split, "/persons_only/root_split")),
-            ("r2", root(&c.with_steunpunten.root_split, "/with_steunpunten/root_split")),
+            (
+                "r2",
+                root(&c.with_steunpunten.root_split, "/with_steunpunten/root_split"),
+            ),
         ],
     ));
     Narrative {

@@ -33,6 +33,7 @@ pub(crate) const WORDS: Words = Words {
     extremes: "{share} is highest ({x1}) among the {n1} {units} with {path1}, and lowest ({x2}) among the {n2} with {path2}.",
     extremes_mean: "The mean of {target}",
     classified: "The tree puts {p} of the {units} in the right group.",
+    among_shown: "Of the groups named with a number: ",
     small_groups: "Groups below the threshold are not named with a count or a percentage.",
     cmp_both: "With the ex-AMVs' characteristics only, the tree predicts {p1} of the ex-AMVs with {target} = {class} correctly; with the steunpunt characteristics added, {p2}.",
     cmp_more: "The steunpunt characteristics improve the prediction. That makes it more likely that the steunpunten's organisation and way of working are associated with {target}, also within groups of ex-AMVs with the same characteristics.",

@@ -13,8 +13,8 @@ mod comparison;
 mod en;
 mod nl;
 mod table;
-mod tree;
 pub mod trace;
+mod tree;
 
 pub use comparison::comparison;
 pub use table::{means, table};
@@ -47,10 +47,18 @@ impl Trace {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Span {
-    Text { text: String },
+    Text {
+        text: String,
+    },
     /// A name or category from the data (may hold digits: "(21, 23]"), and where it is.
-    Label { text: String, at: String },
-    Number { text: String, trace: Trace },
+    Label {
+        text: String,
+        at: String,
+    },
+    Number {
+        text: String,
+        trace: Trace,
+    },
 }
 
 impl Span {
@@ -94,7 +102,12 @@ impl Narrative {
     /// The text as HTML paragraphs; each number a focusable span that names its trace
     /// (`data-trace`), for the page's and the report's highlighting.
     pub fn html(&self) -> String {
-        let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+        let esc = |s: &str| {
+            s.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;")
+        };
         self.paragraphs
             .iter()
             .map(|p| {
@@ -213,7 +226,11 @@ pub(crate) fn list(items: Vec<Vec<Span>>, and: &str) -> Vec<Span> {
     let mut out = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
         if i > 0 {
-            let sep = if i + 1 == n { format!(" {and} ") } else { ", ".to_string() };
+            let sep = if i + 1 == n {
+                format!(" {and} ")
+            } else {
+                ", ".to_string()
+            };
             push_text(&mut out, &sep);
         }
         for s in item {
@@ -263,6 +280,8 @@ pub(crate) struct Words {
     pub extremes: &'static str,
     pub extremes_mean: &'static str,
     pub classified: &'static str,
+    /// Before "highest … lowest" when some group is hidden: the comparison is among the shown.
+    pub among_shown: &'static str,
     pub small_groups: &'static str,
     pub cmp_both: &'static str,
     pub cmp_more: &'static str,
@@ -305,7 +324,10 @@ impl Outcome {
     pub fn with(&self, w: &Words, p: Vec<Span>) -> Vec<Span> {
         match self.known(w) {
             Some(o) => fill(o.1, &[("p", p)]),
-            None => fill(w.outcome_generic, &[("p", p), ("target", self.target.clone()), ("class", self.class.clone())]),
+            None => fill(
+                w.outcome_generic,
+                &[("p", p), ("target", self.target.clone()), ("class", self.class.clone())],
+            ),
         }
     }
 
@@ -313,8 +335,40 @@ impl Outcome {
     pub fn share(&self, w: &Words) -> Vec<Span> {
         match self.known(w) {
             Some(o) => text(o.2),
-            None => fill(w.share_generic, &[("target", self.target.clone()), ("class", self.class.clone())]),
+            None => fill(
+                w.share_generic,
+                &[("target", self.target.clone()), ("class", self.class.clone())],
+            ),
         }
+    }
+}
+
+/// `sentence` compared among the groups shown only, when `some_hidden`: the words say so (a
+/// hidden group may lie beyond the highest or the lowest; the text must not claim otherwise).
+pub(crate) fn among_shown(w: &Words, some_hidden: bool, sentence: Vec<Span>) -> Vec<Span> {
+    if !some_hidden {
+        return sentence;
+    }
+    let mut out = text(w.among_shown);
+    let mut rest = sentence.into_iter();
+    if let Some(first) = rest.next() {
+        out.extend(lowercased(first));
+    }
+    out.extend(rest);
+    out
+}
+
+fn lowercased(s: Span) -> Vec<Span> {
+    match s {
+        Span::Text { text } => {
+            let mut chars = text.chars();
+            let t: String = chars
+                .next()
+                .map(|f| f.to_lowercase().chain(chars).collect())
+                .unwrap_or_default();
+            vec![Span::Text { text: t }]
+        }
+        other => vec![other],
     }
 }
 
@@ -349,7 +403,10 @@ mod tests {
     fn templates_fill_their_holes_and_keep_numbers_apart() {
         let s = fill(
             "Van de {n} vertrok {p}.",
-            &[("n", count(327, "/n", Locale::Nl)), ("p", percent(19.0, Trace::Value { at: "/p".into() }, Locale::Nl))],
+            &[
+                ("n", count(327, "/n", Locale::Nl)),
+                ("p", percent(19.0, Trace::Value { at: "/p".into() }, Locale::Nl)),
+            ],
         );
         let n = Narrative {
             paragraphs: vec![Paragraph { spans: s }],

@@ -33,6 +33,7 @@ pub(crate) const WORDS: Words = Words {
     extremes: "{share} is het hoogst ({x1}) bij de {n1} {units} met {path1}, en het laagst ({x2}) bij de {n2} met {path2}.",
     extremes_mean: "Het gemiddelde van {target}",
     classified: "De boom deelt {p} van de {units} in de juiste groep in.",
+    among_shown: "Van de groepen die met een getal genoemd worden: ",
     small_groups: "Groepen onder de drempel worden niet met een aantal of percentage genoemd.",
     cmp_both: "Met alleen de kenmerken van de ex-AMV's voorspelt de boom {p1} van de ex-AMV's met {target} = {class} juist; met de kenmerken van de steunpunten erbij {p2}.",
     cmp_more: "De kenmerken van de steunpunten verbeteren de voorspelling. Dat maakt het waarschijnlijker dat organisatie en werkwijze van de steunpunten, ook binnen groepen ex-AMV's met dezelfde kenmerken, samenhangen met {target}.",

@@ -2,7 +2,8 @@
 //! Pointers are into the table's JSON (`describe::Published`, `describe::MeansTable`).
 
 use super::{
-    count, fill, is_yes, label, list, number, percent, text, words, Narrative, Outcome, Paragraph, Span, Trace, Units,
+    among_shown, count, fill, is_yes, label, list, number, percent, text, words, Narrative, Outcome, Paragraph, Span,
+    Trace, Units,
 };
 use crate::analysis::labels;
 use crate::describe::tables::Of;
@@ -49,7 +50,17 @@ fn frequencies(p: &Published, units: Units, l: Locale) -> Vec<Span> {
                     w.freq_item,
                     &[
                         ("c", c),
-                        ("p", percent(x, Trace::Percent { part: format!("/cells/{i}/0/n"), whole: "/total/n".into() }, l)),
+                        (
+                            "p",
+                            percent(
+                                x,
+                                Trace::Percent {
+                                    part: format!("/cells/{i}/0/n"),
+                                    whole: "/total/n".into(),
+                                },
+                                l,
+                            ),
+                        ),
                         ("n", count(n, format!("/cells/{i}/0/n"), l)),
                     ],
                 ),
@@ -81,7 +92,9 @@ fn focus(p: &Published) -> Option<usize> {
     if let Some(j) = p.cols.iter().position(|c| is_yes(c)) {
         return Some(j);
     }
-    (0..p.cols.len()).filter(|&j| p.col_totals[j].n.is_some() && p.cols[j] != "(ontbreekt)").min_by_key(|&j| p.col_totals[j].n)
+    (0..p.cols.len())
+        .filter(|&j| p.col_totals[j].n.is_some() && p.cols[j] != "(ontbreekt)")
+        .min_by_key(|&j| p.col_totals[j].n)
 }
 
 fn crosstab(p: &Published, col: &str, units: Units, l: Locale) -> Vec<Span> {
@@ -97,11 +110,21 @@ fn crosstab(p: &Published, col: &str, units: Units, l: Locale) -> Vec<Span> {
     };
     let row_p = |i: usize| {
         let x = p.percent(i, j, Of::Row)?;
-        Some(percent(x, Trace::Percent { part: format!("/cells/{i}/{j}/n"), whole: format!("/row_totals/{i}/n") }, l))
+        Some(percent(
+            x,
+            Trace::Percent {
+                part: format!("/cells/{i}/{j}/n"),
+                whole: format!("/row_totals/{i}/n"),
+            },
+            l,
+        ))
     };
     let row_n = |i: usize| Some(count(p.row_totals[i].n?, format!("/row_totals/{i}/n"), l));
     let row_label = |i: usize| label(p.rows[i].clone(), format!("/rows/{i}"));
-    let shown: Vec<(usize, f64)> = (0..p.rows.len()).filter_map(|i| Some((i, p.percent(i, j, Of::Row)?))).filter(|&(i, _)| p.row_totals[i].n.is_some()).collect();
+    let shown: Vec<(usize, f64)> = (0..p.rows.len())
+        .filter_map(|i| Some((i, p.percent(i, j, Of::Row)?)))
+        .filter(|&(i, _)| p.row_totals[i].n.is_some())
+        .collect();
     let row_var = lower(&p.row_variable, l, "/row_variable");
     let mut out = Vec::new();
     if p.rows.len() == 2 && shown.len() == 2 {
@@ -119,21 +142,35 @@ fn crosstab(p: &Published, col: &str, units: Units, l: Locale) -> Vec<Span> {
             ],
         );
     } else if shown.len() >= 2 {
-        let hi = shown.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1)).map(|x| x.0).unwrap_or(0);
-        let lo = shown.iter().copied().min_by(|a, b| a.1.total_cmp(&b.1)).map(|x| x.0).unwrap_or(0);
+        let hi = shown
+            .iter()
+            .copied()
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|x| x.0)
+            .unwrap_or(0);
+        let lo = shown
+            .iter()
+            .copied()
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|x| x.0)
+            .unwrap_or(0);
         if hi != lo {
-            out = fill(
-                w.cross_many,
-                &[
-                    ("share", outcome.share(w)),
-                    ("row", row_var),
-                    ("r1", row_label(hi)),
-                    ("p1", row_p(hi).unwrap_or_default()),
-                    ("n1", row_n(hi).unwrap_or_default()),
-                    ("r2", row_label(lo)),
-                    ("p2", row_p(lo).unwrap_or_default()),
-                    ("n2", row_n(lo).unwrap_or_default()),
-                ],
+            out = among_shown(
+                w,
+                shown.len() < p.rows.len(),
+                fill(
+                    w.cross_many,
+                    &[
+                        ("share", outcome.share(w)),
+                        ("row", row_var),
+                        ("r1", row_label(hi)),
+                        ("p1", row_p(hi).unwrap_or_default()),
+                        ("n1", row_n(hi).unwrap_or_default()),
+                        ("r2", row_label(lo)),
+                        ("p2", row_p(lo).unwrap_or_default()),
+                        ("n2", row_n(lo).unwrap_or_default()),
+                    ],
+                ),
             );
         }
     }
@@ -144,7 +181,20 @@ fn crosstab(p: &Published, col: &str, units: Units, l: Locale) -> Vec<Span> {
             &[
                 ("n", count(n, "/total/n", l)),
                 ("units", text(w.units(units))),
-                ("p", outcome.with(w, percent(x, Trace::Percent { part: format!("/col_totals/{j}/n"), whole: "/total/n".into() }, l))),
+                (
+                    "p",
+                    outcome.with(
+                        w,
+                        percent(
+                            x,
+                            Trace::Percent {
+                                part: format!("/col_totals/{j}/n"),
+                                whole: "/total/n".into(),
+                            },
+                            l,
+                        ),
+                    ),
+                ),
             ],
         );
         sentence(&mut out, overall);
@@ -162,13 +212,25 @@ fn crosstab(p: &Published, col: &str, units: Units, l: Locale) -> Vec<Span> {
         );
         sentence(&mut out, test);
     } else if let Some((df, class)) = p.p_class {
-        let sig = if class == PClass::AtLeast005 { w.not_significant } else { w.significant };
+        let sig = if class == PClass::AtLeast005 {
+            w.not_significant
+        } else {
+            w.significant
+        };
         let test = fill(
             w.chi_class,
             &[
                 ("sig", text(sig)),
                 ("df", number(df, 0, "/p_class/0", l)),
-                ("p", vec![Span::Number { text: class.text(l), trace: Trace::PClass { at: "/p_class/1".into() } }]),
+                (
+                    "p",
+                    vec![Span::Number {
+                        text: class.text(l),
+                        trace: Trace::PClass {
+                            at: "/p_class/1".into(),
+                        },
+                    }],
+                ),
             ],
         );
         sentence(&mut out, test);
@@ -190,7 +252,10 @@ fn sentence(out: &mut Vec<Span>, next: Vec<Span>) {
 pub fn means(m: &MeansTable, l: Locale) -> Narrative {
     let w = words(l);
     let groups = m.rows.len().saturating_sub(1);
-    let shown: Vec<(usize, f64)> = (0..groups).filter_map(|i| Some((i, m.rows[i].mean?))).filter(|&(i, _)| m.rows[i].n.n.is_some()).collect();
+    let shown: Vec<(usize, f64)> = (0..groups)
+        .filter_map(|i| Some((i, m.rows[i].mean?)))
+        .filter(|&(i, _)| m.rows[i].n.n.is_some())
+        .collect();
     let mean = |i: usize| number(m.rows[i].mean.unwrap_or(0.0), 2, format!("/rows/{i}/mean"), l);
     let n = |i: usize| count(m.rows[i].n.n.unwrap_or(0), format!("/rows/{i}/n/n"), l);
     let group = |i: usize| label(m.rows[i].group.clone(), format!("/rows/{i}/group"));
@@ -199,25 +264,35 @@ pub fn means(m: &MeansTable, l: Locale) -> Narrative {
     let lo = shown.iter().copied().min_by(|a, b| a.1.total_cmp(&b.1));
     if let (Some((hi, _)), Some((lo, _))) = (hi, lo) {
         if hi != lo {
-            out = fill(
-                w.means_extremes,
-                &[
-                    ("variable", var(&m.variable, l, "/variable")),
-                    ("by", lower(&m.by, l, "/by")),
-                    ("g1", group(hi)),
-                    ("m1", mean(hi)),
-                    ("n1", n(hi)),
-                    ("g2", group(lo)),
-                    ("m2", mean(lo)),
-                    ("n2", n(lo)),
-                ],
+            out = among_shown(
+                w,
+                shown.len() < groups,
+                fill(
+                    w.means_extremes,
+                    &[
+                        ("variable", var(&m.variable, l, "/variable")),
+                        ("by", lower(&m.by, l, "/by")),
+                        ("g1", group(hi)),
+                        ("m1", mean(hi)),
+                        ("n1", n(hi)),
+                        ("g2", group(lo)),
+                        ("m2", mean(lo)),
+                        ("n2", n(lo)),
+                    ],
+                ),
             );
         }
     }
     if m.rows.last().is_some_and(|r| r.mean.is_some() && r.n.n.is_some()) {
-        sentence(&mut out, fill(w.means_overall, &[("m", mean(groups)), ("n", n(groups))]));
+        sentence(
+            &mut out,
+            fill(w.means_overall, &[("m", mean(groups)), ("n", n(groups))]),
+        );
     }
-    sentence(&mut out, fill(w.means_no_test, &[("variable", lower(&m.variable, l, "/variable"))]));
+    sentence(
+        &mut out,
+        fill(w.means_no_test, &[("variable", lower(&m.variable, l, "/variable"))]),
+    );
     if shown.len() < groups {
         sentence(&mut out, text(w.small_groups));
     }

@@ -20,17 +20,26 @@ fn parse(text: &str, l: Locale) -> Option<(bool, f64, usize)> {
         Locale::Nl => ('.', ','),
         Locale::En => (',', '.'),
     };
-    let plain: String = t.chars().filter(|&c| c != group).map(|c| if c == decimal { '.' } else { c }).collect();
+    let plain: String = t
+        .chars()
+        .filter(|&c| c != group)
+        .map(|c| if c == decimal { '.' } else { c })
+        .collect();
     let decimals = plain.split_once('.').map_or(0, |(_, f)| f.len());
     Some((below, plain.parse().ok()?, decimals))
 }
 
 fn at(json: &Value, pointer: &str) -> Result<f64, String> {
-    json.pointer(pointer).and_then(Value::as_f64).ok_or_else(|| format!("{pointer}: no number there"))
+    json.pointer(pointer)
+        .and_then(Value::as_f64)
+        .ok_or_else(|| format!("{pointer}: no number there"))
 }
 
 fn digit_runs(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_ascii_digit()).filter(|r| !r.is_empty()).map(String::from).collect()
+    s.split(|c: char| !c.is_ascii_digit())
+        .filter(|r| !r.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// Every problem of `n` against `json` (empty when the text holds).
@@ -70,7 +79,11 @@ fn number(text: &str, trace: &Trace, json: &Value, threshold: u64, l: Locale) ->
                 .pointer(at)
                 .and_then(|v| serde_json::from_value(v.clone()).ok())
                 .ok_or_else(|| format!("{at}: no p-value class there"))?;
-            return if class.text(l) == text { Ok(()) } else { Err(format!("{at} is {class:?}")) };
+            return if class.text(l) == text {
+                Ok(())
+            } else {
+                Err(format!("{at} is {class:?}"))
+            };
         }
         Trace::Value { at: p } => at(json, p)?,
         Trace::Percent { part, whole } => {
@@ -85,7 +98,11 @@ fn number(text: &str, trace: &Trace, json: &Value, threshold: u64, l: Locale) ->
     };
     let (below, printed, decimals) = parse(text, l).ok_or("not a number")?;
     if below {
-        return if value < printed { Ok(()) } else { Err(format!("{value} is not below {printed}")) };
+        return if value < printed {
+            Ok(())
+        } else {
+            Err(format!("{value} is not below {printed}"))
+        };
     }
     if (value - printed).abs() > 0.5 * 10f64.powi(-(decimals as i32)) + 1e-9 {
         return Err(format!("{} is {value}", trace.at()));
@@ -105,7 +122,10 @@ mod tests {
     fn one(text: &str, at: &str) -> Narrative {
         Narrative {
             paragraphs: vec![Paragraph {
-                spans: vec![Span::Number { text: text.into(), trace: Trace::Value { at: at.into() } }],
+                spans: vec![Span::Number {
+                    text: text.into(),
+                    trace: Trace::Value { at: at.into() },
+                }],
             }],
         }
     }
@@ -121,7 +141,11 @@ mod tests {
         assert!(!check(&one("19,1 %", "/p"), &json, 5, Locale::Nl).is_empty());
         assert!(!check(&one("1.234", "/n/n"), &json, 5, Locale::Nl).is_empty());
         let untraced = Narrative {
-            paragraphs: vec![Paragraph { spans: vec![Span::Text { text: "Van de 12".into() }] }],
+            paragraphs: vec![Paragraph {
+                spans: vec![Span::Text {
+                    text: "Van de 12".into(),
+                }],
+            }],
         };
         assert!(!check(&untraced, &json, 5, Locale::Nl).is_empty());
     }

@@ -4,8 +4,8 @@
 //! (`{"params": …, "tree": …}`, as [`crate::analysis::run::TreeView::published_json`] writes it).
 
 use super::{
-    categories, count, fill, is_yes, label, list, number, p_value, percent, text, words, Narrative, Outcome, Paragraph, Span, Trace,
-    Units, Words,
+    among_shown, categories, count, fill, is_yes, label, list, number, p_value, percent, text, words, Narrative,
+    Outcome, Paragraph, Span, Trace, Units, Words,
 };
 use crate::analysis::labels;
 use crate::chaid::published::{PublishedNode, PublishedTree};
@@ -40,12 +40,18 @@ impl Writer<'_> {
     }
 
     fn target(&self) -> Vec<Span> {
-        label(labels::label(&self.f.tree.target, self.l).to_lowercase(), "/tree/target")
+        label(
+            labels::label(&self.f.tree.target, self.l).to_lowercase(),
+            "/tree/target",
+        )
     }
 
     fn predictor(&self, parent: usize) -> Vec<Span> {
         let name = self.nodes()[parent].split.as_ref().map_or("", |s| s.name.as_str());
-        label(labels::label(name, self.l).to_lowercase(), format!("{}/split/name", node_at(parent)))
+        label(
+            labels::label(name, self.l).to_lowercase(),
+            format!("{}/split/name", node_at(parent)),
+        )
     }
 
     fn branch(&self, id: usize) -> Vec<Span> {
@@ -103,7 +109,10 @@ impl Writer<'_> {
         let mut steps = Vec::new();
         let mut at = id;
         while let Some(parent) = self.nodes()[at].parent {
-            steps.push(fill(self.w.condition, &[("predictor", self.predictor(parent)), ("g", self.branch(at))]));
+            steps.push(fill(
+                self.w.condition,
+                &[("predictor", self.predictor(parent)), ("g", self.branch(at))],
+            ));
             at = parent;
         }
         steps.reverse();
@@ -113,9 +122,18 @@ impl Writer<'_> {
     fn root(&self) -> Vec<Span> {
         let (units, n) = (text(self.w.units(self.f.units)), self.n(0).unwrap_or_default());
         match (self.value(0), self.f.tree.is_scale()) {
-            (Some((_, m)), true) => fill(self.w.root_mean, &[("target", self.target()), ("mean", m), ("n", n), ("units", units)]),
-            (Some((_, p)), false) => fill(self.w.root_class, &[("n", n), ("units", units), ("outcome", self.outcome(p))]),
-            (None, _) => fill(self.w.root_one_class, &[("target", self.target()), ("n", n), ("units", units)]),
+            (Some((_, m)), true) => fill(
+                self.w.root_mean,
+                &[("target", self.target()), ("mean", m), ("n", n), ("units", units)],
+            ),
+            (Some((_, p)), false) => fill(
+                self.w.root_class,
+                &[("n", n), ("units", units), ("outcome", self.outcome(p))],
+            ),
+            (None, _) => fill(
+                self.w.root_one_class,
+                &[("target", self.target()), ("n", n), ("units", units)],
+            ),
         }
     }
 
@@ -129,12 +147,22 @@ impl Writer<'_> {
             return fill(self.w.no_split, &[("alpha", self.alpha()), ("target", self.target())]);
         };
         let significance = match split.adj_p {
-            Some(p) => fill(self.w.significance, &[("p", p_value(p, "/tree/nodes/0/split/adj_p", self.l)), ("alpha", self.alpha())]),
+            Some(p) => fill(
+                self.w.significance,
+                &[
+                    ("p", p_value(p, "/tree/nodes/0/split/adj_p", self.l)),
+                    ("alpha", self.alpha()),
+                ],
+            ),
             None => fill(self.w.significance_hidden, &[("alpha", self.alpha())]),
         };
         let mut out = fill(
             self.w.first_split,
-            &[("target", self.target()), ("predictor", sentence_start(self.predictor(0), self.w.first_split)), ("significance", significance)],
+            &[
+                ("target", self.target()),
+                ("predictor", sentence_start(self.predictor(0), self.w.first_split)),
+                ("significance", significance),
+            ],
         );
         out.push(Span::Text { text: " ".into() });
         out.extend(self.children_compared(0));
@@ -145,17 +173,35 @@ impl Writer<'_> {
     fn children_compared(&self, parent: usize) -> Vec<Span> {
         let children = &self.nodes()[parent].children;
         if let [a, b] = children[..] {
-            if let (Some((_, xa)), Some((_, xb)), Some(na), Some(nb)) = (self.value(a), self.value(b), self.n(a), self.n(b)) {
+            if let (Some((_, xa)), Some((_, xb)), Some(na), Some(nb)) =
+                (self.value(a), self.value(b), self.n(a), self.n(b))
+            {
                 let units = text(self.w.units(self.f.units));
                 return if self.f.tree.is_scale() {
                     fill(
                         self.w.split_two_mean,
-                        &[("n1", na), ("units", units), ("predictor", self.predictor(parent)), ("g1", self.branch(a)), ("m1", xa), ("m2", xb), ("n2", nb)],
+                        &[
+                            ("n1", na),
+                            ("units", units),
+                            ("predictor", self.predictor(parent)),
+                            ("g1", self.branch(a)),
+                            ("m1", xa),
+                            ("m2", xb),
+                            ("n2", nb),
+                        ],
                     )
                 } else {
                     fill(
                         self.w.split_two,
-                        &[("n1", na), ("units", units), ("predictor", self.predictor(parent)), ("g1", self.branch(a)), ("outcome", self.outcome(xa)), ("p2", xb), ("n2", nb)],
+                        &[
+                            ("n1", na),
+                            ("units", units),
+                            ("predictor", self.predictor(parent)),
+                            ("g1", self.branch(a)),
+                            ("outcome", self.outcome(xa)),
+                            ("p2", xb),
+                            ("n2", nb),
+                        ],
                     )
                 };
             }
@@ -163,12 +209,21 @@ impl Writer<'_> {
         let groups: Vec<Vec<Span>> = children
             .iter()
             .map(|&c| match (self.value(c), self.n(c)) {
-                (Some((_, x)), Some(n)) if self.f.tree.is_scale() => fill(self.w.group_mean, &[("g", self.branch(c)), ("m", x), ("n", n)]),
+                (Some((_, x)), Some(n)) if self.f.tree.is_scale() => {
+                    fill(self.w.group_mean, &[("g", self.branch(c)), ("m", x), ("n", n)])
+                }
                 (Some((_, x)), Some(n)) => fill(self.w.group_class, &[("g", self.branch(c)), ("p", x), ("n", n)]),
                 _ => fill(self.w.group_small, &[("g", self.branch(c))]),
             })
             .collect();
-        fill(self.w.split_many, &[("share", self.share()), ("predictor", self.predictor(parent)), ("groups", list(groups, self.w.and))])
+        fill(
+            self.w.split_many,
+            &[
+                ("share", self.share()),
+                ("predictor", self.predictor(parent)),
+                ("groups", list(groups, self.w.and)),
+            ],
+        )
     }
 
     /// The end groups with the highest and the lowest value (only groups shown with a number).
@@ -186,18 +241,26 @@ impl Writer<'_> {
         if hi.0 == lo.0 || !deeper {
             return None;
         }
-        Some(fill(
-            self.w.extremes,
-            &[
-                ("share", self.share()),
-                ("x1", self.value(hi.0)?.1),
-                ("n1", self.n(hi.0)?),
-                ("units", text(self.w.units(self.f.units))),
-                ("path1", self.path(hi.0)),
-                ("x2", self.value(lo.0)?.1),
-                ("n2", self.n(lo.0)?),
-                ("path2", self.path(lo.0)),
-            ],
+        let hidden = self
+            .nodes()
+            .iter()
+            .any(|n| n.is_terminal() && n.parent.is_some() && self.value(n.id).is_none());
+        Some(among_shown(
+            self.w,
+            hidden,
+            fill(
+                self.w.extremes,
+                &[
+                    ("share", self.share()),
+                    ("x1", self.value(hi.0)?.1),
+                    ("n1", self.n(hi.0)?),
+                    ("units", text(self.w.units(self.f.units))),
+                    ("path1", self.path(hi.0)),
+                    ("x2", self.value(lo.0)?.1),
+                    ("n2", self.n(lo.0)?),
+                    ("path2", self.path(lo.0)),
+                ],
+            ),
         ))
     }
 
@@ -208,14 +271,28 @@ impl Writer<'_> {
         Some(fill(
             self.w.classified,
             &[
-                ("p", percent(p, Trace::Value { at: "/tree/classification/overall_percent_correct".into() }, self.l)),
+                (
+                    "p",
+                    percent(
+                        p,
+                        Trace::Value {
+                            at: "/tree/classification/overall_percent_correct".into(),
+                        },
+                        self.l,
+                    ),
+                ),
                 ("units", text(self.w.units(self.f.units))),
             ],
         ))
     }
 
     fn hides_a_group(&self) -> bool {
-        self.nodes().iter().any(|n| n.n.n.is_none() || self.class.is_some_and(|c| n.percents.get(c).copied().flatten().is_none()))
+        self.nodes().iter().any(|n| {
+            n.n.n.is_none()
+                || self
+                    .class
+                    .is_some_and(|c| n.percents.get(c).copied().flatten().is_none())
+        })
     }
 }
 
@@ -309,7 +386,10 @@ pub fn tree(f: TreeFacts, l: Locale) -> Narrative {
 /// followed), and the JSON document its traces point into.
 pub fn report_text(r: &crate::chaid::report::Report, threshold: u64, units: Units, l: Locale) -> Narrative {
     let published = r.publish(threshold);
-    let class = r.gains.as_ref().and_then(|g| published.categories.iter().position(|c| *c == g.target_class));
+    let class = r
+        .gains
+        .as_ref()
+        .and_then(|g| published.categories.iter().position(|c| *c == g.target_class));
     tree(
         TreeFacts {
             tree: &published,

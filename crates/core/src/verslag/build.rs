@@ -11,7 +11,7 @@ use crate::recept::Analysis;
 use crate::session::{FileBytes, Outcome, Session, SessionError};
 
 /// A picture of an analysis made elsewhere (the page draws its trees), by the analysis's place.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Picture {
     pub analysis: usize,
     pub png: Vec<u8>,
@@ -44,7 +44,12 @@ pub fn section(outcome: &Outcome, threshold: u64, l: Locale) -> Option<Section> 
         Outcome::Tree(view) => {
             let r = &view.report;
             let target = labels::label(&r.tree.target.name, l);
-            let mut blocks = vec![Block::Text(narrative::report_text(r, threshold, narrative::units_of(&r.tree.target.name), l))];
+            let mut blocks = vec![Block::Text(narrative::report_text(
+                r,
+                threshold,
+                narrative::units_of(&r.tree.target.name),
+                l,
+            ))];
             blocks.extend(r.sheets(threshold).into_iter().map(|s| localized(s, l)));
             Section {
                 title: pick(&format!("Boom voor {target}"), &format!("Tree for {target}")),
@@ -54,7 +59,10 @@ pub fn section(outcome: &Outcome, threshold: u64, l: Locale) -> Option<Section> 
         Outcome::Comparison(c) => {
             let target = labels::label(&c.target, l);
             Section {
-                title: pick(&format!("Alternatieve verklaringen (§7.5): {target}"), &format!("Alternative explanations (§7.5): {target}")),
+                title: pick(
+                    &format!("Alternatieve verklaringen (§7.5): {target}"),
+                    &format!("Alternative explanations (§7.5): {target}"),
+                ),
                 blocks: vec![Block::Text(narrative::comparison(c, l))],
             }
         }
@@ -62,19 +70,22 @@ pub fn section(outcome: &Outcome, threshold: u64, l: Locale) -> Option<Section> 
     })
 }
 
-/// The report of `analyses` run on `session`, with the pictures given, the methods last.
+/// The report of `analyses` (each with the threshold its tree is published at) run on
+/// `session`, with the pictures given, the methods last (their counts at `threshold`).
 pub fn build<B: FileBytes + From<Vec<u8>>>(
     session: &mut Session<B>,
-    analyses: &[Analysis],
+    analyses: &[(Analysis, u64)],
     pictures: &[Picture],
     threshold: u64,
     made: &str,
     l: Locale,
 ) -> Result<Verslag, SessionError> {
     let mut sections = Vec::new();
-    for (i, a) in analyses.iter().enumerate() {
+    for (i, (a, at)) in analyses.iter().enumerate() {
         let outcome = session.run(a, &mut |_, _, _| {})?;
-        let Some(mut s) = section(&outcome, threshold, l) else { continue };
+        let Some(mut s) = section(&outcome, *at, l) else {
+            continue;
+        };
         for p in pictures.iter().filter(|p| p.analysis == i) {
             s.blocks.insert(
                 1,
@@ -100,7 +111,11 @@ pub fn document<B: FileBytes + From<Vec<u8>>>(
     l: Locale,
 ) -> Verslag {
     let recept = session.recept();
-    let table3 = session.computed_now().and_then(|c| c.linkage.as_ref()).and_then(|l| l.as_ref().ok()).map(|l| l.table3.clone());
+    let table3 = session
+        .computed_now()
+        .and_then(|c| c.linkage.as_ref())
+        .and_then(|l| l.as_ref().ok())
+        .map(|l| l.table3.clone());
     let methods = super::methods::methods(&recept, table3.as_ref(), threshold, l);
     sections.push(Section {
         title: match l {
@@ -120,6 +135,7 @@ pub fn document<B: FileBytes + From<Vec<u8>>>(
         ),
     };
     Verslag {
+        locale: l,
         title: title.into(),
         intro: vec![intro],
         sections,

@@ -4,7 +4,10 @@ use super::{Block, Verslag};
 use crate::table::Cell;
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 const CSS: &str = "body{font-family:system-ui,sans-serif;margin:2cm;color:#1a1a1a;max-width:48em}h1{font-size:1.6em}h2{font-size:1.25em;margin-top:2em}\
@@ -12,8 +15,8 @@ table{border-collapse:collapse;margin:0.5em 0}th,td{border-bottom:1px solid #ccc
 caption{text-align:left;font-weight:600}.pf-note{font-style:italic;font-size:0.9em}img{max-width:100%;height:auto}\
 @media (max-width:40em){body{margin:1em}}@media print{body{margin:0}}";
 
-fn cells(row: &[Cell]) -> Vec<String> {
-    row.iter().map(Cell::to_text).collect()
+fn cells(row: &[Cell], l: crate::locale::Locale) -> Vec<String> {
+    row.iter().map(|c| super::cell_text(c, l)).collect()
 }
 
 /// The whole document, `lang` its language code (`nl`, `en`).
@@ -29,28 +32,41 @@ pub fn document(v: &Verslag, lang: &str) -> String {
                 Block::Text(n) => body.push_str(&n.html()),
                 Block::Paragraph(p) => body.push_str(&format!("<p>{}</p>", esc(p))),
                 Block::Table(sheet) => {
-                    let caption: Vec<String> = sheet.title_rows.iter().flat_map(|r| cells(r)).filter(|t| !t.is_empty()).collect();
-                    body.push_str(&format!("<table><caption>{}</caption><thead><tr>", esc(&caption.join(" "))));
+                    let caption: Vec<String> = sheet
+                        .title_rows
+                        .iter()
+                        .flat_map(|r| cells(r, v.locale))
+                        .filter(|t| !t.is_empty())
+                        .collect();
+                    body.push_str(&format!(
+                        "<table><caption>{}</caption><thead><tr>",
+                        esc(&caption.join(" "))
+                    ));
                     for h in &sheet.header {
                         body.push_str(&format!("<th scope=\"col\">{}</th>", esc(h)));
                     }
                     body.push_str("</tr></thead><tbody>");
                     for r in &sheet.rows {
                         body.push_str("<tr>");
-                        for c in cells(r) {
+                        for c in cells(r, v.locale) {
                             body.push_str(&format!("<td>{}</td>", esc(&c)));
                         }
                         body.push_str("</tr>");
                     }
                     body.push_str("</tbody></table>");
                     for r in &sheet.footer_rows {
-                        let line: Vec<String> = cells(r).into_iter().filter(|t| !t.is_empty()).collect();
+                        let line: Vec<String> = cells(r, v.locale).into_iter().filter(|t| !t.is_empty()).collect();
                         if !line.is_empty() {
                             body.push_str(&format!("<p class=\"pf-note\">{}</p>", esc(&line.join(" "))));
                         }
                     }
                 }
-                Block::Image { png, width, height, alt } => {
+                Block::Image {
+                    png,
+                    width,
+                    height,
+                    alt,
+                } => {
                     body.push_str(&format!(
                         "<img src=\"data:image/png;base64,{}\" width=\"{width}\" height=\"{height}\" alt=\"{}\">",
                         base64(png),

@@ -58,11 +58,24 @@ pub fn methods(recept: &Recept, table3: Option<&Table3>, threshold: u64, l: Loca
     let files: Vec<String> = recept
         .files
         .iter()
-        .map(|f| format!("{} ({} bytes, SHA-256 {}…)", f.name, l.integer(f.bytes as u64), &f.sha256[..f.sha256.len().min(12)]))
+        .map(|f| {
+            format!(
+                "{} ({} bytes, SHA-256 {}…)",
+                f.name,
+                l.integer(f.bytes as u64),
+                &f.sha256[..f.sha256.len().min(12)]
+            )
+        })
         .collect();
     out.push(match l {
-        Locale::Nl => format!("Bestanden (herkenbaar aan hun SHA-256-vingerafdruk; de inhoud staat niet in dit verslag): {}.", files.join("; ")),
-        Locale::En => format!("Files (known by their SHA-256 fingerprint; their contents are not in this report): {}.", files.join("; ")),
+        Locale::Nl => format!(
+            "Bestanden (herkenbaar aan hun SHA-256-vingerafdruk; de inhoud staat niet in dit verslag): {}.",
+            files.join("; ")
+        ),
+        Locale::En => format!(
+            "Files (known by their SHA-256 fingerprint; their contents are not in this report): {}.",
+            files.join("; ")
+        ),
     });
     if let Some(t) = table3 {
         let s = |n| small(n, threshold, l);
@@ -88,29 +101,49 @@ pub fn methods(recept: &Recept, table3: Option<&Table3>, threshold: u64, l: Loca
     if let Some(a) = &recept.anonymisation {
         let t = a.t.map(|t| l.number(t, 2));
         out.push(match l {
-            Locale::Nl => format!(
+            Locale::Nl => {
+                format!(
                 "Anonimisering: k = {}, l = {}{}, ten hoogste {} van de records onderdrukt; gevoelige kenmerken: {}.",
                 a.k,
                 a.l,
                 t.map_or(String::new(), |t| format!(", t = {t}")),
                 l.percent(a.max_suppression, 0),
                 if a.sensitive.is_empty() { "geen".to_string() } else { a.sensitive.join(", ") }
-            ),
+            )
+            }
             Locale::En => format!(
                 "Anonymisation: k = {}, l = {}{}, at most {} of the records suppressed; sensitive attributes: {}.",
                 a.k,
                 a.l,
                 t.map_or(String::new(), |t| format!(", t = {t}")),
                 l.percent(a.max_suppression, 0),
-                if a.sensitive.is_empty() { "none".to_string() } else { a.sensitive.join(", ") }
+                if a.sensitive.is_empty() {
+                    "none".to_string()
+                } else {
+                    a.sensitive.join(", ")
+                }
             ),
         });
     }
     for a in &recept.analyses {
-        if let Analysis::Tree { target, params, predictors, .. } = a {
+        if let Analysis::Tree {
+            target,
+            params,
+            predictors,
+            ..
+        } = a
+        {
             out.push(match l {
-                Locale::Nl => format!("Boom voor {target}: {} met {} voorspellers.", chaid(params, l), predictors.len()),
-                Locale::En => format!("Tree for {target}: {} with {} predictors.", chaid(params, l), predictors.len()),
+                Locale::Nl => format!(
+                    "Boom voor {target}: {} met {} voorspellers.",
+                    chaid(params, l),
+                    predictors.len()
+                ),
+                Locale::En => format!(
+                    "Tree for {target}: {} with {} predictors.",
+                    chaid(params, l),
+                    predictors.len()
+                ),
             });
         }
     }

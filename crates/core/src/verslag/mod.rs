@@ -36,6 +36,8 @@ pub struct Section {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verslag {
+    /// The language of the words and numbers (a table's decimals too).
+    pub locale: crate::locale::Locale,
     pub title: String,
     /// The lines under the title: when it was made, what it holds.
     pub intro: Vec<String>,
@@ -56,7 +58,11 @@ impl Verslag {
                     Block::Paragraph(p) => out.push(p.clone()),
                     Block::Table(sheet) => {
                         let cells = |rows: &[Vec<crate::table::Cell>]| -> Vec<String> {
-                            rows.iter().flatten().map(|c| c.to_text()).filter(|t| !t.is_empty()).collect()
+                            rows.iter()
+                                .flatten()
+                                .map(|c| c.to_text())
+                                .filter(|t| !t.is_empty())
+                                .collect()
                         };
                         out.extend(cells(&sheet.title_rows));
                         out.extend(sheet.header.iter().filter(|h| !h.is_empty()).cloned());
@@ -68,5 +74,13 @@ impl Verslag {
             }
         }
         out
+    }
+}
+
+/// A table cell as the document shows it: a number with the locale's decimal sign.
+pub fn cell_text(c: &crate::table::Cell, l: crate::locale::Locale) -> String {
+    match (c, l) {
+        (crate::table::Cell::Number(_), crate::locale::Locale::Nl) => c.to_text().replace('.', ","),
+        _ => c.to_text(),
     }
 }

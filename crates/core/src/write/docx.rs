@@ -28,20 +28,23 @@ fn paragraph(style: Option<&str>, text: &str, props: &str) -> String {
     format!("<w:p>{p_pr}{}</w:p>", run(text, props))
 }
 
-fn cell_text(c: &Cell) -> String {
-    c.to_text()
-}
-
-fn table(sheet: &Sheet) -> String {
+fn table(sheet: &Sheet, l: crate::locale::Locale) -> String {
+    let cell_text = |c: &Cell| crate::verslag::cell_text(c, l);
     let mut out = String::new();
     for row in &sheet.title_rows {
-        let line: Vec<String> = row.iter().map(cell_text).filter(|t| !t.is_empty()).collect();
+        let line: Vec<String> = row.iter().map(&cell_text).filter(|t| !t.is_empty()).collect();
         if !line.is_empty() {
             out.push_str(&paragraph(Some("Caption"), &line.join(" "), ""));
         }
     }
-    let columns = sheet.header.len().max(sheet.rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
-    out.push_str("<w:tbl><w:tblPr><w:tblStyle w:val=\"Tabelraster\"/><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>");
+    let columns = sheet
+        .header
+        .len()
+        .max(sheet.rows.iter().map(Vec::len).max().unwrap_or(0))
+        .max(1);
+    out.push_str(
+        "<w:tbl><w:tblPr><w:tblStyle w:val=\"Tabelraster\"/><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>",
+    );
     for _ in 0..columns {
         out.push_str("<w:gridCol/>");
     }
@@ -52,7 +55,10 @@ fn table(sheet: &Sheet) -> String {
         let tcs: String = (0..columns)
             .map(|j| {
                 let t = cells.get(j).cloned().unwrap_or_default();
-                format!("<w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>{}</w:tc>", paragraph(None, &t, props))
+                format!(
+                    "<w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>{}</w:tc>",
+                    paragraph(None, &t, props)
+                )
             })
             .collect();
         format!("<w:tr>{tr_pr}{tcs}</w:tr>")
@@ -61,11 +67,11 @@ fn table(sheet: &Sheet) -> String {
         out.push_str(&row_xml(sheet.header.clone(), true));
     }
     for r in &sheet.rows {
-        out.push_str(&row_xml(r.iter().map(cell_text).collect(), false));
+        out.push_str(&row_xml(r.iter().map(&cell_text).collect(), false));
     }
     out.push_str("</w:tbl>");
     for row in &sheet.footer_rows {
-        let line: Vec<String> = row.iter().map(cell_text).filter(|t| !t.is_empty()).collect();
+        let line: Vec<String> = row.iter().map(&cell_text).filter(|t| !t.is_empty()).collect();
         if !line.is_empty() {
             out.push_str(&paragraph(Some("Noot"), &line.join(" "), ""));
         }
@@ -134,8 +140,13 @@ pub fn write(v: &Verslag, language: &str) -> Result<Vec<u8>, ZipError> {
                     }
                 }
                 Block::Paragraph(p) => body.push_str(&paragraph(None, p, "")),
-                Block::Table(sheet) => body.push_str(&table(sheet)),
-                Block::Image { png, width, height, alt } => {
+                Block::Table(sheet) => body.push_str(&table(sheet, v.locale)),
+                Block::Image {
+                    png,
+                    width,
+                    height,
+                    alt,
+                } => {
                     body.push_str(&image(images.len(), *width, *height, alt));
                     images.push(png.clone());
                 }

@@ -1,8 +1,8 @@
 //! Writers from [`Sheet`](crate::table::Sheet)s to file bytes (no I/O: the caller saves them).
 
 pub mod csv;
-pub mod xlsx;
 pub mod docx;
+pub mod xlsx;
 pub mod zip;
 
 /// A file name made from data (a variable, a file's name) safe to write in a folder or a zip:

@@ -82,10 +82,17 @@ pub fn figures(args: &NationalFiguresArgs) -> Result<(), String> {
         c.steunpunten,
         c.peildatum,
         c.threshold,
-        if c.tree.is_some() { ", met boom" } else { ", zonder boom" },
+        if c.tree.is_some() {
+            ", met boom"
+        } else {
+            ", zonder boom"
+        },
         args.out.display()
     );
-    crate::say!("Vingerafdruk (maak deze bekend aan de steunpunten): {}", figures.fingerprint());
+    crate::say!(
+        "Vingerafdruk (maak deze bekend aan de steunpunten): {}",
+        figures.fingerprint()
+    );
     Ok(())
 }
 

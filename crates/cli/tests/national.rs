@@ -78,7 +78,12 @@ fn national_figures_then_a_steunpunt_compares_its_own_registration() {
     assert!(text.starts_with("Landelijk beeld naast de eigen cijfers\n"), "{text}");
     assert!(text.contains(&fingerprint), "the same fingerprint: {text}");
     assert!(text.contains("Hier (Tilburg):"), "{text}");
-    for heading in ["Uitkomst", "Leeftijd bij instroom (jaren)", "Land van herkomst", "Instroom per periode"] {
+    for heading in [
+        "Uitkomst",
+        "Leeftijd bij instroom (jaren)",
+        "Land van herkomst",
+        "Instroom per periode",
+    ] {
         assert!(text.lines().any(|l| l == heading), "{heading}: {text}");
     }
     assert!(text.contains("De meeste eigen personen vallen in knoop"), "{text}");
@@ -105,7 +110,15 @@ fn a_tampered_file_is_refused() {
         .arg("national-figures")
         .arg("--data")
         .arg(&analysis)
-        .args(["--peildatum", "2011-04-01", "--threshold", "10", "--period", "quarter", "--out"])
+        .args([
+            "--peildatum",
+            "2011-04-01",
+            "--threshold",
+            "10",
+            "--period",
+            "quarter",
+            "--out",
+        ])
         .arg(&national)
         .output()
         .unwrap();
@@ -120,14 +133,21 @@ fn a_tampered_file_is_refused() {
     assert!(!out.status.success());
     let said = String::from_utf8(out.stderr).unwrap();
     assert!(
-        said.starts_with("Het landelijk beeld is gewijzigd nadat het gemaakt werd: de controlesom klopt niet (in het bestand "),
+        said.starts_with(
+            "Het landelijk beeld is gewijzigd nadat het gemaakt werd: de controlesom klopt niet (in het bestand "
+        ),
         "{said}"
     );
-    assert!(String::from_utf8(out.stdout).unwrap().is_empty(), "nothing of the figures is printed");
+    assert!(
+        String::from_utf8(out.stdout).unwrap().is_empty(),
+        "nothing of the figures is printed"
+    );
     // Another file altogether.
     let out = compare(&analysis, &dir.path().join("tilburg.csv"), &[]);
     assert!(!out.status.success());
-    assert!(String::from_utf8(out.stderr).unwrap().starts_with("Dit is geen landelijk beeld van Perspectief"));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .starts_with("Dit is geen landelijk beeld van Perspectief"));
     // The peildatum is asked for: the analysis file does not carry it.
     let out = Command::new(common::bin())
         .arg("national-figures")

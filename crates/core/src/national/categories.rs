@@ -184,7 +184,11 @@ fn periods(peildatum: Date, period: Period) -> Vec<String> {
             let (mut year, mut quarter) = (START.year, (START.month - 1) / 3 + 1);
             while (year, quarter) <= (peildatum.year, (peildatum.month - 1) / 3 + 1) {
                 out.push(format!("{year}-K{quarter}"));
-                (year, quarter) = if quarter == 4 { (year + 1, 1) } else { (year, quarter + 1) };
+                (year, quarter) = if quarter == 4 {
+                    (year + 1, 1)
+                } else {
+                    (year, quarter + 1)
+                };
             }
         }
     }
@@ -240,7 +244,10 @@ pub fn key(d: Dimension, col: &RawColumn, row: usize, peildatum: Date, period: P
 pub enum Kind {
     /// Any key may go into the catch-all (labelled thus). `list_catch_all`: whether the
     /// catch-all's own keys are fixed words that may be listed.
-    Nominal { catch_all: &'static str, list_catch_all: bool },
+    Nominal {
+        catch_all: &'static str,
+        list_catch_all: bool,
+    },
     /// Only neighbours merge ([`UNKNOWN`], last, with the last band).
     Ordered { bands: Option<&'static [Band]> },
 }
@@ -307,7 +314,12 @@ pub fn coarsen(counts: &KeyCounts, kind: Kind, threshold: u64, differencing: boo
             groups.push(all);
             catch_all = Some(groups.len() - 1);
         }
-        Kind::Ordered { .. } => groups = (0..counts.keys.len()).filter(|&k| !left_out(k)).map(|k| vec![k]).collect(),
+        Kind::Ordered { .. } => {
+            groups = (0..counts.keys.len())
+                .filter(|&k| !left_out(k))
+                .map(|k| vec![k])
+                .collect()
+        }
     }
     let national = |g: &[usize]| g.iter().map(|&k| counts.national(k)).sum::<u64>();
     let own = |g: &[usize]| {
@@ -438,7 +450,17 @@ mod tests {
         );
         assert_eq!(
             fixed_keys(Dimension::Intake, p, Period::Quarter).unwrap(),
-            [BEFORE_START, "2009-K4", "2010-K1", "2010-K2", "2010-K3", "2010-K4", "2011-K1", "2011-K2", UNKNOWN]
+            [
+                BEFORE_START,
+                "2009-K4",
+                "2010-K1",
+                "2010-K2",
+                "2010-K3",
+                "2010-K4",
+                "2011-K1",
+                "2011-K2",
+                UNKNOWN
+            ]
         );
         let ages = RawColumn::Number(vec![Some(17.999), Some(18.0), Some(25.2), None]);
         let k: Vec<String> = (0..4).map(|r| key(Dimension::Age, &ages, r, p, Period::Year)).collect();
@@ -459,7 +481,10 @@ mod tests {
         assert_eq!(group_of(&g, "Angola"), Some(1));
         // Without the differencing rule Angola (8) would be listed.
         let g = coarsen(&c, kind, 5, false, true);
-        assert_eq!(g.iter().map(|g| g.label.as_str()).collect::<Vec<_>>(), ["Angola", "Iran", OTHER]);
+        assert_eq!(
+            g.iter().map(|g| g.label.as_str()).collect::<Vec<_>>(),
+            ["Angola", "Iran", OTHER]
+        );
     }
 
     #[test]
@@ -472,7 +497,10 @@ mod tests {
         assert_eq!(labels, ["≤18", "19", "20", "21", "22", "23", "≥24", UNKNOWN]);
         assert_eq!(g[0].keys, ["≤17", "18"]);
         // A steunpunt with 4 of the 6 of age 22 would learn "2 elsewhere": 22 merges with 23 (0).
-        let c = counts(&keys, &[&[2, 20, 15, 10, 5, 4, 0, 0, 0], &[0, 20, 15, 10, 5, 2, 0, 0, 0]]);
+        let c = counts(
+            &keys,
+            &[&[2, 20, 15, 10, 5, 4, 0, 0, 0], &[0, 20, 15, 10, 5, 2, 0, 0, 0]],
+        );
         let g = coarsen(&c, Kind::of(Dimension::Age), 5, true, false);
         let labels: Vec<&str> = g.iter().map(|g| g.label.as_str()).collect();
         assert_eq!(labels, ["≤18", "19", "20", "21–22", "23", "≥24", UNKNOWN]);

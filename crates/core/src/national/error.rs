@@ -7,7 +7,11 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 pub enum NationalError {
     /// The file is not JSON (where the reader stopped).
-    NotJson { line: usize, column: usize, message: String },
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// The file has another `format` (empty when it has none).
     OtherFormat { found: String },
     /// The checksum does not match the content: the file was altered after it was sealed.

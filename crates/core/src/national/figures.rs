@@ -92,13 +92,7 @@ fn column<'a>(columns: &[(&str, &'a RawColumn)], name: &str) -> Result<&'a RawCo
 }
 
 /// Every person's key of `d`, and the keys in their order (fixed ones, then others by count).
-fn keys_of(
-    d: Dimension,
-    col: &RawColumn,
-    rows: usize,
-    peildatum: Date,
-    period: Period,
-) -> (Vec<String>, Vec<String>) {
+fn keys_of(d: Dimension, col: &RawColumn, rows: usize, peildatum: Date, period: Period) -> (Vec<String>, Vec<String>) {
     let person: Vec<String> = (0..rows).map(|r| key(d, col, r, peildatum, period)).collect();
     let mut keys = fixed_keys(d, peildatum, period).unwrap_or_default();
     let mut others: BTreeMap<&str, usize> = BTreeMap::new();
@@ -116,7 +110,12 @@ fn keys_of(
 }
 
 /// Per steunpunt, how many of its persons have each key.
-pub(crate) fn key_counts(person_keys: &[String], keys: Vec<String>, steunpunt_of: &[usize], steunpunten: usize) -> KeyCounts {
+pub(crate) fn key_counts(
+    person_keys: &[String],
+    keys: Vec<String>,
+    steunpunt_of: &[usize],
+    steunpunten: usize,
+) -> KeyCounts {
     let index: BTreeMap<&str, usize> = keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
     let mut own = vec![vec![0u64; keys.len()]; steunpunten];
     for (k, &s) in person_keys.iter().zip(steunpunt_of) {
@@ -127,7 +126,11 @@ pub(crate) fn key_counts(person_keys: &[String], keys: Vec<String>, steunpunt_of
 
 /// The national figures from the analysis file's columns (one row per person, with `steunpunt`)
 /// and its peildatum.
-pub fn build(columns: &[(&str, &RawColumn)], peildatum: Date, options: &Options) -> Result<NationalFigures, NationalError> {
+pub fn build(
+    columns: &[(&str, &RawColumn)],
+    peildatum: Date,
+    options: &Options,
+) -> Result<NationalFigures, NationalError> {
     let threshold = options.threshold;
     if threshold < 2 {
         return Err(NationalError::Threshold { threshold });

@@ -98,7 +98,7 @@ pub fn render(c: &Comparison, locale: Locale) -> String {
     let mut out = vec![w.title.to_string(), (w.fingerprint)(&c.fingerprint), (w.summary)(c)];
     for d in &c.dimensions {
         out.push(String::new());
-        out.push(format!("{}", (w.dimension)(d.dimension)));
+        out.push((w.dimension)(d.dimension).to_string());
         let mut rows: Vec<Vec<String>> = d
             .rows
             .iter()

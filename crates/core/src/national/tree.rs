@@ -88,12 +88,20 @@ impl NationalTree {
         loop {
             let node = &self.nodes[at];
             let Some(split) = &node.split else {
-                return Walk { node: at, complete: true };
+                return Walk {
+                    node: at,
+                    complete: true,
+                };
             };
             let value = label(split).unwrap_or_else(|| UNKNOWN.to_string());
             match node.children.iter().find(|&&c| self.nodes[c].branch.contains(&value)) {
                 Some(&c) => at = c,
-                None => return Walk { node: at, complete: false },
+                None => {
+                    return Walk {
+                        node: at,
+                        complete: false,
+                    }
+                }
             }
         }
     }
@@ -147,7 +155,11 @@ impl NationalTree {
                         false,
                     ));
                 }
-                lines.push(Line::new(node.children.iter().map(|&ch| n(ch)).collect(), n(node.id), false));
+                lines.push(Line::new(
+                    node.children.iter().map(|&ch| n(ch)).collect(),
+                    n(node.id),
+                    false,
+                ));
             }
         }
         lines
@@ -262,7 +274,11 @@ pub(crate) fn grow(
             list_catch_all: false,
         };
         let groups = coarsen(&counts, kind, threshold, options.differencing, false);
-        let values = RawColumn::text(person.iter().map(|k| group_of(&groups, k).map(|g| groups[g].label.clone())));
+        let values = RawColumn::text(
+            person
+                .iter()
+                .map(|k| group_of(&groups, k).map(|g| groups[g].label.clone())),
+        );
         predictors.push(TreePredictor {
             name: name.to_string(),
             groups,
@@ -291,7 +307,13 @@ pub(crate) fn grow(
         if options.differencing {
             for s in 0..steunpunten {
                 let mine: Vec<bool> = steunpunt_of.iter().map(|&x| x == s).collect();
-                let pick = |v: &[Walk]| v.iter().zip(&mine).filter(|(_, &m)| m).map(|(w, _)| *w).collect::<Vec<_>>();
+                let pick = |v: &[Walk]| {
+                    v.iter()
+                        .zip(&mine)
+                        .filter(|(_, &m)| m)
+                        .map(|(w, _)| *w)
+                        .collect::<Vec<_>>()
+                };
                 let own_classes: Vec<Option<usize>> =
                     classes.iter().zip(&mine).filter(|(_, &m)| m).map(|(c, _)| *c).collect();
                 let own = national.counted(&pick(&walks), &own_classes);

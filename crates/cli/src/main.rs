@@ -10,6 +10,7 @@ mod disclosure;
 mod link;
 #[cfg(feature = "bench")]
 mod memory;
+mod national;
 mod pseudonymise;
 mod run;
 mod score;
@@ -57,6 +58,11 @@ enum Command {
     /// Check tables, trees, drawings and reports for counts that should not be there.
     #[command(hide = true)]
     Disclosure(disclosure::DisclosureArgs),
+    /// The national figures file ("landelijk beeld") from the analysis file: aggregates only,
+    /// through the disclosure rule, with a checksum.
+    NationalFigures(national::NationalFiguresArgs),
+    /// A steunpunt's own registration beside the national figures file.
+    Compare(national::CompareArgs),
     /// Grow a CHAID tree and print it like SPSS (or as JSON with --json).
     Chaid(chaid::ChaidArgs),
     /// For one dependent: every predictor's one-level CHAID result, sorted by adjusted p.
@@ -97,6 +103,8 @@ fn main() -> ExitCode {
         Command::Attack(args) => anonymise::attack_file(&args),
         Command::Disclosure(args) => disclosure::run(&args),
         Command::Pseudonymise(args) => pseudonymise::run(&args),
+        Command::NationalFigures(args) => national::figures(&args),
+        Command::Compare(args) => national::compare(&args),
         Command::Chaid(args) => chaid::run_chaid(&args),
         Command::Score(args) => score::run(&args),
         Command::Screen(args) => chaid::run_screen(&args),

@@ -98,6 +98,11 @@ pub const EXPORTS: &[ExportPath] = &[
         "crates/cli/src/chaid.rs",
         Aggregates,
     ),
+    path(
+        "landelijk beeld (json): aantallen per categorie en een boom, door de onthullingsregel en de verschilregel",
+        "crates/cli/src/national.rs",
+        Aggregates,
+    ),
     path("demobestanden", "crates/cli/src/demo.rs", Synthetic),
     path("benchmarkbestanden", "crates/cli/src/bench.rs", Synthetic),
 ];

@@ -30,6 +30,7 @@ pub mod kind;
 pub mod link;
 pub mod locale;
 pub mod messages;
+pub mod national;
 pub mod narrative;
 pub mod recept;
 pub mod rng;

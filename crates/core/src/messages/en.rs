@@ -718,3 +718,90 @@ pub fn fallback_rests_on(e: &crate::link::estimate::FallbackEstimate) -> String 
         r.seed
     )
 }
+
+/// The English text of a [NationalError](crate::national::NationalError).
+pub fn national(e: &crate::national::NationalError) -> String {
+    use crate::national::file::fingerprint;
+    use crate::national::NationalError as E;
+    match e {
+        E::NotJson { line, column, message } => format!("This is not a Perspectief national figures file: line {line}, column {column} is wrong ({message}). Choose the .json file the researcher made with 'National figures'."),
+        E::OtherFormat { found } if found.is_empty() => "This is not a Perspectief national figures file: its 'format' field is missing. Choose the .json file the researcher made with 'National figures'.".to_string(),
+        E::OtherFormat { found } => format!("These national figures have form '{found}'; this version reads '{}'. Ask the researcher for national figures in this form.", crate::national::FORMAT),
+        E::Altered { stored, computed } => format!("The national figures were altered after they were made: the checksum does not match (in the file {}, computed {}). Do not use them; ask the researcher for the file again.", fingerprint(stored), fingerprint(computed)),
+        E::Invalid { message } => format!("The national figures are incomplete or damaged ({message}). Ask the researcher for the file again."),
+        E::MissingColumn { column } => format!("The analysis file has no column '{column}'. Make the analysis file again with this version of Perspectief."),
+        E::TooFewPersons { persons, threshold } => format!("The analysis file has {persons} persons, fewer than the threshold of {threshold}: there is nothing to publish."),
+        E::TooFewElsewhere { steunpunt, threshold } => format!("Without {steunpunt} fewer than {threshold} persons remain: {steunpunt} could work out their number from the national figures. Include more steunpunten."),
+        E::NoLocalPersons { files } if files.is_empty() => "No own registration has been loaded yet.".to_string(),
+        E::NoLocalPersons { files } => format!("{} holds no person (no registration, or no row with a V-nummer or name). Load the own registration.", files.join(", ")),
+        E::Threshold { threshold } => format!("A threshold of {threshold} protects nothing: choose 2 or more (usually 5)."),
+    }
+}
+
+fn national_fingerprint(f: &str) -> String {
+    format!("Fingerprint of these national figures: {f}. Compare it with the fingerprint the researcher announced: the checksum shows that the file was not altered, not who made it.")
+}
+
+fn national_summary(c: &crate::national::Comparison) -> String {
+    let l = Locale::En;
+    format!(
+        "National: {} persons at {} steunpunten, reference date {}. Here ({}): {} persons.",
+        l.integer(c.national_persons),
+        c.national_steunpunten,
+        c.peildatum.iso(),
+        c.steunpunten.join(", "),
+        c.local_persons.text(c.threshold, l)
+    )
+}
+
+fn national_dimension(d: crate::national::Dimension) -> &'static str {
+    use crate::national::Dimension as D;
+    match d {
+        D::Outcome => "Outcome",
+        D::Age => "Age at intake (years)",
+        D::Country => "Country of origin",
+        D::Duration => "Duration of guidance (months)",
+        D::Intake => "Intake per period",
+    }
+}
+
+fn national_tree(t: &crate::national::compare::TreeComparison) -> String {
+    let share = t
+        .national_class_percent
+        .map_or_else(|| "unknown".to_string(), |p| format!("{}%", Locale::En.number(p, 1)));
+    format!(
+        "National tree for {} = {} (nationally {share}): the nodes own persons fall in",
+        t.target, t.class
+    )
+}
+
+fn national_most(r: &crate::national::compare::NodeRow, t: &crate::national::compare::TreeComparison) -> String {
+    let share = r
+        .national_class_percent
+        .map_or_else(|| "unknown".to_string(), |p| format!("{}%", Locale::En.number(p, 1)));
+    format!(
+        "Most own persons fall in node {} ({}); nationally {} = {} there: {share}.",
+        r.node,
+        crate::national::text::path(&r.path, Locale::En),
+        t.target,
+        t.class
+    )
+}
+
+/// The words of the national comparison in English.
+pub const NATIONAL: crate::national::text::Words = crate::national::text::Words {
+    title: "National figures beside the own figures",
+    fingerprint: national_fingerprint,
+    summary: national_summary,
+    dimension: national_dimension,
+    headers: ["category", "here n", "here %", "national n", "national %"],
+    total: "Total",
+    unmatched: "not in the national figures",
+    tree: national_tree,
+    node_headers: ["node", "path", "here n", "here %", "national n", "national % outcome"],
+    most: national_most,
+    stopped: "The tree stops here for some own persons: their category does not occur at the split, so their terminal node cannot be determined.",
+    no_tree: "These national figures have no tree: none could be published.",
+    everyone: "everyone",
+    or: "or",
+};

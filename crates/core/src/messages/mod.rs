@@ -60,6 +60,7 @@ rendered! {
     crate::chaid::edit::EditProblem => edit_problem,
     crate::chaid::rules::pmml_read::PmmlError => pmml,
     crate::chaid::wave::WaveError => wave,
+    crate::national::NationalError => national,
 }
 
 impl Localized for crate::chaid::edit::EditOutcome {

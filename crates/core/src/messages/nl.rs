@@ -653,3 +653,90 @@ pub fn fallback_rests_on(e: &crate::link::estimate::FallbackEstimate) -> String 
         r.seed
     )
 }
+
+/// The Dutch text of a [NationalError](crate::national::NationalError).
+pub fn national(e: &crate::national::NationalError) -> String {
+    use crate::national::file::fingerprint;
+    use crate::national::NationalError as E;
+    match e {
+        E::NotJson { line, column, message } => format!("Dit is geen landelijk beeld van Perspectief: regel {line}, kolom {column} klopt niet ({message}). Kies het .json-bestand dat de onderzoeker met 'Landelijk beeld' maakte."),
+        E::OtherFormat { found } if found.is_empty() => "Dit bestand is geen landelijk beeld van Perspectief: het veld 'format' ontbreekt. Kies het .json-bestand dat de onderzoeker met 'Landelijk beeld' maakte.".to_string(),
+        E::OtherFormat { found } => format!("Dit landelijk beeld heeft vorm '{found}'; deze versie leest '{}'. Vraag de onderzoeker om een landelijk beeld in deze vorm.", crate::national::FORMAT),
+        E::Altered { stored, computed } => format!("Het landelijk beeld is gewijzigd nadat het gemaakt werd: de controlesom klopt niet (in het bestand {}, berekend {}). Gebruik het niet en vraag de onderzoeker om het bestand opnieuw.", fingerprint(stored), fingerprint(computed)),
+        E::Invalid { message } => format!("Het landelijk beeld is onvolledig of beschadigd ({message}). Vraag de onderzoeker om het bestand opnieuw."),
+        E::MissingColumn { column } => format!("Het analysebestand heeft geen kolom '{column}'. Maak het analysebestand opnieuw met deze versie van Perspectief."),
+        E::TooFewPersons { persons, threshold } => format!("Het analysebestand heeft {persons} personen, minder dan de drempel van {threshold}: er valt niets te publiceren."),
+        E::TooFewElsewhere { steunpunt, threshold } => format!("Zonder {steunpunt} blijven minder dan {threshold} personen over: {steunpunt} zou hun aantal uit het landelijk beeld kunnen afleiden. Neem meer steunpunten op."),
+        E::NoLocalPersons { files } if files.is_empty() => "Er is nog geen eigen registratie geladen.".to_string(),
+        E::NoLocalPersons { files } => format!("In {} staat geen persoon (geen registratie, of geen rij met een V-nummer of naam). Laad de eigen registratie.", files.join(", ")),
+        E::Threshold { threshold } => format!("Een drempel van {threshold} beschermt niets: kies 2 of meer (gewoonlijk 5)."),
+    }
+}
+
+fn national_fingerprint(f: &str) -> String {
+    format!("Vingerafdruk van dit landelijk beeld: {f}. Vergelijk die met de vingerafdruk die de onderzoeker bekendmaakte: de controlesom laat zien dat het bestand niet gewijzigd is, niet wie het maakte.")
+}
+
+fn national_summary(c: &crate::national::Comparison) -> String {
+    let l = Locale::Nl;
+    format!(
+        "Landelijk: {} personen bij {} steunpunten, peildatum {}. Hier ({}): {} personen.",
+        l.integer(c.national_persons),
+        c.national_steunpunten,
+        c.peildatum.dutch(),
+        c.steunpunten.join(", "),
+        c.local_persons.text(c.threshold, l)
+    )
+}
+
+fn national_dimension(d: crate::national::Dimension) -> &'static str {
+    use crate::national::Dimension as D;
+    match d {
+        D::Outcome => "Uitkomst",
+        D::Age => "Leeftijd bij instroom (jaren)",
+        D::Country => "Land van herkomst",
+        D::Duration => "Duur van de begeleiding (maanden)",
+        D::Intake => "Instroom per periode",
+    }
+}
+
+fn national_tree(t: &crate::national::compare::TreeComparison) -> String {
+    let share = t
+        .national_class_percent
+        .map_or_else(|| "onbekend".to_string(), |p| format!("{}%", Locale::Nl.number(p, 1)));
+    format!(
+        "Landelijke boom voor {} = {} (landelijk {share}): de knopen waar eigen personen in vallen",
+        t.target, t.class
+    )
+}
+
+fn national_most(r: &crate::national::compare::NodeRow, t: &crate::national::compare::TreeComparison) -> String {
+    let share = r
+        .national_class_percent
+        .map_or_else(|| "onbekend".to_string(), |p| format!("{}%", Locale::Nl.number(p, 1)));
+    format!(
+        "De meeste eigen personen vallen in knoop {} ({}); landelijk is daar {} = {}: {share}.",
+        r.node,
+        crate::national::text::path(&r.path, Locale::Nl),
+        t.target,
+        t.class
+    )
+}
+
+/// The words of the national comparison in Dutch.
+pub const NATIONAL: crate::national::text::Words = crate::national::text::Words {
+    title: "Landelijk beeld naast de eigen cijfers",
+    fingerprint: national_fingerprint,
+    summary: national_summary,
+    dimension: national_dimension,
+    headers: ["categorie", "hier n", "hier %", "landelijk n", "landelijk %"],
+    total: "Totaal",
+    unmatched: "niet in het landelijk beeld",
+    tree: national_tree,
+    node_headers: ["knoop", "pad", "hier n", "hier %", "landelijk n", "landelijk % uitkomst"],
+    most: national_most,
+    stopped: "Hier stopt de boom voor sommige eigen personen: hun categorie komt bij de splitsing niet voor, dus hun eindknoop is niet te bepalen.",
+    no_tree: "Dit landelijk beeld heeft geen boom: er kon geen boom gepubliceerd worden.",
+    everyone: "iedereen",
+    or: "of",
+};

@@ -129,6 +129,42 @@ fn all() -> Vec<(&'static str, Box<dyn Localized>, String)> {
         let d = e.to_string();
         add("session", Box::new(e), d);
     }
+    use crate::national::NationalError;
+    for e in [
+        NationalError::NotJson {
+            line: 3,
+            column: 7,
+            message: "expected value".into(),
+        },
+        NationalError::OtherFormat { found: String::new() },
+        NationalError::OtherFormat {
+            found: "perspectief-recept/1".into(),
+        },
+        NationalError::Altered {
+            stored: "00".repeat(32),
+            computed: "ff".repeat(32),
+        },
+        NationalError::Invalid {
+            message: "missing field `threshold`".into(),
+        },
+        NationalError::MissingColumn {
+            column: "steunpunt".into(),
+        },
+        NationalError::TooFewPersons {
+            persons: 3,
+            threshold: 5,
+        },
+        NationalError::TooFewElsewhere {
+            steunpunt: "Atlantis".into(),
+            threshold: 5,
+        },
+        NationalError::NoLocalPersons { files: Vec::new() },
+        NationalError::NoLocalPersons { files: vec![file()] },
+        NationalError::Threshold { threshold: 1 },
+    ] {
+        let d = e.to_string();
+        add("national", Box::new(e), d);
+    }
     out
 }
 

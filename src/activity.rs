@@ -20,6 +20,10 @@ pub fn activity(request: &Request, lang: Lang) -> String {
                 "comparing the predictors",
             ),
             Query::Wave { .. } => ("het toepassen van een eerdere boom", "applying an earlier tree"),
+            Query::National { .. } => (
+                "het vergelijken met het landelijk beeld",
+                "comparing with the national picture",
+            ),
         },
         Request::Export {
             export: Export::Recept, ..

@@ -99,6 +99,10 @@ fn answer(state: AppState, response: Response, bytes: Option<Vec<u8>>) {
         Response::Competitors { node, list } => {
             state.results.competitors.set(Some((node, list)));
         }
+        Response::National(comparison) => {
+            state.progress.set(None);
+            state.results.national.set(Some(*comparison));
+        }
         Response::Wave(report) => {
             state.progress.set(None);
             state.results.wave.set(Some(*report));

@@ -85,6 +85,8 @@ pub struct Results {
     pub comparison: RwSignal<Option<crate::engine::protocol::ComparisonView>>,
     /// The analyses of the table and the comparison shown (what the report's Word file runs again).
     pub table_analysis: RwSignal<Option<perspectief_core::recept::Analysis>>,
+    /// The own registration beside the national figures file.
+    pub national: RwSignal<Option<perspectief_core::national::Comparison>>,
     pub comparison_analysis: RwSignal<Option<perspectief_core::recept::Analysis>>,
     pub anonymised: RwSignal<Option<crate::engine::protocol::AnonymiseView>>,
     pub conclusions: RwSignal<Option<Vec<perspectief_core::anonymise::conclusions::Conclusion>>>,
@@ -107,6 +109,7 @@ impl Default for Results {
             screening: RwSignal::new(None),
             comparison: RwSignal::new(None),
             table_analysis: RwSignal::new(None),
+            national: RwSignal::new(None),
             comparison_analysis: RwSignal::new(None),
             anonymised: RwSignal::new(None),
             conclusions: RwSignal::new(None),

@@ -160,6 +160,7 @@ pub fn AnalyseStep() -> impl IntoView {
             <crate::components::wave_view::WaveView threshold=form.threshold/>
             <DescribeTables list=list threshold=form.threshold/>
             <crate::components::report::ReportTools/>
+            <crate::components::national_view::NationalExport/>
             <crate::components::recept::ReceptTools/>
         }
         .into_any()

@@ -260,6 +260,7 @@ pub fn CheckStep() -> impl IntoView {
     view! {
         <h1 class="utrecht-heading-1">{t("Controle", "Check")}</h1>
         {body}
+        <crate::components::national_view::NationalView/>
         <crate::components::steps::StepEnd next=crate::state::Step::Koppeling/>
     }
 }

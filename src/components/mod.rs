@@ -19,6 +19,7 @@ pub mod jargon;
 pub mod link_step;
 pub mod linkage_files;
 pub mod narrative;
+pub mod national_view;
 pub mod privacy;
 pub mod proposals;
 pub mod recept;

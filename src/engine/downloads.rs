@@ -118,6 +118,11 @@ pub fn make(
             "perspectief-recept.json".into(),
             session.recept().to_json().into_bytes(),
         )),
+        Export::NationalFigures => {
+            let a = session.analysis_file(progress)?;
+            let figures = perspectief_core::national::from_analysis(a, &Default::default())?;
+            Ok(plain("landelijk-beeld.json".into(), figures.to_json().into_bytes()))
+        }
         Export::Verslag { analyses, pictures } => {
             use perspectief_core::locale::Locale;
             let threshold = perspectief_core::disclosure::DEFAULT_THRESHOLD;

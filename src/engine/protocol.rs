@@ -79,6 +79,8 @@ pub enum Query {
     },
     /// The competing predictors of node `node` of the tree shown (for the editor).
     Competitors { node: usize },
+    /// The researcher's national figures file (its text) beside the loaded registration.
+    National { text: String },
     /// A saved tree (PMML text) applied to the analysis file, in aggregate only.
     Wave {
         pmml: String,
@@ -121,6 +123,8 @@ pub enum Export {
     },
     /// The session as a recept (JSON).
     Recept,
+    /// The national figures file ("landelijk beeld") for the steunpunten: aggregates only.
+    NationalFigures,
     /// The report as a Word file: these analyses run again (each with the threshold its tree is
     /// published at), with their text, tables and the pictures the page drew.
     Verslag {
@@ -186,6 +190,8 @@ pub enum Response {
     },
     /// A saved tree applied to the loaded files (aggregates only).
     Wave(Box<perspectief_core::chaid::wave::WaveReport>),
+    /// The steunpunt's own figures beside the national ones.
+    National(Box<perspectief_core::national::Comparison>),
     Competitors {
         node: usize,
         list: Vec<perspectief_core::chaid::competitors::Competitor>,
@@ -220,6 +226,8 @@ pub enum Failure {
     /// A saved tree that cannot be read, or applied to this wave.
     Pmml(perspectief_core::chaid::rules::pmml_read::PmmlError),
     Wave(perspectief_core::chaid::wave::WaveError),
+    /// A national figures file that cannot be read, made or compared.
+    National(perspectief_core::national::NationalError),
     /// Linkage files asked for, but no registration or national extract is loaded.
     NothingToLink,
     /// A message made in words where it happened (Dutch): the worker's own glue.
@@ -236,6 +244,7 @@ impl Failure {
             Failure::Secret(e) => e.text(locale),
             Failure::Pmml(e) => e.text(locale),
             Failure::Wave(e) => e.text(locale),
+            Failure::National(e) => e.text(locale),
             Failure::NothingToLink => match locale {
                 perspectief_core::locale::Locale::Nl => {
                     "Er is geen registratie of landelijk extract geladen om een koppelbestand van te maken.".into()
@@ -266,6 +275,7 @@ failure_from! {
     perspectief_core::link::pseudonym::SecretError => Secret,
     perspectief_core::chaid::rules::pmml_read::PmmlError => Pmml,
     perspectief_core::chaid::wave::WaveError => Wave,
+    perspectief_core::national::NationalError => National,
     String => Message,
 }
 

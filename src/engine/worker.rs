@@ -213,6 +213,12 @@ fn answer(session: &mut Worker, query: Query, take: &mut dyn FnMut() -> Option<J
             let report = perspectief_core::chaid::wave::apply(&model, &a.columns(), threshold, class.as_deref())?;
             post(&Response::Wave(Box::new(report)), None);
         }
+        Query::National { text } => {
+            progress(0, 1, "landelijk beeld vergelijken");
+            let national = perspectief_core::national::NationalFigures::read(&text)?;
+            let comparison = perspectief_core::national::compare(&national, &session.loaded())?;
+            post(&Response::National(Box::new(comparison)), None);
+        }
         Query::AuditFile { name, settings } => {
             let bytes = take().ok_or("geen bestanden")?;
             let audit = bytes.read(|b| super::anonymise::audit_file(&name, b, &settings))?;

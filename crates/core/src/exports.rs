@@ -57,6 +57,7 @@ pub const EXPORTS: &[ExportPath] = &[
     path("tabel (xlsx, csv)", "Export::Table", Aggregates),
     path("recept (json)", "Export::Recept", Settings),
     path("verslag (docx)", "Export::Verslag", Aggregates),
+    path("landelijk beeld (json)", "Export::NationalFigures", Aggregates),
     // The page's own downloads.
     path(
         "boomtabel en boomtabellen (xlsx), boom (json), regels (tekst, SPSS-syntax, SQL), model (PMML)",
@@ -64,6 +65,11 @@ pub const EXPORTS: &[ExportPath] = &[
         Aggregates,
     ),
     path("verslag (html)", "src/components/report.rs", Aggregates),
+    path(
+        "landelijk beeld naast de eigen cijfers (html)",
+        "src/components/national_view.rs",
+        Aggregates,
+    ),
     path("winstgrafieken (svg, png)", "src/components/gains.rs", Aggregates),
     path("boom en grafieken (svg, png)", "src/svg_export.rs", Aggregates),
     // The command line.

@@ -47,7 +47,7 @@ fn every_way_out_is_listed() {
             );
         }
     }
-    assert_eq!(variants, 7, "every export request is seen");
+    assert_eq!(variants, 8, "every export request is seen");
     // The page's own downloads, and every file the command line writes.
     let mut sources = Vec::new();
     for dir in ["src", "crates/cli/src"] {

@@ -795,6 +795,7 @@ pub const NATIONAL: crate::national::text::Words = crate::national::text::Words 
     summary: national_summary,
     dimension: national_dimension,
     headers: ["category", "here n", "here %", "national n", "national %"],
+    nothing_crosses: "No data about persons travels either way: the national figures hold only counts and percentages (small counts hidden), and the own figures were computed on this computer from the own registration.",
     total: "Total",
     unmatched: "not in the national figures",
     tree: national_tree,

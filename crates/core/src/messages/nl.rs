@@ -730,6 +730,7 @@ pub const NATIONAL: crate::national::text::Words = crate::national::text::Words 
     summary: national_summary,
     dimension: national_dimension,
     headers: ["categorie", "hier n", "hier %", "landelijk n", "landelijk %"],
+    nothing_crosses: "Er gaan geen gegevens van personen heen of terug: het landelijk beeld bevat alleen aantallen en percentages (kleine aantallen verborgen), en de eigen cijfers zijn op deze computer uit de eigen registratie berekend.",
     total: "Totaal",
     unmatched: "niet in het landelijk beeld",
     tree: national_tree,

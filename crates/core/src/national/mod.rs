@@ -28,6 +28,7 @@ pub mod differencing;
 pub mod error;
 pub mod figures;
 pub mod file;
+pub mod html;
 pub mod text;
 pub mod tree;
 

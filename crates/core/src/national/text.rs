@@ -17,6 +17,8 @@ pub struct Words {
     pub dimension: fn(Dimension) -> &'static str,
     /// category, own n, own %, national n, national %.
     pub headers: [&'static str; 5],
+    /// That no person-level data crosses, in either direction.
+    pub nothing_crosses: &'static str,
     pub total: &'static str,
     /// The row of own persons whose value the file has no category for.
     pub unmatched: &'static str,
@@ -36,14 +38,14 @@ pub struct Words {
     pub or: &'static str,
 }
 
-fn words(locale: Locale) -> &'static Words {
+pub fn words(locale: Locale) -> &'static Words {
     match locale {
         Locale::Nl => &crate::messages::nl::NATIONAL,
         Locale::En => &crate::messages::en::NATIONAL,
     }
 }
 
-fn pct(p: Option<f64>, locale: Locale) -> String {
+pub fn pct(p: Option<f64>, locale: Locale) -> String {
     p.map_or_else(|| "–".into(), |p| locale.number(p, 1))
 }
 
@@ -91,60 +93,71 @@ fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     out.join("\n")
 }
 
+/// A dimension's rows as cells: category, own n and %, national n and %, then the total.
+pub fn dimension_rows(d: &super::compare::DimensionComparison, c: &Comparison, locale: Locale) -> Vec<Vec<String>> {
+    let w = words(locale);
+    let n = |x: Count| x.text(c.threshold, locale);
+    let mut rows: Vec<Vec<String>> = d
+        .rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.label.clone(),
+                n(r.local),
+                pct(r.local_percent, locale),
+                n(r.national),
+                pct(r.national_percent, locale),
+            ]
+        })
+        .collect();
+    if let Some(u) = d.unmatched {
+        rows.push(vec![w.unmatched.into(), n(u), "–".into(), "–".into(), "–".into()]);
+    }
+    let whole = |x: Count| pct(x.n.map(|_| 100.0), locale);
+    rows.push(vec![
+        w.total.into(),
+        n(d.local_total),
+        whole(d.local_total),
+        n(d.national_total),
+        whole(d.national_total),
+    ]);
+    rows
+}
+
+/// The tree's rows as cells: node (with * where walks stopped), path, own n and %, national n
+/// and % of the class.
+pub fn tree_rows(t: &TreeComparison, c: &Comparison, locale: Locale) -> Vec<Vec<String>> {
+    let n = |x: Count| x.text(c.threshold, locale);
+    t.rows
+        .iter()
+        .map(|r| {
+            vec![
+                format!("{}{}", r.node, if r.terminal { "" } else { "*" }),
+                path(&r.path, locale),
+                n(r.local),
+                pct(r.local_percent, locale),
+                n(r.national),
+                pct(r.national_class_percent, locale),
+            ]
+        })
+        .collect()
+}
+
 /// The comparison as text in `locale`.
 pub fn render(c: &Comparison, locale: Locale) -> String {
     let w = words(locale);
-    let n = |x: Count| x.text(c.threshold, locale);
     let mut out = vec![w.title.to_string(), (w.fingerprint)(&c.fingerprint), (w.summary)(c)];
     for d in &c.dimensions {
         out.push(String::new());
         out.push((w.dimension)(d.dimension).to_string());
-        let mut rows: Vec<Vec<String>> = d
-            .rows
-            .iter()
-            .map(|r| {
-                vec![
-                    r.label.clone(),
-                    n(r.local),
-                    pct(r.local_percent, locale),
-                    n(r.national),
-                    pct(r.national_percent, locale),
-                ]
-            })
-            .collect();
-        if let Some(u) = d.unmatched {
-            rows.push(vec![w.unmatched.into(), n(u), "–".into(), "–".into(), "–".into()]);
-        }
-        let whole = |x: Count| pct(x.n.map(|_| 100.0), locale);
-        rows.push(vec![
-            w.total.into(),
-            n(d.local_total),
-            whole(d.local_total),
-            n(d.national_total),
-            whole(d.national_total),
-        ]);
-        out.push(table(&w.headers, &rows));
+        out.push(table(&w.headers, &dimension_rows(d, c, locale)));
     }
     out.push(String::new());
     match &c.tree {
         None => out.push(w.no_tree.into()),
         Some(t) => {
             out.push((w.tree)(t));
-            let rows: Vec<Vec<String>> = t
-                .rows
-                .iter()
-                .map(|r| {
-                    vec![
-                        format!("{}{}", r.node, if r.terminal { "" } else { "*" }),
-                        path(&r.path, locale),
-                        n(r.local),
-                        pct(r.local_percent, locale),
-                        n(r.national),
-                        pct(r.national_class_percent, locale),
-                    ]
-                })
-                .collect();
-            out.push(table(&w.node_headers, &rows));
+            out.push(table(&w.node_headers, &tree_rows(t, c, locale)));
             if t.rows.iter().any(|r| !r.terminal) {
                 out.push(format!("* {}", w.stopped));
             }

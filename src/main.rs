@@ -13,6 +13,7 @@ mod focus;
 mod gains_chart;
 mod i18n;
 mod link_charts;
+mod picked;
 mod random;
 mod state;
 mod svg_export;

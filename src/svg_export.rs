@@ -52,8 +52,8 @@ pub fn download_svg(id: &str, needle: &str, name: &str) -> Result<(), String> {
     crate::download::save(name, svg_text(id, needle)?.as_bytes(), "image/svg+xml")
 }
 
-/// An SVG of the page as PNG at twice its size: the drawing on a white canvas.
-pub fn download_png(id: &str, needle: &str, name: String, on_error: impl Fn(String) + 'static) -> Result<(), String> {
+/// An SVG of the page with its styles, and its width and height (a report's picture).
+pub fn picture(id: &str, needle: &str) -> Result<(String, f64, f64), String> {
     let text = svg_text(id, needle)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("Geen document.")?;
     let svg = document.get_element_by_id(id).ok_or("Er is geen afbeelding.")?;
@@ -62,7 +62,13 @@ pub fn download_png(id: &str, needle: &str, name: String, on_error: impl Fn(Stri
             .and_then(|v| v.parse::<f64>().ok())
             .unwrap_or(800.0)
     };
-    png_of(&text, size("width"), size("height"), name, on_error)
+    Ok((text, size("width"), size("height")))
+}
+
+/// An SVG of the page as PNG at twice its size: the drawing on a white canvas.
+pub fn download_png(id: &str, needle: &str, name: String, on_error: impl Fn(String) + 'static) -> Result<(), String> {
+    let (text, width, height) = picture(id, needle)?;
+    png_of(&text, width, height, name, on_error)
 }
 
 /// An SVG text (with its styles in it) as PNG at twice `width` × `height`, downloaded as `name`.

@@ -416,7 +416,9 @@ pub fn DescribeTables(list: Vec<VariableRow>, threshold: RwSignal<u64>) -> impl 
                         let Some(html) = crate::components::report::shown("pf-describe-result") else { return };
                         let Some(title) = state.results.table.with_untracked(|t| t.as_ref().map(TableView::title)) else { return };
                         let analysis = state.results.table_analysis.get_untracked().map(|a| (a, threshold.get_untracked()));
-                        state.report.update(|r| r.push(crate::components::report::ReportItem { title, html, analysis, picture: None }));
+                        // The chart beside the table, as the Word file's picture.
+                        let picture = crate::svg_export::picture("pf-chart-svg", "pf-chart").ok();
+                        state.report.update(|r| r.push(crate::components::report::ReportItem { title, html, analysis, picture }));
                     }>{l.pick("Zet in verslag", "Add to report")}</button>
                 </div>
             })}

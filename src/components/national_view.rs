@@ -103,25 +103,8 @@ pub fn NationalView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         state.results.national.set(None);
-        leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                Ok(text) => state.send(
-                    Query::National {
-                        text: text.as_string().unwrap_or_default(),
-                    },
-                    Vec::new(),
-                ),
-                Err(_) => state
-                    .error
-                    .set(Some(format!("{}: dit bestand kon niet worden gelezen.", file.name()))),
-            }
-        });
+        crate::picked::text(&ev, state, move |text| state.send(Query::National { text }, Vec::new()));
     };
     view! {
         <section class="pf-section" aria-labelledby="pf-national-heading" data-testid="national">

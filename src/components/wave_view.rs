@@ -146,26 +146,16 @@ pub fn WaveView(threshold: RwSignal<u64>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         state.results.wave.set(None);
-        leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                Ok(text) => state.send(
-                    Query::Wave {
-                        pmml: text.as_string().unwrap_or_default(),
-                        threshold: threshold.get_untracked(),
-                        class: Some("ja".into()),
-                    },
-                    Vec::new(),
-                ),
-                Err(_) => state
-                    .error
-                    .set(Some(format!("{}: dit bestand kon niet worden gelezen.", file.name()))),
-            }
+        crate::picked::text(&ev, state, move |pmml| {
+            state.send(
+                Query::Wave {
+                    pmml,
+                    threshold: threshold.get_untracked(),
+                    class: Some("ja".into()),
+                },
+                Vec::new(),
+            )
         });
     };
     view! {

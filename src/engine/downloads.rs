@@ -124,13 +124,11 @@ pub fn make(
             Ok(plain("landelijk-beeld.json".into(), figures.to_json().into_bytes()))
         }
         Export::Verslag { analyses, pictures } => {
-            use perspectief_core::locale::Locale;
             let threshold = perspectief_core::disclosure::DEFAULT_THRESHOLD;
             let made = today().dutch();
             let verslag =
                 perspectief_core::verslag::build::build(session, &analyses, &pictures, threshold, &made, locale)?;
-            let language = if locale == Locale::En { "en-GB" } else { "nl-NL" };
-            let bytes = perspectief_core::write::docx::write(&verslag, language).map_err(|e| e.to_string())?;
+            let bytes = perspectief_core::write::docx::write(&verslag).map_err(|e| e.to_string())?;
             Ok(plain("perspectief-verslag.docx".into(), bytes))
         }
     }

@@ -76,6 +76,7 @@ test('generated text under the tree and the table; a number marks its node and c
   await word.saveAs(path);
   const docx = readFileSync(path);
   assert.ok(docx.includes(Buffer.from('word/media/afbeelding1.png')), 'the tree as a picture');
+  assert.ok(docx.includes(Buffer.from('word/media/afbeelding2.png')), 'the crosstab\'s chart as a picture');
   const text = libreOfficeText(path);
   // Every paragraph of the page's text is a paragraph of the Word file.
   const paragraphs = [...(await treeText.locator('p').allTextContents()), ...(await tableText.locator('p').allTextContents())];

@@ -152,24 +152,9 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
     // The report: the same tables and trees as published, their text, and the methods.
     let made = crate::anonymise::today().dutch();
     let verslag = perspectief_core::verslag::build::document(&session, sections, args.threshold, &made, locale);
-    let html = perspectief_core::verslag::html::document(
-        &verslag,
-        if locale == perspectief_core::locale::Locale::En {
-            "en"
-        } else {
-            "nl"
-        },
-    );
+    let html = perspectief_core::verslag::html::document(&verslag);
     save("verslag.html".into(), html.as_bytes())?;
-    let docx = perspectief_core::write::docx::write(
-        &verslag,
-        if locale == perspectief_core::locale::Locale::En {
-            "en-GB"
-        } else {
-            "nl-NL"
-        },
-    )
-    .map_err(|e| e.to_string())?;
+    let docx = perspectief_core::write::docx::write(&verslag).map_err(|e| e.to_string())?;
     save("verslag.docx".into(), &docx)?;
     Ok(())
 }

@@ -6,31 +6,10 @@ use std::process::{Command, Output};
 
 mod common;
 
-/// The demo's analysis file as `perspectief link --out` writes it, and the demo's files.
-fn analysis_file(dir: &Path) -> (PathBuf, Vec<PathBuf>) {
+/// The demo's analysis file as `perspectief link --out` writes it.
+fn analysis_file(dir: &Path) -> PathBuf {
     let files = common::demo_files(dir);
-    let local: Vec<PathBuf> = files
-        .iter()
-        .filter(|p| {
-            let n = p.file_name().unwrap().to_string_lossy().into_owned();
-            !(n.starts_with("DMB") || n.starts_with("kenmerken"))
-        })
-        .cloned()
-        .collect();
-    let out = Command::new(common::bin())
-        .arg("link")
-        .arg("--local")
-        .args(&local)
-        .arg("--national")
-        .arg(dir.join("DMB_extract_Perspectief.xlsx"))
-        .arg("--characteristics")
-        .arg(dir.join("kenmerken_steunpunten.xlsx"))
-        .args(["--peildatum", "2011-04-01", "--out"])
-        .arg(dir.join("analyse.csv"))
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    (dir.join("analyse.csv"), local)
+    common::link_demo(dir, &files, "analyse.csv", &["--peildatum", "2011-04-01"])
 }
 
 fn compare(national: &Path, local: &Path, extra: &[&str]) -> Output {
@@ -48,7 +27,7 @@ fn compare(national: &Path, local: &Path, extra: &[&str]) -> Output {
 #[test]
 fn national_figures_then_a_steunpunt_compares_its_own_registration() {
     let dir = tempfile::tempdir().unwrap();
-    let (analysis, _) = analysis_file(dir.path());
+    let analysis = analysis_file(dir.path());
     let national = dir.path().join("landelijk-beeld.json");
     let out = Command::new(common::bin())
         .arg("national-figures")
@@ -104,7 +83,7 @@ fn national_figures_then_a_steunpunt_compares_its_own_registration() {
 #[test]
 fn a_tampered_file_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let (analysis, _) = analysis_file(dir.path());
+    let analysis = analysis_file(dir.path());
     let national = dir.path().join("landelijk-beeld.json");
     let status = Command::new(common::bin())
         .arg("national-figures")

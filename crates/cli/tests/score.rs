@@ -17,26 +17,7 @@ fn wave(dir: &Path, seed: u64) -> PathBuf {
         .unwrap()
         .success());
     let files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    let name = |p: &PathBuf| p.file_name().unwrap().to_string_lossy().to_string();
-    let local: Vec<&PathBuf> = files
-        .iter()
-        .filter(|p| !["LEESMIJ", "DMB_", "kenmerken"].iter().any(|s| name(p).starts_with(s)))
-        .collect();
-    let out = dir.join("analysebestand.csv");
-    let link = Command::new(common::bin())
-        .arg("link")
-        .arg("--local")
-        .args(&local)
-        .arg("--national")
-        .arg(dir.join("DMB_extract_Perspectief.xlsx"))
-        .arg("--characteristics")
-        .arg(dir.join("kenmerken_steunpunten.xlsx"))
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(link.status.success(), "{}", String::from_utf8_lossy(&link.stderr));
-    out
+    common::link_demo(dir, &files, "analysebestand.csv", &[])
 }
 
 #[test]

@@ -51,6 +51,22 @@ impl Locale {
         out
     }
 
+    /// The language's code for a document: `nl`, `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::Nl => "nl",
+            Locale::En => "en",
+        }
+    }
+
+    /// The language with its region, as a word processor's proofing language: `nl-NL`, `en-GB`.
+    pub fn region_tag(self) -> &'static str {
+        match self {
+            Locale::Nl => "nl-NL",
+            Locale::En => "en-GB",
+        }
+    }
+
     pub fn integer(self, n: u64) -> String {
         self.number(n as f64, 0)
     }

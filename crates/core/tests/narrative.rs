@@ -182,7 +182,7 @@ fn reference_trees_iris_titanic_credit_and_a_scale_dependent() {
             "{text}"
         );
     }
-    let (credit, spec) = credit();
+    let (credit, spec) = common::credit();
     let view = data_tree(&credit, &spec, ChaidParams::default());
     for l in BOTH {
         let text = tree_text("credit", &view, Some("goed"), Units::Cases, l);
@@ -306,47 +306,4 @@ fn demo_tables_and_the_comparison() {
             }
         }
     }
-}
-
-/// The synthetic credit-rating set of `tests/rules.rs` (no real person).
-fn credit() -> (Vec<(String, RawColumn)>, perspectief_core::chaid::Spec) {
-    let mut rng = perspectief_core::rng::Rng::new(2026);
-    let mut cols: Vec<Vec<Option<String>>> = vec![Vec::new(); 4];
-    for _ in 0..2000 {
-        let income = rng.range(0, 2) as usize;
-        let cards = rng.range(0, 1) as usize;
-        let loans = rng.range(0, 2) as usize;
-        let good = 0.25 + 0.25 * income as f64 - 0.2 * cards as f64;
-        cols[0].push(Some(
-            if rng.chance(good.clamp(0.05, 0.95)) {
-                "goed"
-            } else {
-                "slecht"
-            }
-            .into(),
-        ));
-        cols[1].push(
-            rng.chance(0.97)
-                .then(|| ["1 laag", "2 midden", "3 hoog"][income].into()),
-        );
-        cols[2].push(Some(["minder dan 5", "5 of meer"][cards].into()));
-        cols[3].push(Some(["geen", "een", "meer dan een"][loans].into()));
-    }
-    let names = ["kredietwaardigheid", "inkomen", "creditcards", "autoleningen"];
-    let columns = names
-        .iter()
-        .zip(cols)
-        .map(|(n, c)| (n.to_string(), RawColumn::text(c)))
-        .collect();
-    use Level::*;
-    let spec = common::spec(
-        "kredietwaardigheid",
-        Nominal,
-        &[
-            ("inkomen", Ordinal),
-            ("creditcards", Nominal),
-            ("autoleningen", Nominal),
-        ],
-    );
-    (columns, spec)
 }

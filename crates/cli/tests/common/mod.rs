@@ -41,3 +41,36 @@ pub fn run_recept(dir: &Path, recept: &serde_json::Value, files: &[PathBuf]) -> 
         .unwrap();
     (out_dir, out)
 }
+
+/// The demo's registrations in `files` (not the extract, the characteristics or the LEESMIJ).
+pub fn registrations(files: &[PathBuf]) -> Vec<PathBuf> {
+    files
+        .iter()
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy().into_owned();
+            !["LEESMIJ", "DMB_", "kenmerken"].iter().any(|s| n.starts_with(s))
+        })
+        .cloned()
+        .collect()
+}
+
+/// `perspectief link` of the demo files in `dir` (with the extract and the characteristics) into
+/// the analysis file `dir/name`, with `extra` arguments; its path.
+pub fn link_demo(dir: &Path, files: &[PathBuf], name: &str, extra: &[&str]) -> PathBuf {
+    let out = dir.join(name);
+    let link = Command::new(bin())
+        .arg("link")
+        .arg("--local")
+        .args(registrations(files))
+        .arg("--national")
+        .arg(dir.join("DMB_extract_Perspectief.xlsx"))
+        .arg("--characteristics")
+        .arg(dir.join("kenmerken_steunpunten.xlsx"))
+        .args(extra)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(link.status.success(), "{}", String::from_utf8_lossy(&link.stderr));
+    out
+}

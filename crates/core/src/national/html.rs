@@ -87,7 +87,7 @@ pub fn document(c: &Comparison, locale: Locale) -> String {
         "<p>{}</p>",
         esc(&crate::disclosure::note(c.threshold, locale))
     ));
-    let lang = if locale == Locale::En { "en" } else { "nl" };
+    let lang = locale.code();
     format!(
         "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{CSS}</style></head><body><main>{body}</main></body></html>\n",
         esc(w.title)

@@ -19,8 +19,9 @@ fn cells(row: &[Cell], l: crate::locale::Locale) -> Vec<String> {
     row.iter().map(|c| super::cell_text(c, l)).collect()
 }
 
-/// The whole document, `lang` its language code (`nl`, `en`).
-pub fn document(v: &Verslag, lang: &str) -> String {
+/// The whole document.
+pub fn document(v: &Verslag) -> String {
+    let lang = v.locale.code();
     let mut body = format!("<h1>{}</h1>", esc(&v.title));
     for line in &v.intro {
         body.push_str(&format!("<p>{}</p>", esc(line)));

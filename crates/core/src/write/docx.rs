@@ -123,8 +123,8 @@ const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\
 <w:tblCellMar><w:left w:w=\"80\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>\
 </w:styles>";
 
-/// The Word file of `v`. `language` is the document's proofing language (`nl-NL`, `en-GB`).
-pub fn write(v: &Verslag, language: &str) -> Result<Vec<u8>, ZipError> {
+/// The Word file of `v`, with its locale as the proofing language.
+pub fn write(v: &Verslag) -> Result<Vec<u8>, ZipError> {
     let mut body = paragraph(Some("Title"), &v.title, "");
     for line in &v.intro {
         body.push_str(&paragraph(None, line, ""));
@@ -155,7 +155,7 @@ pub fn write(v: &Verslag, language: &str) -> Result<Vec<u8>, ZipError> {
     }
     body.push_str("<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>");
     let document = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document {NS}><w:body>{body}</w:body></w:document>");
-    let styles = STYLES.replace("nl-NL", &esc(language));
+    let styles = STYLES.replace("nl-NL", v.locale.region_tag());
     let image_rels: String = (1..=images.len())
         .map(|i| format!("<Relationship Id=\"rIdImage{i}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/afbeelding{i}.png\"/>"))
         .collect();

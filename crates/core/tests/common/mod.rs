@@ -87,3 +87,61 @@ pub fn titanic_known() -> (
     );
     (columns, s)
 }
+
+/// A synthetic credit-rating set in the manner of IBM's `tree_credit` example (that file is not
+/// public): income level (ordinal), number of credit cards, education, car loans, age (scale),
+/// 2,000 rows; and the tree's specification. Synthetic: no real person.
+pub fn credit() -> (
+    Vec<(String, perspectief_core::chaid::RawColumn)>,
+    perspectief_core::chaid::Spec,
+) {
+    use perspectief_core::chaid::{Level::*, RawColumn};
+    let mut rng = perspectief_core::rng::Rng::new(2026);
+    let mut cols: Vec<Vec<Option<String>>> = vec![Vec::new(); 5];
+    let mut age = Vec::new();
+    for _ in 0..2000 {
+        let income = rng.range(0, 2) as usize;
+        let cards = rng.range(0, 1) as usize;
+        let education = rng.range(0, 1) as usize;
+        let loans = rng.range(0, 2) as usize;
+        let a = 20.0 + rng.range(0, 45) as f64 + 0.5 * rng.unit();
+        let good = 0.25 + 0.25 * income as f64 - 0.2 * cards as f64
+            + 0.1 * education as f64
+            + if a > 35.0 { 0.15 } else { 0.0 };
+        let class = if rng.chance(good.clamp(0.05, 0.95)) {
+            "goed"
+        } else {
+            "slecht"
+        };
+        cols[0].push(Some(class.into()));
+        cols[1].push(
+            rng.chance(0.97)
+                .then(|| ["1 laag", "2 midden", "3 hoog"][income].into()),
+        );
+        cols[2].push(Some(["minder dan 5", "5 of meer"][cards].into()));
+        cols[3].push(Some(["middelbaar", "hoger"][education].into()));
+        cols[4].push(Some(["geen", "een", "meer dan een"][loans].into()));
+        age.push(rng.chance(0.98).then_some(a));
+    }
+    let names = [
+        "kredietwaardigheid",
+        "inkomen",
+        "creditcards",
+        "opleiding",
+        "autoleningen",
+    ];
+    let mut columns: Vec<(String, RawColumn)> = names
+        .iter()
+        .zip(cols)
+        .map(|(n, c)| (n.to_string(), RawColumn::text(c)))
+        .collect();
+    columns.push(("leeftijd".into(), RawColumn::Number(age)));
+    let predictors = [
+        ("inkomen", Ordinal),
+        ("creditcards", Nominal),
+        ("opleiding", Nominal),
+        ("autoleningen", Nominal),
+        ("leeftijd", Scale),
+    ];
+    (columns, spec("kredietwaardigheid", Nominal, &predictors))
+}

@@ -258,10 +258,17 @@ pub(crate) struct Words {
     pub ex_amv: &'static str,
     pub cases: &'static str,
     /// `{p}` of the units had the outcome: per outcome variable of the analysis file.
-    pub outcomes: &'static [(&'static str, &'static str, &'static str)],
+    /// Per outcome variable: its share with `{p}`, "the share who …", the outcome as a topic
+    /// ("vertrek met onbekende bestemming (MOB)") and "(the ex-AMV's) who …".
+    pub outcomes: &'static [(&'static str, &'static str, &'static str, &'static str, &'static str)],
     /// `{p}` of the units had `{target}` = `{class}`.
     pub outcome_generic: &'static str,
     pub share_generic: &'static str,
+    pub who_generic: &'static str,
+    /// The missing category (`<missing>` in a branch).
+    pub missing: &'static str,
+    /// The decimal sign in a category's number.
+    pub decimal: char,
     pub within: &'static str,
     pub root_class: &'static str,
     pub root_mean: &'static str,
@@ -316,7 +323,10 @@ pub(crate) struct Outcome {
 }
 
 impl Outcome {
-    fn known(&self, w: &Words) -> Option<&'static (&'static str, &'static str, &'static str)> {
+    fn known(
+        &self,
+        w: &Words,
+    ) -> Option<&'static (&'static str, &'static str, &'static str, &'static str, &'static str)> {
         w.outcomes.iter().find(|o| o.0 == self.var).filter(|_| self.yes)
     }
 
@@ -337,6 +347,25 @@ impl Outcome {
             Some(o) => text(o.2),
             None => fill(
                 w.share_generic,
+                &[("target", self.target.clone()), ("class", self.class.clone())],
+            ),
+        }
+    }
+
+    /// "vertrek met onbekende bestemming (MOB)", or the dependent's name.
+    pub fn topic(&self, w: &Words) -> Vec<Span> {
+        match self.known(w) {
+            Some(o) => text(o.3),
+            None => self.target.clone(),
+        }
+    }
+
+    /// "die met onbekende bestemming vertrokken", or "met mob = ja".
+    pub fn who(&self, w: &Words) -> Vec<Span> {
+        match self.known(w) {
+            Some(o) => text(o.4),
+            None => fill(
+                w.who_generic,
                 &[("target", self.target.clone()), ("class", self.class.clone())],
             ),
         }
@@ -386,12 +415,39 @@ impl Words {
     }
 }
 
-/// "a; b; c" (a branch or group label) as "a, b of c".
-pub(crate) fn categories(label: &str, or: &str) -> String {
-    let parts: Vec<&str> = label.split("; ").collect();
+/// A binned number's label as the language writes it: `<= 18.5` as `≤ 18,5` in Dutch. Only a
+/// point between digits is a decimal point.
+fn interval(p: &str, decimal: char) -> String {
+    let chars: Vec<char> = p.replace("<=", "≤").replace(">=", "≥").chars().collect();
+    (0..chars.len())
+        .map(|i| {
+            let between =
+                i > 0 && i + 1 < chars.len() && chars[i - 1].is_ascii_digit() && chars[i + 1].is_ascii_digit();
+            if chars[i] == '.' && between {
+                decimal
+            } else {
+                chars[i]
+            }
+        })
+        .collect()
+}
+
+/// "a; b; c" (a branch or group label) as "a, b of c", the missing category in words.
+pub(crate) fn categories(label: &str, w: &Words) -> String {
+    let or = w.or;
+    let parts: Vec<String> = label
+        .split("; ")
+        .map(|p| {
+            if p == "<missing>" {
+                w.missing.to_string()
+            } else {
+                interval(p, w.decimal)
+            }
+        })
+        .collect();
     match parts.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} {or} {last}", rest.join(", ")),
-        _ => label.to_string(),
+        _ => parts.join(""),
     }
 }
 
@@ -413,8 +469,15 @@ mod tests {
         };
         assert_eq!(n.plain(), "Van de 327 vertrok 19,0 %.");
         assert!(n.html().contains("data-trace=\"/p\">19,0 %</span>"));
-        assert_eq!(categories("goed; slecht", "of"), "goed of slecht");
-        assert_eq!(categories("a; b; c", "or"), "a, b or c");
+        assert_eq!(categories("goed; slecht", words(Locale::Nl)), "goed of slecht");
+        assert_eq!(categories("a; b; <missing>", words(Locale::En)), "a, b or unknown");
+        assert_eq!(categories("<missing>", words(Locale::Nl)), "onbekend");
+        assert_eq!(
+            categories("> 18.497; <missing>", words(Locale::Nl)),
+            "> 18,497 of onbekend"
+        );
+        assert_eq!(categories("<= 18.497", words(Locale::En)), "≤ 18.497");
+        assert_eq!(categories("St. Maarten", words(Locale::Nl)), "St. Maarten");
         assert_eq!(p_value(0.0004, "/p", Locale::En)[0].text(), "< 0.001");
         assert_eq!(p_value(0.0123, "/p", Locale::Nl)[0].text(), "= 0,012");
     }

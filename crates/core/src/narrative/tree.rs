@@ -56,7 +56,7 @@ impl Writer<'_> {
 
     fn branch(&self, id: usize) -> Vec<Span> {
         let b = self.nodes()[id].branch.clone().unwrap_or_default();
-        label(categories(&b, self.w.or), format!("{}/branch", node_at(id)))
+        label(categories(&b, self.w), format!("{}/branch", node_at(id)))
     }
 
     fn n(&self, id: usize) -> Option<Vec<Span>> {
@@ -91,6 +91,14 @@ impl Writer<'_> {
             yes: is_yes(&class),
             class: label(class, format!("/tree/categories/{c}")),
         }
+    }
+
+    /// What the tree is about: an outcome in words, else the dependent's name.
+    fn topic(&self) -> Vec<Span> {
+        if self.f.tree.is_scale() {
+            return self.target();
+        }
+        self.followed().topic(self.w)
     }
 
     fn outcome(&self, p: Vec<Span>) -> Vec<Span> {
@@ -144,7 +152,7 @@ impl Writer<'_> {
     fn first_split(&self) -> Vec<Span> {
         let root = &self.nodes()[0];
         let Some(split) = &root.split else {
-            return fill(self.w.no_split, &[("alpha", self.alpha()), ("target", self.target())]);
+            return fill(self.w.no_split, &[("alpha", self.alpha()), ("target", self.topic())]);
         };
         let significance = match split.adj_p {
             Some(p) => fill(
@@ -159,7 +167,7 @@ impl Writer<'_> {
         let mut out = fill(
             self.w.first_split,
             &[
-                ("target", self.target()),
+                ("target", self.topic()),
                 ("predictor", sentence_start(self.predictor(0), self.w.first_split)),
                 ("significance", significance),
             ],

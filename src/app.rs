@@ -66,6 +66,14 @@ fn answer(state: AppState, response: Response, bytes: Option<Vec<u8>>) {
         }
         Response::Exported { name } => {
             if let Some(bytes) = bytes {
+                // The national figures' fingerprint, for the researcher to announce.
+                if name == "landelijk-beeld.json" {
+                    let figures = perspectief_core::national::NationalFigures::read(&String::from_utf8_lossy(&bytes));
+                    state
+                        .results
+                        .national_fingerprint
+                        .set(figures.ok().map(|f| f.fingerprint()));
+                }
                 if let Err(e) = crate::download::save(&name, &bytes, crate::download::mime_for(&name)) {
                     state.error.set(Some(e));
                 }

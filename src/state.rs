@@ -87,6 +87,8 @@ pub struct Results {
     pub table_analysis: RwSignal<Option<perspectief_core::recept::Analysis>>,
     /// The own registration beside the national figures file.
     pub national: RwSignal<Option<perspectief_core::national::Comparison>>,
+    /// The fingerprint of the national figures file downloaded last (the researcher's side).
+    pub national_fingerprint: RwSignal<Option<String>>,
     pub comparison_analysis: RwSignal<Option<perspectief_core::recept::Analysis>>,
     pub anonymised: RwSignal<Option<crate::engine::protocol::AnonymiseView>>,
     pub conclusions: RwSignal<Option<Vec<perspectief_core::anonymise::conclusions::Conclusion>>>,
@@ -110,6 +112,7 @@ impl Default for Results {
             comparison: RwSignal::new(None),
             table_analysis: RwSignal::new(None),
             national: RwSignal::new(None),
+            national_fingerprint: RwSignal::new(None),
             comparison_analysis: RwSignal::new(None),
             anonymised: RwSignal::new(None),
             conclusions: RwSignal::new(None),

@@ -139,6 +139,14 @@ pub fn NationalExport() -> impl IntoView {
                 on:click=move |_| state.send(Export::NationalFigures, Vec::new())>
                 {move || lang.get().pick("Download landelijk beeld (voor de steunpunten)", "Download the national picture (for the steunpunten)")}
             </button>
+            {move || state.results.national_fingerprint.get().map(|f| view! {
+                <p class="utrecht-paragraph" data-testid="national-export-fingerprint">
+                    {format!("{} {f}. {}", lang.get().pick("Vingerafdruk van het bestand:", "The file's fingerprint:"), lang.get().pick(
+                        "Maak die bekend langs een andere weg (brief, telefoon, projectsite): een steunpunt ziet dezelfde vingerafdruk als het bestand onderweg niet veranderd is.",
+                        "Announce it another way (letter, telephone, project site): a steunpunt sees the same fingerprint when the file was not altered on the way.",
+                    ))}
+                </p>
+            })}
         </section>
     }
 }

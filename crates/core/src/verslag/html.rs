@@ -54,8 +54,15 @@ pub fn document(v: &Verslag) -> String {
                         }
                         body.push_str("</tr>");
                     }
+                    for r in sheet.footer_rows.iter().filter(|r| super::is_total(r)) {
+                        body.push_str("<tr>");
+                        for c in cells(r, v.locale) {
+                            body.push_str(&format!("<td>{}</td>", esc(&c)));
+                        }
+                        body.push_str("</tr>");
+                    }
                     body.push_str("</tbody></table>");
-                    for r in &sheet.footer_rows {
+                    for r in sheet.footer_rows.iter().filter(|r| !super::is_total(r)) {
                         let line: Vec<String> = cells(r, v.locale).into_iter().filter(|t| !t.is_empty()).collect();
                         if !line.is_empty() {
                             body.push_str(&format!("<p class=\"pf-note\">{}</p>", esc(&line.join(" "))));

@@ -77,10 +77,45 @@ impl Verslag {
     }
 }
 
-/// A table cell as the document shows it: a number with the locale's decimal sign.
+/// A table cell as the document shows it: a number to at most three decimals (a spreadsheet
+/// keeps the full value behind its format; a document shows what it prints), below a thousandth
+/// as "< 0,001", with the locale's decimal sign.
 pub fn cell_text(c: &crate::table::Cell, l: crate::locale::Locale) -> String {
-    match (c, l) {
-        (crate::table::Cell::Number(_), crate::locale::Locale::Nl) => c.to_text().replace('.', ","),
+    match c {
+        crate::table::Cell::Number(x) if *x != 0.0 && x.abs() < 0.001 => format!("< {}", l.number(0.001, 3)),
+        crate::table::Cell::Number(x) => {
+            let text = l.number(*x, 3);
+            let decimal = if l == crate::locale::Locale::Nl { ',' } else { '.' };
+            match text.contains(decimal) {
+                true => text.trim_end_matches('0').trim_end_matches(decimal).to_string(),
+                false => text,
+            }
+        }
         _ => c.to_text(),
+    }
+}
+
+/// Whether a sheet's footer row is its totals row (a row of the table, not a note).
+pub fn is_total(row: &[crate::table::Cell]) -> bool {
+    matches!(
+        row.first().map(crate::table::Cell::to_text).as_deref(),
+        Some("Totaal" | "Total")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::locale::Locale;
+    use crate::table::Cell;
+
+    #[test]
+    fn numbers_print_as_a_reader_reads_them() {
+        assert_eq!(cell_text(&Cell::Number(0.118_690_313_778_990_45), Locale::Nl), "0,119");
+        assert_eq!(cell_text(&Cell::Number(1e-10), Locale::Nl), "< 0,001");
+        assert_eq!(cell_text(&Cell::Number(83.4), Locale::En), "83.4");
+        assert_eq!(cell_text(&Cell::Number(1234.0), Locale::Nl), "1.234");
+        assert_eq!(cell_text(&Cell::Number(0.0), Locale::Nl), "0");
+        assert!(is_total(&[Cell::Text("Totaal".into()), Cell::Number(733.0)]));
     }
 }

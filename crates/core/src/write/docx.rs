@@ -69,8 +69,11 @@ fn table(sheet: &Sheet, l: crate::locale::Locale) -> String {
     for r in &sheet.rows {
         out.push_str(&row_xml(r.iter().map(&cell_text).collect(), false));
     }
+    for r in sheet.footer_rows.iter().filter(|r| crate::verslag::is_total(r)) {
+        out.push_str(&row_xml(r.iter().map(&cell_text).collect(), false));
+    }
     out.push_str("</w:tbl>");
-    for row in &sheet.footer_rows {
+    for row in sheet.footer_rows.iter().filter(|r| !crate::verslag::is_total(r)) {
         let line: Vec<String> = row.iter().map(&cell_text).filter(|t| !t.is_empty()).collect();
         if !line.is_empty() {
             out.push_str(&paragraph(Some("Noot"), &line.join(" "), ""));

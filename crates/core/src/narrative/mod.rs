@@ -102,12 +102,7 @@ impl Narrative {
     /// The text as HTML paragraphs; each number a focusable span that names its trace
     /// (`data-trace`), for the page's and the report's highlighting.
     pub fn html(&self) -> String {
-        let esc = |s: &str| {
-            s.replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;")
-                .replace('"', "&quot;")
-        };
+        let esc = crate::write::escape_html;
         self.paragraphs
             .iter()
             .map(|p| {

@@ -4,13 +4,7 @@
 use super::compare::Comparison;
 use super::text::{dimension_rows, tree_rows, words};
 use crate::locale::Locale;
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use crate::write::escape_html as esc;
 
 const CSS: &str = "body{font-family:system-ui,sans-serif;margin:1.5cm;color:#1a1a1a;font-size:10pt}h1{font-size:1.4em}h2{font-size:1.1em;margin:1em 0 0.3em}\
 table{border-collapse:collapse;margin:0 0 0.5em}th,td{border-bottom:1px solid #ccc;padding:0.1em 0.5em;text-align:left}\

@@ -2,13 +2,7 @@
 
 use super::{Block, Verslag};
 use crate::table::Cell;
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use crate::write::escape_html as esc;
 
 const CSS: &str = "body{font-family:system-ui,sans-serif;margin:2cm;color:#1a1a1a;max-width:48em}h1{font-size:1.6em}h2{font-size:1.25em;margin-top:2em}\
 table{border-collapse:collapse;margin:0.5em 0}th,td{border-bottom:1px solid #ccc;padding:0.25em 0.6em;text-align:left}\

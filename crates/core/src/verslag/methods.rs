@@ -79,6 +79,20 @@ pub fn methods(recept: &Recept, table3: Option<&Table3>, threshold: u64, l: Loca
     });
     if let Some(t) = table3 {
         let s = |n| small(n, threshold, l);
+        // A total beside a part below the threshold would narrow that part down (with the other
+        // parts at zero it is the part): such a total is hidden as "x", per column.
+        let total = |parts: [usize; 3], n: usize| {
+            let hides = parts.iter().any(|&p| p > 0 && (p as u64) < threshold);
+            if hides {
+                crate::disclosure::HIDDEN.to_string()
+            } else {
+                s(n)
+            }
+        };
+        let (deviating, incompatible) = (
+            total([t.sex.0, t.country.0, t.birth.0], t.total.0),
+            total([t.sex.1, t.country.1, t.birth.1], t.total.1),
+        );
         let scoring = match (recept.scoring, l) {
             (Scoring::FellegiSunter, Locale::Nl) => "Fellegi–Sunter-gewichten, geschat op de koppelingen op V-nummer",
             (Scoring::FellegiSunter, Locale::En) => "Fellegi–Sunter weights, estimated on the links by V-nummer",
@@ -89,12 +103,12 @@ pub fn methods(recept: &Recept, table3: Option<&Table3>, threshold: u64, l: Loca
             Locale::Nl => format!(
                 "Koppeling: de registraties zijn op het V-nummer gekoppeld aan het landelijke extract ({} cliënten gekoppeld), en zonder bruikbaar V-nummer op naam, geboortedatum, geslacht en land met {scoring} (voorstellen vanaf een score van {}; {} zo gekoppeld). Elke koppeling is getoetst met de regels van Tabel 3: afwijkend en onverenigbaar geslacht {} en {}, land {} en {}, geboortedatum {} en {}; in totaal {} afwijkende en {} onverenigbare koppelingen. Onverenigbare koppelingen tellen niet mee in de analyse.",
                 s(t.linked_by_v_nummer), l.number(recept.propose_above, 2), s(t.linked_by_fallback),
-                s(t.sex.0), s(t.sex.1), s(t.country.0), s(t.country.1), s(t.birth.0), s(t.birth.1), s(t.total.0), s(t.total.1)
+                s(t.sex.0), s(t.sex.1), s(t.country.0), s(t.country.1), s(t.birth.0), s(t.birth.1), deviating, incompatible
             ),
             Locale::En => format!(
                 "Linkage: the registrations were linked to the national extract on the V-nummer ({} clients linked), and without a usable V-nummer on name, birth date, sex and country with {scoring} (proposals from a score of {}; {} linked so). Every link was checked with the rules of Table 3: deviating and incompatible sex {} and {}, country {} and {}, birth date {} and {}; in all {} deviating and {} incompatible links. Incompatible links do not count in the analysis.",
                 s(t.linked_by_v_nummer), l.number(recept.propose_above, 2), s(t.linked_by_fallback),
-                s(t.sex.0), s(t.sex.1), s(t.country.0), s(t.country.1), s(t.birth.0), s(t.birth.1), s(t.total.0), s(t.total.1)
+                s(t.sex.0), s(t.sex.1), s(t.country.0), s(t.country.1), s(t.birth.0), s(t.birth.1), deviating, incompatible
             ),
         });
     }
@@ -152,4 +166,36 @@ pub fn methods(recept: &Recept, table3: Option<&Table3>, threshold: u64, l: Loca
         Locale::En => format!("Counts below {threshold} show as \"<{threshold}\" and an \"x\" hides a count that could otherwise be worked out from the totals; the text names such groups without a number."),
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn linkage(country: usize, others: usize) -> String {
+        let recept = Recept::parse(r#"{"format": "perspectief-recept/1", "files": []}"#).unwrap();
+        let t = Table3 {
+            sex: (others, others),
+            country: (country, country),
+            birth: (others, others),
+            total: (country + 2 * others, country + 2 * others),
+            ..Table3::default()
+        };
+        methods(&recept, Some(&t), 5, Locale::Nl)
+            .into_iter()
+            .find(|p| p.starts_with("Koppeling"))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_total_does_not_give_back_a_part_below_the_threshold() {
+        // The attack: the other parts are zero, so a shown total would be the hidden part.
+        let text = linkage(3, 0);
+        assert!(text.contains("land <5 en <5"), "{text}");
+        assert!(text.contains("in totaal x afwijkende en x onverenigbare"), "{text}");
+        assert!(!text.contains("in totaal 3"), "{text}");
+        // Without a small part the totals are shown.
+        let text = linkage(6, 10);
+        assert!(text.contains("in totaal 26 afwijkende en 26 onverenigbare"), "{text}");
+    }
 }

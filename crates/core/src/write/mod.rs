@@ -5,6 +5,15 @@ pub mod docx;
 pub mod xlsx;
 pub mod zip;
 
+/// Text as HTML text or attribute value: `&`, `<`, `>` and `"` escaped (the report, the
+/// generated text, the national overview).
+pub fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// A file name made from data (a variable, a file's name) safe to write in a folder or a zip:
 /// path separators, `:` and control characters become `_`, a run of dots becomes one, no
 /// leading dot or space, at most 120 characters; never empty.

@@ -129,20 +129,20 @@ lint:
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cargo clippy -p perspectief-cli -p perspectief-core --all-targets --features perspectief-cli/bench --locked -- -D warnings
 
-unit: setup-jpmml setup-office
-	JPMML_CLASSPATH='$(CURDIR)/$(JPMML)/classes:$(CURDIR)/$(JPMML)/jars/*' cargo test --workspace --locked
-
-# The unit tests from a copy of the repository with nothing beside it: a test that reads a file
-# outside the repository (../shared, say) fails here. The copy builds into a target directory of
-# its own (target/bare-clone, kept between runs): cargo names a workspace's artifacts by paths
-# relative to the workspace, so a shared target/ would hand one checkout the other's test
-# binaries, with the other's paths compiled in.
+# The unit tests, run once, from a copy of the repository with nothing beside it: a test that
+# reads a file outside the repository (../shared, say) or one git does not know fails here. The
+# copy keeps the files' times (cp -p) and always lies at the same path, so its target directory
+# (target/bare-clone, kept between runs) builds only what changed. It is a target directory of its
+# own: cargo names a workspace's artifacts by paths relative to the workspace, so a shared target/
+# would hand one checkout the other's test binaries, with the other's paths compiled in.
 BARE := $(or $(TMPDIR),/tmp)/perspectief-bare
-bare-clone:
+unit: setup-jpmml setup-office
 	rm -rf $(BARE) && mkdir -p $(BARE)/perspectief
-	git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t $(BARE)/perspectief
-	cd $(BARE)/perspectief && CARGO_TARGET_DIR=$(CURDIR)/target/bare-clone cargo test --workspace --locked
+	git ls-files -z --cached --others --exclude-standard | xargs -0 cp -p --parents -t $(BARE)/perspectief
+	cd $(BARE)/perspectief && CARGO_TARGET_DIR=$(CURDIR)/target/bare-clone \
+	  JPMML_CLASSPATH='$(CURDIR)/$(JPMML)/classes:$(CURDIR)/$(JPMML)/jars/*' cargo test --workspace --locked
 	rm -rf $(BARE)
+bare-clone: unit
 
 # The engine compiles for the browser and depends on no web crate.
 check-core-pure:

@@ -317,9 +317,9 @@ fn drawn(text: &str, t: u64, problems: &mut Vec<String>) {
 
 fn check_system(s: &System, t: u64, problems: &mut Vec<String>) {
     problems.extend(s.problems.iter().cloned());
-    // A reader knows no bound on a hidden count but the sums: any bound far above the file's
-    // numbers (the search counts a few values per entry, not the range).
-    let upper: u64 = 1_000_000_000;
+    // A reader knows no bound on a hidden count but the sums; the check needs one only above the
+    // file's numbers (the search counts a few values per entry, not the range).
+    let upper = perspectief_core::disclosure::reader_upper(&s.known, t);
     let statistic = |filled: &[u64]| match &s.statistic {
         None => true,
         Some((cells, class)) => {
@@ -333,10 +333,8 @@ fn check_system(s: &System, t: u64, problems: &mut Vec<String>) {
             result.df1 <= 0.0 || PClass::of(result.p()) == *class
         }
     };
-    for f in feasible(&s.lines, &s.known, t, upper, &statistic) {
-        if s.labels[f.entry].starts_with("classificatie") {
-            continue;
-        }
+    let judged = |e: usize| !s.labels[e].starts_with("classificatie");
+    for f in feasible(&s.lines, &s.known, t, upper, &statistic, &judged) {
         if !f.ok() {
             problems.push(format!(
                 "{}: verborgen, maar er blijven maar {} mogelijke waarden (minstens {} nodig)",

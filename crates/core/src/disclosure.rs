@@ -151,17 +151,19 @@ pub fn protect(t: &Linked, threshold: u64) -> Vec<Mark> {
         let Some((lo, hi)) = bounded(&t.lines, &known, upper) else {
             return marks;
         };
-        let need = needs(&t.lines, &known, threshold, upper);
+        let mut need = needs(&t.lines, &known, threshold, upper);
         let mut weak = None;
         // Summaries (derived entries) need no room of their own: the counts they sum are checked.
         let open: Vec<usize> = (0..known.len())
             .filter(|&e| marks[e].hidden() && !free[e] && !t.derived[e])
             .collect();
         for e in open {
-            let needed = need[e];
-            if values_of(&t.lines, &lo, &hi, e, needed, &|_| true, &t.values) < needed {
-                weak = Some(e);
-                break;
+            if values_of(&t.lines, &lo, &hi, e, need[e], &|_| true, &t.values).values < need[e] {
+                need[e] = exact_need(&t.lines, &known, upper, e, need[e]);
+                if values_of(&t.lines, &lo, &hi, e, need[e], &|_| true, &t.values).values < need[e] {
+                    weak = Some(e);
+                    break;
+                }
             }
             free[e] = true;
         }
@@ -207,12 +209,12 @@ pub fn protect(t: &Linked, threshold: u64) -> Vec<Mark> {
             let mut k = known.clone();
             k[x] = Known::Unknown;
             bounded(&t.lines, &k, upper).map_or(0, |(lo, hi)| {
-                values_of(&t.lines, &lo, &hi, e, enough, &|_| true, &t.values)
+                values_of(&t.lines, &lo, &hi, e, enough, &|_| true, &t.values).values
             })
         };
         // Ring by ring outwards: the first entry that frees it, else the one of the ring that frees
         // it most when that is more than it has now; only then the next ring.
-        let now = values_of(&t.lines, &lo, &hi, e, enough, &|_| true, &t.values);
+        let now = values_of(&t.lines, &lo, &hi, e, enough, &|_| true, &t.values).values;
         let mut pick = None;
         let mut overall: Option<(usize, usize)> = None;
         for ring in candidates.chunk_by(|a, b| a.1 == b.1) {
@@ -399,7 +401,8 @@ impl Feasible {
     }
 }
 
-/// For every hidden entry, how many values it can take in fillings of the hidden entries that
+/// For every hidden entry that is `judged` (a summary such as a classification cell is not: the
+/// counts it sums are), how many values it can take in fillings of the hidden entries that
 /// agree with what is shown (a "<t" is one of 1 … t − 1), the lines, and `also` (a further
 /// condition on a whole filling, such as a printed statistic). Counting stops when an entry has
 /// what it needs; `upper` bounds every entry (the grand total, or more when it is hidden). Exact:
@@ -411,9 +414,10 @@ pub fn feasible(
     threshold: u64,
     upper: u64,
     also: &dyn Fn(&[u64]) -> bool,
+    judged: &dyn Fn(usize) -> bool,
 ) -> Vec<Feasible> {
     let hidden: Vec<usize> = (0..known.len())
-        .filter(|&e| !matches!(known[e], Known::Value(_)))
+        .filter(|&e| !matches!(known[e], Known::Value(_)) && judged(e))
         .collect();
     let need = needs(lines, known, threshold, upper);
     let needed = |e: usize| need[e];
@@ -428,29 +432,51 @@ pub fn feasible(
             .collect();
     };
     // One filling to search near (none within a large budget: nothing can be shown to be open).
-    let mut budget = 200_000usize;
+    let mut budget = REFERENCE;
     let reference = exists(lines, &mut lo.clone(), &mut hi.clone(), also, &lo, &mut budget);
     hidden
         .iter()
-        .map(|&e| Feasible {
-            entry: e,
-            values: reference
+        .map(|&e| {
+            let values = reference
                 .as_ref()
-                .map_or(0, |r| values_of(lines, &lo, &hi, e, needed(e), also, r)),
-            needed: needed(e),
+                .map_or(0, |r| values_of(lines, &lo, &hi, e, needed(e), also, r).values);
+            let needed = if values < needed(e) {
+                exact_need(lines, known, upper, e, needed(e))
+            } else {
+                needed(e)
+            };
+            Feasible {
+                entry: e,
+                values,
+                needed,
+            }
         })
         .collect()
 }
 
+/// A bound on every entry for checking a table whose grand total is hidden. A reader knows no
+/// bound, but the check needs none that wide: the fillings it looks for, each hidden entry at a
+/// few values, fit under the shown counts together with room for every entry to be `threshold`
+/// more, and a narrower box can only make the check stricter (fewer fillings). A box of 2⁶² would
+/// let bounds creep over the lines one unit per pass where they cannot all hold.
+pub fn reader_upper(known: &[Known], threshold: u64) -> u64 {
+    let shown: u64 = known
+        .iter()
+        .map(|k| match k {
+            Known::Value(v) => *v,
+            _ => 0,
+        })
+        .sum();
+    shown.saturating_add(threshold.max(2).saturating_mul(known.len() as u64 + 1))
+}
+
 /// How many values each entry must keep: what "<t" leaves open (t − 1), but never more than the
 /// small counts themselves leave it (a count inside a node of "<5" beside another "<5" is at most
-/// 2 whatever else is hidden): the bounds when only the "<t" marks are known.
+/// 2 whatever else is hidden): the bounds when only the "<t" marks are known. Bounds can say more
+/// than the marks leave (two "<5" whose sum is a third "<5" add up to 2, 3 or 4, which no bound on
+/// either shows): where an entry falls short of this, [`exact_need`] counts.
 fn needs(lines: &[Line], known: &[Known], threshold: u64, upper: u64) -> Vec<usize> {
-    let marks_only: Vec<Known> = known
-        .iter()
-        .map(|k| if let Known::Value(_) = k { Known::Unknown } else { *k })
-        .collect();
-    let bounds = bounded(lines, &marks_only, upper);
+    let bounds = bounded(lines, &marks_only(known), upper);
     (0..known.len())
         .map(|e| {
             let full = known[e].needed(threshold);
@@ -460,6 +486,33 @@ fn needs(lines: &[Line], known: &[Known], threshold: u64, upper: u64) -> Vec<usi
             }
         })
         .collect()
+}
+
+/// What a reader knows with the shown numbers taken away: only the "<t" marks.
+fn marks_only(known: &[Known]) -> Vec<Known> {
+    known
+        .iter()
+        .map(|k| if let Known::Value(_) = k { Known::Unknown } else { *k })
+        .collect()
+}
+
+/// How many values entry `e` can take when only the "<t" marks are known, up to `within` (its
+/// [`needs`]): searched, so only for an entry that falls short; a search that runs out of its
+/// budget leaves `within`.
+fn exact_need(lines: &[Line], known: &[Known], upper: u64, e: usize, within: usize) -> usize {
+    let Some((lo, hi)) = bounded(lines, &marks_only(known), upper) else {
+        return within;
+    };
+    let mut budget = REFERENCE;
+    let Some(reference) = exists(lines, &mut lo.clone(), &mut hi.clone(), &|_| true, &lo, &mut budget) else {
+        return within;
+    };
+    let exact = values_of(lines, &lo, &hi, e, within, &|_| true, &reference);
+    if exact.complete {
+        exact.values
+    } else {
+        within
+    }
 }
 
 /// Every entry's bounds from what is known, propagated over the lines (`None`: no filling at all).
@@ -485,25 +538,64 @@ fn values_of(
     enough: usize,
     also: &dyn Fn(&[u64]) -> bool,
     reference: &[u64],
-) -> usize {
-    let mut count = 0;
+) -> Counted {
+    let mut count = Counted {
+        values: 0,
+        complete: true,
+    };
+    // Each value tried costs one step and its search at most `PER_VALUE`; all of them together at
+    // most `PER_VALUE` times what is needed, and a few more (counting stops there: not feasible).
+    let mut total = PER_VALUE.saturating_mul(enough.saturating_add(2));
     let mut x = lo[e];
-    while x <= hi[e] && count < enough {
+    while x <= hi[e] && count.values < enough {
+        if total == 0 {
+            count.complete = false;
+            break;
+        }
+        total -= 1;
         let (mut l, mut h) = (lo.to_vec(), hi.to_vec());
         l[e] = x;
         h[e] = x;
-        let mut budget = 20_000usize;
-        if propagate(lines, &mut l, &mut h) && exists(lines, &mut l, &mut h, also, reference, &mut budget).is_some() {
-            count += 1;
+        let mut budget = PER_VALUE.min(total);
+        let before = budget;
+        if propagate(lines, &mut l, &mut h) {
+            if exists(lines, &mut l, &mut h, also, reference, &mut budget).is_some() {
+                count.values += 1;
+            } else if budget == 0 {
+                count.complete = false;
+            }
         }
+        total -= before - budget;
         x += 1;
     }
     count
 }
 
+/// How many values an entry can take, and whether every search ended within its budget (when
+/// not, `values` may be fewer than there are).
+#[derive(Debug, Clone, Copy)]
+struct Counted {
+    values: usize,
+    complete: bool,
+}
+
+/// The search for a first filling: how many steps it may take.
+const REFERENCE: usize = 200_000;
+
+/// The search for one value of one entry: how many steps it may take.
+const PER_VALUE: usize = 20_000;
+
+/// Passes over the lines before [`propagate`] stops narrowing. Bounds that only creep (a cycle of
+/// lines that cannot all hold, each pass moving a bound by one) would otherwise take as many passes
+/// as the bounds are wide; stopping early leaves them wider, which is still true of every filling.
+const PASSES: usize = 256;
+
+/// A domain wider than this is split in two rather than tried value by value.
+const SPLIT: u64 = 16;
+
 /// Narrow every entry's bounds by the lines until nothing changes; false when they cross.
 fn propagate(lines: &[Line], lo: &mut [u64], hi: &mut [u64]) -> bool {
-    loop {
+    for _ in 0..PASSES {
         let mut changed = false;
         for line in lines {
             let (slo, shi) = line
@@ -546,6 +638,7 @@ fn propagate(lines: &[Line], lo: &mut [u64], hi: &mut [u64]) -> bool {
             return true;
         }
     }
+    true
 }
 
 /// A filling of the entries within their bounds that agrees with the lines and `also`, if the
@@ -565,9 +658,36 @@ fn exists(
     *budget -= 1;
     let next = (0..lo.len()).filter(|&e| lo[e] < hi[e]).min_by_key(|&e| hi[e] - lo[e]);
     let Some(e) = next else {
-        return also(lo).then(|| lo.to_vec());
+        // Propagation that stopped at its passes may leave a filling whose lines do not add up.
+        let holds = lines
+            .iter()
+            .all(|l| l.inner.iter().map(|&i| u128::from(lo[i])).sum::<u128>() == u128::from(lo[l.total]));
+        return (holds && also(lo)).then(|| lo.to_vec());
     };
     let start = reference[e].clamp(lo[e], hi[e]);
+    if hi[e] - lo[e] > SPLIT {
+        // A wide domain: its two halves, the one holding the reference first. Propagation rules a
+        // half out at once where a value-by-value search would try every value of it.
+        let mid = lo[e] + (hi[e] - lo[e]) / 2;
+        let mut halves = [(lo[e], mid), (mid + 1, hi[e])];
+        if start > mid {
+            halves.swap(0, 1);
+        }
+        for (a, b) in halves {
+            if *budget == 0 {
+                return None;
+            }
+            let (mut l, mut h) = (lo.to_vec(), hi.to_vec());
+            l[e] = a;
+            h[e] = b;
+            if propagate(lines, &mut l, &mut h) {
+                if let Some(f) = exists(lines, &mut l, &mut h, also, reference, budget) {
+                    return Some(f);
+                }
+            }
+        }
+        return None;
+    }
     let (mut up, mut down) = (Some(start), start.checked_sub(1).filter(|&x| x >= lo[e]));
     while up.is_some() || down.is_some() {
         // Alternate: start, start + 1, start − 1, start + 2, …
@@ -586,6 +706,10 @@ fn exists(
             }
             (None, None) => unreachable!(),
         };
+        if *budget == 0 {
+            return None;
+        }
+        *budget -= 1;
         let (mut l, mut h) = (lo.to_vec(), hi.to_vec());
         l[e] = x;
         h[e] = x;
@@ -678,8 +802,19 @@ mod tests {
         let m = protect(&t, 5);
         assert!(m[e.cells[2][0]].hidden());
         let k = known(&t, &m, 5);
-        let f = feasible(&t.lines, &k, 5, 113, &|_| true);
+        let f = feasible(&t.lines, &k, 5, 113, &|_| true, &|_| true);
         assert!(f.iter().all(Feasible::ok), "{f:?}");
+    }
+
+    #[test]
+    fn a_search_in_a_wide_box_ends() {
+        // x1 = x0 + 1 and x0 = x1 + x2 cannot both hold, and their bounds creep one unit per pass
+        // over the lines. In a box of 2⁶² the search once tried value after value without end.
+        let lines = [Line::new(vec![0, 3], 1, false), Line::new(vec![1, 2], 0, false)];
+        let known = [Known::Unknown, Known::Unknown, Known::Unknown, Known::Value(1)];
+        let f = feasible(&lines, &known, 5, u64::MAX / 4, &|_| true, &|_| true);
+        assert_eq!(f.len(), 3);
+        assert!(f.iter().all(|f| f.values == 0 && !f.ok()), "{f:?}");
     }
 
     proptest! {
@@ -696,7 +831,7 @@ mod tests {
             let k = known(&linked, &marks, t);
             let total: u64 = counts.iter().flatten().sum();
             let upper = if marks[linked.values.len() - 1].hidden() { total + 3 * t } else { total };
-            for f in feasible(&linked.lines, &k, t, upper, &|_| true) {
+            for f in feasible(&linked.lines, &k, t, upper, &|_| true, &|_| true) {
                 prop_assert!(f.ok(), "{:?} of {:?} with {:?}", f, counts, marks);
             }
         }

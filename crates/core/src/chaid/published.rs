@@ -430,7 +430,10 @@ impl PublishedTree {
             s.lines
                 .push(Line::new((0..classes).map(|k| cells[k][k]).collect(), e, false));
         }
-        s.upper = self.total.n.unwrap_or(u64::MAX / 4);
+        s.upper = self
+            .total
+            .n
+            .unwrap_or_else(|| disclosure::reader_upper(&s.known, threshold));
         s
     }
 }

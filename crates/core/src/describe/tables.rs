@@ -141,7 +141,7 @@ fn publish(
                 t.df1 <= 0.0 || PClass::of(t.p()) == k
             };
             let upper = linked.values[at.total] + 4 * threshold;
-            disclosure::feasible(&linked.lines, &known, threshold, upper, &same_class)
+            disclosure::feasible(&linked.lines, &known, threshold, upper, &same_class, &|_| true)
                 .iter()
                 .all(disclosure::Feasible::ok)
         });

@@ -136,11 +136,15 @@ lint:
 # own: cargo names a workspace's artifacts by paths relative to the workspace, so a shared target/
 # would hand one checkout the other's test binaries, with the other's paths compiled in.
 BARE := $(or $(TMPDIR),/tmp)/perspectief-bare
+# The broken files the corpus browser test drops on the page: written by the core's bad_corpus
+# test; make unit brings them back from its copy, and make browser writes them when they are missing.
+CORPUS := tests/corpus/bad
 unit: setup-jpmml setup-office
 	rm -rf $(BARE) && mkdir -p $(BARE)/perspectief
 	git ls-files -z --cached --others --exclude-standard | xargs -0 cp -p --parents -t $(BARE)/perspectief
 	cd $(BARE)/perspectief && CARGO_TARGET_DIR=$(CURDIR)/target/bare-clone \
 	  JPMML_CLASSPATH='$(CURDIR)/$(JPMML)/classes:$(CURDIR)/$(JPMML)/jars/*' cargo test --workspace --locked
+	rm -rf $(CORPUS) && cp -r $(BARE)/perspectief/$(CORPUS) $(CORPUS)
 	rm -rf $(BARE)
 bare-clone: unit
 
@@ -151,6 +155,7 @@ check-core-pure:
 	  echo "perspectief-core depends on a web crate"; exit 1; fi
 
 browser: setup-browser setup-office
+	@test -d $(CORPUS) || cargo test -q --locked -p perspectief-core --test bad_corpus every_broken_file
 	CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 tests/browser/
 
 demo:

@@ -553,17 +553,12 @@ fn values_of(
             break;
         }
         total -= 1;
-        let (mut l, mut h) = (lo.to_vec(), hi.to_vec());
-        l[e] = x;
-        h[e] = x;
         let mut budget = PER_VALUE.min(total);
         let before = budget;
-        if propagate(lines, &mut l, &mut h) {
-            if exists(lines, &mut l, &mut h, also, reference, &mut budget).is_some() {
-                count.values += 1;
-            } else if budget == 0 {
-                count.complete = false;
-            }
+        if narrowed(lines, lo, hi, e, (x, x), also, reference, &mut budget).is_some() {
+            count.values += 1;
+        } else if budget == 0 {
+            count.complete = false;
         }
         total -= before - budget;
         x += 1;
@@ -673,17 +668,12 @@ fn exists(
         if start > mid {
             halves.swap(0, 1);
         }
-        for (a, b) in halves {
+        for half in halves {
             if *budget == 0 {
                 return None;
             }
-            let (mut l, mut h) = (lo.to_vec(), hi.to_vec());
-            l[e] = a;
-            h[e] = b;
-            if propagate(lines, &mut l, &mut h) {
-                if let Some(f) = exists(lines, &mut l, &mut h, also, reference, budget) {
-                    return Some(f);
-                }
+            if let Some(f) = narrowed(lines, lo, hi, e, half, also, reference, budget) {
+                return Some(f);
             }
         }
         return None;
@@ -710,19 +700,35 @@ fn exists(
             return None;
         }
         *budget -= 1;
-        let (mut l, mut h) = (lo.to_vec(), hi.to_vec());
-        l[e] = x;
-        h[e] = x;
-        if propagate(lines, &mut l, &mut h) {
-            if let Some(f) = exists(lines, &mut l, &mut h, also, reference, budget) {
-                return Some(f);
-            }
+        if let Some(f) = narrowed(lines, lo, hi, e, (x, x), also, reference, budget) {
+            return Some(f);
         }
         if *budget == 0 {
             return None;
         }
     }
     None
+}
+
+/// [`exists`] with entry `e` narrowed to `from ..= to` and the bounds propagated.
+#[allow(clippy::too_many_arguments)]
+fn narrowed(
+    lines: &[Line],
+    lo: &[u64],
+    hi: &[u64],
+    e: usize,
+    (from, to): (u64, u64),
+    also: &dyn Fn(&[u64]) -> bool,
+    reference: &[u64],
+    budget: &mut usize,
+) -> Option<Vec<u64>> {
+    let (mut l, mut h) = (lo.to_vec(), hi.to_vec());
+    l[e] = from;
+    h[e] = to;
+    if !propagate(lines, &mut l, &mut h) {
+        return None;
+    }
+    exists(lines, &mut l, &mut h, also, reference, budget)
 }
 
 /// A count table with margins as linked lines: `cells[i][j]`, then row totals, column totals and

@@ -353,13 +353,7 @@ const COUNTRIES: [&str; 8] = [
 
 /// A random person-level file with dictionary columns, a characteristic and unknown columns.
 fn random_file(rows: usize, seed: u64, steunpunten: u8) -> Vec<(String, RawColumn)> {
-    let mut state = seed | 1;
-    let mut next = |m: u64| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state % m
-    };
+    let mut next = common::draws(seed);
     let sp: Vec<u64> = (0..rows).map(|_| next(steunpunten as u64)).collect();
     let names = ["Groningen", "Tilburg", "Utrecht", "Zwolle", "Haarlem", "Almelo"];
     let t = |f: &dyn Fn(usize) -> Option<String>| RawColumn::text((0..rows).map(f));

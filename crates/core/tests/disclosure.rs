@@ -250,13 +250,7 @@ fn the_statistic_beside_a_crosstab_with_hidden_cells_gives_nothing_back() {
 
 /// A tree grown on `rows` made-up persons from `seed`, published with threshold `t`, checked.
 fn random_tree_keeps_its_hidden_counts(seed: u64, rows: usize, t: u64, depth: usize) {
-    let mut state = seed | 1;
-    let mut next = |m: u64| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state % m
-    };
+    let mut next = common::draws(seed);
     let a: Vec<Option<String>> = (0..rows).map(|_| Some(format!("a{}", next(4)))).collect();
     let b: Vec<Option<String>> = (0..rows).map(|_| Some(format!("b{}", next(3)))).collect();
     let y: Vec<Option<String>> = a

@@ -1,4 +1,5 @@
-//! The demo as the tests use it: its files loaded, and its analysis file linked.
+//! The demo as the tests use it: its files loaded, and its analysis file linked; reference data
+//! sets; draws from a seed for made-up data.
 
 #![allow(dead_code)]
 
@@ -144,4 +145,16 @@ pub fn credit() -> (
         ("leeftijd", Scale),
     ];
     (columns, spec("kredietwaardigheid", Nominal, &predictors))
+}
+
+/// Draws from a seed (xorshift): `next(m)` is a number below `m`. Made-up data for the property
+/// tests, the same for the same seed on every machine.
+pub fn draws(seed: u64) -> impl FnMut(u64) -> u64 {
+    let mut state = seed | 1;
+    move |m: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % m
+    }
 }

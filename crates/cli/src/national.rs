@@ -19,10 +19,11 @@ pub struct NationalFiguresArgs {
     /// row per person with `steunpunt` and the derived variables.
     #[arg(long)]
     data: PathBuf,
-    /// The peildatum the analysis file was made with (YYYY-MM-DD; `perspectief link` prints it):
-    /// the file does not carry it, and a steunpunt computes its own durations with it.
+    /// The peildatum the analysis file was made with (YYYY-MM-DD). The file carries it in its
+    /// `peildatum` column; give it only for a file without one (an older version's), or to check
+    /// that the file is the one you mean. A steunpunt computes its own durations with it.
     #[arg(long)]
-    peildatum: String,
+    peildatum: Option<String>,
     /// Write the national figures (JSON) here.
     #[arg(long)]
     out: PathBuf,
@@ -60,9 +61,15 @@ pub struct CompareArgs {
 }
 
 pub fn figures(args: &NationalFiguresArgs) -> Result<(), String> {
-    let peildatum = Date::parse_iso(&args.peildatum).map_err(|e| format!("--peildatum: {e}"))?;
+    let given = args
+        .peildatum
+        .as_deref()
+        .map(Date::parse_iso)
+        .transpose()
+        .map_err(|e| format!("--peildatum: {e}"))?;
     let columns = table_file::read(&args.data)?;
     let refs: Vec<(&str, &perspectief_core::chaid::RawColumn)> = columns.iter().map(|(n, c)| (n.as_str(), c)).collect();
+    let peildatum = national::peildatum::resolve(&refs, given).map_err(|e| e.to_string())?;
     let options = Options {
         threshold: args.threshold,
         period: match args.period {

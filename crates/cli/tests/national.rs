@@ -33,7 +33,7 @@ fn national_figures_then_a_steunpunt_compares_its_own_registration() {
         .arg("national-figures")
         .arg("--data")
         .arg(&analysis)
-        .args(["--peildatum", "2011-04-01", "--out"])
+        .arg("--out")
         .arg(&national)
         .output()
         .unwrap();
@@ -45,7 +45,10 @@ fn national_figures_then_a_steunpunt_compares_its_own_registration() {
         .unwrap_or_else(|| panic!("{said}"))
         .to_string();
     assert_eq!(fingerprint.len(), 19);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("733 personen bij 20 steunpunten, peildatum 01-04-2011"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("733 personen bij 20 steunpunten, peildatum 01-04-2011"),
+        "the peildatum is the one the analysis file carries"
+    );
     let file: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&national).unwrap()).unwrap();
     assert_eq!(file["format"], "perspectief-landelijk-beeld/1");
     assert_eq!(file["content"]["persons"], 733);
@@ -127,15 +130,57 @@ fn a_tampered_file_is_refused() {
     assert!(String::from_utf8(out.stderr)
         .unwrap()
         .starts_with("Dit is geen landelijk beeld van Perspectief"));
-    // The peildatum is asked for: the analysis file does not carry it.
-    let out = Command::new(common::bin())
-        .arg("national-figures")
-        .arg("--data")
-        .arg(&analysis)
-        .arg("--out")
-        .arg(dir.path().join("x.json"))
-        .output()
-        .unwrap();
+}
+
+/// The analysis file carries its peildatum: a different `--peildatum` is refused, and a file
+/// without the column (an older version's) asks for it.
+#[test]
+fn the_peildatum_comes_from_the_analysis_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let analysis = analysis_file(dir.path());
+    let figures = |data: &Path, extra: &[&str]| {
+        Command::new(common::bin())
+            .arg("national-figures")
+            .arg("--data")
+            .arg(data)
+            .args(extra)
+            .arg("--out")
+            .arg(dir.path().join("x.json"))
+            .output()
+            .unwrap()
+    };
+    let out = figures(&analysis, &["--peildatum", "2012-04-01"]);
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--peildatum"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("Het analysebestand is gemaakt met peildatum 01-04-2011, maar --peildatum zegt 01-04-2012."),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = figures(&analysis, &["--peildatum", "2011-04-01"]);
+    assert!(
+        out.status.success(),
+        "the same date: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // The same file without its last column, the peildatum.
+    let text = std::fs::read_to_string(&analysis).unwrap();
+    assert!(text.lines().next().unwrap().ends_with(";peildatum"), "the last column");
+    assert!(
+        text.lines().skip(1).all(|l| l.ends_with(";2011-04-01")),
+        "the same date on every row"
+    );
+    let older: String = text
+        .lines()
+        .map(|l| format!("{}\r\n", l.rsplit_once(';').unwrap().0))
+        .collect();
+    let older_file = dir.path().join("ouder.csv");
+    std::fs::write(&older_file, older).unwrap();
+    let out = figures(&older_file, &[]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Het analysebestand heeft geen kolom 'peildatum'"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--peildatum JJJJ-MM-DD"));
+    let out = figures(&older_file, &["--peildatum", "2011-04-01"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }

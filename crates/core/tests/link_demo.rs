@@ -135,6 +135,15 @@ fn the_analysis_file_of_the_demo() {
     assert!(count("Kenmerken ex-AMV's", "Demografie") >= 8);
     let sheet = a.sheet(3);
     assert_eq!(sheet.rows.len(), 733);
+    // The last column carries the peildatum, and reads back as it (`perspectief national-figures`).
+    assert_eq!(sheet.header.last().map(String::as_str), Some("peildatum"));
+    let csv = perspectief_core::write::csv::write(&sheet, Default::default());
+    let back = perspectief_core::ingest::plain::columns("analysebestand.csv", &csv).unwrap();
+    let refs: Vec<(&str, &RawColumn)> = back.iter().map(|(n, c)| (n.as_str(), c)).collect();
+    assert_eq!(
+        perspectief_core::national::peildatum::resolve(&refs, None),
+        Ok(a.peildatum)
+    );
     assert!(
         !sheet
             .header

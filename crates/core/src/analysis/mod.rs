@@ -40,6 +40,10 @@ pub struct AnalysisFile {
     pub variables: Vec<Variable>,
 }
 
+/// The analysis file's column with the peildatum (ISO, the same on every row): see
+/// [`AnalysisFile::sheet`].
+pub const PEILDATUM_COLUMN: &str = "peildatum";
+
 /// The variables per set and subset, for the summary.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SetCount {
@@ -416,10 +420,19 @@ impl AnalysisFile {
     }
 
     /// As a sheet (one row per person, in a random order from `seed`), for csv/xlsx export. No
-    /// V-nummers or names; not anonymous either (that is `anonymise`).
+    /// V-nummers or names; not anonymous either (that is `anonymise`). The last column,
+    /// [`PEILDATUM_COLUMN`], carries the peildatum the durations were computed with (the same on
+    /// every row), so whoever reads the file back (`perspectief national-figures`) needs not ask.
     pub fn sheet(&self, seed: u64) -> Sheet {
         let columns: Vec<(&str, &RawColumn)> = self.variables.iter().map(|v| (v.name.as_str(), &v.values)).collect();
         let mut sheet = columns_sheet("Analysebestand", &columns);
+        if !self.variables.iter().any(|v| v.name == PEILDATUM_COLUMN) {
+            sheet.header.push(PEILDATUM_COLUMN.to_string());
+            let iso = self.peildatum.iso();
+            for row in &mut sheet.rows {
+                row.push(Cell::text(iso.clone()));
+            }
+        }
         crate::rng::Rng::new(seed).shuffle(&mut sheet.rows);
         sheet
     }

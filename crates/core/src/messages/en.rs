@@ -734,6 +734,10 @@ pub fn national(e: &crate::national::NationalError) -> String {
         E::TooFewElsewhere { steunpunt, threshold } => format!("Without {steunpunt} fewer than {threshold} persons remain: {steunpunt} could work out their number from the national figures. Include more steunpunten."),
         E::NoLocalPersons { files } if files.is_empty() => "No own registration has been loaded yet.".to_string(),
         E::NoLocalPersons { files } => format!("{} holds no person (no registration, or no row with a V-nummer or name). Load the own registration.", files.join(", ")),
+        E::NoPeildatum => "The analysis file has no column 'peildatum' (an older version of Perspectief made it). Give the peildatum it was made with (--peildatum YYYY-MM-DD), or make the analysis file again.".to_string(),
+        E::PeildatumUnreadable { row, value } => format!("Row {row} of the analysis file has '{value}' in column 'peildatum', which is not a date. Make the analysis file again, or give the peildatum (--peildatum YYYY-MM-DD) and empty the column."),
+        E::PeildatumVaries { first, row, other } => format!("The analysis file has two values of peildatum: {first}, and in row {row} {other}. One analysis file belongs to one peildatum: make it again."),
+        E::PeildatumDiffers { in_file, given } => format!("The analysis file was made with peildatum {in_file}, but --peildatum says {given}. The durations of guidance in the file were computed up to {in_file}: leave out --peildatum, or make the analysis file again with peildatum {given}."),
         E::Threshold { threshold } => format!("A threshold of {threshold} protects nothing: choose 2 or more (usually 5)."),
     }
 }

@@ -669,6 +669,10 @@ pub fn national(e: &crate::national::NationalError) -> String {
         E::TooFewElsewhere { steunpunt, threshold } => format!("Zonder {steunpunt} blijven minder dan {threshold} personen over: {steunpunt} zou hun aantal uit het landelijk beeld kunnen afleiden. Neem meer steunpunten op."),
         E::NoLocalPersons { files } if files.is_empty() => "Er is nog geen eigen registratie geladen.".to_string(),
         E::NoLocalPersons { files } => format!("In {} staat geen persoon (geen registratie, of geen rij met een V-nummer of naam). Laad de eigen registratie.", files.join(", ")),
+        E::NoPeildatum => "Het analysebestand heeft geen kolom 'peildatum' (het is met een oudere versie van Perspectief gemaakt). Geef de peildatum op waarmee het gemaakt is (--peildatum JJJJ-MM-DD), of maak het analysebestand opnieuw.".to_string(),
+        E::PeildatumUnreadable { row, value } => format!("Rij {row} van het analysebestand heeft in kolom 'peildatum' '{value}', geen datum. Maak het analysebestand opnieuw, of geef de peildatum op (--peildatum JJJJ-MM-DD) en maak de kolom leeg."),
+        E::PeildatumVaries { first, row, other } => format!("Het analysebestand heeft twee peildata: {first}, en in rij {row} {other}. Eén analysebestand hoort bij één peildatum: maak het opnieuw."),
+        E::PeildatumDiffers { in_file, given } => format!("Het analysebestand is gemaakt met peildatum {in_file}, maar --peildatum zegt {given}. De duur van de begeleiding in het bestand is tot {in_file} berekend: laat --peildatum weg, of maak het analysebestand opnieuw met peildatum {given}."),
         E::Threshold { threshold } => format!("Een drempel van {threshold} beschermt niets: kies 2 of meer (gewoonlijk 5)."),
     }
 }

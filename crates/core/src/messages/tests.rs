@@ -161,6 +161,20 @@ fn all() -> Vec<(&'static str, Box<dyn Localized>, String)> {
         NationalError::NoLocalPersons { files: Vec::new() },
         NationalError::NoLocalPersons { files: vec![file()] },
         NationalError::Threshold { threshold: 1 },
+        NationalError::NoPeildatum,
+        NationalError::PeildatumUnreadable {
+            row: 7,
+            value: "gisteren".into(),
+        },
+        NationalError::PeildatumVaries {
+            first: crate::date::Date::new(2011, 4, 1).unwrap(),
+            row: 9,
+            other: crate::date::Date::new(2011, 4, 2).unwrap(),
+        },
+        NationalError::PeildatumDiffers {
+            in_file: crate::date::Date::new(2011, 4, 1).unwrap(),
+            given: crate::date::Date::new(2012, 4, 1).unwrap(),
+        },
     ] {
         let d = e.to_string();
         add("national", Box::new(e), d);
@@ -234,6 +248,28 @@ fn wording_in_both_languages() {
     };
     assert!(e.text(Locale::Nl).contains("2.500.000 rijen"));
     assert!(e.text(Locale::En).contains("2,500,000 rows"));
+}
+
+#[test]
+fn the_peildatum_of_an_analysis_file_in_both_languages() {
+    use crate::national::NationalError;
+    let date = |y, m, d| crate::date::Date::new(y, m, d).unwrap();
+    says(
+        &NationalError::PeildatumDiffers {
+            in_file: date(2011, 4, 1),
+            given: date(2012, 4, 1),
+        },
+        "Het analysebestand is gemaakt met peildatum 01-04-2011, maar --peildatum zegt 01-04-2012. De duur van de begeleiding in het bestand is tot 01-04-2011 berekend: laat --peildatum weg, of maak het analysebestand opnieuw met peildatum 01-04-2012.",
+        "The analysis file was made with peildatum 01-04-2011, but --peildatum says 01-04-2012. The durations of guidance in the file were computed up to 01-04-2011: leave out --peildatum, or make the analysis file again with peildatum 01-04-2012.",
+    );
+    says(
+        &NationalError::PeildatumUnreadable {
+            row: 7,
+            value: "gisteren".into(),
+        },
+        "Rij 7 van het analysebestand heeft in kolom 'peildatum' 'gisteren', geen datum. Maak het analysebestand opnieuw, of geef de peildatum op (--peildatum JJJJ-MM-DD) en maak de kolom leeg.",
+        "Row 7 of the analysis file has 'gisteren' in column 'peildatum', which is not a date. Make the analysis file again, or give the peildatum (--peildatum YYYY-MM-DD) and empty the column.",
+    );
 }
 
 #[test]

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::date::Date;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NationalError {
@@ -26,6 +28,14 @@ pub enum NationalError {
     TooFewElsewhere { steunpunt: String, threshold: u64 },
     /// The local files hold no person (no registration, or no row with a V-nummer or name).
     NoLocalPersons { files: Vec<String> },
+    /// The analysis file has no peildatum column, and none was given.
+    NoPeildatum,
+    /// A cell of the peildatum column is not a date (`row` as a spreadsheet counts, header 1).
+    PeildatumUnreadable { row: usize, value: String },
+    /// The peildatum column holds a second date at `row`.
+    PeildatumVaries { first: Date, row: usize, other: Date },
+    /// The file's peildatum and the one given differ.
+    PeildatumDiffers { in_file: Date, given: Date },
     /// A threshold below 2 protects nothing.
     Threshold { threshold: u64 },
 }

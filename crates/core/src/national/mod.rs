@@ -29,6 +29,7 @@ pub mod error;
 pub mod figures;
 pub mod file;
 pub mod html;
+pub mod peildatum;
 pub mod text;
 pub mod tree;
 

@@ -40,6 +40,8 @@ setup-browser:
 # LibreOffice without a desktop, from Debian: the report tests open the Word files it writes.
 setup-office:
 	@command -v soffice >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-writer-nogui; }
+	@# A font for the trees the command line draws into its report (perspectief run).
+	@test -n "$$(find /usr/share/fonts -name '*.ttf' -print -quit 2>/dev/null)" || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends fonts-dejavu-core; }
 
 # JPMML-Evaluator, the independent PMML consumer of the rules test: its jars from the PyPI
 # package (pinned), a Java compiler from Debian, and tests/pmml/Score.java compiled against them.

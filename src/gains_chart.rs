@@ -18,7 +18,7 @@ const BAR: &str = "#b9cde5";
 pub const REFERENCE: &str = "#6b6b6b";
 pub const TEXT: &str = "#1a1a1a";
 
-use crate::tree_drawing::escape as esc;
+use perspectief_core::drawing::text::escape as esc;
 
 /// One panel: `x` and `y` in data units (x 0–100 %, y 0–`y_max`), at offset (`ox`, `oy`).
 struct Panel {

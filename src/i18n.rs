@@ -32,54 +32,14 @@ impl Lang {
         )
     }
 
-    /// A p-value as every table and drawing prints it: three decimals as SPSS does, or
-    /// "< 0,001" when smaller (never "0,000").
+    /// A p-value as every table and drawing prints it ([`Locale::p_value`]).
     pub fn p_value(self, p: f64) -> String {
-        let loc = self.locale();
-        if p < 0.001 {
-            format!("< {}", loc.number(0.001, 3))
-        } else {
-            loc.number(p, 3)
-        }
+        self.locale().p_value(p)
     }
 
-    /// A category label as shown: the engine's `<missing>` in the user's language, and the
-    /// bins of a scale variable (`<= 18.497`, `(5.355, 7.425]`, `> 23`) with a decimal comma
-    /// in Dutch (and `;` between the two edges).
-    /// A merged group ("<= 18.497; <missing>", categories joined with "; ") is converted part
-    /// by part.
+    /// A category label as shown ([`Locale::category`]).
     pub fn label(self, label: &str) -> String {
-        let label = label.replace("<missing>", self.pick("<ontbrekend>", "<missing>"));
-        if self == Lang::En {
-            return label;
-        }
-        if label.contains("; ") {
-            return label
-                .split("; ")
-                .map(|part| self.label(part))
-                .collect::<Vec<_>>()
-                .join("; ");
-        }
-        let number = |t: &str| {
-            let t = t.strip_prefix('-').unwrap_or(t);
-            !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '.') && t.matches('.').count() <= 1
-        };
-        let comma = |t: &str| t.replace('.', ",");
-        if let Some(x) = label.strip_prefix("<= ").filter(|x| number(x)) {
-            return format!("<= {}", comma(x));
-        }
-        if let Some(x) = label.strip_prefix("> ").filter(|x| number(x)) {
-            return format!("> {}", comma(x));
-        }
-        if let Some((a, b)) = label
-            .strip_prefix('(')
-            .and_then(|r| r.strip_suffix(']'))
-            .and_then(|r| r.split_once(", "))
-            .filter(|(a, b)| number(a) && number(b))
-        {
-            return format!("({}; {}]", comma(a), comma(b));
-        }
-        label
+        self.locale().category(label)
     }
 
     /// A variable's label in this language: the data dictionary's, or a characteristic's

@@ -8,7 +8,7 @@ use perspectief_core::messages::Localized;
 
 use crate::gains_chart::{REFERENCE as GRID, TEXT};
 use crate::i18n::Lang;
-use crate::tree_drawing::escape as esc;
+use perspectief_core::drawing::text::escape as esc;
 
 const FOR: &str = "#154273";
 const AGAINST: &str = "#a4281b";

@@ -18,7 +18,6 @@ mod random;
 mod state;
 mod svg_export;
 mod test_hooks;
-mod tree_drawing;
 
 fn main() {
     // The same wasm runs in the worker, which has no window and no page to draw.

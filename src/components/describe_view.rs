@@ -139,7 +139,7 @@ fn bar_chart(p: &Published, l: Lang) -> impl IntoView {
             let n = p.cells[i][0];
             let w = n.n.map_or(0.0, |n| bar_w * n as f64 / max);
             view! {
-                <text x=label_w - 6.0 y=y + 15.0 text-anchor="end" class="pf-chart-label">{crate::tree_drawing::fit(&l.label(label), label_w - 12.0, 13.0)}</text>
+                <text x=label_w - 6.0 y=y + 15.0 text-anchor="end" class="pf-chart-label">{perspectief_core::drawing::text::fit(&l.label(label), label_w - 12.0, 13.0)}</text>
                 <rect x=label_w y=y + 3.0 width=w height=row_h - 6.0 class="pf-chart-bar"/>
                 <text x=label_w + w + 4.0 y=y + 15.0 class="pf-chart-label">{count(n, p.threshold, l)}</text>
             }
@@ -171,7 +171,7 @@ fn fill(j: usize) -> String {
 /// stacked bars per steunpunt). What the table hides is one hatched grey segment, so that every
 /// bar still reaches 100 %; the legend wraps and shows every category.
 fn stacked_chart(p: &Published, l: Lang) -> impl IntoView {
-    use crate::tree_drawing::{fit, text_width};
+    use perspectief_core::drawing::text::{fit, text_width};
     let (label_w, bar_w, row_h) = (180.0, 420.0, 22.0);
     let width = label_w + bar_w + 20.0;
     // The legend: entries side by side, on as many lines as they need.

@@ -12,7 +12,7 @@ use perspectief_core::chaid::published::PublishedTree as Tree;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::Lang;
-use crate::tree_drawing::{layout, neighbour, Focus};
+use perspectief_core::drawing::tree::{layout, neighbour, Focus};
 
 fn focus_node(id: usize) {
     let found = web_sys::window()
@@ -47,13 +47,13 @@ pub fn TreeDiagram(tree: Tree, lang: Lang, selected: RwSignal<Option<usize>>) ->
     let focused = RwSignal::new(0usize);
     let tree = StoredValue::new(tree);
     let frame = NodeRef::<leptos::html::Div>::new();
-    let scene = Memo::new(move |_| tree.with_value(|t| layout(t, &collapsed.get(), l)));
+    let scene = Memo::new(move |_| tree.with_value(|t| layout(t, &collapsed.get(), l.locale())));
     let svg = move || {
         let focus = Focus {
             focused: focused.get(),
             selected: selected.get(),
         };
-        scene.with(|s| s.svg(zoom.get(), Some(focus), l))
+        scene.with(|s| s.svg(zoom.get(), Some(focus), l.locale()))
     };
     // After the drawing is redrawn, focus goes back to the node it was on.
     let refocus = move |id: usize| {

@@ -212,8 +212,8 @@ pub fn TreeResult(form: TreeForm) -> impl IntoView {
             ),
         );
         // Downloads and the report get the whole tree, whatever is collapsed on the page.
-        let drawing = crate::tree_drawing::layout(&published, &Default::default(), l);
-        let picture = crate::svg_export::standalone(&drawing.svg(1.0, None, l), "pf-tree");
+        let drawing = perspectief_core::drawing::tree::layout(&published, &Default::default(), l.locale());
+        let picture = crate::svg_export::standalone(&drawing.svg(1.0, None, l.locale()), "pf-tree");
         let (png_svg, report_svg) = (picture.clone(), picture.clone());
         let (width, height) = (drawing.width, drawing.height);
         let svg_name = format!("boom-{}.svg", t.target.name);

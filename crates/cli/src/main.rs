@@ -11,6 +11,7 @@ mod link;
 #[cfg(feature = "bench")]
 mod memory;
 mod national;
+mod picture;
 mod pseudonymise;
 mod run;
 mod score;

@@ -6,8 +6,10 @@
 
 use std::path::PathBuf;
 
+use perspectief_core::drawing::tree::layout;
 use perspectief_core::recept::{Analysis, Recept};
 use perspectief_core::session::{Outcome, Session};
+use perspectief_core::verslag::Block;
 use perspectief_core::write::csv::{write, CsvStyle};
 
 /// The JSON form of a published tree.
@@ -81,15 +83,13 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
         perspectief_core::locale::Locale::Nl
     };
     let mut sections = Vec::new();
+    // The machine's fonts, looked up once; without any, the report has no pictures and says why.
+    let painter = crate::picture::Painter::new();
     for (i, analysis) in recept.analyses.iter().enumerate() {
         let n = i + 1;
         let started = std::time::Instant::now();
         let outcome = session.run(analysis, &mut |_, _, _| {}).map_err(|e| e.to_string())?;
-        sections.extend(perspectief_core::verslag::build::section(
-            &outcome,
-            args.threshold,
-            locale,
-        ));
+        let mut section = perspectief_core::verslag::build::section(&outcome, args.threshold, locale);
         match (analysis, outcome) {
             (Analysis::Table { .. }, Outcome::Table(view)) => {
                 let (sheet, stem) = view.sheet();
@@ -129,6 +129,27 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
                     view.published_json(args.threshold)
                 };
                 save(format!("{n:02}-boom-{target}.json"), json.as_bytes())?;
+                // The published tree drawn as on the page: a file beside it, and in the report.
+                let scene = layout(&view.report.publish(args.threshold), &Default::default(), locale);
+                let svg = crate::picture::svg_file(&scene, locale);
+                save(format!("{n:02}-boom-{target}.svg"), svg.as_bytes())?;
+                match painter.as_ref().map_err(Clone::clone).and_then(|p| p.png(&svg)) {
+                    Ok((png, width, height)) => {
+                        if let Some(s) = section.as_mut() {
+                            let alt = format!("{}: {}", scene.title, s.title);
+                            s.blocks.insert(
+                                1,
+                                Block::Image {
+                                    png,
+                                    width,
+                                    height,
+                                    alt,
+                                },
+                            );
+                        }
+                    }
+                    Err(e) => crate::warn!("{target}: {e}"),
+                }
             }
             (Analysis::Screen { target, .. }, Outcome::Screening(view)) => {
                 save(
@@ -148,6 +169,7 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
             }
             _ => unreachable!("an analysis gives its own kind of outcome"),
         }
+        sections.extend(section);
     }
     // The report: the same tables and trees as published, their text, and the methods.
     let made = crate::anonymise::today().dutch();

@@ -1,29 +1,41 @@
 //! `perspectief run` writes the report as `verslag.html` and `verslag.docx`; LibreOffice
 //! (Debian's `libreoffice-writer-nogui`, installed by `make setup`) opens the Word file headless
 //! and converts it to text without error, and that text holds every paragraph, heading and table
-//! cell of the report in order. `perspectief chaid --narrative` prints the text after the tree.
+//! cell of the report in order; it prints the tree's picture. `perspectief chaid --narrative` prints the text after the tree.
 
 use std::path::Path;
 use std::process::Command;
 
 mod common;
 
-/// The text LibreOffice reads from a Word file.
-fn libreoffice_text(docx: &Path) -> String {
+/// A Word file as LibreOffice converts it to `filter` ("txt:Text (encoded):UTF8", "pdf").
+fn libreoffice(docx: &Path, filter: &str, extension: &str) -> Vec<u8> {
     let out_dir = docx.parent().unwrap().join("lo");
     std::fs::create_dir_all(&out_dir).unwrap();
     let profile = docx.parent().unwrap().join("lo-profile");
     let out = Command::new("soffice")
         .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir"])
+        .args(["--headless", "--convert-to", filter, "--outdir"])
         .arg(&out_dir)
         .arg(docx)
         .output()
         .expect("LibreOffice (soffice) is installed: make setup");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let txt = out_dir.join(docx.with_extension("txt").file_name().unwrap());
-    std::fs::read_to_string(&txt)
-        .unwrap_or_else(|e| panic!("{}: {e}\n{}", txt.display(), String::from_utf8_lossy(&out.stdout)))
+    let converted = out_dir.join(docx.with_extension(extension).file_name().unwrap());
+    std::fs::read(&converted)
+        .unwrap_or_else(|e| panic!("{}: {e}\n{}", converted.display(), String::from_utf8_lossy(&out.stdout)))
+}
+
+/// The text LibreOffice reads from a Word file.
+fn libreoffice_text(docx: &Path) -> String {
+    String::from_utf8(libreoffice(docx, "txt:Text (encoded):UTF8", "txt")).unwrap()
+}
+
+/// The value of attribute `name` in the first tag of `svg`.
+fn attribute(svg: &str, name: &str) -> u32 {
+    let tag = &svg[..svg.find('>').unwrap()];
+    let at = tag.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+    tag[at..].split('"').next().unwrap().parse().unwrap()
 }
 
 #[test]
@@ -67,6 +79,26 @@ fn a_run_writes_a_report_that_libreoffice_opens_and_whose_text_round_trips() {
     assert!(
         text.contains("vertrok") && text.contains("met onbekende bestemming"),
         "{text}"
+    );
+    // The tree as a picture: an SVG file beside its JSON, and in both reports as PNG at twice
+    // its size, which LibreOffice places in what it prints.
+    let svg = std::fs::read_to_string(out_dir.join("02-boom-mob.svg")).unwrap();
+    assert!(
+        svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" class="pf-tree" role="img""#),
+        "{svg}"
+    );
+    assert!(svg.contains("<style>") && svg.contains(">Knoop 0</text>"), "{svg}");
+    let (width, height) = (attribute(&svg, "width"), attribute(&svg, "height"));
+    assert!(
+        html.contains(r#"alt="Beslisboom: Boom voor Vertrokken met onbekende bestemming (MOB)">"#)
+            && html.contains(&format!(r#"width="{width}" height="{height}""#)),
+        "the HTML report has the picture"
+    );
+    let pdf = libreoffice(&docx, "pdf", "pdf");
+    let image = format!("/Subtype/Image/Width {}/Height {}", 2 * width, 2 * height);
+    assert!(
+        pdf.windows(image.len()).any(|w| w == image.as_bytes()),
+        "LibreOffice prints the tree's picture ({image})"
     );
 }
 

@@ -22,6 +22,7 @@ pub mod date;
 pub mod demo;
 pub mod describe;
 pub mod disclosure;
+pub mod drawing;
 pub mod exports;
 #[doc(hidden)]
 pub mod fuzzing;

@@ -12,6 +12,64 @@ pub enum Locale {
 }
 
 impl Locale {
+    /// The text in this language, for texts written as a Dutch/English pair.
+    pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Locale::Nl => nl,
+            Locale::En => en,
+        }
+    }
+
+    /// A category label as shown: the engine's `<missing>` in the user's language, and the
+    /// bins of a scale variable (`<= 18.497`, `(5.355, 7.425]`, `> 23`) with a decimal comma
+    /// in Dutch (and `;` between the two edges).
+    /// A merged group ("<= 18.497; <missing>", categories joined with "; ") is converted part
+    /// by part.
+    pub fn category(self, label: &str) -> String {
+        let label = label.replace("<missing>", self.pick("<ontbrekend>", "<missing>"));
+        if self == Locale::En {
+            return label;
+        }
+        if label.contains("; ") {
+            return label
+                .split("; ")
+                .map(|part| self.category(part))
+                .collect::<Vec<_>>()
+                .join("; ");
+        }
+        let number = |t: &str| {
+            let t = t.strip_prefix('-').unwrap_or(t);
+            !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '.') && t.matches('.').count() <= 1
+        };
+        let comma = |t: &str| t.replace('.', ",");
+        if let Some(x) = label.strip_prefix("<= ").filter(|x| number(x)) {
+            return format!("<= {}", comma(x));
+        }
+        if let Some(x) = label.strip_prefix("> ").filter(|x| number(x)) {
+            return format!("> {}", comma(x));
+        }
+        if let Some((a, b)) = label
+            .strip_prefix('(')
+            .and_then(|r| r.strip_suffix(']'))
+            .and_then(|r| r.split_once(", "))
+            .filter(|(a, b)| number(a) && number(b))
+        {
+            return format!("({}; {}]", comma(a), comma(b));
+        }
+        label
+    }
+
+    /// A p-value as every table and drawing prints it: three decimals as SPSS does, or
+    /// "< 0,001" when smaller (never "0,000").
+    pub fn p_value(self, p: f64) -> String {
+        let loc = self;
+        if p < 0.001 {
+            format!("< {}", loc.number(0.001, 3))
+        } else {
+            loc.number(p, 3)
+        }
+    }
+
     fn separators(self) -> (char, char) {
         match self {
             Locale::Nl => (',', '.'),

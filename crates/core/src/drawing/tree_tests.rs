@@ -4,13 +4,13 @@
 
 use std::collections::BTreeSet;
 
-use perspectief_core::analysis::run::default_predictors;
-use perspectief_core::analysis::OUTCOMES;
-use perspectief_core::chaid::published::PublishedTree;
-use perspectief_core::chaid::report::report;
-use perspectief_core::chaid::{fit, ChaidParams, Dataset, Level, Spec};
-use perspectief_core::recept::Analysis;
-use perspectief_core::session::{Edit, Outcome, Session};
+use crate::analysis::run::default_predictors;
+use crate::analysis::OUTCOMES;
+use crate::chaid::published::PublishedTree;
+use crate::chaid::report::report;
+use crate::chaid::{fit, ChaidParams, Dataset, Level, Spec};
+use crate::recept::Analysis;
+use crate::session::{Edit, Outcome, Session};
 
 use super::*;
 
@@ -58,9 +58,9 @@ fn demo_trees() -> Vec<(String, PublishedTree)> {
 }
 
 fn reference_tree(file: &str, target: &str, level: Level, predictors: &[(&str, Level)]) -> PublishedTree {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/crates/core/tests/data/reference/");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/reference/");
     let bytes = std::fs::read(format!("{path}{file}")).unwrap();
-    let columns = perspectief_core::ingest::plain::columns(file, &bytes).unwrap();
+    let columns = crate::ingest::plain::columns(file, &bytes).unwrap();
     let spec = Spec {
         target: target.into(),
         target_level: level,
@@ -81,7 +81,13 @@ fn reference_tree(file: &str, target: &str, level: Level, predictors: &[(&str, L
     report(fit(&data, &params).unwrap(), &data, None, None).publish(5)
 }
 
+/// The trees below, grown once for all the tests of this file.
 fn all_trees() -> Vec<(String, PublishedTree)> {
+    static TREES: std::sync::OnceLock<Vec<(String, PublishedTree)>> = std::sync::OnceLock::new();
+    TREES.get_or_init(grow_all_trees).clone()
+}
+
+fn grow_all_trees() -> Vec<(String, PublishedTree)> {
     let s = Level::Scale;
     let mut trees = demo_trees();
     trees.push((
@@ -199,7 +205,7 @@ fn no_box_or_text_collides_on_the_demo_and_reference_trees() {
         "a deep tree among them"
     );
     for (name, tree) in &trees {
-        for lang in [Lang::Nl, Lang::En] {
+        for lang in [Locale::Nl, Locale::En] {
             let whole = layout(tree, &BTreeSet::new(), lang);
             assert_eq!(whole.boxes.len(), tree.nodes.len(), "{name}");
             let problems = collisions(&whole);
@@ -222,7 +228,7 @@ fn no_box_or_text_collides_on_the_demo_and_reference_trees() {
 #[test]
 fn the_check_finds_a_collision_when_there_is_one() {
     let (_, tree) = all_trees().into_iter().find(|(_, t)| t.nodes.len() > 3).unwrap();
-    let mut scene = layout(&tree, &BTreeSet::new(), Lang::Nl);
+    let mut scene = layout(&tree, &BTreeSet::new(), Locale::Nl);
     let (x, y) = (scene.boxes[1].x, scene.boxes[1].y);
     scene.boxes[2].x = x + 10.0;
     scene.boxes[2].y = y;
@@ -256,24 +262,24 @@ fn long_labels_wrap_and_long_words_break() {
 
 #[test]
 fn the_drawing_is_a_tree_for_screen_readers_and_a_picture_in_files() {
-    let (_, tree) = demo_trees()
+    let (_, tree) = all_trees()
         .into_iter()
         .find(|(n, t)| n.starts_with("mob depth 3 min 100") && t.nodes.len() > 3)
         .unwrap();
-    let scene = layout(&tree, &BTreeSet::new(), Lang::Nl);
+    let scene = layout(&tree, &BTreeSet::new(), Locale::Nl);
     let page = scene.svg(
         1.0,
         Some(Focus {
             focused: 2,
             selected: Some(2),
         }),
-        Lang::Nl,
+        Locale::Nl,
     );
     assert!(page.contains(r#"role="tree""#));
     assert_eq!(page.matches(r#"role="treeitem""#).count(), tree.nodes.len());
     assert_eq!(page.matches(r#"tabindex="0""#).count(), 1, "one tab stop");
     assert!(page.contains(r#"aria-level="1" aria-selected="false" aria-expanded="true" tabindex="-1" aria-label="Knoop 0: 733 cliënten, 100,0 %; ja "#), "{page}");
-    let file = scene.svg(1.0, None, Lang::Nl);
+    let file = scene.svg(1.0, None, Locale::Nl);
     assert!(file.starts_with(r#"<svg class="pf-tree" role="img""#));
     assert!(!file.contains("tabindex") && !file.contains("treeitem"));
 }
@@ -284,22 +290,126 @@ fn text_from_the_data_cannot_become_markup() {
         escape(r#"<script>"a" & 'b'</script>"#),
         "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
     );
-    let (_, mut tree) = demo_trees().into_iter().find(|(_, t)| t.nodes.len() > 3).unwrap();
+    let (_, mut tree) = all_trees().into_iter().find(|(_, t)| t.nodes.len() > 3).unwrap();
     tree.categories[0] = r#"<img src=x onerror="alert(1)">"#.into();
     if let Some(split) = tree.nodes[0].split.as_mut() {
         split.name = r#""><script>alert(2)</script>"#.into();
     }
-    let svg = layout(&tree, &BTreeSet::new(), Lang::En).svg(
+    let svg = layout(&tree, &BTreeSet::new(), Locale::En).svg(
         1.0,
         Some(Focus {
             focused: 0,
             selected: None,
         }),
-        Lang::En,
+        Locale::En,
     );
     assert!(!svg.contains("<img") && !svg.contains("<script"), "{svg}");
     assert!(
         svg.contains("&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;")
             && svg.contains("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;")
+    );
+}
+
+/// The numbers a text shows: runs of digits with their decimal sign and grouping, without a
+/// sign or separator at either end.
+fn numbers(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .map(|t| t.trim_matches([',', '.']))
+        .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+        .map(str::to_string)
+        .collect()
+}
+
+/// What a node's box may show: its number, its counts and N as published, its percentages, its
+/// mean and sd, the threshold of a "<5", and the digits of the category labels.
+fn box_may_show(tree: &PublishedTree, id: usize, l: Locale) -> BTreeSet<String> {
+    let node = &tree.nodes[id];
+    let mut out: BTreeSet<String> = BTreeSet::from([id.to_string(), tree.threshold.to_string(), l.number(100.0, 1)]);
+    let counts = node.counts.iter().chain([&node.n]);
+    out.extend(counts.filter_map(|c| c.n).map(|n| l.integer(n)));
+    let shares = node.percents.iter().chain([&node.share]).flatten();
+    out.extend(shares.map(|x| l.number(*x, 1)));
+    out.extend([node.mean, node.sd].into_iter().flatten().map(|x| l.number(x, 3)));
+    out.extend(tree.categories.iter().flat_map(|c| numbers(&l.category(c))));
+    out
+}
+
+/// What the texts between the boxes may show: each split's test as published, and the digits of
+/// the predictors' labels and the branches' categories.
+fn between_may_show(tree: &PublishedTree, l: Locale) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for node in &tree.nodes {
+        out.extend(node.branch.iter().flat_map(|b| numbers(&l.category(b))));
+        if let Some(split) = &node.split {
+            out.extend(numbers(&label(&split.name, l)));
+            out.extend([split.df1, split.df2].iter().map(|d| d.to_string()));
+            out.extend(split.statistic.map(|x| l.number(x, 3)));
+            out.extend(split.adj_p.map(|p| numbers(&l.p_value(p))).unwrap_or_default());
+        }
+    }
+    out
+}
+
+/// Every number the drawing shows that its place in the published tree does not hold.
+fn unpublished(tree: &PublishedTree, scene: &Scene, l: Locale) -> Vec<String> {
+    let mut out = Vec::new();
+    for b in &scene.boxes {
+        let may = box_may_show(tree, b.id, l);
+        for t in &b.texts {
+            out.extend(
+                numbers(&t.text)
+                    .into_iter()
+                    .filter(|n| !may.contains(n))
+                    .map(|n| format!("node {}: {n} in {:?}", b.id, t.text)),
+            );
+        }
+    }
+    let may = between_may_show(tree, l);
+    for t in &scene.texts {
+        out.extend(
+            numbers(&t.text)
+                .into_iter()
+                .filter(|n| !may.contains(n))
+                .map(|n| format!("{n} in {:?}", t.text)),
+        );
+    }
+    out
+}
+
+/// The attack on a picture that leaves the building (the page's downloads, the Word files, the
+/// command line's SVG): every number it shows is one the published tree shows at that place, so
+/// a hidden count cannot come back through the drawing. The check finds a count put back.
+#[test]
+fn the_picture_shows_only_what_the_published_tree_shows() {
+    let trees = all_trees();
+    for (name, tree) in &trees {
+        for l in [Locale::Nl, Locale::En] {
+            let scene = layout(tree, &BTreeSet::new(), l);
+            let found = unpublished(tree, &scene, l);
+            assert!(found.is_empty(), "{name} ({l:?}): {found:?}");
+        }
+    }
+    // A tree with a hidden count, drawn as if the count were shown: the check names it.
+    let (name, tree, node, k) = trees
+        .iter()
+        .find_map(|(name, t)| {
+            t.nodes.iter().find_map(|n| {
+                let k = n.counts.iter().position(|c| c.mark.hidden())?;
+                Some((name, t, n.id, k))
+            })
+        })
+        .expect("a demo tree hides a count");
+    let mut leaky = tree.clone();
+    let shown: BTreeSet<u64> = leaky.nodes[node].counts.iter().filter_map(|c| c.n).collect();
+    let put_back = (1..tree.threshold)
+        .find(|v| !shown.contains(v) && *v as usize != node)
+        .unwrap();
+    leaky.nodes[node].counts[k] = crate::disclosure::Count::of(put_back, crate::disclosure::Mark::Shown);
+    let found = unpublished(tree, &layout(&leaky, &BTreeSet::new(), Locale::Nl), Locale::Nl);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.starts_with(&format!("node {node}: {put_back} in"))),
+        "{name}: {found:?}"
     );
 }

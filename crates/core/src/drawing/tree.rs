@@ -10,9 +10,11 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use perspectief_core::chaid::published::PublishedTree as Tree;
+use crate::chaid::published::PublishedTree as Tree;
 
-use crate::i18n::Lang;
+use super::text::{escape, fit, text_width, wrap};
+use crate::analysis::labels::label;
+use crate::locale::Locale;
 
 pub const FONT: f64 = 12.0;
 pub const SMALL: f64 = 11.0;
@@ -22,77 +24,6 @@ const GAP_X: f64 = 28.0;
 const MARGIN: f64 = 16.0;
 const MIN_BOX: f64 = 180.0;
 const MAX_LABEL: f64 = 220.0;
-
-/// The width a text takes in the drawing's sans-serif at `px`, measured generously (wider than
-/// system-ui, Arial or DejaVu Sans draw it), so that what fits here fits on every screen.
-pub fn text_width(text: &str, px: f64, bold: bool) -> f64 {
-    let em: f64 = text
-        .chars()
-        .map(|c| match c {
-            'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | '(' | ')' | '[' | ']' => 0.34,
-            ' ' | 'f' | 't' | 'r' | 'I' | '-' => 0.42,
-            'm' | 'w' => 0.92,
-            'M' | 'W' | '%' | '—' | '…' => 1.0,
-            '0'..='9' => 0.62,
-            c if c.is_ascii_lowercase() => 0.62,
-            c if c.is_ascii_uppercase() => 0.76,
-            '<' | '>' | '=' | '+' | '×' | '≤' | '≥' | '_' | '/' | '*' => 0.66,
-            _ => 0.8,
-        })
-        .sum();
-    em * px * if bold { 1.1 } else { 1.0 }
-}
-
-/// `text` in lines of at most `width`: broken after spaces, and inside a word only when the word
-/// alone is too wide.
-pub fn wrap(text: &str, width: f64, px: f64, bold: bool) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if text_width(&candidate, px, bold) <= width {
-            line = candidate;
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        for c in word.chars() {
-            let mut next = line.clone();
-            next.push(c);
-            if text_width(&next, px, bold) > width && !line.is_empty() {
-                lines.push(std::mem::replace(&mut line, c.to_string()));
-            } else {
-                line = next;
-            }
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-/// `text` cut to `width` with "…" (a category label in a box; the full label is in the node's
-/// name for screen readers and in the tree table).
-pub fn fit(text: &str, width: f64, px: f64) -> String {
-    if text_width(text, px, false) <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if text_width(&format!("{out}{c}…"), px, false) > width {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Anchor {
@@ -163,7 +94,7 @@ pub struct Focus {
     pub selected: Option<usize>,
 }
 
-fn statistic_label(kind: &str, l: Lang) -> &'static str {
+fn statistic_label(kind: &str, l: Locale) -> &'static str {
     match kind {
         "f" => "F",
         "likelihood_ratio" => l.pick("Likelihood-ratio", "Likelihood ratio"),
@@ -173,7 +104,7 @@ fn statistic_label(kind: &str, l: Lang) -> &'static str {
 }
 
 /// The test of a split, in lines: adjusted p, then the statistic with its df.
-fn split_lines(split: &perspectief_core::chaid::published::PublishedSplit, l: Lang) -> Vec<String> {
+fn split_lines(split: &crate::chaid::published::PublishedSplit, l: Locale) -> Vec<String> {
     let df = if split.df2 > 0.0 {
         format!("{}, {}", split.df1, split.df2)
     } else {
@@ -189,7 +120,7 @@ fn split_lines(split: &perspectief_core::chaid::published::PublishedSplit, l: La
             format!(
                 "{} = {}, df = {df}",
                 statistic_label(&split.statistic_kind, l),
-                l.locale().number(x, 3)
+                l.number(x, 3)
             ),
         ],
         _ => vec![
@@ -204,12 +135,12 @@ fn split_lines(split: &perspectief_core::chaid::published::PublishedSplit, l: La
 }
 
 /// The rows of a node's table: (category, %, n, bar share).
-fn rows(tree: &Tree, id: usize, l: Lang) -> Vec<(String, String, String, f64)> {
+fn rows(tree: &Tree, id: usize, l: Locale) -> Vec<(String, String, String, f64)> {
     let node = &tree.nodes[id];
-    let loc = l.locale();
+    let loc = l;
     let pct = |x: Option<f64>| x.map_or(String::new(), |x| loc.number(x, 1));
     if tree.is_scale() {
-        let value = |x: Option<f64>| x.map_or(perspectief_core::disclosure::HIDDEN.to_string(), |x| loc.number(x, 3));
+        let value = |x: Option<f64>| x.map_or(crate::disclosure::HIDDEN.to_string(), |x| loc.number(x, 3));
         return vec![
             (
                 l.pick("Gemiddelde", "Mean").into(),
@@ -229,7 +160,7 @@ fn rows(tree: &Tree, id: usize, l: Lang) -> Vec<(String, String, String, f64)> {
         .iter()
         .enumerate()
         .map(|(k, c)| {
-            let label = l.label(tree.categories.get(k).map_or("", String::as_str));
+            let label = l.category(tree.categories.get(k).map_or("", String::as_str));
             (
                 label,
                 pct(node.percents[k]),
@@ -241,16 +172,16 @@ fn rows(tree: &Tree, id: usize, l: Lang) -> Vec<(String, String, String, f64)> {
 }
 
 /// The node's name for a screen reader: "Knoop 3 (juridische_expertise = ja): 327 cliënten, 44,6 %; ja 19,0 %, nee 81,0 %".
-fn node_name(tree: &Tree, id: usize, l: Lang) -> String {
+fn node_name(tree: &Tree, id: usize, l: Locale) -> String {
     let node = &tree.nodes[id];
-    let loc = l.locale();
+    let loc = l;
     let mut name = format!("{} {id}", l.pick("Knoop", "Node"));
     if let (Some(parent), Some(branch)) = (node.parent, &node.branch) {
         let on = tree.nodes[parent]
             .split
             .as_ref()
-            .map_or(String::new(), |s| l.var(&s.name));
-        let _ = write!(name, " ({on} = {})", l.label(branch));
+            .map_or(String::new(), |s| label(&s.name, l));
+        let _ = write!(name, " ({on} = {})", l.category(branch));
     }
     let _ = write!(
         name,
@@ -276,14 +207,19 @@ fn node_name(tree: &Tree, id: usize, l: Lang) -> String {
         let _ = write!(name, "; {}", parts.join(", "));
     }
     if let Some(split) = &node.split {
-        let _ = write!(name, "; {} {}", l.pick("gesplitst op", "split on"), l.var(&split.name));
+        let _ = write!(
+            name,
+            "; {} {}",
+            l.pick("gesplitst op", "split on"),
+            label(&split.name, l)
+        );
     }
     name
 }
 
 /// Places the tree, `collapsed` nodes drawn without their subtrees.
-pub fn layout(tree: &Tree, collapsed: &BTreeSet<usize>, l: Lang) -> Scene {
-    let loc = l.locale();
+pub fn layout(tree: &Tree, collapsed: &BTreeSet<usize>, l: Locale) -> Scene {
+    let loc = l;
     let shown = |id: usize| {
         let mut at = tree.nodes[id].parent;
         while let Some(p) = at {
@@ -351,7 +287,7 @@ pub fn layout(tree: &Tree, collapsed: &BTreeSet<usize>, l: Lang) -> Scene {
                 } else {
                     box_w - 8.0
                 };
-                let mut out: Vec<Text> = wrap(&l.var(&split.name), span, FONT, true)
+                let mut out: Vec<Text> = wrap(&label(&split.name, l), span, FONT, true)
                     .into_iter()
                     .map(|t| Text {
                         x: 0.0,
@@ -383,7 +319,7 @@ pub fn layout(tree: &Tree, collapsed: &BTreeSet<usize>, l: Lang) -> Scene {
         .nodes
         .iter()
         .map(|node| match &node.branch {
-            Some(b) if shown(node.id) => wrap(&l.label(b), box_w - 8.0, SMALL, false),
+            Some(b) if shown(node.id) => wrap(&l.category(b), box_w - 8.0, SMALL, false),
             _ => Vec::new(),
         })
         .collect();
@@ -568,22 +504,6 @@ pub fn layout(tree: &Tree, collapsed: &BTreeSet<usize>, l: Lang) -> Scene {
     scene
 }
 
-/// Text for XML: the five characters that could end an attribute or start markup, escaped.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn text_svg(out: &mut String, t: &Text) {
     let anchor = match t.anchor {
         Anchor::Start => "start",
@@ -600,14 +520,22 @@ fn text_svg(out: &mut String, t: &Text) {
     );
 }
 
+/// The drawing's looks in a file of its own: the page's style rules for a tree, without those
+/// for focus, selection and tracing (`www/app.css` has them all).
+pub const STYLE: &str = ".pf-tree-box{fill:#fff;stroke:#3a3a3a;stroke-width:1}.pf-tree-bar{fill:#4a78a8}\
+.pf-tree-edge,.pf-tree-rule{stroke:#3a3a3a;stroke-width:1}\
+.pf-tree text{font-family:system-ui,sans-serif;font-size:12px;fill:#1a1a1a}\
+.pf-tree .pf-tree-title{font-weight:700}.pf-tree .pf-tree-head{font-weight:600;fill:#444}\
+.pf-tree .pf-tree-predictor{font-weight:700}.pf-tree .pf-tree-stat,.pf-tree .pf-tree-branch{font-size:11px}";
+
 impl Scene {
     /// The drawing as SVG at `zoom`. With `focus`, the page's interactive tree: the SVG is a
     /// `tree` of `treeitem`s (level, expanded, selected, one tab stop); the drawing's own texts
     /// are hidden from screen readers, which hear each node's name. Without, a picture
     /// (`role="img"`) for a file or the report. No namespace is written here: the page's HTML
-    /// parser gives it, and a file gets it from the browser's serializer
-    /// ([`crate::svg_export::standalone`]).
-    pub fn svg(&self, zoom: f64, focus: Option<Focus>, lang: Lang) -> String {
+    /// parser gives it, and a file gets it from the browser's serializer (the app's
+    /// `svg_export::standalone`), or from the command line's picture writer.
+    pub fn svg(&self, zoom: f64, focus: Option<Focus>, lang: Locale) -> String {
         let mut out = String::new();
         let (w, h) = (self.width * zoom, self.height * zoom);
         match focus {
@@ -724,5 +652,5 @@ pub fn neighbour(tree: &Tree, id: usize, key: &str, collapsed: &BTreeSet<usize>)
 }
 
 #[cfg(test)]
-#[path = "tree_drawing_tests.rs"]
+#[path = "tree_tests.rs"]
 mod tests;

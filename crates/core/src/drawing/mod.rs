@@ -1,0 +1,5 @@
+//! Drawings as SVG, made without a browser: the page shows them, its downloads and Word file
+//! turn them into files, and the command line puts them in its report.
+
+pub mod text;
+pub mod tree;

@@ -1,11 +1,9 @@
-//! The report's pictures on the command line: a tree drawn by the core (the page's drawing)
-//! as an SVG file of its own, and as PNG at twice its size for the Word file, drawn with this
-//! machine's fonts. The page draws the same SVG on a canvas.
+//! The report's pictures on the command line: a tree or a table's chart drawn by the core (the
+//! page's drawings) as an SVG file of its own, and as PNG at twice its size for the report,
+//! drawn with this machine's fonts. The page draws the same SVG on a canvas.
 
 use std::sync::Arc;
 
-use perspectief_core::drawing::tree::{Scene, STYLE};
-use perspectief_core::locale::Locale;
 use resvg::{tiny_skia, usvg};
 
 /// The largest picture drawn, in bytes of pixels (4 a pixel): a tree wider than this at twice
@@ -32,23 +30,23 @@ impl std::fmt::Display for PictureError {
         match self {
             PictureError::NoFont => write!(
                 f,
-                "Geen lettertype gevonden om de bomen te tekenen; het verslag krijgt hun tabellen en tekst, zonder plaatje. Installeer bijvoorbeeld fonts-dejavu-core of fonts-liberation."
+                "Geen lettertype gevonden om bomen en grafieken te tekenen; het verslag krijgt hun tabellen en tekst, zonder plaatje. Installeer bijvoorbeeld fonts-dejavu-core of fonts-liberation."
             ),
             PictureError::TooLarge { width, height } => write!(
                 f,
-                "De boom is te groot om als plaatje te tekenen ({width} × {height} beeldpunten); het verslag krijgt zijn tabellen en tekst. Een kleinere maximale diepte geeft een kleinere boom."
+                "Te groot om als plaatje te tekenen ({width} × {height} beeldpunten); het verslag krijgt de tabellen en tekst. Een kleinere maximale diepte geeft een kleinere boom."
             ),
-            PictureError::Svg(e) => write!(f, "De tekening van de boom kon niet worden gelezen: {e}"),
+            PictureError::Svg(e) => write!(f, "De tekening kon niet worden gelezen: {e}"),
         }
     }
 }
 
-/// The drawing as an SVG file: its namespace, its styles inside, on white.
-pub fn svg_file(scene: &Scene, l: Locale) -> String {
-    let svg = scene.svg(1.0, None, l);
+/// A drawing of the core (`svg`, its looks in `style`) as an SVG file: its namespace, its styles
+/// inside, on white.
+pub fn svg_file(svg: &str, style: &str) -> String {
     let open = svg.find('>').map_or(svg.len(), |i| i + 1);
     format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\"{}<style>{STYLE}</style><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>{}",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"{}<style>{style}</style><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>{}",
         &svg["<svg".len()..open],
         &svg[open..]
     )

@@ -6,10 +6,13 @@
 
 use std::path::PathBuf;
 
-use perspectief_core::drawing::tree::layout;
+use crate::picture::{svg_file, Painter};
+use perspectief_core::analysis::run::TableView;
+use perspectief_core::drawing::chart;
+use perspectief_core::drawing::tree::{self, layout};
 use perspectief_core::recept::{Analysis, Recept};
 use perspectief_core::session::{Outcome, Session};
-use perspectief_core::verslag::Block;
+use perspectief_core::verslag::{Block, Section};
 use perspectief_core::write::csv::{write, CsvStyle};
 
 /// The JSON form of a published tree.
@@ -84,7 +87,7 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
     };
     let mut sections = Vec::new();
     // The machine's fonts, looked up once; without any, the report has no pictures and says why.
-    let painter = crate::picture::Painter::new();
+    let painter = Painter::new().map_err(|e| crate::warn!("{e}")).ok();
     for (i, analysis) in recept.analyses.iter().enumerate() {
         let n = i + 1;
         let started = std::time::Instant::now();
@@ -94,6 +97,13 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
             (Analysis::Table { .. }, Outcome::Table(view)) => {
                 let (sheet, stem) = view.sheet();
                 save(format!("{n:02}-tabel-{stem}.csv"), &write(&sheet, CsvStyle::default()))?;
+                // A count table's chart, as the page draws it beside the table.
+                if let TableView::Counts(p) = view.as_ref() {
+                    let svg = svg_file(&chart::chart(p, locale), chart::STYLE);
+                    save(format!("{n:02}-tabel-{stem}.svg"), svg.as_bytes())?;
+                    let alt = locale.pick("Grafiek", "Chart");
+                    illustrate(section.as_mut(), painter.as_ref(), &svg, alt, &stem);
+                }
             }
             (Analysis::Tree { target, predictors, .. }, Outcome::Tree(view)) => {
                 if args.timing {
@@ -131,25 +141,9 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
                 save(format!("{n:02}-boom-{target}.json"), json.as_bytes())?;
                 // The published tree drawn as on the page: a file beside it, and in the report.
                 let scene = layout(&view.report.publish(args.threshold), &Default::default(), locale);
-                let svg = crate::picture::svg_file(&scene, locale);
+                let svg = svg_file(&scene.svg(1.0, None, locale), tree::STYLE);
                 save(format!("{n:02}-boom-{target}.svg"), svg.as_bytes())?;
-                match painter.as_ref().map_err(Clone::clone).and_then(|p| p.png(&svg)) {
-                    Ok((png, width, height)) => {
-                        if let Some(s) = section.as_mut() {
-                            let alt = format!("{}: {}", scene.title, s.title);
-                            s.blocks.insert(
-                                1,
-                                Block::Image {
-                                    png,
-                                    width,
-                                    height,
-                                    alt,
-                                },
-                            );
-                        }
-                    }
-                    Err(e) => crate::warn!("{target}: {e}"),
-                }
+                illustrate(section.as_mut(), painter.as_ref(), &svg, &scene.title, target);
             }
             (Analysis::Screen { target, .. }, Outcome::Screening(view)) => {
                 save(
@@ -184,4 +178,28 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
 /// `run --timing` measures with `Instant`; the session's own clock is not needed here.
 fn clock() -> f64 {
     0.0
+}
+
+/// `svg` drawn into its section of the report, after the section's text: the picture's text
+/// alternative is `what` and the section's title. When it cannot be drawn, a message names
+/// `name` and the run goes on.
+fn illustrate(section: Option<&mut Section>, painter: Option<&Painter>, svg: &str, what: &str, name: &str) {
+    let Some(painter) = painter else { return };
+    match painter.png(svg) {
+        Ok((png, width, height)) => {
+            if let Some(s) = section {
+                let alt = format!("{what}: {}", s.title);
+                s.blocks.insert(
+                    1,
+                    Block::Image {
+                        png,
+                        width,
+                        height,
+                        alt,
+                    },
+                );
+            }
+        }
+        Err(e) => crate::warn!("{name}: {e}"),
+    }
 }

@@ -1,7 +1,7 @@
 //! `perspectief run` writes the report as `verslag.html` and `verslag.docx`; LibreOffice
 //! (Debian's `libreoffice-writer-nogui`, installed by `make setup`) opens the Word file headless
 //! and converts it to text without error, and that text holds every paragraph, heading and table
-//! cell of the report in order; it prints the tree's picture. `perspectief chaid --narrative` prints the text after the tree.
+//! cell of the report in order; it prints the tree's and the chart's pictures. `perspectief chaid --narrative` prints the text after the tree.
 
 use std::path::Path;
 use std::process::Command;
@@ -94,12 +94,22 @@ fn a_run_writes_a_report_that_libreoffice_opens_and_whose_text_round_trips() {
             && html.contains(&format!(r#"width="{width}" height="{height}""#)),
         "the HTML report has the picture"
     );
-    let pdf = libreoffice(&docx, "pdf", "pdf");
-    let image = format!("/Subtype/Image/Width {}/Height {}", 2 * width, 2 * height);
+    // The crosstab's chart likewise, before the tree.
+    let chart = std::fs::read_to_string(out_dir.join("01-tabel-geslacht.svg")).unwrap();
     assert!(
-        pdf.windows(image.len()).any(|w| w == image.as_bytes()),
-        "LibreOffice prints the tree's picture ({image})"
+        chart.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" id="pf-chart-svg" class="pf-chart" role="img""#),
+        "{chart}"
     );
+    let (chart_width, chart_height) = (attribute(&chart, "width"), attribute(&chart, "height"));
+    assert!(html.contains(r#"alt="Grafiek: "#), "the HTML report has the chart");
+    let pdf = libreoffice(&docx, "pdf", "pdf");
+    for (what, w, h) in [("chart", chart_width, chart_height), ("tree", width, height)] {
+        let image = format!("/Subtype/Image/Width {}/Height {}", 2 * w, 2 * h);
+        assert!(
+            pdf.windows(image.len()).any(|w| w == image.as_bytes()),
+            "LibreOffice prints the {what}'s picture ({image})"
+        );
+    }
 }
 
 /// The paragraphs and headings of the HTML report as text (its tables are cells in LibreOffice's

@@ -90,7 +90,7 @@ pub const EXPORTS: &[ExportPath] = &[
     ),
     path("controles (xlsx, csv)", "crates/cli/src/check.rs", CheckProblems),
     path(
-        "tabellen, bomen (json, xlsx, svg) en verslag (html, docx, met de bomen als plaatje) van een recept",
+        "tabellen (csv, svg), bomen (json, xlsx, svg) en verslag (html, docx, met bomen en grafieken als plaatje) van een recept",
         "crates/cli/src/run.rs",
         Aggregates,
     ),

@@ -22,18 +22,7 @@ fn sizes(data: &Dataset, p: usize) -> Vec<usize> {
 }
 
 fn iris() -> Dataset {
-    let s = Level::Scale;
-    let spec = spec(
-        "species",
-        Level::Nominal,
-        &[
-            ("sepal_length", s),
-            ("sepal_width", s),
-            ("petal_length", s),
-            ("petal_width", s),
-        ],
-    );
-    Dataset::build(&reference("iris.csv"), &spec).unwrap()
+    Dataset::build(&reference("iris.csv"), &common::iris_spec()).unwrap()
 }
 
 #[test]

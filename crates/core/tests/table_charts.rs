@@ -15,15 +15,9 @@ use perspectief_core::locale::Locale;
 
 mod common;
 
-const T: u64 = 5;
+use common::numbers;
 
-fn numbers(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-        .map(|t| t.trim_matches([',', '.']))
-        .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
-        .map(str::to_string)
-        .collect()
-}
+const T: u64 = 5;
 
 /// A bar's segment: its row's y, its x, its width and its fill.
 type Segment = (f64, f64, f64, String);

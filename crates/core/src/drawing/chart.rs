@@ -56,6 +56,18 @@ fn label(out: &mut String, x: f64, y: f64, end: bool, text: &str) {
     );
 }
 
+/// A row's category, right-aligned before its bar (cut to fit; its title and the table have it
+/// whole).
+fn row_label(out: &mut String, y: f64, row: &str, l: Locale) {
+    label(
+        out,
+        LABEL_W - 6.0,
+        y + 15.0,
+        true,
+        &fit(&l.category(row), LABEL_W - 12.0, 13.0),
+    );
+}
+
 /// Horizontal bars of a frequency table, each with its count (hidden counts draw no bar).
 fn bars(p: &Published, l: Locale) -> String {
     let max = p.cells.iter().filter_map(|c| c[0].n).max().unwrap_or(1).max(1) as f64;
@@ -67,13 +79,7 @@ fn bars(p: &Published, l: Locale) -> String {
     for (i, row) in p.rows.iter().enumerate() {
         let y = 4.0 + i as f64 * ROW_H;
         let w = p.cells[i][0].n.map_or(0.0, |n| bar_w * n as f64 / max);
-        label(
-            &mut out,
-            LABEL_W - 6.0,
-            y + 15.0,
-            true,
-            &fit(&l.category(row), LABEL_W - 12.0, 13.0),
-        );
+        row_label(&mut out, y, row, l);
         let _ = write!(
             out,
             r#"<rect x="{LABEL_W}" y="{}" width="{w}" height="{}" class="pf-chart-bar"/>"#,
@@ -150,13 +156,7 @@ fn stacked(p: &Published, l: Locale) -> String {
     }
     for (i, row) in p.rows.iter().enumerate() {
         let y = legend_h + 4.0 + i as f64 * ROW_H;
-        label(
-            &mut out,
-            LABEL_W - 6.0,
-            y + 15.0,
-            true,
-            &fit(&l.category(row), LABEL_W - 12.0, 13.0),
-        );
+        row_label(&mut out, y, row, l);
         let mut x = LABEL_W;
         let mut segment = |x: f64, w: f64, fill: &str, stroke: &str, title: String| {
             let _ = write!(

@@ -45,7 +45,6 @@ pub struct Text {
 }
 
 impl Text {
-    #[cfg_attr(not(test), allow(dead_code))]
     pub fn extent(&self) -> (f64, f64, f64, f64) {
         let w = text_width(&self.text, self.px, self.bold);
         let x0 = match self.anchor {
@@ -650,7 +649,3 @@ pub fn neighbour(tree: &Tree, id: usize, key: &str, collapsed: &BTreeSet<usize>)
         _ => None,
     }
 }
-
-#[cfg(test)]
-#[path = "tree_tests.rs"]
-mod tests;

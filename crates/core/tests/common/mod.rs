@@ -48,6 +48,18 @@ pub fn reference(name: &str) -> Vec<(String, perspectief_core::chaid::RawColumn)
     perspectief_core::ingest::plain::columns(name, &bytes).unwrap()
 }
 
+/// Iris's species by its four measurements (all scale).
+pub fn iris_spec() -> perspectief_core::chaid::Spec {
+    let s = perspectief_core::chaid::Level::Scale;
+    let measurements = [
+        ("sepal_length", s),
+        ("sepal_width", s),
+        ("petal_length", s),
+        ("petal_width", s),
+    ];
+    spec("species", perspectief_core::chaid::Level::Nominal, &measurements)
+}
+
 /// A CHAID specification without weights, ten intervals.
 pub fn spec(
     target: &str,
@@ -157,4 +169,14 @@ pub fn draws(seed: u64) -> impl FnMut(u64) -> u64 {
         state ^= state << 17;
         state % m
     }
+}
+
+/// The numbers a text shows: runs of digits with their decimal sign and grouping, without a
+/// sign or separator at either end.
+pub fn numbers(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .map(|t| t.trim_matches([',', '.']))
+        .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+        .map(str::to_string)
+        .collect()
 }

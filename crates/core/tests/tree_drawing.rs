@@ -4,15 +4,22 @@
 
 use std::collections::BTreeSet;
 
-use crate::analysis::run::default_predictors;
-use crate::analysis::OUTCOMES;
-use crate::chaid::published::PublishedTree;
-use crate::chaid::report::report;
-use crate::chaid::{fit, ChaidParams, Dataset, Level, Spec};
-use crate::recept::Analysis;
-use crate::session::{Edit, Outcome, Session};
+use perspectief_core::analysis::labels::label;
+use perspectief_core::analysis::run::default_predictors;
+use perspectief_core::analysis::OUTCOMES;
+use perspectief_core::chaid::published::PublishedTree;
+use perspectief_core::chaid::report::report;
+use perspectief_core::chaid::{fit, ChaidParams, Dataset, Level};
+use perspectief_core::recept::Analysis;
+use perspectief_core::session::{Edit, Outcome, Session};
 
-use super::*;
+use perspectief_core::drawing::text::{escape, text_width, wrap};
+use perspectief_core::drawing::tree::*;
+use perspectief_core::locale::Locale;
+
+mod common;
+
+use common::numbers;
 
 fn demo_trees() -> Vec<(String, PublishedTree)> {
     let mut s: Session<Vec<u8>> = Session::new(|| 0.0);
@@ -58,17 +65,11 @@ fn demo_trees() -> Vec<(String, PublishedTree)> {
 }
 
 fn reference_tree(file: &str, target: &str, level: Level, predictors: &[(&str, Level)]) -> PublishedTree {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/reference/");
-    let bytes = std::fs::read(format!("{path}{file}")).unwrap();
-    let columns = crate::ingest::plain::columns(file, &bytes).unwrap();
-    let spec = Spec {
-        target: target.into(),
-        target_level: level,
-        predictors: predictors.iter().map(|(p, l)| (p.to_string(), *l)).collect(),
-        freq_weight: None,
-        case_weight: None,
-        intervals: 10,
-    };
+    tree_of(file, common::spec(target, level, predictors))
+}
+
+fn tree_of(file: &str, spec: perspectief_core::chaid::Spec) -> PublishedTree {
+    let columns = common::reference(file);
     let data = Dataset::build(&columns, &spec).unwrap();
     let params = ChaidParams::default()
         .max_depth(5)
@@ -90,20 +91,7 @@ fn all_trees() -> Vec<(String, PublishedTree)> {
 fn grow_all_trees() -> Vec<(String, PublishedTree)> {
     let s = Level::Scale;
     let mut trees = demo_trees();
-    trees.push((
-        "iris".into(),
-        reference_tree(
-            "iris.csv",
-            "species",
-            Level::Nominal,
-            &[
-                ("sepal_length", s),
-                ("sepal_width", s),
-                ("petal_length", s),
-                ("petal_width", s),
-            ],
-        ),
-    ));
+    trees.push(("iris".into(), tree_of("iris.csv", common::iris_spec())));
     let titanic = [
         ("sex", Level::Nominal),
         ("pclass", Level::Ordinal),
@@ -310,16 +298,6 @@ fn text_from_the_data_cannot_become_markup() {
     );
 }
 
-/// The numbers a text shows: runs of digits with their decimal sign and grouping, without a
-/// sign or separator at either end.
-fn numbers(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-        .map(|t| t.trim_matches([',', '.']))
-        .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
-        .map(str::to_string)
-        .collect()
-}
-
 /// What a node's box may show: its number, its counts and N as published, its percentages, its
 /// mean and sd, the threshold of a "<5", and the digits of the category labels.
 fn box_may_show(tree: &PublishedTree, id: usize, l: Locale) -> BTreeSet<String> {
@@ -404,7 +382,8 @@ fn the_picture_shows_only_what_the_published_tree_shows() {
     let put_back = (1..tree.threshold)
         .find(|v| !shown.contains(v) && *v as usize != node)
         .unwrap();
-    leaky.nodes[node].counts[k] = crate::disclosure::Count::of(put_back, crate::disclosure::Mark::Shown);
+    leaky.nodes[node].counts[k] =
+        perspectief_core::disclosure::Count::of(put_back, perspectief_core::disclosure::Mark::Shown);
     let found = unpublished(tree, &layout(&leaky, &BTreeSet::new(), Locale::Nl), Locale::Nl);
     assert!(
         found

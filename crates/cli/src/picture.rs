@@ -21,7 +21,8 @@ pub enum PictureError {
     NoFont,
     /// Too large to draw within [`BUDGET`], even at its own size.
     TooLarge { width: u32, height: u32 },
-    /// The SVG did not parse (a fault of ours; said with the parser's words).
+    /// The SVG did not parse, or the PNG was not written (a fault of ours; said with the
+    /// library's words).
     Svg(String),
 }
 

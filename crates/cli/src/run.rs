@@ -86,8 +86,14 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
         perspectief_core::locale::Locale::Nl
     };
     let mut sections = Vec::new();
-    // The machine's fonts, looked up once; without any, the report has no pictures and says why.
-    let painter = Painter::new().map_err(|e| crate::warn!("{e}")).ok();
+    // The machine's fonts, looked up once at the first picture; without any, the report has no
+    // pictures and says why.
+    let painter = std::cell::OnceCell::new();
+    let painter = || {
+        painter
+            .get_or_init(|| Painter::new().map_err(|e| crate::warn!("{e}")).ok())
+            .as_ref()
+    };
     for (i, analysis) in recept.analyses.iter().enumerate() {
         let n = i + 1;
         let started = std::time::Instant::now();
@@ -102,7 +108,7 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
                     let svg = svg_file(&chart::chart(p, locale), chart::STYLE);
                     save(format!("{n:02}-tabel-{stem}.svg"), svg.as_bytes())?;
                     let alt = locale.pick("Grafiek", "Chart");
-                    illustrate(section.as_mut(), painter.as_ref(), &svg, alt, &stem);
+                    illustrate(section.as_mut(), painter(), &svg, alt, &stem);
                 }
             }
             (Analysis::Tree { target, predictors, .. }, Outcome::Tree(view)) => {
@@ -143,7 +149,7 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
                 let scene = layout(&view.report.publish(args.threshold), &Default::default(), locale);
                 let svg = svg_file(&scene.svg(1.0, None, locale), tree::STYLE);
                 save(format!("{n:02}-boom-{target}.svg"), svg.as_bytes())?;
-                illustrate(section.as_mut(), painter.as_ref(), &svg, &scene.title, target);
+                illustrate(section.as_mut(), painter(), &svg, &scene.title, target);
             }
             (Analysis::Screen { target, .. }, Outcome::Screening(view)) => {
                 save(

@@ -26,10 +26,7 @@ fn localized(sheet: crate::table::Sheet, l: Locale) -> Block {
 
 /// The section of one analysis's outcome (none for a screening: its table is a file of its own).
 pub fn section(outcome: &Outcome, threshold: u64, l: Locale) -> Option<Section> {
-    let pick = |nl: &str, en: &str| match l {
-        Locale::Nl => nl.to_string(),
-        Locale::En => en.to_string(),
-    };
+    let pick = |nl: &str, en: &str| l.pick(nl, en).to_string();
     Some(match outcome {
         Outcome::Table(view) => {
             let text = match view.as_ref() {
